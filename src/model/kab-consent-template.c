@@ -1,0 +1,505 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-consent-template.c: a versioned agreement text with placeholders */
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kab-enum-types.h"
+#include "kab-model-private.h"
+#include "kab-consent-template.h"
+
+struct _KabConsentTemplate
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *key;
+  char *language;
+  char *title;
+  int version;
+  char *body;
+  gboolean builtin;
+  GDateTime *created;
+};
+
+G_DEFINE_FINAL_TYPE (KabConsentTemplate, kab_consent_template, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_KEY,
+  PROP_LANGUAGE,
+  PROP_TITLE,
+  PROP_VERSION,
+  PROP_BODY,
+  PROP_BUILTIN,
+  PROP_CREATED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kab_consent_template_finalize (GObject *object)
+{
+  KabConsentTemplate *self = (KabConsentTemplate *)object;
+
+  g_clear_pointer (&self->key, g_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->body, g_free);
+  g_clear_pointer (&self->created, g_date_time_unref);
+
+  G_OBJECT_CLASS (kab_consent_template_parent_class)->finalize (object);
+}
+
+static void
+kab_consent_template_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  KabConsentTemplate *self = KAB_CONSENT_TEMPLATE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_KEY:
+      g_value_set_string (value, self->key);
+      break;
+
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_VERSION:
+      g_value_set_int (value, self->version);
+      break;
+
+    case PROP_BODY:
+      g_value_set_string (value, self->body);
+      break;
+
+    case PROP_BUILTIN:
+      g_value_set_boolean (value, self->builtin);
+      break;
+
+    case PROP_CREATED:
+      g_value_set_boxed (value, self->created);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kab_consent_template_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  KabConsentTemplate *self = KAB_CONSENT_TEMPLATE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      kab_consent_template_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_KEY:
+      kab_consent_template_set_key (self, g_value_get_string (value));
+      break;
+
+    case PROP_LANGUAGE:
+      kab_consent_template_set_language (self, g_value_get_string (value));
+      break;
+
+    case PROP_TITLE:
+      kab_consent_template_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_VERSION:
+      kab_consent_template_set_version (self, g_value_get_int (value));
+      break;
+
+    case PROP_BODY:
+      kab_consent_template_set_body (self, g_value_get_string (value));
+      break;
+
+    case PROP_BUILTIN:
+      kab_consent_template_set_builtin (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CREATED:
+      kab_consent_template_set_created (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kab_consent_template_class_init (KabConsentTemplateClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kab_consent_template_finalize;
+  object_class->get_property = kab_consent_template_get_property;
+  object_class->set_property = kab_consent_template_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                         G_MININT64, G_MAXINT64, 0,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_KEY] =
+    g_param_spec_string ("key", NULL, NULL,
+                          "",
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL,
+                          "en",
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                          "",
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_VERSION] =
+    g_param_spec_int ("version", NULL, NULL,
+                       G_MININT, G_MAXINT, 1,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_BODY] =
+    g_param_spec_string ("body", NULL, NULL,
+                          "",
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_BUILTIN] =
+    g_param_spec_boolean ("builtin", NULL, NULL,
+                           FALSE,
+                           (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CREATED] =
+    g_param_spec_boxed ("created", NULL, NULL,
+                         G_TYPE_DATE_TIME,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kab_consent_template_init (KabConsentTemplate *self)
+{
+  self->key = g_strdup ("");
+  self->language = g_strdup ("en");
+  self->title = g_strdup ("");
+  self->version = 1;
+  self->body = g_strdup ("");
+}
+
+KabConsentTemplate *
+kab_consent_template_new (void)
+{
+  return g_object_new (KAB_TYPE_CONSENT_TEMPLATE, NULL);
+}
+
+/**
+ * kab_consent_template_copy:
+ *
+ * Returns: (transfer full): a new object with the same values, e.g. for an editor that
+ *   may be cancelled
+ */
+KabConsentTemplate *
+kab_consent_template_copy (KabConsentTemplate *self)
+{
+  KabConsentTemplate *copy;
+
+  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), NULL);
+
+  copy = kab_consent_template_new ();
+  kab_model_copy_properties (G_OBJECT (self), G_OBJECT (copy));
+  return copy;
+}
+
+gint64
+kab_consent_template_get_id (KabConsentTemplate *self)
+{
+  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), 0);
+
+  return self->id;
+}
+
+void
+kab_consent_template_set_id (KabConsentTemplate *self,
+                                gint64 id)
+{
+  g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+kab_consent_template_get_key (KabConsentTemplate *self)
+{
+  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), NULL);
+
+  return self->key;
+}
+
+void
+kab_consent_template_set_key (KabConsentTemplate *self,
+                                 const char *key)
+{
+  g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
+
+  if (!kab_model_set_string (&self->key, key))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY]);
+}
+
+const char *
+kab_consent_template_get_language (KabConsentTemplate *self)
+{
+  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), NULL);
+
+  return self->language;
+}
+
+void
+kab_consent_template_set_language (KabConsentTemplate *self,
+                                      const char *language)
+{
+  g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
+
+  if (!kab_model_set_string (&self->language, language))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+const char *
+kab_consent_template_get_title (KabConsentTemplate *self)
+{
+  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), NULL);
+
+  return self->title;
+}
+
+void
+kab_consent_template_set_title (KabConsentTemplate *self,
+                                   const char *title)
+{
+  g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
+
+  if (!kab_model_set_string (&self->title, title))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+int
+kab_consent_template_get_version (KabConsentTemplate *self)
+{
+  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), 0);
+
+  return self->version;
+}
+
+void
+kab_consent_template_set_version (KabConsentTemplate *self,
+                                     int version)
+{
+  g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
+
+  if (self->version == version)
+    return;
+
+  self->version = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+}
+
+const char *
+kab_consent_template_get_body (KabConsentTemplate *self)
+{
+  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), NULL);
+
+  return self->body;
+}
+
+void
+kab_consent_template_set_body (KabConsentTemplate *self,
+                                  const char *body)
+{
+  g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
+
+  if (!kab_model_set_string (&self->body, body))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
+}
+
+gboolean
+kab_consent_template_get_builtin (KabConsentTemplate *self)
+{
+  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), FALSE);
+
+  return self->builtin;
+}
+
+void
+kab_consent_template_set_builtin (KabConsentTemplate *self,
+                                     gboolean builtin)
+{
+  g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
+
+  builtin = !!builtin;
+  if (self->builtin == builtin)
+    return;
+
+  self->builtin = builtin;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILTIN]);
+}
+
+GDateTime *
+kab_consent_template_get_created (KabConsentTemplate *self)
+{
+  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), NULL);
+
+  return self->created;
+}
+
+void
+kab_consent_template_set_created (KabConsentTemplate *self,
+                                     GDateTime *created)
+{
+  g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
+
+  if (!kab_model_set_date_time (&self->created, created))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+}
+
+/**
+ * kab_consent_template_render:
+ * @values: (element-type utf8 utf8): placeholder name → value
+ *
+ * Fills every `{name}` of the body. A placeholder without a value is refused rather
+ * than printed blank; `{{` stands for a literal brace.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL with @error set
+ */
+char *
+kab_consent_template_render (KabConsentTemplate  *self,
+                             GHashTable          *values,
+                             GError             **error)
+{
+  g_autoptr(GString) out = NULL;
+  const char *p;
+
+  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), NULL);
+  g_return_val_if_fail (values != NULL, NULL);
+
+  out = g_string_sized_new (strlen (self->body) + 256);
+  for (p = self->body; *p != '\0'; p++)
+    {
+      const char *end;
+      g_autofree char *name = NULL;
+      const char *value;
+
+      if (*p != '{')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+
+      if (p[1] == '{')
+        {
+          g_string_append_c (out, '{');
+          p++;
+          continue;
+        }
+
+      end = strchr (p, '}');
+      if (end == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+
+      name = g_strndup (p + 1, end - p - 1);
+      value = g_hash_table_lookup (values, name);
+      if (value == NULL || kab_model_is_blank (value))
+        {
+          g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
+                       _("The agreement needs a value for “%s”. Fill it in and try again."), name);
+          return NULL;
+        }
+
+      g_string_append (out, value);
+      p = end;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+gboolean
+kab_consent_template_validate (KabConsentTemplate  *self,
+                               GError             **error)
+{
+  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), FALSE);
+
+  if (kab_model_is_blank (self->title))
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_EMPTY_NAME,
+                           _("Give the template a title."));
+      return FALSE;
+    }
+
+  if (kab_model_is_blank (self->body))
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
+                           _("The template has no text."));
+      return FALSE;
+    }
+
+  return kab_model_check_text (self->title, KAB_MODEL_NAME_MAX, _("The title"), error) &&
+         kab_model_check_text (self->key, KAB_MODEL_NAME_MAX, _("The key"), error) &&
+         kab_model_check_text (self->body, KAB_MODEL_LONG_TEXT_MAX, _("The text"), error) &&
+         kab_model_check_language (self->language, error) &&
+         kab_model_check_range (self->version, 1, G_MAXINT,
+                                _("A template version starts at 1."), error);
+}

@@ -1,0 +1,682 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-practice.c: the practice settings: practitioner, fees, the cancellation rule */
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kab-enum-types.h"
+#include "kab-model-private.h"
+#include "kab-practice.h"
+
+struct _KabPractice
+{
+  GObject parent_instance;
+
+  char *practitioner_name;
+  char *title;
+  char *address;
+  char *phone;
+  char *email;
+  char *currency;
+  gint64 default_fee;
+  int default_duration;
+  int cancel_hours;
+  int late_cancel_percent;
+  char *form_language;
+  int retention_years;
+  int day_start_hour;
+  int day_end_hour;
+};
+
+G_DEFINE_FINAL_TYPE (KabPractice, kab_practice, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PRACTITIONER_NAME,
+  PROP_TITLE,
+  PROP_ADDRESS,
+  PROP_PHONE,
+  PROP_EMAIL,
+  PROP_CURRENCY,
+  PROP_DEFAULT_FEE,
+  PROP_DEFAULT_DURATION,
+  PROP_CANCEL_HOURS,
+  PROP_LATE_CANCEL_PERCENT,
+  PROP_FORM_LANGUAGE,
+  PROP_RETENTION_YEARS,
+  PROP_DAY_START_HOUR,
+  PROP_DAY_END_HOUR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kab_practice_finalize (GObject *object)
+{
+  KabPractice *self = (KabPractice *)object;
+
+  g_clear_pointer (&self->practitioner_name, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->address, g_free);
+  g_clear_pointer (&self->phone, g_free);
+  g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->form_language, g_free);
+
+  G_OBJECT_CLASS (kab_practice_parent_class)->finalize (object);
+}
+
+static void
+kab_practice_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  KabPractice *self = KAB_PRACTICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRACTITIONER_NAME:
+      g_value_set_string (value, self->practitioner_name);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_ADDRESS:
+      g_value_set_string (value, self->address);
+      break;
+
+    case PROP_PHONE:
+      g_value_set_string (value, self->phone);
+      break;
+
+    case PROP_EMAIL:
+      g_value_set_string (value, self->email);
+      break;
+
+    case PROP_CURRENCY:
+      g_value_set_string (value, self->currency);
+      break;
+
+    case PROP_DEFAULT_FEE:
+      g_value_set_int64 (value, self->default_fee);
+      break;
+
+    case PROP_DEFAULT_DURATION:
+      g_value_set_int (value, self->default_duration);
+      break;
+
+    case PROP_CANCEL_HOURS:
+      g_value_set_int (value, self->cancel_hours);
+      break;
+
+    case PROP_LATE_CANCEL_PERCENT:
+      g_value_set_int (value, self->late_cancel_percent);
+      break;
+
+    case PROP_FORM_LANGUAGE:
+      g_value_set_string (value, self->form_language);
+      break;
+
+    case PROP_RETENTION_YEARS:
+      g_value_set_int (value, self->retention_years);
+      break;
+
+    case PROP_DAY_START_HOUR:
+      g_value_set_int (value, self->day_start_hour);
+      break;
+
+    case PROP_DAY_END_HOUR:
+      g_value_set_int (value, self->day_end_hour);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kab_practice_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  KabPractice *self = KAB_PRACTICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRACTITIONER_NAME:
+      kab_practice_set_practitioner_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_TITLE:
+      kab_practice_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_ADDRESS:
+      kab_practice_set_address (self, g_value_get_string (value));
+      break;
+
+    case PROP_PHONE:
+      kab_practice_set_phone (self, g_value_get_string (value));
+      break;
+
+    case PROP_EMAIL:
+      kab_practice_set_email (self, g_value_get_string (value));
+      break;
+
+    case PROP_CURRENCY:
+      kab_practice_set_currency (self, g_value_get_string (value));
+      break;
+
+    case PROP_DEFAULT_FEE:
+      kab_practice_set_default_fee (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_DEFAULT_DURATION:
+      kab_practice_set_default_duration (self, g_value_get_int (value));
+      break;
+
+    case PROP_CANCEL_HOURS:
+      kab_practice_set_cancel_hours (self, g_value_get_int (value));
+      break;
+
+    case PROP_LATE_CANCEL_PERCENT:
+      kab_practice_set_late_cancel_percent (self, g_value_get_int (value));
+      break;
+
+    case PROP_FORM_LANGUAGE:
+      kab_practice_set_form_language (self, g_value_get_string (value));
+      break;
+
+    case PROP_RETENTION_YEARS:
+      kab_practice_set_retention_years (self, g_value_get_int (value));
+      break;
+
+    case PROP_DAY_START_HOUR:
+      kab_practice_set_day_start_hour (self, g_value_get_int (value));
+      break;
+
+    case PROP_DAY_END_HOUR:
+      kab_practice_set_day_end_hour (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kab_practice_class_init (KabPracticeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kab_practice_finalize;
+  object_class->get_property = kab_practice_get_property;
+  object_class->set_property = kab_practice_set_property;
+
+  properties[PROP_PRACTITIONER_NAME] =
+    g_param_spec_string ("practitioner-name", NULL, NULL,
+                          "",
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                          "",
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ADDRESS] =
+    g_param_spec_string ("address", NULL, NULL,
+                          "",
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PHONE] =
+    g_param_spec_string ("phone", NULL, NULL,
+                          "",
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EMAIL] =
+    g_param_spec_string ("email", NULL, NULL,
+                          "",
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL,
+                          "EUR",
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DEFAULT_FEE] =
+    g_param_spec_int64 ("default-fee", NULL, NULL,
+                         G_MININT64, G_MAXINT64, 0,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DEFAULT_DURATION] =
+    g_param_spec_int ("default-duration", NULL, NULL,
+                       G_MININT, G_MAXINT, 50,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CANCEL_HOURS] =
+    g_param_spec_int ("cancel-hours", NULL, NULL,
+                       G_MININT, G_MAXINT, 24,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LATE_CANCEL_PERCENT] =
+    g_param_spec_int ("late-cancel-percent", NULL, NULL,
+                       G_MININT, G_MAXINT, 100,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FORM_LANGUAGE] =
+    g_param_spec_string ("form-language", NULL, NULL,
+                          "en",
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_RETENTION_YEARS] =
+    g_param_spec_int ("retention-years", NULL, NULL,
+                       G_MININT, G_MAXINT, 10,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DAY_START_HOUR] =
+    g_param_spec_int ("day-start-hour", NULL, NULL,
+                       G_MININT, G_MAXINT, 8,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DAY_END_HOUR] =
+    g_param_spec_int ("day-end-hour", NULL, NULL,
+                       G_MININT, G_MAXINT, 20,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kab_practice_init (KabPractice *self)
+{
+  self->practitioner_name = g_strdup ("");
+  self->title = g_strdup ("");
+  self->address = g_strdup ("");
+  self->phone = g_strdup ("");
+  self->email = g_strdup ("");
+  self->currency = g_strdup ("EUR");
+  self->default_duration = 50;
+  self->cancel_hours = 24;
+  self->late_cancel_percent = 100;
+  self->form_language = g_strdup ("en");
+  self->retention_years = 10;
+  self->day_start_hour = 8;
+  self->day_end_hour = 20;
+}
+
+KabPractice *
+kab_practice_new (void)
+{
+  return g_object_new (KAB_TYPE_PRACTICE, NULL);
+}
+
+/**
+ * kab_practice_copy:
+ *
+ * Returns: (transfer full): a new object with the same values, e.g. for an editor that
+ *   may be cancelled
+ */
+KabPractice *
+kab_practice_copy (KabPractice *self)
+{
+  KabPractice *copy;
+
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), NULL);
+
+  copy = kab_practice_new ();
+  kab_model_copy_properties (G_OBJECT (self), G_OBJECT (copy));
+  return copy;
+}
+
+const char *
+kab_practice_get_practitioner_name (KabPractice *self)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), NULL);
+
+  return self->practitioner_name;
+}
+
+void
+kab_practice_set_practitioner_name (KabPractice *self,
+                                       const char *practitioner_name)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  if (!kab_model_set_string (&self->practitioner_name, practitioner_name))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRACTITIONER_NAME]);
+}
+
+const char *
+kab_practice_get_title (KabPractice *self)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), NULL);
+
+  return self->title;
+}
+
+void
+kab_practice_set_title (KabPractice *self,
+                           const char *title)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  if (!kab_model_set_string (&self->title, title))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+kab_practice_get_address (KabPractice *self)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), NULL);
+
+  return self->address;
+}
+
+void
+kab_practice_set_address (KabPractice *self,
+                             const char *address)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  if (!kab_model_set_string (&self->address, address))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS]);
+}
+
+const char *
+kab_practice_get_phone (KabPractice *self)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), NULL);
+
+  return self->phone;
+}
+
+void
+kab_practice_set_phone (KabPractice *self,
+                           const char *phone)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  if (!kab_model_set_string (&self->phone, phone))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
+}
+
+const char *
+kab_practice_get_email (KabPractice *self)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), NULL);
+
+  return self->email;
+}
+
+void
+kab_practice_set_email (KabPractice *self,
+                           const char *email)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  if (!kab_model_set_string (&self->email, email))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
+}
+
+const char *
+kab_practice_get_currency (KabPractice *self)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), NULL);
+
+  return self->currency;
+}
+
+void
+kab_practice_set_currency (KabPractice *self,
+                              const char *currency)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  if (!kab_model_set_string (&self->currency, currency))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
+}
+
+gint64
+kab_practice_get_default_fee (KabPractice *self)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), 0);
+
+  return self->default_fee;
+}
+
+void
+kab_practice_set_default_fee (KabPractice *self,
+                                 gint64 default_fee)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  if (self->default_fee == default_fee)
+    return;
+
+  self->default_fee = default_fee;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_FEE]);
+}
+
+int
+kab_practice_get_default_duration (KabPractice *self)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), 0);
+
+  return self->default_duration;
+}
+
+void
+kab_practice_set_default_duration (KabPractice *self,
+                                      int default_duration)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  if (self->default_duration == default_duration)
+    return;
+
+  self->default_duration = default_duration;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_DURATION]);
+}
+
+int
+kab_practice_get_cancel_hours (KabPractice *self)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), 0);
+
+  return self->cancel_hours;
+}
+
+void
+kab_practice_set_cancel_hours (KabPractice *self,
+                                  int cancel_hours)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  if (self->cancel_hours == cancel_hours)
+    return;
+
+  self->cancel_hours = cancel_hours;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANCEL_HOURS]);
+}
+
+int
+kab_practice_get_late_cancel_percent (KabPractice *self)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), 0);
+
+  return self->late_cancel_percent;
+}
+
+void
+kab_practice_set_late_cancel_percent (KabPractice *self,
+                                         int late_cancel_percent)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  if (self->late_cancel_percent == late_cancel_percent)
+    return;
+
+  self->late_cancel_percent = late_cancel_percent;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LATE_CANCEL_PERCENT]);
+}
+
+const char *
+kab_practice_get_form_language (KabPractice *self)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), NULL);
+
+  return self->form_language;
+}
+
+void
+kab_practice_set_form_language (KabPractice *self,
+                                   const char *form_language)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  if (!kab_model_set_string (&self->form_language, form_language))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORM_LANGUAGE]);
+}
+
+int
+kab_practice_get_retention_years (KabPractice *self)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), 0);
+
+  return self->retention_years;
+}
+
+void
+kab_practice_set_retention_years (KabPractice *self,
+                                     int retention_years)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  if (self->retention_years == retention_years)
+    return;
+
+  self->retention_years = retention_years;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETENTION_YEARS]);
+}
+
+int
+kab_practice_get_day_start_hour (KabPractice *self)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), 0);
+
+  return self->day_start_hour;
+}
+
+void
+kab_practice_set_day_start_hour (KabPractice *self,
+                                    int day_start_hour)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  if (self->day_start_hour == day_start_hour)
+    return;
+
+  self->day_start_hour = day_start_hour;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY_START_HOUR]);
+}
+
+int
+kab_practice_get_day_end_hour (KabPractice *self)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), 0);
+
+  return self->day_end_hour;
+}
+
+void
+kab_practice_set_day_end_hour (KabPractice *self,
+                                  int day_end_hour)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  if (self->day_end_hour == day_end_hour)
+    return;
+
+  self->day_end_hour = day_end_hour;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY_END_HOUR]);
+}
+
+/**
+ * kab_practice_validate:
+ *
+ * Checks the settings before they are saved: a known currency, sensible fees, lengths,
+ * notice and working hours.
+ */
+gboolean
+kab_practice_validate (KabPractice  *self,
+                       GError      **error)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), FALSE);
+
+  return kab_model_check_text (self->practitioner_name, KAB_MODEL_NAME_MAX, _("The practitioner’s name"), error) &&
+         kab_model_check_text (self->title, KAB_MODEL_NAME_MAX, _("The title"), error) &&
+         kab_model_check_text (self->address, KAB_MODEL_ADDRESS_MAX, _("The address"), error) &&
+         kab_model_check_text (self->phone, KAB_MODEL_PHONE_MAX, _("The phone number"), error) &&
+         kab_model_check_email (self->email, error) &&
+         kab_model_check_currency (self->currency, error) &&
+         kab_model_check_amount (self->default_fee, TRUE, error) &&
+         kab_model_check_duration (self->default_duration, error) &&
+         kab_model_check_range (self->cancel_hours, 0, 336,
+                                _("The cancellation notice must be between 0 and 336 hours."), error) &&
+         kab_model_check_range (self->late_cancel_percent, 0, 100,
+                                _("The share charged for a late cancellation must be between 0 and 100 %."), error) &&
+         kab_model_check_language (self->form_language, error) &&
+         kab_model_check_range (self->retention_years, 0, 100,
+                                _("The record-keeping period must be between 0 and 100 years."), error) &&
+         kab_model_check_range (self->day_start_hour, 0, 23,
+                                _("The working day must start between 0:00 and 23:00."), error) &&
+         kab_model_check_range (self->day_end_hour, self->day_start_hour + 1, 24,
+                                _("The working day must end after it starts, by 24:00."), error);
+}

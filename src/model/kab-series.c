@@ -1,0 +1,614 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-series.c: a recurring appointment: same weekday and time every N weeks */
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kab-enum-types.h"
+#include "kab-model-private.h"
+#include "kab-series.h"
+
+struct _KabSeries
+{
+  GObject parent_instance;
+
+  gint64 id;
+  gint64 client_id;
+  GDateTime *first_date;
+  GDateTime *until_date;
+  int start_minute;
+  int duration;
+  int interval_weeks;
+  char *tzid;
+  KabSessionKind kind;
+  gint64 fee;
+};
+
+G_DEFINE_FINAL_TYPE (KabSeries, kab_series, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CLIENT_ID,
+  PROP_FIRST_DATE,
+  PROP_UNTIL_DATE,
+  PROP_START_MINUTE,
+  PROP_DURATION,
+  PROP_INTERVAL_WEEKS,
+  PROP_TZID,
+  PROP_KIND,
+  PROP_FEE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kab_series_finalize (GObject *object)
+{
+  KabSeries *self = (KabSeries *)object;
+
+  g_clear_pointer (&self->first_date, g_date_time_unref);
+  g_clear_pointer (&self->until_date, g_date_time_unref);
+  g_clear_pointer (&self->tzid, g_free);
+
+  G_OBJECT_CLASS (kab_series_parent_class)->finalize (object);
+}
+
+static void
+kab_series_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KabSeries *self = KAB_SERIES (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_CLIENT_ID:
+      g_value_set_int64 (value, self->client_id);
+      break;
+
+    case PROP_FIRST_DATE:
+      g_value_set_boxed (value, self->first_date);
+      break;
+
+    case PROP_UNTIL_DATE:
+      g_value_set_boxed (value, self->until_date);
+      break;
+
+    case PROP_START_MINUTE:
+      g_value_set_int (value, self->start_minute);
+      break;
+
+    case PROP_DURATION:
+      g_value_set_int (value, self->duration);
+      break;
+
+    case PROP_INTERVAL_WEEKS:
+      g_value_set_int (value, self->interval_weeks);
+      break;
+
+    case PROP_TZID:
+      g_value_set_string (value, self->tzid);
+      break;
+
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_FEE:
+      g_value_set_int64 (value, self->fee);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kab_series_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  KabSeries *self = KAB_SERIES (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      kab_series_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_CLIENT_ID:
+      kab_series_set_client_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_FIRST_DATE:
+      kab_series_set_first_date (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_UNTIL_DATE:
+      kab_series_set_until_date (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_START_MINUTE:
+      kab_series_set_start_minute (self, g_value_get_int (value));
+      break;
+
+    case PROP_DURATION:
+      kab_series_set_duration (self, g_value_get_int (value));
+      break;
+
+    case PROP_INTERVAL_WEEKS:
+      kab_series_set_interval_weeks (self, g_value_get_int (value));
+      break;
+
+    case PROP_TZID:
+      kab_series_set_tzid (self, g_value_get_string (value));
+      break;
+
+    case PROP_KIND:
+      kab_series_set_kind (self, g_value_get_enum (value));
+      break;
+
+    case PROP_FEE:
+      kab_series_set_fee (self, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kab_series_class_init (KabSeriesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kab_series_finalize;
+  object_class->get_property = kab_series_get_property;
+  object_class->set_property = kab_series_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                         G_MININT64, G_MAXINT64, 0,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CLIENT_ID] =
+    g_param_spec_int64 ("client-id", NULL, NULL,
+                         G_MININT64, G_MAXINT64, 0,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FIRST_DATE] =
+    g_param_spec_boxed ("first-date", NULL, NULL,
+                         G_TYPE_DATE_TIME,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_UNTIL_DATE] =
+    g_param_spec_boxed ("until-date", NULL, NULL,
+                         G_TYPE_DATE_TIME,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_START_MINUTE] =
+    g_param_spec_int ("start-minute", NULL, NULL,
+                       G_MININT, G_MAXINT, 600,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DURATION] =
+    g_param_spec_int ("duration", NULL, NULL,
+                       G_MININT, G_MAXINT, 50,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_INTERVAL_WEEKS] =
+    g_param_spec_int ("interval-weeks", NULL, NULL,
+                       G_MININT, G_MAXINT, 1,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TZID] =
+    g_param_spec_string ("tzid", NULL, NULL,
+                          "",
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                        KAB_TYPE_SESSION_KIND, KAB_SESSION_KIND_PSYCHOTHERAPY,
+                        (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FEE] =
+    g_param_spec_int64 ("fee", NULL, NULL,
+                         G_MININT64, G_MAXINT64, 0,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kab_series_init (KabSeries *self)
+{
+  self->start_minute = 600;
+  self->duration = 50;
+  self->interval_weeks = 1;
+  self->tzid = g_strdup ("");
+  self->kind = KAB_SESSION_KIND_PSYCHOTHERAPY;
+}
+
+KabSeries *
+kab_series_new (void)
+{
+  return g_object_new (KAB_TYPE_SERIES, NULL);
+}
+
+/**
+ * kab_series_copy:
+ *
+ * Returns: (transfer full): a new object with the same values, e.g. for an editor that
+ *   may be cancelled
+ */
+KabSeries *
+kab_series_copy (KabSeries *self)
+{
+  KabSeries *copy;
+
+  g_return_val_if_fail (KAB_IS_SERIES (self), NULL);
+
+  copy = kab_series_new ();
+  kab_model_copy_properties (G_OBJECT (self), G_OBJECT (copy));
+  return copy;
+}
+
+gint64
+kab_series_get_id (KabSeries *self)
+{
+  g_return_val_if_fail (KAB_IS_SERIES (self), 0);
+
+  return self->id;
+}
+
+void
+kab_series_set_id (KabSeries *self,
+                      gint64 id)
+{
+  g_return_if_fail (KAB_IS_SERIES (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+gint64
+kab_series_get_client_id (KabSeries *self)
+{
+  g_return_val_if_fail (KAB_IS_SERIES (self), 0);
+
+  return self->client_id;
+}
+
+void
+kab_series_set_client_id (KabSeries *self,
+                             gint64 client_id)
+{
+  g_return_if_fail (KAB_IS_SERIES (self));
+
+  if (self->client_id == client_id)
+    return;
+
+  self->client_id = client_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+}
+
+GDateTime *
+kab_series_get_first_date (KabSeries *self)
+{
+  g_return_val_if_fail (KAB_IS_SERIES (self), NULL);
+
+  return self->first_date;
+}
+
+void
+kab_series_set_first_date (KabSeries *self,
+                              GDateTime *first_date)
+{
+  g_return_if_fail (KAB_IS_SERIES (self));
+
+  if (!kab_model_set_date_time (&self->first_date, first_date))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_DATE]);
+}
+
+GDateTime *
+kab_series_get_until_date (KabSeries *self)
+{
+  g_return_val_if_fail (KAB_IS_SERIES (self), NULL);
+
+  return self->until_date;
+}
+
+void
+kab_series_set_until_date (KabSeries *self,
+                              GDateTime *until_date)
+{
+  g_return_if_fail (KAB_IS_SERIES (self));
+
+  if (!kab_model_set_date_time (&self->until_date, until_date))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNTIL_DATE]);
+}
+
+int
+kab_series_get_start_minute (KabSeries *self)
+{
+  g_return_val_if_fail (KAB_IS_SERIES (self), 0);
+
+  return self->start_minute;
+}
+
+void
+kab_series_set_start_minute (KabSeries *self,
+                                int start_minute)
+{
+  g_return_if_fail (KAB_IS_SERIES (self));
+
+  if (self->start_minute == start_minute)
+    return;
+
+  self->start_minute = start_minute;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_MINUTE]);
+}
+
+int
+kab_series_get_duration (KabSeries *self)
+{
+  g_return_val_if_fail (KAB_IS_SERIES (self), 0);
+
+  return self->duration;
+}
+
+void
+kab_series_set_duration (KabSeries *self,
+                            int duration)
+{
+  g_return_if_fail (KAB_IS_SERIES (self));
+
+  if (self->duration == duration)
+    return;
+
+  self->duration = duration;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DURATION]);
+}
+
+int
+kab_series_get_interval_weeks (KabSeries *self)
+{
+  g_return_val_if_fail (KAB_IS_SERIES (self), 0);
+
+  return self->interval_weeks;
+}
+
+void
+kab_series_set_interval_weeks (KabSeries *self,
+                                  int interval_weeks)
+{
+  g_return_if_fail (KAB_IS_SERIES (self));
+
+  if (self->interval_weeks == interval_weeks)
+    return;
+
+  self->interval_weeks = interval_weeks;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL_WEEKS]);
+}
+
+const char *
+kab_series_get_tzid (KabSeries *self)
+{
+  g_return_val_if_fail (KAB_IS_SERIES (self), NULL);
+
+  return self->tzid;
+}
+
+void
+kab_series_set_tzid (KabSeries *self,
+                        const char *tzid)
+{
+  g_return_if_fail (KAB_IS_SERIES (self));
+
+  if (!kab_model_set_string (&self->tzid, tzid))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TZID]);
+}
+
+KabSessionKind
+kab_series_get_kind (KabSeries *self)
+{
+  g_return_val_if_fail (KAB_IS_SERIES (self), 0);
+
+  return self->kind;
+}
+
+void
+kab_series_set_kind (KabSeries *self,
+                        KabSessionKind kind)
+{
+  g_return_if_fail (KAB_IS_SERIES (self));
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+gint64
+kab_series_get_fee (KabSeries *self)
+{
+  g_return_val_if_fail (KAB_IS_SERIES (self), 0);
+
+  return self->fee;
+}
+
+void
+kab_series_set_fee (KabSeries *self,
+                       gint64 fee)
+{
+  g_return_if_fail (KAB_IS_SERIES (self));
+
+  if (self->fee == fee)
+    return;
+
+  self->fee = fee;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEE]);
+}
+
+static GTimeZone *
+series_zone (KabSeries *self)
+{
+  GTimeZone *tz = NULL;
+
+  if (self->tzid != NULL && *self->tzid != '\0')
+    tz = g_time_zone_new_identifier (self->tzid);
+
+  return tz != NULL ? tz : g_time_zone_new_local ();
+}
+
+/**
+ * kab_series_expand:
+ * @from: start of the range (inclusive)
+ * @to: end of the range (exclusive)
+ *
+ * Every occurrence is computed from its calendar date in the series' time zone, so the
+ * session stays at the same local hour across daylight-saving changes.
+ *
+ * Returns: (transfer full) (element-type GDateTime): the starts (UTC) of the occurrences
+ *   in [@from, @to), in order
+ */
+GPtrArray *
+kab_series_expand (KabSeries *self,
+                   GDateTime *from,
+                   GDateTime *to)
+{
+  GPtrArray *starts = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) first = NULL;
+  int step;
+
+  g_return_val_if_fail (KAB_IS_SERIES (self), starts);
+  g_return_val_if_fail (from != NULL && to != NULL, starts);
+
+  if (self->first_date == NULL || self->interval_weeks < 1)
+    return starts;
+
+  tz = series_zone (self);
+  first = g_date_time_to_timezone (self->first_date, tz);
+  step = 7 * self->interval_weeks;
+
+  for (int n = 0; n < 100000; n++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, n * step);
+      g_autoptr(GDateTime) local = NULL;
+      g_autoptr(GDateTime) utc = NULL;
+
+      if (self->until_date != NULL)
+        {
+          g_autoptr(GDateTime) until = g_date_time_to_timezone (self->until_date, tz);
+          int a = g_date_time_get_year (day) * 10000 + g_date_time_get_month (day) * 100 + g_date_time_get_day_of_month (day);
+          int b = g_date_time_get_year (until) * 10000 + g_date_time_get_month (until) * 100 + g_date_time_get_day_of_month (until);
+
+          if (a > b)
+            break;
+        }
+
+      local = g_date_time_new (tz, g_date_time_get_year (day), g_date_time_get_month (day),
+                               g_date_time_get_day_of_month (day),
+                               self->start_minute / 60, self->start_minute % 60, 0);
+      if (local == NULL)
+        break;
+
+      if (g_date_time_compare (local, to) >= 0)
+        break;
+      if (g_date_time_compare (local, from) < 0)
+        continue;
+
+      utc = g_date_time_to_utc (local);
+      g_ptr_array_add (starts, g_steal_pointer (&utc));
+    }
+
+  return starts;
+}
+
+gboolean
+kab_series_validate (KabSeries  *self,
+                     GError    **error)
+{
+  g_return_val_if_fail (KAB_IS_SERIES (self), FALSE);
+
+  if (self->client_id <= 0)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
+                           _("Choose a client."));
+      return FALSE;
+    }
+
+  if (self->first_date == NULL)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
+                           _("Choose the date of the first session."));
+      return FALSE;
+    }
+
+  if (self->until_date != NULL && g_date_time_compare (self->until_date, self->first_date) < 0)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
+                           _("The last date comes before the first session."));
+      return FALSE;
+    }
+
+  if (self->tzid != NULL && *self->tzid != '\0')
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (self->tzid);
+
+      if (tz == NULL)
+        {
+          g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_VALUE,
+                       _("The time zone “%s” is unknown."), self->tzid);
+          return FALSE;
+        }
+    }
+
+  return kab_model_check_range (self->start_minute, 0, 24 * 60 - 1,
+                                _("The start time must be within the day."), error) &&
+         kab_model_check_duration (self->duration, error) &&
+         kab_model_check_range (self->interval_weeks, 1, 8,
+                                _("A series repeats every 1 to 8 weeks."), error) &&
+         kab_model_check_amount (self->fee, TRUE, error) &&
+         kab_model_check_range (self->kind, KAB_SESSION_KIND_CONSULTATION, KAB_SESSION_KIND_SUPERVISION,
+                                _("The kind of session is unknown."), error);
+}

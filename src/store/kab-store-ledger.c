@@ -1,0 +1,896 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-store-ledger.c: charges (what a client owes) and payments (what they paid) */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kab-enum-types.h"
+#include "kab-store-private.h"
+
+static void
+ledger_written (KabStore *self,
+                gint64    client_id)
+{
+  kab_store_refresh_client_balance (self, client_id);
+  g_signal_emit (self, kab_store_signals[KAB_STORE_SIGNAL_LEDGER_CHANGED], 0, client_id);
+}
+
+/* One statement, one row: the statement runs in its own implicit transaction. */
+static gboolean
+write_row (KabStore      *self,
+           sqlite3_stmt  *stmt,
+           gboolean       is_new,
+           GError       **error)
+{
+  if (!kab_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (!is_new && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_NOT_FOUND,
+                   _("The entry does not exist (any more)."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+delete_row (KabStore    *self,
+            const char  *sql,
+            gint64       id,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = kab_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return write_row (self, stmt, FALSE, error);
+}
+
+gboolean
+kab_store_save_charge (KabStore   *self,
+                       KabCharge  *charge,
+                       GError    **error)
+{
+  gboolean is_new;
+  sqlite3_stmt *stmt;
+  gint64 client_id;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KAB_IS_CHARGE (charge), FALSE);
+
+  client_id = kab_charge_get_client_id (charge);
+  if (!kab_charge_validate (charge, error) || !kab_store_client_exists (self, client_id, error))
+    return FALSE;
+
+  is_new = kab_charge_get_id (charge) == 0;
+  if (is_new)
+    stmt = kab_store_prepare (self,
+      "INSERT INTO charge (client_id, session_id, date, amount, currency, kind, period, note)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  else
+    stmt = kab_store_prepare (self,
+      "UPDATE charge SET client_id = ?1, session_id = ?2, date = ?3, amount = ?4,"
+      " currency = ?5, kind = ?6, period = ?7, note = ?8 WHERE id = ?9", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  kab_store_bind_id (stmt, 2, kab_charge_get_session_id (charge));
+  kab_store_bind_time (stmt, 3, kab_charge_get_date (charge));
+  sqlite3_bind_int64 (stmt, 4, kab_charge_get_amount (charge));
+  kab_store_bind_text (stmt, 5, kab_charge_get_currency (charge));
+  kab_store_bind_text (stmt, 6, kab_store_enum_to_nick (KAB_TYPE_CHARGE_KIND,
+                                                        kab_charge_get_kind (charge)));
+  kab_store_bind_text (stmt, 7, kab_charge_get_period (charge));
+  kab_store_bind_text (stmt, 8, kab_charge_get_note (charge));
+  if (!is_new)
+    sqlite3_bind_int64 (stmt, 9, kab_charge_get_id (charge));
+
+  if (!write_row (self, stmt, is_new, error))
+    return FALSE;
+
+  if (is_new)
+    kab_charge_set_id (charge, sqlite3_last_insert_rowid (self->db));
+
+  ledger_written (self, client_id);
+  return TRUE;
+}
+
+gboolean
+kab_store_delete_charge (KabStore   *self,
+                         KabCharge  *charge,
+                         GError    **error)
+{
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KAB_IS_CHARGE (charge), FALSE);
+
+  if (kab_charge_get_session_id (charge) != 0)
+    {
+      g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED,
+                   _("This charge comes from a session. Change the session’s status instead."));
+      return FALSE;
+    }
+
+  if (!delete_row (self, "DELETE FROM charge WHERE id = ?1", kab_charge_get_id (charge), error))
+    return FALSE;
+
+  ledger_written (self, kab_charge_get_client_id (charge));
+  return TRUE;
+}
+
+gboolean
+kab_store_save_payment (KabStore    *self,
+                        KabPayment  *payment,
+                        GError     **error)
+{
+  gboolean is_new;
+  sqlite3_stmt *stmt;
+  gint64 client_id;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KAB_IS_PAYMENT (payment), FALSE);
+
+  client_id = kab_payment_get_client_id (payment);
+  if (!kab_payment_validate (payment, error) || !kab_store_client_exists (self, client_id, error))
+    return FALSE;
+
+  is_new = kab_payment_get_id (payment) == 0;
+  if (is_new)
+    stmt = kab_store_prepare (self,
+      "INSERT INTO payment (client_id, date, amount, currency, method, note)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  else
+    stmt = kab_store_prepare (self,
+      "UPDATE payment SET client_id = ?1, date = ?2, amount = ?3, currency = ?4,"
+      " method = ?5, note = ?6 WHERE id = ?7", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  kab_store_bind_time (stmt, 2, kab_payment_get_date (payment));
+  sqlite3_bind_int64 (stmt, 3, kab_payment_get_amount (payment));
+  kab_store_bind_text (stmt, 4, kab_payment_get_currency (payment));
+  kab_store_bind_text (stmt, 5, kab_store_enum_to_nick (KAB_TYPE_PAYMENT_METHOD,
+                                                        kab_payment_get_method (payment)));
+  kab_store_bind_text (stmt, 6, kab_payment_get_note (payment));
+  if (!is_new)
+    sqlite3_bind_int64 (stmt, 7, kab_payment_get_id (payment));
+
+  if (!write_row (self, stmt, is_new, error))
+    return FALSE;
+
+  if (is_new)
+    kab_payment_set_id (payment, sqlite3_last_insert_rowid (self->db));
+
+  ledger_written (self, client_id);
+  return TRUE;
+}
+
+gboolean
+kab_store_delete_payment (KabStore    *self,
+                          KabPayment  *payment,
+                          GError     **error)
+{
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KAB_IS_PAYMENT (payment), FALSE);
+
+  if (!delete_row (self, "DELETE FROM payment WHERE id = ?1", kab_payment_get_id (payment), error))
+    return FALSE;
+
+  ledger_written (self, kab_payment_get_client_id (payment));
+  return TRUE;
+}
+
+static void
+bind_range (sqlite3_stmt *stmt,
+            gint64        client_id,
+            GDateTime    *from,
+            GDateTime    *to)
+{
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  if (from != NULL)
+    kab_store_bind_time (stmt, 2, from);
+  else
+    sqlite3_bind_int64 (stmt, 2, G_MININT64);
+  if (to != NULL)
+    kab_store_bind_time (stmt, 3, to);
+  else
+    sqlite3_bind_int64 (stmt, 3, G_MAXINT64);
+}
+
+/**
+ * kab_store_list_charges:
+ * @client_id: one client, or 0 for the whole practice
+ * @from: (nullable): start of the period (inclusive)
+ * @to: (nullable): end of the period (exclusive)
+ *
+ * Returns: (transfer full): the charges, by date
+ */
+GListModel *
+kab_store_list_charges (KabStore   *self,
+                        gint64      client_id,
+                        GDateTime  *from,
+                        GDateTime  *to,
+                        GError    **error)
+{
+  g_autoptr(GListStore) charges = g_list_store_new (KAB_TYPE_CHARGE);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
+
+  stmt = kab_store_prepare (self,
+    "SELECT id, client_id, session_id, date, amount, currency, kind, period, note FROM charge"
+    " WHERE (?1 = 0 OR client_id = ?1) AND date >= ?2 AND date < ?3 ORDER BY date, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_range (stmt, client_id, from, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KabCharge *charge = kab_charge_new ();
+      g_autoptr(GDateTime) date = kab_store_column_time (stmt, 3);
+
+      g_object_set (charge,
+                    "id", (gint64)sqlite3_column_int64 (stmt, 0),
+                    "client-id", (gint64)sqlite3_column_int64 (stmt, 1),
+                    "session-id", (gint64)sqlite3_column_int64 (stmt, 2),
+                    "date", date,
+                    "amount", (gint64)sqlite3_column_int64 (stmt, 4),
+                    "currency", kab_store_column_text (stmt, 5),
+                    "kind", kab_store_enum_from_nick (KAB_TYPE_CHARGE_KIND,
+                                                      kab_store_column_text (stmt, 6),
+                                                      KAB_CHARGE_KIND_OTHER),
+                    "period", kab_store_column_text (stmt, 7),
+                    "note", kab_store_column_text (stmt, 8),
+                    NULL);
+      g_ptr_array_add (rows, charge);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      kab_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  g_list_store_splice (charges, 0, 0, rows->pdata, rows->len);
+  return G_LIST_MODEL (g_steal_pointer (&charges));
+}
+
+/**
+ * kab_store_list_payments:
+ * @client_id: one client, or 0 for the whole practice
+ * @from: (nullable): start of the period (inclusive)
+ * @to: (nullable): end of the period (exclusive)
+ *
+ * Returns: (transfer full): the payments, by date
+ */
+GListModel *
+kab_store_list_payments (KabStore   *self,
+                         gint64      client_id,
+                         GDateTime  *from,
+                         GDateTime  *to,
+                         GError    **error)
+{
+  g_autoptr(GListStore) payments = g_list_store_new (KAB_TYPE_PAYMENT);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
+
+  stmt = kab_store_prepare (self,
+    "SELECT id, client_id, date, amount, currency, method, note FROM payment"
+    " WHERE (?1 = 0 OR client_id = ?1) AND date >= ?2 AND date < ?3 ORDER BY date, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_range (stmt, client_id, from, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KabPayment *payment = kab_payment_new ();
+      g_autoptr(GDateTime) date = kab_store_column_time (stmt, 2);
+
+      g_object_set (payment,
+                    "id", (gint64)sqlite3_column_int64 (stmt, 0),
+                    "client-id", (gint64)sqlite3_column_int64 (stmt, 1),
+                    "date", date,
+                    "amount", (gint64)sqlite3_column_int64 (stmt, 3),
+                    "currency", kab_store_column_text (stmt, 4),
+                    "method", kab_store_enum_from_nick (KAB_TYPE_PAYMENT_METHOD,
+                                                        kab_store_column_text (stmt, 5),
+                                                        KAB_PAYMENT_METHOD_OTHER),
+                    "note", kab_store_column_text (stmt, 6),
+                    NULL);
+      g_ptr_array_add (rows, payment);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      kab_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  g_list_store_splice (payments, 0, 0, rows->pdata, rows->len);
+  return G_LIST_MODEL (g_steal_pointer (&payments));
+}
+
+/**
+ * kab_store_get_balance:
+ * @out_balance: (out): charges minus payments; positive when the client owes
+ */
+gboolean
+kab_store_get_balance (KabStore  *self,
+                       gint64     client_id,
+                       gint64    *out_balance,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_balance != NULL, FALSE);
+
+  /* Both sums read only the covering (client_id, amount) indexes. */
+  stmt = kab_store_prepare (self,
+    "SELECT (SELECT coalesce (sum (amount), 0) FROM charge WHERE client_id = ?1)"
+    " - (SELECT coalesce (sum (amount), 0) FROM payment WHERE client_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_balance = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      kab_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kab_store_get_all_balances:
+ *
+ * Returns: (transfer full) (element-type gint64 gint64): client id → balance, for every
+ *   client
+ */
+GHashTable *
+kab_store_get_all_balances (KabStore  *self,
+                            GError   **error)
+{
+  g_autoptr(GHashTable) balances = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                          g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
+
+  stmt = kab_store_prepare (self,
+    "SELECT id,"
+    " (SELECT coalesce (sum (amount), 0) FROM charge WHERE client_id = client.id)"
+    " - (SELECT coalesce (sum (amount), 0) FROM payment WHERE client_id = client.id)"
+    " FROM client", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 balance = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (balances, g_memdup2 (&id, sizeof id), g_memdup2 (&balance, sizeof balance));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      kab_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&balances);
+}
+
+gboolean
+kab_store_get_totals (KabStore  *self,
+                      gint64    *out_charged,
+                      gint64    *out_paid,
+                      GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+
+  stmt = kab_store_prepare (self,
+    "SELECT (SELECT coalesce (sum (amount), 0) FROM charge),"
+    " (SELECT coalesce (sum (amount), 0) FROM payment)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (out_charged != NULL)
+        *out_charged = sqlite3_column_int64 (stmt, 0);
+      if (out_paid != NULL)
+        *out_paid = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      kab_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Ledger views: what the Payments view reads. */
+
+void
+kab_debt_clear (KabDebt *debt)
+{
+  g_clear_pointer (&debt->since, g_date_time_unref);
+}
+
+static GObject *
+ledger_row_object (sqlite3_stmt *stmt)
+{
+  g_autoptr(GDateTime) date = kab_store_column_time (stmt, 4);
+
+  if (sqlite3_column_int (stmt, 0) == 0)
+    return g_object_new (KAB_TYPE_CHARGE,
+                         "id", (gint64)sqlite3_column_int64 (stmt, 1),
+                         "client-id", (gint64)sqlite3_column_int64 (stmt, 2),
+                         "session-id", (gint64)sqlite3_column_int64 (stmt, 3),
+                         "date", date,
+                         "amount", (gint64)sqlite3_column_int64 (stmt, 5),
+                         "currency", kab_store_column_text (stmt, 6),
+                         "kind", kab_store_enum_from_nick (KAB_TYPE_CHARGE_KIND,
+                                                           kab_store_column_text (stmt, 7),
+                                                           KAB_CHARGE_KIND_OTHER),
+                         "period", kab_store_column_text (stmt, 8),
+                         "note", kab_store_column_text (stmt, 9),
+                         NULL);
+
+  return g_object_new (KAB_TYPE_PAYMENT,
+                       "id", (gint64)sqlite3_column_int64 (stmt, 1),
+                       "client-id", (gint64)sqlite3_column_int64 (stmt, 2),
+                       "date", date,
+                       "amount", (gint64)sqlite3_column_int64 (stmt, 5),
+                       "currency", kab_store_column_text (stmt, 6),
+                       "method", kab_store_enum_from_nick (KAB_TYPE_PAYMENT_METHOD,
+                                                           kab_store_column_text (stmt, 7),
+                                                           KAB_PAYMENT_METHOD_OTHER),
+                       "note", kab_store_column_text (stmt, 9),
+                       NULL);
+}
+
+/**
+ * kab_store_list_ledger:
+ * @client_id: one client, or 0 for the whole practice
+ * @from: (nullable): start of the period (inclusive)
+ * @to: (nullable): end of the period (exclusive)
+ *
+ * Charges and payments merged in one list, by date; at the same moment a charge comes
+ * before the payment that settles it.
+ *
+ * Returns: (transfer full): a model of #KabCharge and #KabPayment objects
+ */
+GListModel *
+kab_store_list_ledger (KabStore   *self,
+                       gint64      client_id,
+                       GDateTime  *from,
+                       GDateTime  *to,
+                       GError    **error)
+{
+  g_autoptr(GListStore) entries = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
+
+  /* Two statements rather than "?1 = 0 OR client_id = ?1", so that the planner can use
+   * the client index for a client and the date index for the practice. */
+  if (client_id != 0)
+    stmt = kab_store_prepare (self,
+      "SELECT 0, id, client_id, session_id, date, amount, currency, kind, period, note"
+      " FROM charge WHERE client_id = ?1 AND date >= ?2 AND date < ?3"
+      " UNION ALL"
+      " SELECT 1, id, client_id, NULL, date, amount, currency, method, '', note"
+      " FROM payment WHERE client_id = ?1 AND date >= ?2 AND date < ?3"
+      " ORDER BY 5, 1, 2", error);
+  else
+    stmt = kab_store_prepare (self,
+      "SELECT 0, id, client_id, session_id, date, amount, currency, kind, period, note"
+      " FROM charge WHERE date >= ?2 AND date < ?3"
+      " UNION ALL"
+      " SELECT 1, id, client_id, NULL, date, amount, currency, method, '', note"
+      " FROM payment WHERE date >= ?2 AND date < ?3"
+      " ORDER BY 5, 1, 2", error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_range (stmt, client_id, from, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, ledger_row_object (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      kab_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  g_list_store_splice (entries, 0, 0, rows->pdata, rows->len);
+  return G_LIST_MODEL (g_steal_pointer (&entries));
+}
+
+/**
+ * kab_store_get_balance_before:
+ * @client_id: one client, or 0 for the whole practice
+ * @date: the moment (exclusive)
+ * @out_balance: (out): charges minus payments dated before @date
+ *
+ * The balance a ledger of a period starts from.
+ */
+gboolean
+kab_store_get_balance_before (KabStore   *self,
+                              gint64      client_id,
+                              GDateTime  *date,
+                              gint64     *out_balance,
+                              GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+  g_return_val_if_fail (out_balance != NULL, FALSE);
+
+  if (client_id != 0)
+    stmt = kab_store_prepare (self,
+      "SELECT (SELECT coalesce (sum (amount), 0) FROM charge WHERE client_id = ?1 AND date < ?2)"
+      " - (SELECT coalesce (sum (amount), 0) FROM payment WHERE client_id = ?1 AND date < ?2)",
+      error);
+  else
+    stmt = kab_store_prepare (self,
+      "SELECT (SELECT coalesce (sum (amount), 0) FROM charge WHERE date < ?2)"
+      " - (SELECT coalesce (sum (amount), 0) FROM payment WHERE date < ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  kab_store_bind_time (stmt, 2, date);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_balance = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      kab_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Inserts the month's fee for every active client on the monthly plan; the partial
+ * unique index on (client_id, period) makes a second run insert nothing. */
+static gboolean
+insert_monthly_fees (KabStore    *self,
+                     GDateTime   *first_day,
+                     const char  *period,
+                     GArray      *out_clients,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = kab_store_prepare (self,
+    "INSERT INTO charge (client_id, session_id, date, amount, currency, kind, period, note)"
+    " SELECT id, NULL, ?1, fee, ?2, ?3, ?4, '' FROM client"
+    " WHERE status = ?5 AND billing_plan = ?6 AND fee > 0"
+    " ON CONFLICT DO NOTHING"
+    " RETURNING client_id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  kab_store_bind_time (stmt, 1, first_day);
+  kab_store_bind_text (stmt, 2, kab_practice_get_currency (self->practice));
+  kab_store_bind_text (stmt, 3, kab_store_enum_to_nick (KAB_TYPE_CHARGE_KIND,
+                                                        KAB_CHARGE_KIND_MONTHLY_FEE));
+  kab_store_bind_text (stmt, 4, period);
+  kab_store_bind_text (stmt, 5, kab_store_enum_to_nick (KAB_TYPE_CLIENT_STATUS,
+                                                        KAB_CLIENT_STATUS_ACTIVE));
+  kab_store_bind_text (stmt, 6, kab_store_enum_to_nick (KAB_TYPE_BILLING_PLAN,
+                                                        KAB_BILLING_PLAN_MONTHLY));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 client_id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (out_clients, client_id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      kab_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kab_store_generate_monthly_fees:
+ * @month: any moment in the month, read in local time
+ * @out_created: (out) (optional): how many fees were charged now
+ *
+ * Charges the month's fee (kind monthly-fee, period "YYYY-MM", dated the first of the
+ * month) to every active client on the monthly plan who has none for that month yet, in
+ * one transaction. Running it again for the same month charges nothing.
+ */
+gboolean
+kab_store_generate_monthly_fees (KabStore   *self,
+                                 GDateTime  *month,
+                                 guint      *out_created,
+                                 GError    **error)
+{
+  g_autoptr(GArray) clients = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) first_day = NULL;
+  g_autofree char *period = NULL;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (month != NULL, FALSE);
+
+  local = g_date_time_to_local (month);
+  first_day = g_date_time_new_local (g_date_time_get_year (local),
+                                     g_date_time_get_month (local), 1, 0, 0, 0);
+  period = g_date_time_format (first_day, "%Y-%m");
+
+  if (!kab_store_tx_begin (self, error))
+    return FALSE;
+
+  if (!insert_monthly_fees (self, first_day, period, clients, error))
+    {
+      kab_store_tx_rollback (self);
+      return FALSE;
+    }
+
+  if (!kab_store_tx_commit (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < clients->len; i++)
+    kab_store_refresh_client_balance (self, g_array_index (clients, gint64, i));
+
+  if (clients->len == 1)
+    g_signal_emit (self, kab_store_signals[KAB_STORE_SIGNAL_LEDGER_CHANGED], 0,
+                   g_array_index (clients, gint64, 0));
+  else if (clients->len > 1)
+    g_signal_emit (self, kab_store_signals[KAB_STORE_SIGNAL_LEDGER_CHANGED], 0, (gint64)0);
+
+  if (out_created != NULL)
+    *out_created = clients->len;
+  return TRUE;
+}
+
+/* Who owes since when: a client's payments settle the oldest charges first, so the debt
+ * began at the first charge (by date) at which the running sum of the client's charges
+ * exceeds everything the client has paid. */
+#define DEBTS_SQL(CLIENTS) \
+  "WITH debtor AS MATERIALIZED (" \
+  "  SELECT id AS client_id," \
+  "   (SELECT coalesce (sum (amount), 0) FROM charge WHERE client_id = client.id) AS charged," \
+  "   (SELECT coalesce (sum (amount), 0) FROM payment WHERE client_id = client.id) AS paid" \
+  "  FROM client " CLIENTS ")," \
+  " running AS (" \
+  "  SELECT charge.client_id, charge.date, debtor.charged - debtor.paid AS owed, debtor.paid," \
+  "   sum (charge.amount) OVER (PARTITION BY charge.client_id ORDER BY charge.date, charge.id" \
+  "                             ROWS UNBOUNDED PRECEDING) AS cumulative" \
+  "  FROM debtor JOIN charge ON charge.client_id = debtor.client_id" \
+  "  WHERE debtor.charged > debtor.paid)" \
+  " SELECT client_id, owed, min (date) FROM running WHERE cumulative > paid" \
+  " GROUP BY client_id ORDER BY 3, 1"
+
+static gboolean
+read_debts (KabStore      *self,
+            sqlite3_stmt  *stmt,
+            GArray        *debts,
+            GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KabDebt debt = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_int64 (stmt, 1),
+        kab_store_column_time (stmt, 2),
+      };
+
+      g_array_append_val (debts, debt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      kab_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kab_store_list_debts:
+ *
+ * Returns: (transfer full) (element-type KabDebt): every client who owes, the oldest
+ *   debt first
+ */
+GArray *
+kab_store_list_debts (KabStore  *self,
+                      GError   **error)
+{
+  g_autoptr(GArray) debts = g_array_new (FALSE, TRUE, sizeof (KabDebt));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
+
+  g_array_set_clear_func (debts, (GDestroyNotify)kab_debt_clear);
+
+  stmt = kab_store_prepare (self, DEBTS_SQL (""), error);
+  if (stmt == NULL || !read_debts (self, stmt, debts, error))
+    return NULL;
+
+  return g_steal_pointer (&debts);
+}
+
+/**
+ * kab_store_get_debt:
+ * @out_debt: (out caller-allocates): the client's debt; amount 0 and since %NULL when the
+ *   client owes nothing. Free its contents with kab_debt_clear().
+ *
+ * One client's line of kab_store_list_debts(), to update a list after a change.
+ */
+gboolean
+kab_store_get_debt (KabStore  *self,
+                    gint64     client_id,
+                    KabDebt   *out_debt,
+                    GError   **error)
+{
+  g_autoptr(GArray) debts = g_array_new (FALSE, TRUE, sizeof (KabDebt));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_debt != NULL, FALSE);
+
+  *out_debt = (KabDebt) { client_id, 0, NULL };
+
+  stmt = kab_store_prepare (self, DEBTS_SQL ("WHERE id = ?1"), error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  if (!read_debts (self, stmt, debts, error))
+    return FALSE;
+
+  if (debts->len > 0)
+    {
+      KabDebt *found = &g_array_index (debts, KabDebt, 0);
+
+      *out_debt = *found;
+      found->since = NULL;  /* now the caller's */
+    }
+
+  return TRUE;
+}
+
+/* Sums @sql's rows of (month "01".."12", amount) into the field at @offset of each month. */
+static gboolean
+sum_by_month (KabStore     *self,
+              const char   *sql,
+              GDateTime    *from,
+              GDateTime    *to,
+              gsize         offset,
+              KabIncome    *months,
+              GError      **error)
+{
+  sqlite3_stmt *stmt = kab_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  kab_store_bind_time (stmt, 1, from);
+  kab_store_bind_time (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int month = atoi (kab_store_column_text (stmt, 0));
+
+      if (month >= 1 && month <= 12)
+        G_STRUCT_MEMBER (gint64, &months[month - 1], offset) += sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      kab_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kab_store_get_income:
+ * @year: the calendar year, in local time
+ * @out_months: (out caller-allocates): January to December
+ *
+ * For each month of @year: the charges dated in it, the payments dated in it, and the
+ * part of the month's charges still unpaid today (payments settle the oldest charges
+ * first, as for kab_store_list_debts()).
+ */
+gboolean
+kab_store_get_income (KabStore   *self,
+                      int         year,
+                      KabIncome   out_months[12],
+                      GError    **error)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (year >= 1970 && year < 9999, FALSE);
+
+  memset (out_months, 0, 12 * sizeof (KabIncome));
+  from = g_date_time_new_local (year, 1, 1, 0, 0, 0);
+  to = g_date_time_new_local (year + 1, 1, 1, 0, 0, 0);
+
+  /* The charges after the year cannot change how much of the year's charges is paid,
+   * since payments settle the oldest first: the running sums stop at ?2. */
+  return sum_by_month (self,
+                       "SELECT strftime ('%m', date, 'unixepoch', 'localtime'), sum (amount)"
+                       " FROM charge WHERE date >= ?1 AND date < ?2 GROUP BY 1",
+                       from, to, G_STRUCT_OFFSET (KabIncome, charged), out_months, error) &&
+         sum_by_month (self,
+                       "SELECT strftime ('%m', date, 'unixepoch', 'localtime'), sum (amount)"
+                       " FROM payment WHERE date >= ?1 AND date < ?2 GROUP BY 1",
+                       from, to, G_STRUCT_OFFSET (KabIncome, paid), out_months, error) &&
+         sum_by_month (self,
+                       "WITH billed AS MATERIALIZED ("
+                       "  SELECT DISTINCT client_id FROM charge WHERE date >= ?1 AND date < ?2),"
+                       " paid AS MATERIALIZED ("
+                       "  SELECT client_id, sum (amount) AS paid FROM payment"
+                       "  WHERE client_id IN billed GROUP BY client_id),"
+                       " running AS ("
+                       "  SELECT charge.date, charge.amount, coalesce (paid.paid, 0) AS paid,"
+                       "   sum (charge.amount) OVER (PARTITION BY charge.client_id"
+                       "     ORDER BY charge.date, charge.id ROWS UNBOUNDED PRECEDING) AS cumulative"
+                       "  FROM charge LEFT JOIN paid ON paid.client_id = charge.client_id"
+                       "  WHERE charge.client_id IN billed AND charge.date < ?2)"
+                       " SELECT strftime ('%m', date, 'unixepoch', 'localtime'),"
+                       "  sum (min (amount, cumulative - paid))"
+                       " FROM running WHERE date >= ?1 AND cumulative > paid GROUP BY 1",
+                       from, to, G_STRUCT_OFFSET (KabIncome, outstanding), out_months, error);
+}

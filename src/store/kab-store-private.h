@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-store-private.h: what the store's files share; never included outside src/store/ and tests */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "kab-store.h"
+
+G_BEGIN_DECLS
+
+struct _KabStore
+{
+  GObject      parent_instance;
+
+  char        *path;
+  sqlite3     *db;
+  int          lock_fd;
+  GHashTable  *statements;   /* const char *sql → sqlite3_stmt* */
+  guint        tx_depth;
+
+  KabPractice *practice;
+  GListStore  *clients;      /* KabClient, ordered by id */
+  GHashTable  *clients_by_id; /* gint64* → KabClient* (borrowed from the list) */
+};
+
+enum {
+  KAB_STORE_SIGNAL_SESSIONS_CHANGED,
+  KAB_STORE_SIGNAL_LEDGER_CHANGED,
+  KAB_STORE_SIGNAL_CONSENTS_CHANGED,
+  KAB_STORE_N_SIGNALS
+};
+
+extern guint kab_store_signals[KAB_STORE_N_SIGNALS];
+
+/* Statements: prepared once, reset and cleared before they are handed out. */
+sqlite3_stmt *kab_store_prepare        (KabStore      *self,
+                                        const char    *sql,
+                                        GError       **error);
+gboolean      kab_store_exec           (KabStore      *self,
+                                        const char    *sql,
+                                        GError       **error);
+gboolean      kab_store_step_done      (KabStore      *self,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error);
+void          kab_store_set_error      (KabStore      *self,
+                                        GError       **error,
+                                        int            rc);
+
+/* Savepoints nest; the outermost one is the transaction. */
+gboolean      kab_store_tx_begin       (KabStore      *self,
+                                        GError       **error);
+gboolean      kab_store_tx_commit      (KabStore      *self,
+                                        GError       **error);
+void          kab_store_tx_rollback    (KabStore      *self);
+
+/* Columns and parameters. */
+void          kab_store_bind_text      (sqlite3_stmt  *stmt,
+                                        int            index,
+                                        const char    *text);
+void          kab_store_bind_time      (sqlite3_stmt  *stmt,
+                                        int            index,
+                                        GDateTime     *time);
+void          kab_store_bind_date      (sqlite3_stmt  *stmt,
+                                        int            index,
+                                        GDateTime     *date);
+void          kab_store_bind_id        (sqlite3_stmt  *stmt,
+                                        int            index,
+                                        gint64         id);
+const char   *kab_store_column_text    (sqlite3_stmt  *stmt,
+                                        int            column);
+GDateTime    *kab_store_column_time    (sqlite3_stmt  *stmt,
+                                        int            column);
+GDateTime    *kab_store_column_date    (sqlite3_stmt  *stmt,
+                                        int            column);
+int           kab_store_enum_from_nick (GType          enum_type,
+                                        const char    *nick,
+                                        int            fallback);
+const char   *kab_store_enum_to_nick   (GType          enum_type,
+                                        int            value);
+
+/* Schema (kab-store-schema.c). */
+gboolean      kab_store_migrate        (KabStore      *self,
+                                        int            target,
+                                        GError       **error);
+
+/* Opens a database at an older schema version, for migration tests. */
+KabStore     *kab_store_open_at_version (const char   *path,
+                                         int           version,
+                                         GError      **error);
+
+/* Clients (kab-store-clients.c). */
+gboolean      kab_store_load_clients   (KabStore      *self,
+                                        GError       **error);
+void          kab_store_refresh_client_balance (KabStore *self,
+                                                gint64    client_id);
+void          kab_store_refresh_client_next_session (KabStore *self,
+                                                     gint64    client_id);
+void          kab_store_refresh_client_consent (KabStore *self,
+                                                gint64    client_id);
+char         *kab_store_fold_name      (const char    *text);
+gboolean      kab_store_client_exists  (KabStore      *self,
+                                        gint64         client_id,
+                                        GError       **error);
+
+/* Sessions (kab-store-sessions.c): the charge a session's status decides. */
+gboolean      kab_store_apply_session_charge (KabStore   *self,
+                                              KabSession *session,
+                                              GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-store.h: the practice database, the only owner of SQLite */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kab-charge.h"
+#include "kab-client.h"
+#include "kab-consent.h"
+#include "kab-consent-template.h"
+#include "kab-payment.h"
+#include "kab-practice.h"
+#include "kab-series.h"
+#include "kab-session.h"
+
+G_BEGIN_DECLS
+
+#define KAB_STORE_ERROR (kab_store_error_quark ())
+
+typedef enum
+{
+  KAB_STORE_ERROR_OPEN,        /* cannot open or create the file */
+  KAB_STORE_ERROR_CORRUPT,     /* not a Kabinett database, or damaged */
+  KAB_STORE_ERROR_TOO_NEW,     /* written by a newer Kabinett */
+  KAB_STORE_ERROR_LOCKED,      /* in use by another program */
+  KAB_STORE_ERROR_READ_ONLY,   /* file or folder not writable */
+  KAB_STORE_ERROR_FULL,        /* disk full */
+  KAB_STORE_ERROR_NOT_FOUND,   /* no such record */
+  KAB_STORE_ERROR_REFUSED,     /* a rule forbids it, e.g. deleting a client with history */
+  KAB_STORE_ERROR_FAILED,
+} KabStoreError;
+
+/* The schema version this build writes. */
+#define KAB_STORE_SCHEMA_VERSION 2
+
+#define KAB_TYPE_STORE (kab_store_get_type ())
+
+/* Signals:
+ *   "sessions-changed" ()               after any write to sessions or series
+ *   "ledger-changed"   (gint64 client)  after any write to a client's charges or payments
+ *                                       (client 0: several clients, e.g. a bulk import)
+ *   "consents-changed" (gint64 client)  after a consent record or template is written
+ */
+
+G_DECLARE_FINAL_TYPE (KabStore, kab_store, KAB, STORE, GObject)
+
+GQuark       kab_store_error_quark            (void);
+
+KabStore    *kab_store_open                   (const char        *path,
+                                               GError           **error);
+const char  *kab_store_get_path               (KabStore          *self);
+char        *kab_store_default_path           (void);
+
+gboolean     kab_store_begin                  (KabStore          *self,
+                                               GError           **error);
+gboolean     kab_store_commit                 (KabStore          *self,
+                                               GError           **error);
+void         kab_store_rollback               (KabStore          *self);
+
+gboolean     kab_store_backup_to              (KabStore          *self,
+                                               const char        *path,
+                                               GError           **error);
+
+/* Practice settings: loaded at open, owned by the store. */
+KabPractice *kab_store_get_practice           (KabStore          *self);
+gboolean     kab_store_save_practice          (KabStore          *self,
+                                               KabPractice       *practice,
+                                               GError           **error);
+
+/* Clients: one live list model of every client, ordered by id. The objects in it are
+ * the ones the store updates (balance, next-session, consent-state), so views bind to
+ * them. Saving a new client appends it; saving a known one emits items-changed for its
+ * position only. */
+GListModel  *kab_store_get_clients            (KabStore          *self);
+KabClient   *kab_store_find_client            (KabStore          *self,
+                                               gint64             id);
+gboolean     kab_store_save_client            (KabStore          *self,
+                                               KabClient         *client,
+                                               GError           **error);
+gboolean     kab_store_delete_client          (KabStore          *self,
+                                               KabClient         *client,
+                                               GError           **error);
+GArray      *kab_store_search_clients         (KabStore          *self,
+                                               const char        *query,
+                                               GError           **error);
+
+/* What a client has on record: a client with any of it cannot be deleted. */
+typedef struct
+{
+  guint n_sessions;
+  guint n_series;
+  guint n_charges;
+  guint n_payments;
+  guint n_consents;
+} KabClientHistory;
+
+gboolean     kab_store_get_client_history     (KabStore          *self,
+                                               gint64             client_id,
+                                               KabClientHistory  *out_history,
+                                               GError           **error);
+
+/* Sessions and series. Lists are new models (transfer full) of new objects. */
+GListModel  *kab_store_list_sessions          (KabStore          *self,
+                                               GDateTime         *from,
+                                               GDateTime         *to,
+                                               GError           **error);
+GListModel  *kab_store_list_client_sessions   (KabStore          *self,
+                                               gint64             client_id,
+                                               GError           **error);
+KabSession  *kab_store_load_session           (KabStore          *self,
+                                               gint64             id,
+                                               GError           **error);
+gboolean     kab_store_save_session           (KabStore          *self,
+                                               KabSession        *session,
+                                               GError           **error);
+gboolean     kab_store_delete_session         (KabStore          *self,
+                                               KabSession        *session,
+                                               GError           **error);
+GListModel  *kab_store_find_overlaps          (KabStore          *self,
+                                               KabSession        *session,
+                                               GError           **error);
+KabSeries   *kab_store_load_series            (KabStore          *self,
+                                               gint64             id,
+                                               GError           **error);
+gboolean     kab_store_save_series            (KabStore          *self,
+                                               KabSeries         *series,
+                                               GError           **error);
+gboolean     kab_store_extend_series          (KabStore          *self,
+                                               GDateTime         *horizon,
+                                               GError           **error);
+
+/* Ledger. */
+gboolean     kab_store_save_charge            (KabStore          *self,
+                                               KabCharge         *charge,
+                                               GError           **error);
+gboolean     kab_store_delete_charge          (KabStore          *self,
+                                               KabCharge         *charge,
+                                               GError           **error);
+gboolean     kab_store_save_payment           (KabStore          *self,
+                                               KabPayment        *payment,
+                                               GError           **error);
+gboolean     kab_store_delete_payment         (KabStore          *self,
+                                               KabPayment        *payment,
+                                               GError           **error);
+GListModel  *kab_store_list_charges           (KabStore          *self,
+                                               gint64             client_id,
+                                               GDateTime         *from,
+                                               GDateTime         *to,
+                                               GError           **error);
+GListModel  *kab_store_list_payments          (KabStore          *self,
+                                               gint64             client_id,
+                                               GDateTime         *from,
+                                               GDateTime         *to,
+                                               GError           **error);
+gboolean     kab_store_get_balance            (KabStore          *self,
+                                               gint64             client_id,
+                                               gint64            *out_balance,
+                                               GError           **error);
+GHashTable  *kab_store_get_all_balances       (KabStore          *self,
+                                               GError           **error);
+gboolean     kab_store_get_totals             (KabStore          *self,
+                                               gint64            *out_charged,
+                                               gint64            *out_paid,
+                                               GError           **error);
+
+/* Ledger views (the Payments view). */
+
+/* A client who owes: @amount > 0 since @since, the date of the oldest charge that the
+ * client's payments do not cover (payments settle the oldest charges first). */
+typedef struct
+{
+  gint64     client_id;
+  gint64     amount;
+  GDateTime *since;
+} KabDebt;
+
+/* One month of the income report: what was charged and paid in the month, and what of
+ * the month's charges is still unpaid today. */
+typedef struct
+{
+  gint64 charged;
+  gint64 paid;
+  gint64 outstanding;
+} KabIncome;
+
+void         kab_debt_clear                   (KabDebt           *debt);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KabDebt, kab_debt_clear)
+
+GListModel  *kab_store_list_ledger            (KabStore          *self,
+                                               gint64             client_id,
+                                               GDateTime         *from,
+                                               GDateTime         *to,
+                                               GError           **error);
+gboolean     kab_store_get_balance_before     (KabStore          *self,
+                                               gint64             client_id,
+                                               GDateTime         *date,
+                                               gint64            *out_balance,
+                                               GError           **error);
+gboolean     kab_store_generate_monthly_fees  (KabStore          *self,
+                                               GDateTime         *month,
+                                               guint             *out_created,
+                                               GError           **error);
+GArray      *kab_store_list_debts             (KabStore          *self,
+                                               GError           **error);
+gboolean     kab_store_get_debt               (KabStore          *self,
+                                               gint64             client_id,
+                                               KabDebt           *out_debt,
+                                               GError           **error);
+gboolean     kab_store_get_income             (KabStore          *self,
+                                               int                year,
+                                               KabIncome          out_months[12],
+                                               GError           **error);
+
+/* Consent. */
+GListModel  *kab_store_list_consent_templates (KabStore          *self,
+                                               GError           **error);
+gboolean     kab_store_save_consent_template  (KabStore          *self,
+                                               KabConsentTemplate *template,
+                                               GError           **error);
+gboolean     kab_store_ensure_builtin_template (KabStore         *self,
+                                               const char        *key,
+                                               const char        *language,
+                                               const char        *body,
+                                               GError           **error);
+GListModel  *kab_store_list_consents          (KabStore          *self,
+                                               gint64             client_id,
+                                               GError           **error);
+gboolean     kab_store_save_consent           (KabStore          *self,
+                                               KabConsent        *consent,
+                                               GError           **error);
+
+G_END_DECLS
