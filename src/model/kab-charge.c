@@ -1,26 +1,27 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kab-charge.c: what a client owes: the debit side of the ledger */
+/* kab-charge.c: a debit in a client's ledger: what the client is asked to pay */
 
-#include <glib/gi18n.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
+#include "kab-charge.h"
 #include "kab-enum-types.h"
 #include "kab-model-private.h"
-#include "kab-charge.h"
 
 struct _KabCharge
 {
-  GObject parent_instance;
+  GObject        parent_instance;
 
-  gint64 id;
-  gint64 client_id;
-  gint64 session_id;
-  GDateTime *date;
-  gint64 amount;
-  char *currency;
-  KabChargeKind kind;
-  char *period;
-  char *note;
+  gint64         id;
+  gint64         client_id;
+  gint64         session_id;
+  GDateTime     *date;
+  gint64         amount;
+  char          *currency;
+  KabChargeKind  kind;
+  char          *period;
+  char          *note;
 };
 
 G_DEFINE_FINAL_TYPE (KabCharge, kab_charge, G_TYPE_OBJECT)
@@ -44,7 +45,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 kab_charge_finalize (GObject *object)
 {
-  KabCharge *self = (KabCharge *)object;
+  KabCharge *self = KAB_CHARGE (object);
 
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->currency, g_free);
@@ -56,9 +57,9 @@ kab_charge_finalize (GObject *object)
 
 static void
 kab_charge_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
 {
   KabCharge *self = KAB_CHARGE (object);
 
@@ -107,9 +108,9 @@ kab_charge_get_property (GObject    *object,
 
 static void
 kab_charge_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
 {
   KabCharge *self = KAB_CHARGE (object);
 
@@ -167,66 +168,48 @@ kab_charge_class_init (KabChargeClass *klass)
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CLIENT_ID] =
     g_param_spec_int64 ("client-id", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_SESSION_ID] =
     g_param_spec_int64 ("session-id", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DATE] =
     g_param_spec_boxed ("date", NULL, NULL,
-                         G_TYPE_DATE_TIME,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_AMOUNT] =
     g_param_spec_int64 ("amount", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CURRENCY] =
     g_param_spec_string ("currency", NULL, NULL,
-                          "EUR",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         "EUR",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL,
-                        KAB_TYPE_CHARGE_KIND, KAB_CHARGE_KIND_SESSION,
-                        (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                       KAB_TYPE_CHARGE_KIND, KAB_CHARGE_KIND_SESSION,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_PERIOD] =
     g_param_spec_string ("period", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -249,8 +232,8 @@ kab_charge_new (void)
 /**
  * kab_charge_copy:
  *
- * Returns: (transfer full): a new object with the same values, e.g. for an editor that
- *   may be cancelled
+ * Returns: (transfer full): a new object with every property of @self, for an edit
+ *   dialog that may be cancelled
  */
 KabCharge *
 kab_charge_copy (KabCharge *self)
@@ -259,9 +242,67 @@ kab_charge_copy (KabCharge *self)
 
   g_return_val_if_fail (KAB_IS_CHARGE (self), NULL);
 
-  copy = kab_charge_new ();
-  kab_model_copy_properties (G_OBJECT (self), G_OBJECT (copy));
+  copy = g_object_new (KAB_TYPE_CHARGE, NULL);
+  /* A fresh object has no listeners: its defaults are freed and fields copied directly. */
+  g_free (copy->currency);
+  g_free (copy->period);
+  g_free (copy->note);
+  copy->id = self->id;
+  copy->client_id = self->client_id;
+  copy->session_id = self->session_id;
+  copy->date = self->date != NULL ? g_date_time_ref (self->date) : NULL;
+  copy->amount = self->amount;
+  copy->currency = g_strdup (self->currency);
+  copy->kind = self->kind;
+  copy->period = g_strdup (self->period);
+  copy->note = g_strdup (self->note);
+
   return copy;
+}
+
+static gboolean
+period_is_valid (const char *period)
+{
+  if (*period == '\0')
+    return TRUE;
+
+  if (strlen (period) != 7 || period[4] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 7; i++)
+    {
+      if (i != 4 && !g_ascii_isdigit (period[i]))
+        return FALSE;
+    }
+
+  return (period[5] == '0' && period[6] >= '1') ||
+         (period[5] == '1' && period[6] <= '2');
+}
+
+/**
+ * kab_charge_validate:
+ *
+ * Returns: %TRUE when the charge can be saved; else %FALSE with @error saying what
+ *   to correct
+ */
+gboolean
+kab_charge_validate (KabCharge  *self,
+                     GError    **error)
+{
+  g_return_val_if_fail (KAB_IS_CHARGE (self), FALSE);
+
+  if (!kab_model_check_ledger (self->client_id, self->date, self->amount, self->currency, error) ||
+      !kab_model_check_enum (KAB_TYPE_CHARGE_KIND, self->kind, _("Kind of charge"), error))
+    return FALSE;
+
+  if (!period_is_valid (self->period))
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
+                           _("The period must be a month written as year and month, e.g. 2025-01."));
+      return FALSE;
+    }
+
+  return kab_model_check_long_text (self->note, _("Note"), error);
 }
 
 gint64
@@ -274,7 +315,7 @@ kab_charge_get_id (KabCharge *self)
 
 void
 kab_charge_set_id (KabCharge *self,
-                      gint64 id)
+                   gint64     id)
 {
   g_return_if_fail (KAB_IS_CHARGE (self));
 
@@ -295,7 +336,7 @@ kab_charge_get_client_id (KabCharge *self)
 
 void
 kab_charge_set_client_id (KabCharge *self,
-                             gint64 client_id)
+                          gint64     client_id)
 {
   g_return_if_fail (KAB_IS_CHARGE (self));
 
@@ -316,7 +357,7 @@ kab_charge_get_session_id (KabCharge *self)
 
 void
 kab_charge_set_session_id (KabCharge *self,
-                              gint64 session_id)
+                           gint64     session_id)
 {
   g_return_if_fail (KAB_IS_CHARGE (self));
 
@@ -337,11 +378,11 @@ kab_charge_get_date (KabCharge *self)
 
 void
 kab_charge_set_date (KabCharge *self,
-                        GDateTime *date)
+                     GDateTime *date)
 {
   g_return_if_fail (KAB_IS_CHARGE (self));
 
-  if (!kab_model_set_date_time (&self->date, date))
+  if (!kab_model_replace_date_time (&self->date, date))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
@@ -357,7 +398,7 @@ kab_charge_get_amount (KabCharge *self)
 
 void
 kab_charge_set_amount (KabCharge *self,
-                          gint64 amount)
+                       gint64     amount)
 {
   g_return_if_fail (KAB_IS_CHARGE (self));
 
@@ -377,12 +418,12 @@ kab_charge_get_currency (KabCharge *self)
 }
 
 void
-kab_charge_set_currency (KabCharge *self,
-                            const char *currency)
+kab_charge_set_currency (KabCharge   *self,
+                         const char *currency)
 {
   g_return_if_fail (KAB_IS_CHARGE (self));
 
-  if (!kab_model_set_string (&self->currency, currency))
+  if (!kab_model_replace_string (&self->currency, currency))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
@@ -397,8 +438,8 @@ kab_charge_get_kind (KabCharge *self)
 }
 
 void
-kab_charge_set_kind (KabCharge *self,
-                        KabChargeKind kind)
+kab_charge_set_kind (KabCharge     *self,
+                     KabChargeKind  kind)
 {
   g_return_if_fail (KAB_IS_CHARGE (self));
 
@@ -418,12 +459,12 @@ kab_charge_get_period (KabCharge *self)
 }
 
 void
-kab_charge_set_period (KabCharge *self,
-                          const char *period)
+kab_charge_set_period (KabCharge   *self,
+                       const char *period)
 {
   g_return_if_fail (KAB_IS_CHARGE (self));
 
-  if (!kab_model_set_string (&self->period, period))
+  if (!kab_model_replace_string (&self->period, period))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
@@ -438,41 +479,13 @@ kab_charge_get_note (KabCharge *self)
 }
 
 void
-kab_charge_set_note (KabCharge *self,
-                        const char *note)
+kab_charge_set_note (KabCharge   *self,
+                     const char *note)
 {
   g_return_if_fail (KAB_IS_CHARGE (self));
 
-  if (!kab_model_set_string (&self->note, note))
+  if (!kab_model_replace_string (&self->note, note))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
-}
-
-gboolean
-kab_charge_validate (KabCharge  *self,
-                   GError    **error)
-{
-  g_return_val_if_fail (KAB_IS_CHARGE (self), FALSE);
-
-  if (self->client_id <= 0)
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
-                           _("Choose a client."));
-      return FALSE;
-    }
-
-  if (self->date == NULL)
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
-                           _("Choose a date."));
-      return FALSE;
-    }
-
-  return kab_model_check_amount (self->amount, FALSE, error) &&
-         kab_model_check_currency (self->currency, error) &&
-         kab_model_check_text (self->note, KAB_MODEL_LONG_TEXT_MAX, _("The note"), error) &&
-         kab_model_check_text (self->period, 7, _("The period"), error) &&
-         kab_model_check_range (self->kind, KAB_CHARGE_KIND_SESSION, KAB_CHARGE_KIND_OTHER,
-                                _("The kind of charge is unknown."), error);
 }

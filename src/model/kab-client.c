@@ -1,38 +1,37 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kab-client.c: a person the practitioner works with */
+/* kab-client.c: a client of the practice: contact details, billing plan and derived state */
 
 #include <glib/gi18n.h>
-#include <string.h>
 
+#include "kab-client.h"
 #include "kab-enum-types.h"
 #include "kab-model-private.h"
-#include "kab-client.h"
 
 struct _KabClient
 {
-  GObject parent_instance;
+  GObject          parent_instance;
 
-  gint64 id;
-  char *given_name;
-  char *family_name;
-  GDateTime *birth_date;
-  char *phone;
-  char *email;
-  char *address;
-  char *emergency_contact;
-  KabClientStatus status;
-  KabService service;
-  KabBillingPlan billing_plan;
-  gint64 fee;
-  int package_size;
-  char *notes;
-  GDateTime *created;
-  GDateTime *updated;
-  gint64 balance;
-  GDateTime *next_session;
-  KabConsentState consent_state;
-
-  char *display_name;  /* cache behind kab_client_get_display_name () */
+  gint64           id;
+  char            *given_name;
+  char            *family_name;
+  GDateTime       *birth_date;
+  char            *phone;
+  char            *email;
+  char            *address;
+  char            *emergency_contact;
+  KabClientStatus  status;
+  KabService       service;
+  KabBillingPlan   billing_plan;
+  gint64           fee;
+  int              package_size;
+  char            *notes;
+  GDateTime       *created;
+  GDateTime       *updated;
+  gint64           balance;
+  GDateTime       *next_session;
+  KabConsentState  consent_state;
+  char            *display_name;
+  char            *initials;
 };
 
 G_DEFINE_FINAL_TYPE (KabClient, kab_client, G_TYPE_OBJECT)
@@ -65,10 +64,57 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static char *
+dup_initial (const char *name)
+{
+  g_autofree char *composed = NULL;
+  gunichar first;
+  char buf[8] = { 0 };
+
+  if (!g_utf8_validate (name, -1, NULL))
+    return NULL;
+
+  composed = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  if (composed == NULL || *composed == '\0')
+    return NULL;
+
+  first = g_unichar_toupper (g_utf8_get_char (composed));
+  g_unichar_to_utf8 (first, buf);
+  return g_strconcat (buf, ".", NULL);
+}
+
+/* display-name and initials follow the two names; they notify only when they change. */
+static void
+update_names (KabClient *self)
+{
+  g_autofree char *given = g_strstrip (g_strdup (self->given_name));
+  g_autofree char *family = g_strstrip (g_strdup (self->family_name));
+  g_autofree char *given_initial = dup_initial (given);
+  g_autofree char *family_initial = dup_initial (family);
+  g_autofree char *display_name = NULL;
+  g_autofree char *initials = NULL;
+
+  if (*given != '\0' && *family != '\0')
+    display_name = g_strconcat (given, " ", family, NULL);
+  else
+    display_name = g_strconcat (given, family, NULL);
+
+  if (given_initial != NULL && family_initial != NULL)
+    initials = g_strconcat (given_initial, " ", family_initial, NULL);
+  else
+    initials = g_strdup (given_initial != NULL ? given_initial :
+                         family_initial != NULL ? family_initial : "");
+
+  if (kab_model_replace_string (&self->display_name, display_name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+  if (kab_model_replace_string (&self->initials, initials))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIALS]);
+}
+
 static void
 kab_client_finalize (GObject *object)
 {
-  KabClient *self = (KabClient *)object;
+  KabClient *self = KAB_CLIENT (object);
 
   g_clear_pointer (&self->given_name, g_free);
   g_clear_pointer (&self->family_name, g_free);
@@ -82,15 +128,16 @@ kab_client_finalize (GObject *object)
   g_clear_pointer (&self->updated, g_date_time_unref);
   g_clear_pointer (&self->next_session, g_date_time_unref);
   g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->initials, g_free);
 
   G_OBJECT_CLASS (kab_client_parent_class)->finalize (object);
 }
 
 static void
 kab_client_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
 {
   KabClient *self = KAB_CLIENT (object);
 
@@ -177,7 +224,7 @@ kab_client_get_property (GObject    *object,
       break;
 
     case PROP_INITIALS:
-      g_value_take_string (value, kab_client_dup_initials (self));
+      g_value_set_string (value, kab_client_get_initials (self));
       break;
 
     default:
@@ -187,9 +234,9 @@ kab_client_get_property (GObject    *object,
 
 static void
 kab_client_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
 {
   KabClient *self = KAB_CLIENT (object);
 
@@ -287,144 +334,108 @@ kab_client_class_init (KabClientClass *klass)
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_GIVEN_NAME] =
     g_param_spec_string ("given-name", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_FAMILY_NAME] =
     g_param_spec_string ("family-name", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_BIRTH_DATE] =
     g_param_spec_boxed ("birth-date", NULL, NULL,
-                         G_TYPE_DATE_TIME,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_PHONE] =
     g_param_spec_string ("phone", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_EMAIL] =
     g_param_spec_string ("email", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_ADDRESS] =
     g_param_spec_string ("address", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_EMERGENCY_CONTACT] =
     g_param_spec_string ("emergency-contact", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL,
-                        KAB_TYPE_CLIENT_STATUS, KAB_CLIENT_STATUS_ACTIVE,
-                        (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                       KAB_TYPE_CLIENT_STATUS, KAB_CLIENT_STATUS_ACTIVE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_SERVICE] =
     g_param_spec_enum ("service", NULL, NULL,
-                        KAB_TYPE_SERVICE, KAB_SERVICE_PSYCHOTHERAPY,
-                        (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                       KAB_TYPE_SERVICE, KAB_SERVICE_PSYCHOTHERAPY,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_BILLING_PLAN] =
     g_param_spec_enum ("billing-plan", NULL, NULL,
-                        KAB_TYPE_BILLING_PLAN, KAB_BILLING_PLAN_PER_SESSION,
-                        (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                       KAB_TYPE_BILLING_PLAN, KAB_BILLING_PLAN_PER_SESSION,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_FEE] =
     g_param_spec_int64 ("fee", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_PACKAGE_SIZE] =
     g_param_spec_int ("package-size", NULL, NULL,
-                       G_MININT, G_MAXINT, 10,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                      G_MININT, G_MAXINT, 10,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CREATED] =
     g_param_spec_boxed ("created", NULL, NULL,
-                         G_TYPE_DATE_TIME,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_UPDATED] =
     g_param_spec_boxed ("updated", NULL, NULL,
-                         G_TYPE_DATE_TIME,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_BALANCE] =
     g_param_spec_int64 ("balance", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_NEXT_SESSION] =
     g_param_spec_boxed ("next-session", NULL, NULL,
-                         G_TYPE_DATE_TIME,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CONSENT_STATE] =
     g_param_spec_enum ("consent-state", NULL, NULL,
-                        KAB_TYPE_CONSENT_STATE, KAB_CONSENT_STATE_MISSING,
-                        (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                       KAB_TYPE_CONSENT_STATE, KAB_CONSENT_STATE_MISSING,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DISPLAY_NAME] =
-    g_param_spec_string ("display-name", NULL, NULL, NULL,
-                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+    g_param_spec_string ("display-name", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_INITIALS] =
-    g_param_spec_string ("initials", NULL, NULL, NULL,
-                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+    g_param_spec_string ("initials", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -444,6 +455,8 @@ kab_client_init (KabClient *self)
   self->package_size = 10;
   self->notes = g_strdup ("");
   self->consent_state = KAB_CONSENT_STATE_MISSING;
+  self->display_name = g_strdup ("");
+  self->initials = g_strdup ("");
 }
 
 KabClient *
@@ -455,8 +468,8 @@ kab_client_new (void)
 /**
  * kab_client_copy:
  *
- * Returns: (transfer full): a new object with the same values, e.g. for an editor that
- *   may be cancelled
+ * Returns: (transfer full): a new object with every property of @self, for an edit
+ *   dialog that may be cancelled
  */
 KabClient *
 kab_client_copy (KabClient *self)
@@ -465,9 +478,172 @@ kab_client_copy (KabClient *self)
 
   g_return_val_if_fail (KAB_IS_CLIENT (self), NULL);
 
-  copy = kab_client_new ();
-  kab_model_copy_properties (G_OBJECT (self), G_OBJECT (copy));
+  copy = g_object_new (KAB_TYPE_CLIENT, NULL);
+  /* A fresh object has no listeners: its defaults are freed and fields copied directly. */
+  g_free (copy->given_name);
+  g_free (copy->family_name);
+  g_free (copy->phone);
+  g_free (copy->email);
+  g_free (copy->address);
+  g_free (copy->emergency_contact);
+  g_free (copy->notes);
+  copy->id = self->id;
+  copy->given_name = g_strdup (self->given_name);
+  copy->family_name = g_strdup (self->family_name);
+  copy->birth_date = self->birth_date != NULL ? g_date_time_ref (self->birth_date) : NULL;
+  copy->phone = g_strdup (self->phone);
+  copy->email = g_strdup (self->email);
+  copy->address = g_strdup (self->address);
+  copy->emergency_contact = g_strdup (self->emergency_contact);
+  copy->status = self->status;
+  copy->service = self->service;
+  copy->billing_plan = self->billing_plan;
+  copy->fee = self->fee;
+  copy->package_size = self->package_size;
+  copy->notes = g_strdup (self->notes);
+  copy->created = self->created != NULL ? g_date_time_ref (self->created) : NULL;
+  copy->updated = self->updated != NULL ? g_date_time_ref (self->updated) : NULL;
+  copy->balance = self->balance;
+  copy->next_session = self->next_session != NULL ? g_date_time_ref (self->next_session) : NULL;
+  copy->consent_state = self->consent_state;
+  update_names (copy);
+
   return copy;
+}
+
+/**
+ * kab_client_get_display_name:
+ *
+ * Returns: “Given Family”, or whichever of the two is set, or ""
+ */
+const char *
+kab_client_get_display_name (KabClient *self)
+{
+  g_return_val_if_fail (KAB_IS_CLIENT (self), NULL);
+
+  return self->display_name;
+}
+
+/**
+ * kab_client_get_initials:
+ *
+ * Returns: “G. F.”, one initial when only one name is set, or ""
+ */
+const char *
+kab_client_get_initials (KabClient *self)
+{
+  g_return_val_if_fail (KAB_IS_CLIENT (self), NULL);
+
+  return self->initials;
+}
+
+/**
+ * kab_client_dup_initials:
+ *
+ * Returns: (transfer full): “A. K.” for Anna Karlsson, as kab_client_get_initials()
+ */
+char *
+kab_client_dup_initials (KabClient *self)
+{
+  g_return_val_if_fail (KAB_IS_CLIENT (self), NULL);
+
+  return g_strdup (self->initials);
+}
+
+/**
+ * kab_client_dup_search_key:
+ *
+ * Returns: (transfer full): “given family phone email” normalised (NFKD) and case
+ *   folded, for filtering
+ */
+char *
+kab_client_dup_search_key (KabClient *self)
+{
+  g_autofree char *joined = NULL;
+  g_autofree char *valid = NULL;
+  g_autofree char *normal = NULL;
+
+  g_return_val_if_fail (KAB_IS_CLIENT (self), NULL);
+
+  joined = g_strjoin (" ", self->given_name, self->family_name, self->phone, self->email, NULL);
+  valid = g_utf8_make_valid (joined, -1);
+  normal = g_utf8_normalize (valid, -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normal != NULL ? normal : valid, -1);
+}
+
+static gboolean
+check_birth_date (GDateTime  *birth_date,
+                  GError    **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (birth_date == NULL)
+    return TRUE;
+
+  if (g_date_time_get_year (birth_date) < 1900)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
+                           _("Check the birth date: it is before 1900."));
+      return FALSE;
+    }
+
+  now = g_date_time_new_now (g_date_time_get_timezone (birth_date));
+  if (kab_model_compare_dates (birth_date, now) > 0)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
+                           _("The birth date cannot be in the future."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kab_client_validate:
+ *
+ * Returns: %TRUE when the client can be saved; else %FALSE with @error saying what
+ *   to correct
+ */
+gboolean
+kab_client_validate (KabClient  *self,
+                     GError    **error)
+{
+  g_return_val_if_fail (KAB_IS_CLIENT (self), FALSE);
+
+  if (kab_model_text_is_blank (self->given_name) && kab_model_text_is_blank (self->family_name))
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_EMPTY_NAME,
+                           _("Enter the client's name."));
+      return FALSE;
+    }
+
+  if (!kab_model_check_text (self->given_name, KAB_MODEL_MAX_NAME_CHARS, _("Given name"), error) ||
+      !kab_model_check_text (self->family_name, KAB_MODEL_MAX_NAME_CHARS, _("Family name"), error) ||
+      !kab_model_check_text (self->phone, KAB_MODEL_MAX_PHONE_CHARS, _("Phone"), error) ||
+      !kab_model_check_email (self->email, error) ||
+      !kab_model_check_text (self->address, KAB_MODEL_MAX_ADDRESS_CHARS, _("Address"), error) ||
+      !kab_model_check_text (self->emergency_contact, KAB_MODEL_MAX_ADDRESS_CHARS,
+                             _("Emergency contact"), error) ||
+      !kab_model_check_long_text (self->notes, _("Notes"), error))
+    return FALSE;
+
+  if (!check_birth_date (self->birth_date, error) ||
+      !kab_model_check_fee (self->fee, error))
+    return FALSE;
+
+  if (self->package_size < 1 || self->package_size > 500)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_VALUE,
+                           _("A package must have between 1 and 500 sessions."));
+      return FALSE;
+    }
+
+  return kab_model_check_enum (KAB_TYPE_CLIENT_STATUS, self->status, _("Status"), error) &&
+         kab_model_check_enum (KAB_TYPE_SERVICE, self->service, _("Service"), error) &&
+         kab_model_check_enum (KAB_TYPE_BILLING_PLAN, self->billing_plan, _("Billing"), error) &&
+         kab_model_check_enum (KAB_TYPE_CONSENT_STATE, self->consent_state, _("Agreement"),
+                               error);
 }
 
 gint64
@@ -480,7 +656,7 @@ kab_client_get_id (KabClient *self)
 
 void
 kab_client_set_id (KabClient *self,
-                      gint64 id)
+                   gint64     id)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
@@ -500,17 +676,16 @@ kab_client_get_given_name (KabClient *self)
 }
 
 void
-kab_client_set_given_name (KabClient *self,
-                              const char *given_name)
+kab_client_set_given_name (KabClient   *self,
+                           const char *given_name)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
-  if (!kab_model_set_string (&self->given_name, given_name))
+  if (!kab_model_replace_string (&self->given_name, given_name))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GIVEN_NAME]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIALS]);
+  update_names (self);
 }
 
 const char *
@@ -522,17 +697,16 @@ kab_client_get_family_name (KabClient *self)
 }
 
 void
-kab_client_set_family_name (KabClient *self,
-                               const char *family_name)
+kab_client_set_family_name (KabClient   *self,
+                            const char *family_name)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
-  if (!kab_model_set_string (&self->family_name, family_name))
+  if (!kab_model_replace_string (&self->family_name, family_name))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY_NAME]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIALS]);
+  update_names (self);
 }
 
 GDateTime *
@@ -545,11 +719,11 @@ kab_client_get_birth_date (KabClient *self)
 
 void
 kab_client_set_birth_date (KabClient *self,
-                              GDateTime *birth_date)
+                           GDateTime *birth_date)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
-  if (!kab_model_set_date_time (&self->birth_date, birth_date))
+  if (!kab_model_replace_date_time (&self->birth_date, birth_date))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BIRTH_DATE]);
@@ -564,12 +738,12 @@ kab_client_get_phone (KabClient *self)
 }
 
 void
-kab_client_set_phone (KabClient *self,
-                         const char *phone)
+kab_client_set_phone (KabClient   *self,
+                      const char *phone)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
-  if (!kab_model_set_string (&self->phone, phone))
+  if (!kab_model_replace_string (&self->phone, phone))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
@@ -584,12 +758,12 @@ kab_client_get_email (KabClient *self)
 }
 
 void
-kab_client_set_email (KabClient *self,
-                         const char *email)
+kab_client_set_email (KabClient   *self,
+                      const char *email)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
-  if (!kab_model_set_string (&self->email, email))
+  if (!kab_model_replace_string (&self->email, email))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
@@ -604,12 +778,12 @@ kab_client_get_address (KabClient *self)
 }
 
 void
-kab_client_set_address (KabClient *self,
-                           const char *address)
+kab_client_set_address (KabClient   *self,
+                        const char *address)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
-  if (!kab_model_set_string (&self->address, address))
+  if (!kab_model_replace_string (&self->address, address))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS]);
@@ -624,12 +798,12 @@ kab_client_get_emergency_contact (KabClient *self)
 }
 
 void
-kab_client_set_emergency_contact (KabClient *self,
-                                     const char *emergency_contact)
+kab_client_set_emergency_contact (KabClient   *self,
+                                  const char *emergency_contact)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
-  if (!kab_model_set_string (&self->emergency_contact, emergency_contact))
+  if (!kab_model_replace_string (&self->emergency_contact, emergency_contact))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMERGENCY_CONTACT]);
@@ -644,8 +818,8 @@ kab_client_get_status (KabClient *self)
 }
 
 void
-kab_client_set_status (KabClient *self,
-                          KabClientStatus status)
+kab_client_set_status (KabClient       *self,
+                       KabClientStatus  status)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
@@ -665,8 +839,8 @@ kab_client_get_service (KabClient *self)
 }
 
 void
-kab_client_set_service (KabClient *self,
-                           KabService service)
+kab_client_set_service (KabClient  *self,
+                        KabService  service)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
@@ -686,8 +860,8 @@ kab_client_get_billing_plan (KabClient *self)
 }
 
 void
-kab_client_set_billing_plan (KabClient *self,
-                                KabBillingPlan billing_plan)
+kab_client_set_billing_plan (KabClient      *self,
+                             KabBillingPlan  billing_plan)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
@@ -708,7 +882,7 @@ kab_client_get_fee (KabClient *self)
 
 void
 kab_client_set_fee (KabClient *self,
-                       gint64 fee)
+                    gint64     fee)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
@@ -729,7 +903,7 @@ kab_client_get_package_size (KabClient *self)
 
 void
 kab_client_set_package_size (KabClient *self,
-                                int package_size)
+                             int        package_size)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
@@ -749,12 +923,12 @@ kab_client_get_notes (KabClient *self)
 }
 
 void
-kab_client_set_notes (KabClient *self,
-                         const char *notes)
+kab_client_set_notes (KabClient   *self,
+                      const char *notes)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
-  if (!kab_model_set_string (&self->notes, notes))
+  if (!kab_model_replace_string (&self->notes, notes))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
@@ -770,11 +944,11 @@ kab_client_get_created (KabClient *self)
 
 void
 kab_client_set_created (KabClient *self,
-                           GDateTime *created)
+                        GDateTime *created)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
-  if (!kab_model_set_date_time (&self->created, created))
+  if (!kab_model_replace_date_time (&self->created, created))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
@@ -790,11 +964,11 @@ kab_client_get_updated (KabClient *self)
 
 void
 kab_client_set_updated (KabClient *self,
-                           GDateTime *updated)
+                        GDateTime *updated)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
-  if (!kab_model_set_date_time (&self->updated, updated))
+  if (!kab_model_replace_date_time (&self->updated, updated))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
@@ -810,7 +984,7 @@ kab_client_get_balance (KabClient *self)
 
 void
 kab_client_set_balance (KabClient *self,
-                           gint64 balance)
+                        gint64     balance)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
@@ -831,11 +1005,11 @@ kab_client_get_next_session (KabClient *self)
 
 void
 kab_client_set_next_session (KabClient *self,
-                                GDateTime *next_session)
+                             GDateTime *next_session)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
-  if (!kab_model_set_date_time (&self->next_session, next_session))
+  if (!kab_model_replace_date_time (&self->next_session, next_session))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_SESSION]);
@@ -850,8 +1024,8 @@ kab_client_get_consent_state (KabClient *self)
 }
 
 void
-kab_client_set_consent_state (KabClient *self,
-                                 KabConsentState consent_state)
+kab_client_set_consent_state (KabClient       *self,
+                              KabConsentState  consent_state)
 {
   g_return_if_fail (KAB_IS_CLIENT (self));
 
@@ -860,123 +1034,4 @@ kab_client_set_consent_state (KabClient *self,
 
   self->consent_state = consent_state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONSENT_STATE]);
-}
-
-/**
- * kab_client_get_display_name:
- *
- * Returns: "Given Family", or whichever of the two is set
- */
-const char *
-kab_client_get_display_name (KabClient *self)
-{
-  g_autofree char *given = NULL;
-  g_autofree char *family = NULL;
-
-  g_return_val_if_fail (KAB_IS_CLIENT (self), NULL);
-
-  given = g_strstrip (g_strdup (self->given_name));
-  family = g_strstrip (g_strdup (self->family_name));
-
-  g_free (self->display_name);
-  if (*given != '\0' && *family != '\0')
-    self->display_name = g_strdup_printf ("%s %s", given, family);
-  else
-    self->display_name = g_strdup (*given != '\0' ? given : family);
-
-  return self->display_name;
-}
-
-static void
-append_initial (GString    *initials,
-                const char *name)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (name));
-  gunichar first;
-
-  if (*stripped == '\0')
-    return;
-
-  first = g_unichar_toupper (g_utf8_get_char (stripped));
-  if (initials->len > 0)
-    g_string_append_c (initials, ' ');
-  g_string_append_unichar (initials, first);
-  g_string_append_c (initials, '.');
-}
-
-/**
- * kab_client_dup_initials:
- *
- * Returns: (transfer full): "A. K." for Anna Karlsson: what a calendar file shows
- *   when it must not name the client
- */
-char *
-kab_client_dup_initials (KabClient *self)
-{
-  GString *initials = g_string_new (NULL);
-
-  g_return_val_if_fail (KAB_IS_CLIENT (self), NULL);
-
-  append_initial (initials, self->given_name);
-  append_initial (initials, self->family_name);
-  return g_string_free (initials, FALSE);
-}
-
-/**
- * kab_client_dup_search_key:
- *
- * Returns: (transfer full): name, phone and email folded for matching in any script
- */
-char *
-kab_client_dup_search_key (KabClient *self)
-{
-  g_autofree char *joined = NULL;
-
-  g_return_val_if_fail (KAB_IS_CLIENT (self), NULL);
-
-  joined = g_strjoin (" ", self->given_name, self->family_name, self->phone, self->email, NULL);
-  return kab_model_fold (joined);
-}
-
-gboolean
-kab_client_validate (KabClient  *self,
-                     GError    **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_return_val_if_fail (KAB_IS_CLIENT (self), FALSE);
-
-  if (!kab_model_check_text (self->given_name, KAB_MODEL_NAME_MAX, _("The given name"), error) ||
-      !kab_model_check_text (self->family_name, KAB_MODEL_NAME_MAX, _("The family name"), error))
-    return FALSE;
-
-  if (kab_model_is_blank (self->given_name) && kab_model_is_blank (self->family_name))
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_EMPTY_NAME,
-                           _("Enter the client’s name."));
-      return FALSE;
-    }
-
-  if (self->birth_date != NULL &&
-      (g_date_time_compare (self->birth_date, now) > 0 || g_date_time_get_year (self->birth_date) < 1900))
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
-                           _("The date of birth must be between 1900 and today."));
-      return FALSE;
-    }
-
-  return kab_model_check_text (self->phone, KAB_MODEL_PHONE_MAX, _("The phone number"), error) &&
-         kab_model_check_email (self->email, error) &&
-         kab_model_check_text (self->address, KAB_MODEL_ADDRESS_MAX, _("The address"), error) &&
-         kab_model_check_text (self->emergency_contact, KAB_MODEL_ADDRESS_MAX, _("The emergency contact"), error) &&
-         kab_model_check_text (self->notes, KAB_MODEL_LONG_TEXT_MAX, _("The notes"), error) &&
-         kab_model_check_amount (self->fee, TRUE, error) &&
-         kab_model_check_range (self->package_size, 1, 500,
-                                _("A package must have between 1 and 500 sessions."), error) &&
-         kab_model_check_range (self->status, KAB_CLIENT_STATUS_ACTIVE, KAB_CLIENT_STATUS_ARCHIVED,
-                                _("The client’s status is unknown."), error) &&
-         kab_model_check_range (self->service, KAB_SERVICE_CONSULTATION, KAB_SERVICE_PSYCHOTHERAPY,
-                                _("The service is unknown."), error) &&
-         kab_model_check_range (self->billing_plan, KAB_BILLING_PLAN_PER_SESSION, KAB_BILLING_PLAN_PACKAGE,
-                                _("The billing plan is unknown."), error);
 }

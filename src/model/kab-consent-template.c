@@ -1,24 +1,24 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kab-consent-template.c: a versioned agreement text with placeholders */
+/* kab-consent-template.c: a version of an agreement text with {placeholders} */
 
-#include <glib/gi18n.h>
 #include <string.h>
 
-#include "kab-enum-types.h"
-#include "kab-model-private.h"
+#include <glib/gi18n.h>
+
 #include "kab-consent-template.h"
+#include "kab-model-private.h"
 
 struct _KabConsentTemplate
 {
-  GObject parent_instance;
+  GObject    parent_instance;
 
-  gint64 id;
-  char *key;
-  char *language;
-  char *title;
-  int version;
-  char *body;
-  gboolean builtin;
+  gint64     id;
+  char      *key;
+  char      *language;
+  char      *title;
+  int        version;
+  char      *body;
+  gboolean   builtin;
   GDateTime *created;
 };
 
@@ -42,7 +42,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 kab_consent_template_finalize (GObject *object)
 {
-  KabConsentTemplate *self = (KabConsentTemplate *)object;
+  KabConsentTemplate *self = KAB_CONSENT_TEMPLATE (object);
 
   g_clear_pointer (&self->key, g_free);
   g_clear_pointer (&self->language, g_free);
@@ -55,9 +55,9 @@ kab_consent_template_finalize (GObject *object)
 
 static void
 kab_consent_template_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
 {
   KabConsentTemplate *self = KAB_CONSENT_TEMPLATE (object);
 
@@ -102,9 +102,9 @@ kab_consent_template_get_property (GObject    *object,
 
 static void
 kab_consent_template_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
 {
   KabConsentTemplate *self = KAB_CONSENT_TEMPLATE (object);
 
@@ -158,59 +158,43 @@ kab_consent_template_class_init (KabConsentTemplateClass *klass)
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_KEY] =
     g_param_spec_string ("key", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_LANGUAGE] =
     g_param_spec_string ("language", NULL, NULL,
-                          "en",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         "en",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_VERSION] =
     g_param_spec_int ("version", NULL, NULL,
-                       G_MININT, G_MAXINT, 1,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                      G_MININT, G_MAXINT, 1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_BODY] =
     g_param_spec_string ("body", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_BUILTIN] =
     g_param_spec_boolean ("builtin", NULL, NULL,
-                           FALSE,
-                           (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CREATED] =
     g_param_spec_boxed ("created", NULL, NULL,
-                         G_TYPE_DATE_TIME,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -234,8 +218,8 @@ kab_consent_template_new (void)
 /**
  * kab_consent_template_copy:
  *
- * Returns: (transfer full): a new object with the same values, e.g. for an editor that
- *   may be cancelled
+ * Returns: (transfer full): a new object with every property of @self, for an edit
+ *   dialog that may be cancelled
  */
 KabConsentTemplate *
 kab_consent_template_copy (KabConsentTemplate *self)
@@ -244,9 +228,162 @@ kab_consent_template_copy (KabConsentTemplate *self)
 
   g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), NULL);
 
-  copy = kab_consent_template_new ();
-  kab_model_copy_properties (G_OBJECT (self), G_OBJECT (copy));
+  copy = g_object_new (KAB_TYPE_CONSENT_TEMPLATE, NULL);
+  /* A fresh object has no listeners: its defaults are freed and fields copied directly. */
+  g_free (copy->key);
+  g_free (copy->language);
+  g_free (copy->title);
+  g_free (copy->body);
+  copy->id = self->id;
+  copy->key = g_strdup (self->key);
+  copy->language = g_strdup (self->language);
+  copy->title = g_strdup (self->title);
+  copy->version = self->version;
+  copy->body = g_strdup (self->body);
+  copy->builtin = self->builtin;
+  copy->created = self->created != NULL ? g_date_time_ref (self->created) : NULL;
+
   return copy;
+}
+
+/* Expands @body into @out (when not %NULL). With @values %NULL only the syntax is
+ * checked, so that a broken template is refused when it is saved, not when printed. */
+static gboolean
+expand (const char  *body,
+        GHashTable  *values,
+        GString     *out,
+        GError     **error)
+{
+  const char *p = body;
+
+  while (*p != '\0')
+    {
+      const char *brace = strpbrk (p, "{}");
+      const char *end;
+      g_autofree char *name = NULL;
+      const char *value;
+
+      if (brace == NULL)
+        {
+          if (out != NULL)
+            g_string_append (out, p);
+          break;
+        }
+
+      if (out != NULL)
+        g_string_append_len (out, p, brace - p);
+
+      /* "{{" and "}}" are literal braces; a lone "}" is kept as it is. */
+      if (brace[1] == brace[0] || *brace == '}')
+        {
+          if (out != NULL)
+            g_string_append_c (out, *brace);
+          p = brace + (brace[1] == brace[0] ? 2 : 1);
+          continue;
+        }
+
+      end = brace + 1 + strcspn (brace + 1, "{}\n");
+      if (*end != '}' || end == brace + 1)
+        {
+          g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_VALUE,
+                               _("The agreement text has a “{” that does not start a placeholder "
+                                 "such as {client}. Write “{{” for a brace."));
+          return FALSE;
+        }
+
+      name = g_strndup (brace + 1, end - brace - 1);
+      p = end + 1;
+      if (values == NULL)
+        continue;
+
+      value = g_hash_table_lookup (values, name);
+      if (kab_model_text_is_blank (value))
+        {
+          /* Translators: %s is a placeholder name such as “practice_address”. */
+          g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
+                       _("The agreement needs a value for {%s}. Fill it in (e.g. in "
+                         "Preferences or the client's details) and try again."), name);
+          return FALSE;
+        }
+
+      if (out != NULL)
+        g_string_append (out, value);
+    }
+
+  return TRUE;
+}
+
+/**
+ * kab_consent_template_render:
+ * @values: (nullable) (element-type utf8 utf8): placeholder name → text
+ *
+ * Replaces every `{name}` of the body with @values[name]. `{{` and `}}` stand for
+ * literal braces.
+ *
+ * Returns: (transfer full): the text, or %NULL with %KAB_MODEL_ERROR_MISSING_VALUE
+ *   naming a placeholder that has no value or a blank one, or
+ *   %KAB_MODEL_ERROR_INVALID_VALUE for a brace that opens nothing
+ */
+char *
+kab_consent_template_render (KabConsentTemplate  *self,
+                             GHashTable          *values,
+                             GError             **error)
+{
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GHashTable) empty = NULL;
+
+  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), NULL);
+
+  if (values == NULL)
+    values = empty = g_hash_table_new (g_str_hash, g_str_equal);
+
+  out = g_string_new (NULL);
+  if (!expand (self->body, values, out, error))
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * kab_consent_template_validate:
+ *
+ * Returns: %TRUE when the template can be saved; else %FALSE with @error saying what
+ *   to correct
+ */
+gboolean
+kab_consent_template_validate (KabConsentTemplate  *self,
+                               GError             **error)
+{
+  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), FALSE);
+
+  if (kab_model_text_is_blank (self->title))
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_EMPTY_NAME,
+                           _("Enter a title for the agreement."));
+      return FALSE;
+    }
+
+  if (!kab_model_check_text (self->title, KAB_MODEL_MAX_NAME_CHARS, _("Title"), error) ||
+      !kab_model_check_text (self->key, KAB_MODEL_MAX_NAME_CHARS, _("Key"), error) ||
+      !kab_model_check_language (self->language, error))
+    return FALSE;
+
+  if (self->version < 1)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_VALUE,
+                           _("The version of an agreement starts at 1."));
+      return FALSE;
+    }
+
+  if (kab_model_text_is_blank (self->body))
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
+                           _("Write the text of the agreement."));
+      return FALSE;
+    }
+
+  return kab_model_check_long_text (self->body, _("Agreement text"), error) &&
+         expand (self->body, NULL, NULL, error);
 }
 
 gint64
@@ -259,7 +396,7 @@ kab_consent_template_get_id (KabConsentTemplate *self)
 
 void
 kab_consent_template_set_id (KabConsentTemplate *self,
-                                gint64 id)
+                             gint64              id)
 {
   g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
 
@@ -279,12 +416,12 @@ kab_consent_template_get_key (KabConsentTemplate *self)
 }
 
 void
-kab_consent_template_set_key (KabConsentTemplate *self,
-                                 const char *key)
+kab_consent_template_set_key (KabConsentTemplate   *self,
+                              const char *key)
 {
   g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
 
-  if (!kab_model_set_string (&self->key, key))
+  if (!kab_model_replace_string (&self->key, key))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY]);
@@ -299,12 +436,12 @@ kab_consent_template_get_language (KabConsentTemplate *self)
 }
 
 void
-kab_consent_template_set_language (KabConsentTemplate *self,
-                                      const char *language)
+kab_consent_template_set_language (KabConsentTemplate   *self,
+                                   const char *language)
 {
   g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
 
-  if (!kab_model_set_string (&self->language, language))
+  if (!kab_model_replace_string (&self->language, language))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
@@ -319,12 +456,12 @@ kab_consent_template_get_title (KabConsentTemplate *self)
 }
 
 void
-kab_consent_template_set_title (KabConsentTemplate *self,
-                                   const char *title)
+kab_consent_template_set_title (KabConsentTemplate   *self,
+                                const char *title)
 {
   g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
 
-  if (!kab_model_set_string (&self->title, title))
+  if (!kab_model_replace_string (&self->title, title))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -340,7 +477,7 @@ kab_consent_template_get_version (KabConsentTemplate *self)
 
 void
 kab_consent_template_set_version (KabConsentTemplate *self,
-                                     int version)
+                                  int                 version)
 {
   g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
 
@@ -360,12 +497,12 @@ kab_consent_template_get_body (KabConsentTemplate *self)
 }
 
 void
-kab_consent_template_set_body (KabConsentTemplate *self,
-                                  const char *body)
+kab_consent_template_set_body (KabConsentTemplate   *self,
+                               const char *body)
 {
   g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
 
-  if (!kab_model_set_string (&self->body, body))
+  if (!kab_model_replace_string (&self->body, body))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
@@ -381,11 +518,12 @@ kab_consent_template_get_builtin (KabConsentTemplate *self)
 
 void
 kab_consent_template_set_builtin (KabConsentTemplate *self,
-                                     gboolean builtin)
+                                  gboolean            builtin)
 {
   g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
 
   builtin = !!builtin;
+
   if (self->builtin == builtin)
     return;
 
@@ -403,103 +541,12 @@ kab_consent_template_get_created (KabConsentTemplate *self)
 
 void
 kab_consent_template_set_created (KabConsentTemplate *self,
-                                     GDateTime *created)
+                                  GDateTime          *created)
 {
   g_return_if_fail (KAB_IS_CONSENT_TEMPLATE (self));
 
-  if (!kab_model_set_date_time (&self->created, created))
+  if (!kab_model_replace_date_time (&self->created, created))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
-}
-
-/**
- * kab_consent_template_render:
- * @values: (element-type utf8 utf8): placeholder name → value
- *
- * Fills every `{name}` of the body. A placeholder without a value is refused rather
- * than printed blank; `{{` stands for a literal brace.
- *
- * Returns: (transfer full) (nullable): the text, or %NULL with @error set
- */
-char *
-kab_consent_template_render (KabConsentTemplate  *self,
-                             GHashTable          *values,
-                             GError             **error)
-{
-  g_autoptr(GString) out = NULL;
-  const char *p;
-
-  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), NULL);
-  g_return_val_if_fail (values != NULL, NULL);
-
-  out = g_string_sized_new (strlen (self->body) + 256);
-  for (p = self->body; *p != '\0'; p++)
-    {
-      const char *end;
-      g_autofree char *name = NULL;
-      const char *value;
-
-      if (*p != '{')
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-
-      if (p[1] == '{')
-        {
-          g_string_append_c (out, '{');
-          p++;
-          continue;
-        }
-
-      end = strchr (p, '}');
-      if (end == NULL)
-        {
-          g_string_append (out, p);
-          break;
-        }
-
-      name = g_strndup (p + 1, end - p - 1);
-      value = g_hash_table_lookup (values, name);
-      if (value == NULL || kab_model_is_blank (value))
-        {
-          g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
-                       _("The agreement needs a value for “%s”. Fill it in and try again."), name);
-          return NULL;
-        }
-
-      g_string_append (out, value);
-      p = end;
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-gboolean
-kab_consent_template_validate (KabConsentTemplate  *self,
-                               GError             **error)
-{
-  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), FALSE);
-
-  if (kab_model_is_blank (self->title))
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_EMPTY_NAME,
-                           _("Give the template a title."));
-      return FALSE;
-    }
-
-  if (kab_model_is_blank (self->body))
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
-                           _("The template has no text."));
-      return FALSE;
-    }
-
-  return kab_model_check_text (self->title, KAB_MODEL_NAME_MAX, _("The title"), error) &&
-         kab_model_check_text (self->key, KAB_MODEL_NAME_MAX, _("The key"), error) &&
-         kab_model_check_text (self->body, KAB_MODEL_LONG_TEXT_MAX, _("The text"), error) &&
-         kab_model_check_language (self->language, error) &&
-         kab_model_check_range (self->version, 1, G_MAXINT,
-                                _("A template version starts at 1."), error);
 }

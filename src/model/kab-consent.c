@@ -1,28 +1,28 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kab-consent.c: a client's agreement as printed, signed and perhaps withdrawn */
+/* kab-consent.c: a client's agreement record: the text as printed and its dates */
 
 #include <glib/gi18n.h>
-#include <string.h>
 
+#include "kab-consent.h"
 #include "kab-enum-types.h"
 #include "kab-model-private.h"
-#include "kab-consent.h"
 
 struct _KabConsent
 {
-  GObject parent_instance;
+  GObject          parent_instance;
 
-  gint64 id;
-  gint64 client_id;
-  gint64 template_id;
-  int template_version;
-  char *language;
-  char *title;
-  char *rendered_text;
-  GDateTime *created;
-  GDateTime *printed_on;
-  GDateTime *signed_on;
-  GDateTime *withdrawn_on;
+  gint64           id;
+  gint64           client_id;
+  gint64           template_id;
+  int              template_version;
+  char            *language;
+  char            *title;
+  char            *rendered_text;
+  GDateTime       *created;
+  GDateTime       *printed_on;
+  GDateTime       *signed_on;
+  GDateTime       *withdrawn_on;
+  KabConsentState  state;
 };
 
 G_DEFINE_FINAL_TYPE (KabConsent, kab_consent, G_TYPE_OBJECT)
@@ -40,15 +40,37 @@ enum {
   PROP_PRINTED_ON,
   PROP_SIGNED_ON,
   PROP_WITHDRAWN_ON,
+  PROP_STATE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void
+update_state (KabConsent *self)
+{
+  KabConsentState state;
+
+  if (self->withdrawn_on != NULL)
+    state = KAB_CONSENT_STATE_WITHDRAWN;
+  else if (self->signed_on != NULL)
+    state = KAB_CONSENT_STATE_SIGNED;
+  else if (self->printed_on != NULL)
+    state = KAB_CONSENT_STATE_PRINTED;
+  else
+    state = KAB_CONSENT_STATE_MISSING;
+
+  if (state == self->state)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
 kab_consent_finalize (GObject *object)
 {
-  KabConsent *self = (KabConsent *)object;
+  KabConsent *self = KAB_CONSENT (object);
 
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->title, g_free);
@@ -63,9 +85,9 @@ kab_consent_finalize (GObject *object)
 
 static void
 kab_consent_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
 {
   KabConsent *self = KAB_CONSENT (object);
 
@@ -115,6 +137,10 @@ kab_consent_get_property (GObject    *object,
       g_value_set_boxed (value, self->withdrawn_on);
       break;
 
+    case PROP_STATE:
+      g_value_set_enum (value, kab_consent_get_state (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -122,9 +148,9 @@ kab_consent_get_property (GObject    *object,
 
 static void
 kab_consent_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
 {
   KabConsent *self = KAB_CONSENT (object);
 
@@ -190,80 +216,63 @@ kab_consent_class_init (KabConsentClass *klass)
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CLIENT_ID] =
     g_param_spec_int64 ("client-id", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_TEMPLATE_ID] =
     g_param_spec_int64 ("template-id", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_TEMPLATE_VERSION] =
     g_param_spec_int ("template-version", NULL, NULL,
-                       G_MININT, G_MAXINT, 1,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                      G_MININT, G_MAXINT, 1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_LANGUAGE] =
     g_param_spec_string ("language", NULL, NULL,
-                          "en",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         "en",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_RENDERED_TEXT] =
     g_param_spec_string ("rendered-text", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CREATED] =
     g_param_spec_boxed ("created", NULL, NULL,
-                         G_TYPE_DATE_TIME,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_PRINTED_ON] =
     g_param_spec_boxed ("printed-on", NULL, NULL,
-                         G_TYPE_DATE_TIME,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_SIGNED_ON] =
     g_param_spec_boxed ("signed-on", NULL, NULL,
-                         G_TYPE_DATE_TIME,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_WITHDRAWN_ON] =
     g_param_spec_boxed ("withdrawn-on", NULL, NULL,
-                         G_TYPE_DATE_TIME,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL,
+                       KAB_TYPE_CONSENT_STATE, KAB_CONSENT_STATE_MISSING,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -286,8 +295,8 @@ kab_consent_new (void)
 /**
  * kab_consent_copy:
  *
- * Returns: (transfer full): a new object with the same values, e.g. for an editor that
- *   may be cancelled
+ * Returns: (transfer full): a new object with every property of @self, for an edit
+ *   dialog that may be cancelled
  */
 KabConsent *
 kab_consent_copy (KabConsent *self)
@@ -296,9 +305,102 @@ kab_consent_copy (KabConsent *self)
 
   g_return_val_if_fail (KAB_IS_CONSENT (self), NULL);
 
-  copy = kab_consent_new ();
-  kab_model_copy_properties (G_OBJECT (self), G_OBJECT (copy));
+  copy = g_object_new (KAB_TYPE_CONSENT, NULL);
+  /* A fresh object has no listeners: its defaults are freed and fields copied directly. */
+  g_free (copy->language);
+  g_free (copy->title);
+  g_free (copy->rendered_text);
+  copy->id = self->id;
+  copy->client_id = self->client_id;
+  copy->template_id = self->template_id;
+  copy->template_version = self->template_version;
+  copy->language = g_strdup (self->language);
+  copy->title = g_strdup (self->title);
+  copy->rendered_text = g_strdup (self->rendered_text);
+  copy->created = self->created != NULL ? g_date_time_ref (self->created) : NULL;
+  copy->printed_on = self->printed_on != NULL ? g_date_time_ref (self->printed_on) : NULL;
+  copy->signed_on = self->signed_on != NULL ? g_date_time_ref (self->signed_on) : NULL;
+  copy->withdrawn_on = self->withdrawn_on != NULL ? g_date_time_ref (self->withdrawn_on) : NULL;
+  copy->state = self->state;
+
   return copy;
+}
+
+/**
+ * kab_consent_get_state:
+ *
+ * The state follows the latest step that has a date: withdrawn, signed, printed, else
+ * missing. It is also the read-only property “state”, notified when it changes.
+ */
+KabConsentState
+kab_consent_get_state (KabConsent *self)
+{
+  g_return_val_if_fail (KAB_IS_CONSENT (self), KAB_CONSENT_STATE_MISSING);
+
+  return self->state;
+}
+
+/* A day of slack for clocks and zones: a date picked as “today” in the evening may
+ * already be tomorrow in UTC. */
+static gboolean
+is_in_future (GDateTime *date_time)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) limit = g_date_time_add_days (now, 1);
+
+  return g_date_time_compare (date_time, limit) > 0;
+}
+
+/**
+ * kab_consent_validate:
+ *
+ * Returns: %TRUE when the record can be saved; else %FALSE with @error saying what
+ *   to correct
+ */
+gboolean
+kab_consent_validate (KabConsent  *self,
+                      GError     **error)
+{
+  g_return_val_if_fail (KAB_IS_CONSENT (self), FALSE);
+
+  if (!kab_model_check_client_id (self->client_id, error))
+    return FALSE;
+
+  if (kab_model_text_is_blank (self->rendered_text))
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
+                           _("The agreement has no text. Choose a template for it."));
+      return FALSE;
+    }
+
+  if (!kab_model_check_text (self->title, KAB_MODEL_MAX_NAME_CHARS, _("Title"), error) ||
+      !kab_model_check_text (self->language, KAB_MODEL_MAX_NAME_CHARS, _("Language"), error) ||
+      !kab_model_check_long_text (self->rendered_text, _("Agreement text"), error))
+    return FALSE;
+
+  if (self->signed_on != NULL && is_in_future (self->signed_on))
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
+                           _("The date of signing is in the future. Check it."));
+      return FALSE;
+    }
+
+  if (self->withdrawn_on != NULL && is_in_future (self->withdrawn_on))
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
+                           _("The date of withdrawal is in the future. Check it."));
+      return FALSE;
+    }
+
+  if (self->signed_on != NULL && self->withdrawn_on != NULL &&
+      kab_model_compare_dates (self->withdrawn_on, self->signed_on) < 0)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
+                           _("Consent cannot be withdrawn before it was signed. Check the dates."));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gint64
@@ -311,7 +413,7 @@ kab_consent_get_id (KabConsent *self)
 
 void
 kab_consent_set_id (KabConsent *self,
-                       gint64 id)
+                    gint64      id)
 {
   g_return_if_fail (KAB_IS_CONSENT (self));
 
@@ -332,7 +434,7 @@ kab_consent_get_client_id (KabConsent *self)
 
 void
 kab_consent_set_client_id (KabConsent *self,
-                              gint64 client_id)
+                           gint64      client_id)
 {
   g_return_if_fail (KAB_IS_CONSENT (self));
 
@@ -353,7 +455,7 @@ kab_consent_get_template_id (KabConsent *self)
 
 void
 kab_consent_set_template_id (KabConsent *self,
-                                gint64 template_id)
+                             gint64      template_id)
 {
   g_return_if_fail (KAB_IS_CONSENT (self));
 
@@ -374,7 +476,7 @@ kab_consent_get_template_version (KabConsent *self)
 
 void
 kab_consent_set_template_version (KabConsent *self,
-                                     int template_version)
+                                  int         template_version)
 {
   g_return_if_fail (KAB_IS_CONSENT (self));
 
@@ -394,12 +496,12 @@ kab_consent_get_language (KabConsent *self)
 }
 
 void
-kab_consent_set_language (KabConsent *self,
-                             const char *language)
+kab_consent_set_language (KabConsent   *self,
+                          const char *language)
 {
   g_return_if_fail (KAB_IS_CONSENT (self));
 
-  if (!kab_model_set_string (&self->language, language))
+  if (!kab_model_replace_string (&self->language, language))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
@@ -414,12 +516,12 @@ kab_consent_get_title (KabConsent *self)
 }
 
 void
-kab_consent_set_title (KabConsent *self,
-                          const char *title)
+kab_consent_set_title (KabConsent   *self,
+                       const char *title)
 {
   g_return_if_fail (KAB_IS_CONSENT (self));
 
-  if (!kab_model_set_string (&self->title, title))
+  if (!kab_model_replace_string (&self->title, title))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -434,12 +536,12 @@ kab_consent_get_rendered_text (KabConsent *self)
 }
 
 void
-kab_consent_set_rendered_text (KabConsent *self,
-                                  const char *rendered_text)
+kab_consent_set_rendered_text (KabConsent   *self,
+                               const char *rendered_text)
 {
   g_return_if_fail (KAB_IS_CONSENT (self));
 
-  if (!kab_model_set_string (&self->rendered_text, rendered_text))
+  if (!kab_model_replace_string (&self->rendered_text, rendered_text))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RENDERED_TEXT]);
@@ -455,11 +557,11 @@ kab_consent_get_created (KabConsent *self)
 
 void
 kab_consent_set_created (KabConsent *self,
-                            GDateTime *created)
+                         GDateTime  *created)
 {
   g_return_if_fail (KAB_IS_CONSENT (self));
 
-  if (!kab_model_set_date_time (&self->created, created))
+  if (!kab_model_replace_date_time (&self->created, created))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
@@ -475,14 +577,15 @@ kab_consent_get_printed_on (KabConsent *self)
 
 void
 kab_consent_set_printed_on (KabConsent *self,
-                               GDateTime *printed_on)
+                            GDateTime  *printed_on)
 {
   g_return_if_fail (KAB_IS_CONSENT (self));
 
-  if (!kab_model_set_date_time (&self->printed_on, printed_on))
+  if (!kab_model_replace_date_time (&self->printed_on, printed_on))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRINTED_ON]);
+  update_state (self);
 }
 
 GDateTime *
@@ -495,14 +598,15 @@ kab_consent_get_signed_on (KabConsent *self)
 
 void
 kab_consent_set_signed_on (KabConsent *self,
-                              GDateTime *signed_on)
+                           GDateTime  *signed_on)
 {
   g_return_if_fail (KAB_IS_CONSENT (self));
 
-  if (!kab_model_set_date_time (&self->signed_on, signed_on))
+  if (!kab_model_replace_date_time (&self->signed_on, signed_on))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_ON]);
+  update_state (self);
 }
 
 GDateTime *
@@ -515,81 +619,13 @@ kab_consent_get_withdrawn_on (KabConsent *self)
 
 void
 kab_consent_set_withdrawn_on (KabConsent *self,
-                                 GDateTime *withdrawn_on)
+                              GDateTime  *withdrawn_on)
 {
   g_return_if_fail (KAB_IS_CONSENT (self));
 
-  if (!kab_model_set_date_time (&self->withdrawn_on, withdrawn_on))
+  if (!kab_model_replace_date_time (&self->withdrawn_on, withdrawn_on))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WITHDRAWN_ON]);
-}
-
-KabConsentState
-kab_consent_get_state (KabConsent *self)
-{
-  g_return_val_if_fail (KAB_IS_CONSENT (self), KAB_CONSENT_STATE_MISSING);
-
-  if (self->withdrawn_on != NULL)
-    return KAB_CONSENT_STATE_WITHDRAWN;
-  if (self->signed_on != NULL)
-    return KAB_CONSENT_STATE_SIGNED;
-  if (self->printed_on != NULL)
-    return KAB_CONSENT_STATE_PRINTED;
-  return KAB_CONSENT_STATE_MISSING;
-}
-
-static gboolean
-not_in_future (GDateTime   *date,
-               const char  *message,
-               GError     **error)
-{
-  g_autoptr(GDateTime) tomorrow = NULL;
-  g_autoptr(GDateTime) now = NULL;
-
-  if (date == NULL)
-    return TRUE;
-
-  now = g_date_time_new_now_utc ();
-  tomorrow = g_date_time_add_days (now, 1);
-  if (g_date_time_compare (date, tomorrow) <= 0)
-    return TRUE;
-
-  g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE, message);
-  return FALSE;
-}
-
-gboolean
-kab_consent_validate (KabConsent  *self,
-                      GError     **error)
-{
-  g_return_val_if_fail (KAB_IS_CONSENT (self), FALSE);
-
-  if (self->client_id <= 0)
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
-                           _("Choose a client."));
-      return FALSE;
-    }
-
-  if (kab_model_is_blank (self->rendered_text))
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
-                           _("The agreement has no text."));
-      return FALSE;
-    }
-
-  if (self->signed_on != NULL && self->withdrawn_on != NULL &&
-      g_date_time_compare (self->withdrawn_on, self->signed_on) < 0)
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
-                           _("An agreement cannot be withdrawn before it was signed."));
-      return FALSE;
-    }
-
-  return kab_model_check_text (self->rendered_text, KAB_MODEL_LONG_TEXT_MAX, _("The text"), error) &&
-         kab_model_check_text (self->title, KAB_MODEL_NAME_MAX, _("The title"), error) &&
-         kab_model_check_language (self->language, error) &&
-         not_in_future (self->signed_on, _("The signature date is in the future."), error) &&
-         not_in_future (self->withdrawn_on, _("The withdrawal date is in the future."), error);
+  update_state (self);
 }

@@ -1,105 +1,170 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kab-enums.c: labels for the user and nicks for the database */
+/* kab-enums.c: labels for the user and nicks for the database of the model enums */
 
-#include <glib-object.h>
 #include <glib/gi18n.h>
 
-#include "kab-enum-types.h"
 #include "kab-enums.h"
+#include "kab-enum-types.h"
 
+/* Nicks come from the generated GEnum types, so the database and the GObject
+ * properties can never disagree. The strings are static data of the type. */
 static const char *
-nick_of (GType type,
-         int   value)
+enum_to_nick (GType enum_type,
+              int   value)
 {
-  GEnumClass *klass = g_type_class_ref (type);
+  GEnumClass *klass = g_type_class_ref (enum_type);
   GEnumValue *enum_value = g_enum_get_value (klass, value);
 
-  /* The class is kept: nicks are static strings of the type. */
-  return enum_value != NULL ? enum_value->value_nick : NULL;
+  g_type_class_unref (klass);
+  g_return_val_if_fail (enum_value != NULL, "");
+
+  return enum_value->value_nick;
 }
 
 static gboolean
-value_of (GType       type,
-          const char *nick,
-          int        *out_value)
+enum_from_nick (GType       enum_type,
+                const char *nick,
+                int        *out)
 {
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *enum_value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+  GEnumClass *klass;
+  GEnumValue *enum_value;
+
+  if (nick == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (enum_type);
+  enum_value = g_enum_get_value_by_nick (klass, nick);
+  g_type_class_unref (klass);
 
   if (enum_value == NULL)
     return FALSE;
 
-  if (out_value != NULL)
-    *out_value = enum_value->value;
+  if (out != NULL)
+    *out = enum_value->value;
   return TRUE;
 }
 
 static const char *
-label_of (const char * const *labels,
-          guint               n_labels,
-          int                 value)
+label (const char * const *labels,
+       guint               n_labels,
+       int                 value)
 {
-  if (value < 0 || (guint)value >= n_labels)
-    return NULL;
+  g_return_val_if_fail (value >= 0 && (guint)value < n_labels, "");
 
-  return g_dgettext (GETTEXT_PACKAGE, labels[value]);
+  return _(labels[value]);
 }
 
-#define KAB_DEFINE_ENUM_FUNCS(Type, prefix, TYPE_MACRO, ...) \
-  static const char * const prefix##_labels[] = { __VA_ARGS__ }; \
-  const char * \
-  prefix##_to_label (Type value) \
-  { \
-    return label_of (prefix##_labels, G_N_ELEMENTS (prefix##_labels), value); \
-  } \
-  const char * \
-  prefix##_to_nick (Type value) \
-  { \
-    return nick_of (TYPE_MACRO, value); \
-  } \
-  gboolean \
-  prefix##_from_nick (const char *nick, \
-                      Type       *out_value) \
-  { \
-    int value = 0; \
-    if (!value_of (TYPE_MACRO, nick, &value)) \
-      return FALSE; \
-    if (out_value != NULL) \
-      *out_value = (Type)value; \
-    return TRUE; \
+#define KAB_DEFINE_ENUM_FUNCTIONS(TypeName, type_name, TYPE, labels)                     \
+  const char *                                                                           \
+  type_name##_to_label (TypeName value)                                                  \
+  {                                                                                      \
+    return label (labels, G_N_ELEMENTS (labels), (int)value);                            \
+  }                                                                                      \
+                                                                                         \
+  const char *                                                                           \
+  type_name##_to_nick (TypeName value)                                                   \
+  {                                                                                      \
+    return enum_to_nick (TYPE, (int)value);                                              \
+  }                                                                                      \
+                                                                                         \
+  gboolean                                                                               \
+  type_name##_from_nick (const char *nick,                                               \
+                         TypeName   *out)                                                \
+  {                                                                                      \
+    int value;                                                                           \
+                                                                                         \
+    if (!enum_from_nick (TYPE, nick, &value))                                            \
+      return FALSE;                                                                      \
+                                                                                         \
+    if (out != NULL)                                                                     \
+      *out = (TypeName)value;                                                            \
+    return TRUE;                                                                         \
   }
 
-KAB_DEFINE_ENUM_FUNCS (KabClientStatus, kab_client_status, KAB_TYPE_CLIENT_STATUS,
-                       N_("Active"), N_("Paused"), N_("Finished"), N_("Archived"))
-KAB_DEFINE_ENUM_FUNCS (KabService, kab_service, KAB_TYPE_SERVICE,
-                       N_("Consultation"), N_("Psychotherapy"))
-KAB_DEFINE_ENUM_FUNCS (KabBillingPlan, kab_billing_plan, KAB_TYPE_BILLING_PLAN,
-                       N_("Per session"), N_("Monthly fee"), N_("Prepaid package"))
-KAB_DEFINE_ENUM_FUNCS (KabSessionKind, kab_session_kind, KAB_TYPE_SESSION_KIND,
-                       N_("Consultation"), N_("Psychotherapy"), N_("Supervision"))
-KAB_DEFINE_ENUM_FUNCS (KabSessionStatus, kab_session_status, KAB_TYPE_SESSION_STATUS,
-                       N_("Planned"), N_("Attended"), N_("Cancelled in time"),
-                       N_("Cancelled late"), N_("No-show"), N_("Cancelled by me"))
-KAB_DEFINE_ENUM_FUNCS (KabChargeKind, kab_charge_kind, KAB_TYPE_CHARGE_KIND,
-                       N_("Session"), N_("Late cancellation"), N_("Monthly fee"),
-                       N_("Package"), N_("Other charge"))
-KAB_DEFINE_ENUM_FUNCS (KabPaymentMethod, kab_payment_method, KAB_TYPE_PAYMENT_METHOD,
-                       N_("Cash"), N_("Card"), N_("Bank transfer"), N_("Swish"), N_("Vipps"),
-                       N_("SBP"), N_("Other"))
-KAB_DEFINE_ENUM_FUNCS (KabConsentState, kab_consent_state, KAB_TYPE_CONSENT_STATE,
-                       N_("No agreement"), N_("Printed, not signed"), N_("Signed"),
-                       N_("Withdrawn"))
+static const char * const client_status_labels[] = {
+  [KAB_CLIENT_STATUS_ACTIVE] = N_("Active"),
+  [KAB_CLIENT_STATUS_PAUSED] = N_("Paused"),
+  [KAB_CLIENT_STATUS_FINISHED] = N_("Finished"),
+  [KAB_CLIENT_STATUS_ARCHIVED] = N_("Archived"),
+};
 
-/**
- * kab_session_status_is_charged:
- *
- * Returns: whether a session with @status costs the client: attended, cancelled late
- *   or missed. A cancellation in time or by the practitioner never does.
- */
+static const char * const service_labels[] = {
+  [KAB_SERVICE_CONSULTATION] = N_("Consultation"),
+  [KAB_SERVICE_PSYCHOTHERAPY] = N_("Psychotherapy"),
+};
+
+static const char * const billing_plan_labels[] = {
+  [KAB_BILLING_PLAN_PER_SESSION] = N_("Per session"),
+  [KAB_BILLING_PLAN_MONTHLY] = N_("Monthly fee"),
+  [KAB_BILLING_PLAN_PACKAGE] = N_("Prepaid package"),
+};
+
+static const char * const session_kind_labels[] = {
+  [KAB_SESSION_KIND_CONSULTATION] = N_("Consultation"),
+  [KAB_SESSION_KIND_PSYCHOTHERAPY] = N_("Psychotherapy"),
+  [KAB_SESSION_KIND_SUPERVISION] = N_("Supervision"),
+};
+
+static const char * const session_status_labels[] = {
+  [KAB_SESSION_STATUS_PLANNED] = N_("Planned"),
+  [KAB_SESSION_STATUS_ATTENDED] = N_("Attended"),
+  [KAB_SESSION_STATUS_CANCELLED_IN_TIME] = N_("Cancelled in time"),
+  [KAB_SESSION_STATUS_CANCELLED_LATE] = N_("Cancelled late"),
+  [KAB_SESSION_STATUS_NO_SHOW] = N_("No-show"),
+  [KAB_SESSION_STATUS_CANCELLED_BY_PRACTITIONER] = N_("Cancelled by practitioner"),
+};
+
+static const char * const charge_kind_labels[] = {
+  [KAB_CHARGE_KIND_SESSION] = N_("Session"),
+  [KAB_CHARGE_KIND_LATE_CANCELLATION] = N_("Late cancellation"),
+  [KAB_CHARGE_KIND_MONTHLY_FEE] = N_("Monthly fee"),
+  [KAB_CHARGE_KIND_PACKAGE] = N_("Prepaid package"),
+  [KAB_CHARGE_KIND_OTHER] = N_("Other"),
+};
+
+static const char * const payment_method_labels[] = {
+  [KAB_PAYMENT_METHOD_CASH] = N_("Cash"),
+  [KAB_PAYMENT_METHOD_CARD] = N_("Card"),
+  [KAB_PAYMENT_METHOD_BANK_TRANSFER] = N_("Bank transfer"),
+  /* Translators: Swedish mobile payment service, a brand name. */
+  [KAB_PAYMENT_METHOD_SWISH] = N_("Swish"),
+  /* Translators: Norwegian mobile payment service, a brand name. */
+  [KAB_PAYMENT_METHOD_VIPPS] = N_("Vipps"),
+  /* Translators: the Russian Faster Payments System (СБП). */
+  [KAB_PAYMENT_METHOD_SBP] = N_("SBP"),
+  [KAB_PAYMENT_METHOD_OTHER] = N_("Other"),
+};
+
+static const char * const consent_state_labels[] = {
+  /* Translators: state of a client's agreement: none on file yet. */
+  [KAB_CONSENT_STATE_MISSING] = N_("Missing"),
+  [KAB_CONSENT_STATE_PRINTED] = N_("Printed"),
+  [KAB_CONSENT_STATE_SIGNED] = N_("Signed"),
+  [KAB_CONSENT_STATE_WITHDRAWN] = N_("Withdrawn"),
+};
+
+KAB_DEFINE_ENUM_FUNCTIONS (KabClientStatus, kab_client_status, KAB_TYPE_CLIENT_STATUS,
+                           client_status_labels)
+KAB_DEFINE_ENUM_FUNCTIONS (KabService, kab_service, KAB_TYPE_SERVICE, service_labels)
+KAB_DEFINE_ENUM_FUNCTIONS (KabBillingPlan, kab_billing_plan, KAB_TYPE_BILLING_PLAN,
+                           billing_plan_labels)
+KAB_DEFINE_ENUM_FUNCTIONS (KabSessionKind, kab_session_kind, KAB_TYPE_SESSION_KIND,
+                           session_kind_labels)
+KAB_DEFINE_ENUM_FUNCTIONS (KabSessionStatus, kab_session_status, KAB_TYPE_SESSION_STATUS,
+                           session_status_labels)
+KAB_DEFINE_ENUM_FUNCTIONS (KabChargeKind, kab_charge_kind, KAB_TYPE_CHARGE_KIND,
+                           charge_kind_labels)
+KAB_DEFINE_ENUM_FUNCTIONS (KabPaymentMethod, kab_payment_method, KAB_TYPE_PAYMENT_METHOD,
+                           payment_method_labels)
+KAB_DEFINE_ENUM_FUNCTIONS (KabConsentState, kab_consent_state, KAB_TYPE_CONSENT_STATE,
+                           consent_state_labels)
+
+/* The statuses for which the client is charged: they came, or did not come or cancel
+ * in time. A late cancellation is charged at the practice's late-cancel-percent. */
 gboolean
-kab_session_status_is_charged (KabSessionStatus status)
+kab_session_status_is_charged (KabSessionStatus value)
 {
-  return status == KAB_SESSION_STATUS_ATTENDED ||
-         status == KAB_SESSION_STATUS_CANCELLED_LATE ||
-         status == KAB_SESSION_STATUS_NO_SHOW;
+  return value == KAB_SESSION_STATUS_ATTENDED ||
+         value == KAB_SESSION_STATUS_CANCELLED_LATE ||
+         value == KAB_SESSION_STATUS_NO_SHOW;
 }

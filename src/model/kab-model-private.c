@@ -1,16 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kab-model-private.c: checks and setters the model's classes share */
+/* kab-model-private.c: setters and checks the model classes share */
+
+#include <string.h>
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "kab-model-private.h"
 #include "kab-money.h"
 
-/* Returns TRUE when the value changed, so the caller notifies. */
+/* Returns TRUE when the field changed. NULL is stored as "" so getters never return NULL. */
 gboolean
-kab_model_set_string (char       **field,
-                      const char  *value)
+kab_model_replace_string (char       **field,
+                          const char  *value)
 {
   if (value == NULL)
     value = "";
@@ -23,11 +24,18 @@ kab_model_set_string (char       **field,
   return TRUE;
 }
 
+/* Two times are the same value when they are the same instant in the same offset:
+ * a date at local midnight must not silently become another zone's midnight. */
 gboolean
-kab_model_set_date_time (GDateTime **field,
-                         GDateTime  *value)
+kab_model_replace_date_time (GDateTime **field,
+                             GDateTime  *value)
 {
-  if (*field == value || (*field != NULL && value != NULL && g_date_time_equal (*field, value)))
+  if (*field == value)
+    return FALSE;
+
+  if (*field != NULL && value != NULL &&
+      g_date_time_equal (*field, value) &&
+      g_date_time_get_utc_offset (*field) == g_date_time_get_utc_offset (value))
     return FALSE;
 
   g_clear_pointer (field, g_date_time_unref);
@@ -36,56 +44,34 @@ kab_model_set_date_time (GDateTime **field,
   return TRUE;
 }
 
-/* Copies every read-write property: what kab_*_copy () is made of. */
-void
-kab_model_copy_properties (GObject *from,
-                           GObject *to)
-{
-  g_autofree GParamSpec **specs = NULL;
-  guint n_specs = 0;
-
-  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (from), &n_specs);
-  g_object_freeze_notify (to);
-  for (guint i = 0; i < n_specs; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      if ((specs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE)
-        continue;
-
-      g_value_init (&value, specs[i]->value_type);
-      g_object_get_property (from, specs[i]->name, &value);
-      g_object_set_property (to, specs[i]->name, &value);
-    }
-  g_object_thaw_notify (to);
-}
-
 gboolean
-kab_model_is_blank (const char *text)
+kab_model_text_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
 
+  /* Invalid UTF-8 is not blank; the text check reports it. */
+  if (!g_utf8_validate (text, -1, NULL))
+    return *text == '\0';
+
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (!g_unichar_isspace (g_utf8_get_char_validated (p, -1)))
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
         return FALSE;
     }
 
   return TRUE;
 }
 
-char *
-kab_model_fold (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normal != NULL ? normal : "", -1);
-}
-
+/**
+ * kab_model_check_text:
+ * @what: the field as the user sees it, translated, e.g. “Family name”
+ *
+ * Checks that @text is valid UTF-8 and at most @max_chars characters long.
+ */
 gboolean
 kab_model_check_text (const char  *text,
-                      gsize        max,
+                      gsize        max_chars,
                       const char  *what,
                       GError     **error)
 {
@@ -94,43 +80,101 @@ kab_model_check_text (const char  *text,
 
   if (!g_utf8_validate (text, -1, NULL))
     {
-      /* Translators: %s is a field, e.g. "The phone number" */
+      /* Translators: %s is a field name such as “Family name”. */
       g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_TEXT,
-                   _("%s contains characters that are not valid text."), what);
+                   _("%s contains characters that cannot be read. Retype it."), what);
       return FALSE;
     }
 
-  /* Long texts are limited in bytes, short ones in characters. */
-  if ((max >= KAB_MODEL_LONG_TEXT_MAX && strlen (text) > max) ||
-      (max < KAB_MODEL_LONG_TEXT_MAX && (gsize)g_utf8_strlen (text, -1) > max))
+  if ((gsize)g_utf8_strlen (text, -1) > max_chars)
     {
-      /* Translators: %s is a field, e.g. "The phone number" */
+      /* Translators: the first %s is a field name such as “Family name”. */
       g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_TEXT,
-                   _("%s is too long."), what);
+                   ngettext ("%s is too long: shorten it to %u character.",
+                             "%s is too long: shorten it to %u characters.",
+                             max_chars),
+                   what, (guint)max_chars);
       return FALSE;
     }
 
   return TRUE;
 }
 
+/* Notes, agreement bodies and rendered texts: limited in bytes, as stored. */
+gboolean
+kab_model_check_long_text (const char  *text,
+                           const char  *what,
+                           GError     **error)
+{
+  if (text == NULL)
+    return TRUE;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_TEXT,
+                   _("%s contains characters that cannot be read. Retype it."), what);
+      return FALSE;
+    }
+
+  if (strlen (text) > KAB_MODEL_MAX_TEXT_BYTES)
+    {
+      /* Translators: %s is a field name such as “Notes”. */
+      g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_TEXT,
+                   _("%s is too long: shorten it."), what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+email_has_shape (const char *email)
+{
+  const char *at = strchr (email, '@');
+  const char *domain;
+
+  if (at == NULL || at == email)
+    return FALSE;
+
+  domain = at + 1;
+  if (*domain == '\0' || strchr (domain, '@') != NULL)
+    return FALSE;
+
+  if (*domain == '.' || g_str_has_suffix (domain, ".") || strstr (domain, "..") != NULL)
+    return FALSE;
+
+  for (const char *p = email; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == ',' || c == ';' ||
+          c == '<' || c == '>')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An email is optional; when set it must look like name@example.org. Surrounding
+ * spaces are forgiven, they come from pasting. */
 gboolean
 kab_model_check_email (const char  *email,
                        GError     **error)
 {
-  const char *at;
+  g_autofree char *stripped = NULL;
 
-  if (!kab_model_check_text (email, KAB_MODEL_EMAIL_MAX, _("The email address"), error))
+  if (!kab_model_check_text (email, KAB_MODEL_MAX_EMAIL_CHARS, _("Email"), error))
     return FALSE;
 
-  if (email == NULL || *email == '\0')
+  if (kab_model_text_is_blank (email))
     return TRUE;
 
-  at = strchr (email, '@');
-  if (at == NULL || at == email || at[1] == '\0' || strchr (at + 1, '@') != NULL ||
-      strchr (email, ' ') != NULL)
+  stripped = g_strstrip (g_strdup (email));
+  if (!email_has_shape (stripped))
     {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_EMAIL,
-                           _("Enter an email address like name@example.org."));
+      g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_EMAIL,
+                   _("“%s” does not look like an email address. Check it, e.g. name@example.org."),
+                   stripped);
       return FALSE;
     }
 
@@ -138,57 +182,73 @@ kab_model_check_email (const char  *email,
 }
 
 gboolean
-kab_model_check_amount (gint64     amount,
-                        gboolean   zero_allowed,
-                        GError   **error)
+kab_model_check_enum (GType        enum_type,
+                      int          value,
+                      const char  *what,
+                      GError     **error)
 {
-  if (amount < 0)
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_AMOUNT,
-                           _("The amount cannot be negative."));
-      return FALSE;
-    }
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
 
-  if (amount == 0 && !zero_allowed)
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_AMOUNT,
-                           _("The amount must be greater than zero."));
-      return FALSE;
-    }
-
-  if (amount > KAB_MODEL_AMOUNT_MAX)
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_AMOUNT,
-                           _("The amount is too large."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-kab_model_check_currency (const char  *currency,
-                          GError     **error)
-{
-  if (kab_currency_is_valid (currency))
+  if (g_enum_get_value (klass, value) != NULL)
     return TRUE;
 
-  g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_CURRENCY,
-               _("“%s” is not a currency Kabinett knows."),
-               currency != NULL && g_utf8_validate (currency, -1, NULL) ? currency : "?");
+  /* Translators: %s is a field name such as “Status”. */
+  g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_VALUE,
+               _("%s has a value Kabinett does not know. Choose one from the list."), what);
   return FALSE;
+}
+
+gboolean
+kab_model_check_fee (gint64   fee,
+                     GError **error)
+{
+  if (fee < 0)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_AMOUNT,
+                           _("The fee cannot be negative."));
+      return FALSE;
+    }
+
+  if (fee > KAB_MODEL_MAX_AMOUNT)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_AMOUNT,
+                           _("The fee is too large."));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean
 kab_model_check_duration (int      minutes,
                           GError **error)
 {
-  if (minutes >= 5 && minutes <= 600)
+  if (minutes < KAB_MODEL_MIN_DURATION)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DURATION,
+                           _("A session must last at least 5 minutes."));
+      return FALSE;
+    }
+
+  if (minutes > KAB_MODEL_MAX_DURATION)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DURATION,
+                           _("A session cannot last longer than 10 hours."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+kab_model_check_client_id (gint64   client_id,
+                           GError **error)
+{
+  if (client_id > 0)
     return TRUE;
 
-  g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DURATION,
-                       minutes < 5 ? _("A session must last at least 5 minutes.")
-                                   : _("A session can last at most 10 hours."));
+  g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
+                       _("Choose a client."));
   return FALSE;
 }
 
@@ -196,26 +256,96 @@ gboolean
 kab_model_check_language (const char  *language,
                           GError     **error)
 {
-  static const char * const known[] = { "en", "ru", "sv", "nb", NULL };
+  static const char * const languages[] = { "en", "ru", "sv", "nb", NULL };
 
-  if (language != NULL && g_strv_contains (known, language))
+  if (language != NULL && g_strv_contains (languages, language))
     return TRUE;
 
   g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_VALUE,
-                       _("Choose English, Russian, Swedish or Norwegian."));
+                       _("Choose the language of the forms: English, Russian, Swedish or Norwegian."));
   return FALSE;
 }
 
 gboolean
-kab_model_check_range (int          value,
-                       int          min,
-                       int          max,
-                       const char  *message,
-                       GError     **error)
+kab_model_check_tzid (const char  *tzid,
+                      GError     **error)
 {
-  if (value >= min && value <= max)
+  g_autoptr(GTimeZone) tz = NULL;
+
+  if (tzid == NULL || *tzid == '\0')
     return TRUE;
 
-  g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_VALUE, message);
+  if (g_utf8_validate (tzid, -1, NULL) && strlen (tzid) <= KAB_MODEL_MAX_NAME_CHARS)
+    tz = g_time_zone_new_identifier (tzid);
+
+  if (tz != NULL)
+    return TRUE;
+
+  g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_VALUE,
+               _("The time zone “%s” is not known on this computer. Choose another one."),
+               g_utf8_validate (tzid, -1, NULL) ? tzid : "?");
   return FALSE;
+}
+
+/* What a charge and a payment share: a client, a date and a positive amount in a
+ * known currency. */
+gboolean
+kab_model_check_ledger (gint64       client_id,
+                        GDateTime   *date,
+                        gint64       amount,
+                        const char  *currency,
+                        GError     **error)
+{
+  if (!kab_model_check_client_id (client_id, error))
+    return FALSE;
+
+  if (date == NULL)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
+                           _("Enter the date."));
+      return FALSE;
+    }
+
+  if (amount <= 0)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_AMOUNT,
+                           _("The amount must be greater than zero."));
+      return FALSE;
+    }
+
+  if (amount > KAB_MODEL_MAX_AMOUNT)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_AMOUNT,
+                           _("The amount is too large."));
+      return FALSE;
+    }
+
+  if (!kab_currency_is_valid (currency))
+    {
+      g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_CURRENCY,
+                   _("“%s” is not a currency Kabinett supports. Choose one from the list."),
+                   currency != NULL && g_utf8_validate (currency, -1, NULL) ? currency : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Compares the calendar dates of @a and @b, each read in its own zone. */
+int
+kab_model_compare_dates (GDateTime *a,
+                         GDateTime *b)
+{
+  int ya, ma, da, yb, mb, db;
+
+  g_date_time_get_ymd (a, &ya, &ma, &da);
+  g_date_time_get_ymd (b, &yb, &mb, &db);
+
+  if (ya != yb)
+    return ya < yb ? -1 : 1;
+  if (ma != mb)
+    return ma < mb ? -1 : 1;
+  if (da != db)
+    return da < db ? -1 : 1;
+  return 0;
 }

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kab-payment.c: what a client paid: the credit side of the ledger */
+/* kab-payment.c: a credit in a client's ledger: money the client paid */
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "kab-enum-types.h"
 #include "kab-model-private.h"
@@ -10,15 +9,15 @@
 
 struct _KabPayment
 {
-  GObject parent_instance;
+  GObject           parent_instance;
 
-  gint64 id;
-  gint64 client_id;
-  GDateTime *date;
-  gint64 amount;
-  char *currency;
-  KabPaymentMethod method;
-  char *note;
+  gint64            id;
+  gint64            client_id;
+  GDateTime        *date;
+  gint64            amount;
+  char             *currency;
+  KabPaymentMethod  method;
+  char             *note;
 };
 
 G_DEFINE_FINAL_TYPE (KabPayment, kab_payment, G_TYPE_OBJECT)
@@ -40,7 +39,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 kab_payment_finalize (GObject *object)
 {
-  KabPayment *self = (KabPayment *)object;
+  KabPayment *self = KAB_PAYMENT (object);
 
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->currency, g_free);
@@ -51,9 +50,9 @@ kab_payment_finalize (GObject *object)
 
 static void
 kab_payment_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
 {
   KabPayment *self = KAB_PAYMENT (object);
 
@@ -94,9 +93,9 @@ kab_payment_get_property (GObject    *object,
 
 static void
 kab_payment_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
 {
   KabPayment *self = KAB_PAYMENT (object);
 
@@ -146,52 +145,38 @@ kab_payment_class_init (KabPaymentClass *klass)
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CLIENT_ID] =
     g_param_spec_int64 ("client-id", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DATE] =
     g_param_spec_boxed ("date", NULL, NULL,
-                         G_TYPE_DATE_TIME,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_AMOUNT] =
     g_param_spec_int64 ("amount", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CURRENCY] =
     g_param_spec_string ("currency", NULL, NULL,
-                          "EUR",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         "EUR",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_METHOD] =
     g_param_spec_enum ("method", NULL, NULL,
-                        KAB_TYPE_PAYMENT_METHOD, KAB_PAYMENT_METHOD_CASH,
-                        (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                       KAB_TYPE_PAYMENT_METHOD, KAB_PAYMENT_METHOD_CASH,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -213,8 +198,8 @@ kab_payment_new (void)
 /**
  * kab_payment_copy:
  *
- * Returns: (transfer full): a new object with the same values, e.g. for an editor that
- *   may be cancelled
+ * Returns: (transfer full): a new object with every property of @self, for an edit
+ *   dialog that may be cancelled
  */
 KabPayment *
 kab_payment_copy (KabPayment *self)
@@ -223,9 +208,37 @@ kab_payment_copy (KabPayment *self)
 
   g_return_val_if_fail (KAB_IS_PAYMENT (self), NULL);
 
-  copy = kab_payment_new ();
-  kab_model_copy_properties (G_OBJECT (self), G_OBJECT (copy));
+  copy = g_object_new (KAB_TYPE_PAYMENT, NULL);
+  /* A fresh object has no listeners: its defaults are freed and fields copied directly. */
+  g_free (copy->currency);
+  g_free (copy->note);
+  copy->id = self->id;
+  copy->client_id = self->client_id;
+  copy->date = self->date != NULL ? g_date_time_ref (self->date) : NULL;
+  copy->amount = self->amount;
+  copy->currency = g_strdup (self->currency);
+  copy->method = self->method;
+  copy->note = g_strdup (self->note);
+
   return copy;
+}
+
+/**
+ * kab_payment_validate:
+ *
+ * Returns: %TRUE when the payment can be saved; else %FALSE with @error saying what
+ *   to correct
+ */
+gboolean
+kab_payment_validate (KabPayment  *self,
+                      GError     **error)
+{
+  g_return_val_if_fail (KAB_IS_PAYMENT (self), FALSE);
+
+  return kab_model_check_ledger (self->client_id, self->date, self->amount, self->currency,
+                                 error) &&
+         kab_model_check_enum (KAB_TYPE_PAYMENT_METHOD, self->method, _("Payment method"), error) &&
+         kab_model_check_long_text (self->note, _("Note"), error);
 }
 
 gint64
@@ -238,7 +251,7 @@ kab_payment_get_id (KabPayment *self)
 
 void
 kab_payment_set_id (KabPayment *self,
-                       gint64 id)
+                    gint64      id)
 {
   g_return_if_fail (KAB_IS_PAYMENT (self));
 
@@ -259,7 +272,7 @@ kab_payment_get_client_id (KabPayment *self)
 
 void
 kab_payment_set_client_id (KabPayment *self,
-                              gint64 client_id)
+                           gint64      client_id)
 {
   g_return_if_fail (KAB_IS_PAYMENT (self));
 
@@ -280,11 +293,11 @@ kab_payment_get_date (KabPayment *self)
 
 void
 kab_payment_set_date (KabPayment *self,
-                         GDateTime *date)
+                      GDateTime  *date)
 {
   g_return_if_fail (KAB_IS_PAYMENT (self));
 
-  if (!kab_model_set_date_time (&self->date, date))
+  if (!kab_model_replace_date_time (&self->date, date))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
@@ -300,7 +313,7 @@ kab_payment_get_amount (KabPayment *self)
 
 void
 kab_payment_set_amount (KabPayment *self,
-                           gint64 amount)
+                        gint64      amount)
 {
   g_return_if_fail (KAB_IS_PAYMENT (self));
 
@@ -320,12 +333,12 @@ kab_payment_get_currency (KabPayment *self)
 }
 
 void
-kab_payment_set_currency (KabPayment *self,
-                             const char *currency)
+kab_payment_set_currency (KabPayment   *self,
+                          const char *currency)
 {
   g_return_if_fail (KAB_IS_PAYMENT (self));
 
-  if (!kab_model_set_string (&self->currency, currency))
+  if (!kab_model_replace_string (&self->currency, currency))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
@@ -340,8 +353,8 @@ kab_payment_get_method (KabPayment *self)
 }
 
 void
-kab_payment_set_method (KabPayment *self,
-                           KabPaymentMethod method)
+kab_payment_set_method (KabPayment       *self,
+                        KabPaymentMethod  method)
 {
   g_return_if_fail (KAB_IS_PAYMENT (self));
 
@@ -361,40 +374,13 @@ kab_payment_get_note (KabPayment *self)
 }
 
 void
-kab_payment_set_note (KabPayment *self,
-                         const char *note)
+kab_payment_set_note (KabPayment   *self,
+                      const char *note)
 {
   g_return_if_fail (KAB_IS_PAYMENT (self));
 
-  if (!kab_model_set_string (&self->note, note))
+  if (!kab_model_replace_string (&self->note, note))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
-}
-
-gboolean
-kab_payment_validate (KabPayment  *self,
-                   GError    **error)
-{
-  g_return_val_if_fail (KAB_IS_PAYMENT (self), FALSE);
-
-  if (self->client_id <= 0)
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
-                           _("Choose a client."));
-      return FALSE;
-    }
-
-  if (self->date == NULL)
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
-                           _("Choose a date."));
-      return FALSE;
-    }
-
-  return kab_model_check_amount (self->amount, FALSE, error) &&
-         kab_model_check_currency (self->currency, error) &&
-         kab_model_check_text (self->note, KAB_MODEL_LONG_TEXT_MAX, _("The note"), error) &&
-         kab_model_check_range (self->method, KAB_PAYMENT_METHOD_CASH, KAB_PAYMENT_METHOD_OTHER,
-                                _("The payment method is unknown."), error);
 }

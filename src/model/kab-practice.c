@@ -1,31 +1,30 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kab-practice.c: the practice settings: practitioner, fees, the cancellation rule */
+/* kab-practice.c: the practice settings: who the practitioner is and the house rules */
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "kab-enum-types.h"
 #include "kab-model-private.h"
+#include "kab-money.h"
 #include "kab-practice.h"
 
 struct _KabPractice
 {
-  GObject parent_instance;
+  GObject  parent_instance;
 
-  char *practitioner_name;
-  char *title;
-  char *address;
-  char *phone;
-  char *email;
-  char *currency;
-  gint64 default_fee;
-  int default_duration;
-  int cancel_hours;
-  int late_cancel_percent;
-  char *form_language;
-  int retention_years;
-  int day_start_hour;
-  int day_end_hour;
+  char    *practitioner_name;
+  char    *title;
+  char    *address;
+  char    *phone;
+  char    *email;
+  char    *currency;
+  gint64   default_fee;
+  int      default_duration;
+  int      cancel_hours;
+  int      late_cancel_percent;
+  char    *form_language;
+  int      retention_years;
+  int      day_start_hour;
+  int      day_end_hour;
 };
 
 G_DEFINE_FINAL_TYPE (KabPractice, kab_practice, G_TYPE_OBJECT)
@@ -54,7 +53,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 kab_practice_finalize (GObject *object)
 {
-  KabPractice *self = (KabPractice *)object;
+  KabPractice *self = KAB_PRACTICE (object);
 
   g_clear_pointer (&self->practitioner_name, g_free);
   g_clear_pointer (&self->title, g_free);
@@ -69,9 +68,9 @@ kab_practice_finalize (GObject *object)
 
 static void
 kab_practice_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
 {
   KabPractice *self = KAB_PRACTICE (object);
 
@@ -140,9 +139,9 @@ kab_practice_get_property (GObject    *object,
 
 static void
 kab_practice_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
 {
   KabPractice *self = KAB_PRACTICE (object);
 
@@ -220,101 +219,73 @@ kab_practice_class_init (KabPracticeClass *klass)
 
   properties[PROP_PRACTITIONER_NAME] =
     g_param_spec_string ("practitioner-name", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_ADDRESS] =
     g_param_spec_string ("address", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_PHONE] =
     g_param_spec_string ("phone", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_EMAIL] =
     g_param_spec_string ("email", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CURRENCY] =
     g_param_spec_string ("currency", NULL, NULL,
-                          "EUR",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         "EUR",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DEFAULT_FEE] =
     g_param_spec_int64 ("default-fee", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DEFAULT_DURATION] =
     g_param_spec_int ("default-duration", NULL, NULL,
-                       G_MININT, G_MAXINT, 50,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                      G_MININT, G_MAXINT, 50,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CANCEL_HOURS] =
     g_param_spec_int ("cancel-hours", NULL, NULL,
-                       G_MININT, G_MAXINT, 24,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                      G_MININT, G_MAXINT, 24,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_LATE_CANCEL_PERCENT] =
     g_param_spec_int ("late-cancel-percent", NULL, NULL,
-                       G_MININT, G_MAXINT, 100,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                      G_MININT, G_MAXINT, 100,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_FORM_LANGUAGE] =
     g_param_spec_string ("form-language", NULL, NULL,
-                          "en",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         "en",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_RETENTION_YEARS] =
     g_param_spec_int ("retention-years", NULL, NULL,
-                       G_MININT, G_MAXINT, 10,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                      G_MININT, G_MAXINT, 10,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DAY_START_HOUR] =
     g_param_spec_int ("day-start-hour", NULL, NULL,
-                       G_MININT, G_MAXINT, 8,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                      G_MININT, G_MAXINT, 8,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DAY_END_HOUR] =
     g_param_spec_int ("day-end-hour", NULL, NULL,
-                       G_MININT, G_MAXINT, 20,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                      G_MININT, G_MAXINT, 20,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -346,8 +317,8 @@ kab_practice_new (void)
 /**
  * kab_practice_copy:
  *
- * Returns: (transfer full): a new object with the same values, e.g. for an editor that
- *   may be cancelled
+ * Returns: (transfer full): a new object with every property of @self, for an edit
+ *   dialog that may be cancelled
  */
 KabPractice *
 kab_practice_copy (KabPractice *self)
@@ -356,9 +327,91 @@ kab_practice_copy (KabPractice *self)
 
   g_return_val_if_fail (KAB_IS_PRACTICE (self), NULL);
 
-  copy = kab_practice_new ();
-  kab_model_copy_properties (G_OBJECT (self), G_OBJECT (copy));
+  copy = g_object_new (KAB_TYPE_PRACTICE, NULL);
+  /* A fresh object has no listeners: its defaults are freed and fields copied directly. */
+  g_free (copy->practitioner_name);
+  g_free (copy->title);
+  g_free (copy->address);
+  g_free (copy->phone);
+  g_free (copy->email);
+  g_free (copy->currency);
+  g_free (copy->form_language);
+  copy->practitioner_name = g_strdup (self->practitioner_name);
+  copy->title = g_strdup (self->title);
+  copy->address = g_strdup (self->address);
+  copy->phone = g_strdup (self->phone);
+  copy->email = g_strdup (self->email);
+  copy->currency = g_strdup (self->currency);
+  copy->default_fee = self->default_fee;
+  copy->default_duration = self->default_duration;
+  copy->cancel_hours = self->cancel_hours;
+  copy->late_cancel_percent = self->late_cancel_percent;
+  copy->form_language = g_strdup (self->form_language);
+  copy->retention_years = self->retention_years;
+  copy->day_start_hour = self->day_start_hour;
+  copy->day_end_hour = self->day_end_hour;
+
   return copy;
+}
+
+static gboolean
+set_invalid (GError     **error,
+             int          code,
+             const char  *message)
+{
+  g_set_error_literal (error, KAB_MODEL_ERROR, code, message);
+  return FALSE;
+}
+
+/**
+ * kab_practice_validate:
+ *
+ * Returns: %TRUE when the settings can be saved; else %FALSE with @error saying what
+ *   to correct
+ */
+gboolean
+kab_practice_validate (KabPractice  *self,
+                       GError      **error)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), FALSE);
+
+  if (!kab_model_check_text (self->practitioner_name, KAB_MODEL_MAX_NAME_CHARS,
+                             _("Practitioner name"), error) ||
+      !kab_model_check_text (self->title, KAB_MODEL_MAX_NAME_CHARS, _("Title"), error) ||
+      !kab_model_check_text (self->address, KAB_MODEL_MAX_ADDRESS_CHARS, _("Address"), error) ||
+      !kab_model_check_text (self->phone, KAB_MODEL_MAX_PHONE_CHARS, _("Phone"), error) ||
+      !kab_model_check_email (self->email, error))
+    return FALSE;
+
+  if (!kab_currency_is_valid (self->currency))
+    return set_invalid (error, KAB_MODEL_ERROR_INVALID_CURRENCY,
+                        _("Choose the currency the practice bills in."));
+
+  if (!kab_model_check_fee (self->default_fee, error) ||
+      !kab_model_check_duration (self->default_duration, error))
+    return FALSE;
+
+  if (self->cancel_hours < 0 || self->cancel_hours > 336)
+    return set_invalid (error, KAB_MODEL_ERROR_INVALID_VALUE,
+                        _("The notice for a cancellation must be between 0 and 336 hours (two weeks)."));
+
+  if (self->late_cancel_percent < 0 || self->late_cancel_percent > 100)
+    return set_invalid (error, KAB_MODEL_ERROR_INVALID_VALUE,
+                        _("The charge for a late cancellation must be between 0 and 100 percent of the fee."));
+
+  if (!kab_model_check_language (self->form_language, error))
+    return FALSE;
+
+  if (self->retention_years < 0 || self->retention_years > 100)
+    return set_invalid (error, KAB_MODEL_ERROR_INVALID_VALUE,
+                        _("Records can be kept for 0 to 100 years."));
+
+  if (self->day_start_hour < 0 || self->day_end_hour > 24 ||
+      self->day_start_hour >= self->day_end_hour)
+    return set_invalid (error, KAB_MODEL_ERROR_INVALID_TIME,
+                        _("The working day must start before it ends, between 0:00 and 24:00."));
+
+  return TRUE;
 }
 
 const char *
@@ -370,12 +423,12 @@ kab_practice_get_practitioner_name (KabPractice *self)
 }
 
 void
-kab_practice_set_practitioner_name (KabPractice *self,
-                                       const char *practitioner_name)
+kab_practice_set_practitioner_name (KabPractice   *self,
+                                    const char *practitioner_name)
 {
   g_return_if_fail (KAB_IS_PRACTICE (self));
 
-  if (!kab_model_set_string (&self->practitioner_name, practitioner_name))
+  if (!kab_model_replace_string (&self->practitioner_name, practitioner_name))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRACTITIONER_NAME]);
@@ -390,12 +443,12 @@ kab_practice_get_title (KabPractice *self)
 }
 
 void
-kab_practice_set_title (KabPractice *self,
-                           const char *title)
+kab_practice_set_title (KabPractice   *self,
+                        const char *title)
 {
   g_return_if_fail (KAB_IS_PRACTICE (self));
 
-  if (!kab_model_set_string (&self->title, title))
+  if (!kab_model_replace_string (&self->title, title))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -410,12 +463,12 @@ kab_practice_get_address (KabPractice *self)
 }
 
 void
-kab_practice_set_address (KabPractice *self,
-                             const char *address)
+kab_practice_set_address (KabPractice   *self,
+                          const char *address)
 {
   g_return_if_fail (KAB_IS_PRACTICE (self));
 
-  if (!kab_model_set_string (&self->address, address))
+  if (!kab_model_replace_string (&self->address, address))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS]);
@@ -430,12 +483,12 @@ kab_practice_get_phone (KabPractice *self)
 }
 
 void
-kab_practice_set_phone (KabPractice *self,
-                           const char *phone)
+kab_practice_set_phone (KabPractice   *self,
+                        const char *phone)
 {
   g_return_if_fail (KAB_IS_PRACTICE (self));
 
-  if (!kab_model_set_string (&self->phone, phone))
+  if (!kab_model_replace_string (&self->phone, phone))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
@@ -450,12 +503,12 @@ kab_practice_get_email (KabPractice *self)
 }
 
 void
-kab_practice_set_email (KabPractice *self,
-                           const char *email)
+kab_practice_set_email (KabPractice   *self,
+                        const char *email)
 {
   g_return_if_fail (KAB_IS_PRACTICE (self));
 
-  if (!kab_model_set_string (&self->email, email))
+  if (!kab_model_replace_string (&self->email, email))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
@@ -470,12 +523,12 @@ kab_practice_get_currency (KabPractice *self)
 }
 
 void
-kab_practice_set_currency (KabPractice *self,
-                              const char *currency)
+kab_practice_set_currency (KabPractice   *self,
+                           const char *currency)
 {
   g_return_if_fail (KAB_IS_PRACTICE (self));
 
-  if (!kab_model_set_string (&self->currency, currency))
+  if (!kab_model_replace_string (&self->currency, currency))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
@@ -491,7 +544,7 @@ kab_practice_get_default_fee (KabPractice *self)
 
 void
 kab_practice_set_default_fee (KabPractice *self,
-                                 gint64 default_fee)
+                              gint64       default_fee)
 {
   g_return_if_fail (KAB_IS_PRACTICE (self));
 
@@ -512,7 +565,7 @@ kab_practice_get_default_duration (KabPractice *self)
 
 void
 kab_practice_set_default_duration (KabPractice *self,
-                                      int default_duration)
+                                   int          default_duration)
 {
   g_return_if_fail (KAB_IS_PRACTICE (self));
 
@@ -533,7 +586,7 @@ kab_practice_get_cancel_hours (KabPractice *self)
 
 void
 kab_practice_set_cancel_hours (KabPractice *self,
-                                  int cancel_hours)
+                               int          cancel_hours)
 {
   g_return_if_fail (KAB_IS_PRACTICE (self));
 
@@ -554,7 +607,7 @@ kab_practice_get_late_cancel_percent (KabPractice *self)
 
 void
 kab_practice_set_late_cancel_percent (KabPractice *self,
-                                         int late_cancel_percent)
+                                      int          late_cancel_percent)
 {
   g_return_if_fail (KAB_IS_PRACTICE (self));
 
@@ -574,12 +627,12 @@ kab_practice_get_form_language (KabPractice *self)
 }
 
 void
-kab_practice_set_form_language (KabPractice *self,
-                                   const char *form_language)
+kab_practice_set_form_language (KabPractice   *self,
+                                const char *form_language)
 {
   g_return_if_fail (KAB_IS_PRACTICE (self));
 
-  if (!kab_model_set_string (&self->form_language, form_language))
+  if (!kab_model_replace_string (&self->form_language, form_language))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORM_LANGUAGE]);
@@ -595,7 +648,7 @@ kab_practice_get_retention_years (KabPractice *self)
 
 void
 kab_practice_set_retention_years (KabPractice *self,
-                                     int retention_years)
+                                  int          retention_years)
 {
   g_return_if_fail (KAB_IS_PRACTICE (self));
 
@@ -616,7 +669,7 @@ kab_practice_get_day_start_hour (KabPractice *self)
 
 void
 kab_practice_set_day_start_hour (KabPractice *self,
-                                    int day_start_hour)
+                                 int          day_start_hour)
 {
   g_return_if_fail (KAB_IS_PRACTICE (self));
 
@@ -637,7 +690,7 @@ kab_practice_get_day_end_hour (KabPractice *self)
 
 void
 kab_practice_set_day_end_hour (KabPractice *self,
-                                  int day_end_hour)
+                               int          day_end_hour)
 {
   g_return_if_fail (KAB_IS_PRACTICE (self));
 
@@ -646,37 +699,4 @@ kab_practice_set_day_end_hour (KabPractice *self,
 
   self->day_end_hour = day_end_hour;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY_END_HOUR]);
-}
-
-/**
- * kab_practice_validate:
- *
- * Checks the settings before they are saved: a known currency, sensible fees, lengths,
- * notice and working hours.
- */
-gboolean
-kab_practice_validate (KabPractice  *self,
-                       GError      **error)
-{
-  g_return_val_if_fail (KAB_IS_PRACTICE (self), FALSE);
-
-  return kab_model_check_text (self->practitioner_name, KAB_MODEL_NAME_MAX, _("The practitioner’s name"), error) &&
-         kab_model_check_text (self->title, KAB_MODEL_NAME_MAX, _("The title"), error) &&
-         kab_model_check_text (self->address, KAB_MODEL_ADDRESS_MAX, _("The address"), error) &&
-         kab_model_check_text (self->phone, KAB_MODEL_PHONE_MAX, _("The phone number"), error) &&
-         kab_model_check_email (self->email, error) &&
-         kab_model_check_currency (self->currency, error) &&
-         kab_model_check_amount (self->default_fee, TRUE, error) &&
-         kab_model_check_duration (self->default_duration, error) &&
-         kab_model_check_range (self->cancel_hours, 0, 336,
-                                _("The cancellation notice must be between 0 and 336 hours."), error) &&
-         kab_model_check_range (self->late_cancel_percent, 0, 100,
-                                _("The share charged for a late cancellation must be between 0 and 100 %."), error) &&
-         kab_model_check_language (self->form_language, error) &&
-         kab_model_check_range (self->retention_years, 0, 100,
-                                _("The record-keeping period must be between 0 and 100 years."), error) &&
-         kab_model_check_range (self->day_start_hour, 0, 23,
-                                _("The working day must start between 0:00 and 23:00."), error) &&
-         kab_model_check_range (self->day_end_hour, self->day_start_hour + 1, 24,
-                                _("The working day must end after it starts, by 24:00."), error);
 }

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kab-series.c: a recurring appointment: same weekday and time every N weeks */
+/* kab-series.c: a recurring appointment and its expansion into single sessions */
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "kab-enum-types.h"
 #include "kab-model-private.h"
@@ -10,18 +9,18 @@
 
 struct _KabSeries
 {
-  GObject parent_instance;
+  GObject         parent_instance;
 
-  gint64 id;
-  gint64 client_id;
-  GDateTime *first_date;
-  GDateTime *until_date;
-  int start_minute;
-  int duration;
-  int interval_weeks;
-  char *tzid;
-  KabSessionKind kind;
-  gint64 fee;
+  gint64          id;
+  gint64          client_id;
+  GDateTime      *first_date;
+  GDateTime      *until_date;
+  int             start_minute;
+  int             duration;
+  int             interval_weeks;
+  char           *tzid;
+  KabSessionKind  kind;
+  gint64          fee;
 };
 
 G_DEFINE_FINAL_TYPE (KabSeries, kab_series, G_TYPE_OBJECT)
@@ -46,7 +45,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 kab_series_finalize (GObject *object)
 {
-  KabSeries *self = (KabSeries *)object;
+  KabSeries *self = KAB_SERIES (object);
 
   g_clear_pointer (&self->first_date, g_date_time_unref);
   g_clear_pointer (&self->until_date, g_date_time_unref);
@@ -57,9 +56,9 @@ kab_series_finalize (GObject *object)
 
 static void
 kab_series_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
 {
   KabSeries *self = KAB_SERIES (object);
 
@@ -112,9 +111,9 @@ kab_series_get_property (GObject    *object,
 
 static void
 kab_series_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
 {
   KabSeries *self = KAB_SERIES (object);
 
@@ -176,73 +175,53 @@ kab_series_class_init (KabSeriesClass *klass)
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CLIENT_ID] =
     g_param_spec_int64 ("client-id", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_FIRST_DATE] =
     g_param_spec_boxed ("first-date", NULL, NULL,
-                         G_TYPE_DATE_TIME,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_UNTIL_DATE] =
     g_param_spec_boxed ("until-date", NULL, NULL,
-                         G_TYPE_DATE_TIME,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_START_MINUTE] =
     g_param_spec_int ("start-minute", NULL, NULL,
-                       G_MININT, G_MAXINT, 600,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                      G_MININT, G_MAXINT, 600,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DURATION] =
     g_param_spec_int ("duration", NULL, NULL,
-                       G_MININT, G_MAXINT, 50,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                      G_MININT, G_MAXINT, 50,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_INTERVAL_WEEKS] =
     g_param_spec_int ("interval-weeks", NULL, NULL,
-                       G_MININT, G_MAXINT, 1,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                      G_MININT, G_MAXINT, 1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_TZID] =
     g_param_spec_string ("tzid", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL,
-                        KAB_TYPE_SESSION_KIND, KAB_SESSION_KIND_PSYCHOTHERAPY,
-                        (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                       KAB_TYPE_SESSION_KIND, KAB_SESSION_KIND_PSYCHOTHERAPY,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_FEE] =
     g_param_spec_int64 ("fee", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -266,8 +245,8 @@ kab_series_new (void)
 /**
  * kab_series_copy:
  *
- * Returns: (transfer full): a new object with the same values, e.g. for an editor that
- *   may be cancelled
+ * Returns: (transfer full): a new object with every property of @self, for an edit
+ *   dialog that may be cancelled
  */
 KabSeries *
 kab_series_copy (KabSeries *self)
@@ -276,9 +255,184 @@ kab_series_copy (KabSeries *self)
 
   g_return_val_if_fail (KAB_IS_SERIES (self), NULL);
 
-  copy = kab_series_new ();
-  kab_model_copy_properties (G_OBJECT (self), G_OBJECT (copy));
+  copy = g_object_new (KAB_TYPE_SERIES, NULL);
+  /* A fresh object has no listeners: its defaults are freed and fields copied directly. */
+  g_free (copy->tzid);
+  copy->id = self->id;
+  copy->client_id = self->client_id;
+  copy->first_date = self->first_date != NULL ? g_date_time_ref (self->first_date) : NULL;
+  copy->until_date = self->until_date != NULL ? g_date_time_ref (self->until_date) : NULL;
+  copy->start_minute = self->start_minute;
+  copy->duration = self->duration;
+  copy->interval_weeks = self->interval_weeks;
+  copy->tzid = g_strdup (self->tzid);
+  copy->kind = self->kind;
+  copy->fee = self->fee;
+
   return copy;
+}
+
+static GTimeZone *
+dup_time_zone (KabSeries *self)
+{
+  if (*self->tzid == '\0')
+    return g_time_zone_new_local ();
+
+  return g_time_zone_new_identifier (self->tzid);
+}
+
+static GDate *
+dup_date (GDateTime *date_time)
+{
+  int year, month, day;
+
+  g_date_time_get_ymd (date_time, &year, &month, &day);
+  return g_date_new_dmy (day, month, year);
+}
+
+/* The first occurrence index worth computing: the one on or just before @from's date. */
+static guint64
+first_index (GDate     *first,
+             GDateTime *from,
+             GTimeZone *tz,
+             guint      step_days)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (from, tz);
+  g_autoptr(GDate) from_date = local != NULL ? dup_date (local) : NULL;
+  gint64 days;
+
+  if (from_date == NULL)
+    return 0;
+
+  /* One day of slack: an occurrence late in the evening of the day before may still
+   * start after @from in another zone. */
+  days = (gint64)g_date_get_julian (from_date) - (gint64)g_date_get_julian (first) - 1;
+  return days > 0 ? (guint64)days / step_days : 0;
+}
+
+/**
+ * kab_series_expand:
+ * @from: start of the range, inclusive
+ * @to: end of the range, exclusive
+ *
+ * Computes the occurrences of the series that start in [@from, @to). Each one is
+ * built from its calendar date and the start minute in the series' zone, so a 10:00
+ * session stays at 10:00 local time when daylight saving time begins or ends. The
+ * dates of first-date and until-date are read in the zone they carry.
+ *
+ * Returns: (transfer full) (element-type GDateTime): the starts, in UTC, in order;
+ *   empty when the series is incomplete or its zone is unknown
+ */
+GPtrArray *
+kab_series_expand (KabSeries *self,
+                   GDateTime *from,
+                   GDateTime *to)
+{
+  g_autoptr(GPtrArray) starts = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDate) first = NULL;
+  g_autoptr(GDate) until = NULL;
+  guint step_days;
+  int hour, minute;
+
+  g_return_val_if_fail (KAB_IS_SERIES (self), NULL);
+  g_return_val_if_fail (from != NULL, NULL);
+  g_return_val_if_fail (to != NULL, NULL);
+
+  if (self->first_date == NULL ||
+      self->interval_weeks < 1 || self->interval_weeks > 8 ||
+      self->start_minute < 0 || self->start_minute > 1439)
+    return g_steal_pointer (&starts);
+
+  tz = dup_time_zone (self);
+  if (tz == NULL)
+    return g_steal_pointer (&starts);
+
+  first = dup_date (self->first_date);
+  if (self->until_date != NULL)
+    until = dup_date (self->until_date);
+  step_days = 7 * (guint)self->interval_weeks;
+  hour = self->start_minute / 60;
+  minute = self->start_minute % 60;
+
+  for (guint64 i = first_index (first, from, tz, step_days); ; i++)
+    {
+      g_autoptr(GDate) date = g_date_copy (first);
+      g_autoptr(GDateTime) local = NULL;
+      guint64 offset = i * step_days;
+
+      /* GDate ends in the year 65535; GDateTime in 9999. */
+      if (offset > G_MAXUINT - g_date_get_julian (first))
+        break;
+      g_date_add_days (date, (guint)offset);
+
+      if (until != NULL && g_date_compare (date, until) > 0)
+        break;
+
+      local = g_date_time_new (tz, g_date_get_year (date), g_date_get_month (date),
+                               g_date_get_day (date), hour, minute, 0);
+      if (local == NULL)
+        break;
+
+      if (g_date_time_compare (local, to) >= 0)
+        break;
+
+      if (g_date_time_compare (local, from) >= 0)
+        g_ptr_array_add (starts, g_date_time_to_utc (local));
+    }
+
+  return g_steal_pointer (&starts);
+}
+
+/**
+ * kab_series_validate:
+ *
+ * Returns: %TRUE when the series can be saved; else %FALSE with @error saying what
+ *   to correct
+ */
+gboolean
+kab_series_validate (KabSeries  *self,
+                     GError    **error)
+{
+  g_return_val_if_fail (KAB_IS_SERIES (self), FALSE);
+
+  if (!kab_model_check_client_id (self->client_id, error))
+    return FALSE;
+
+  if (self->first_date == NULL)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
+                           _("Choose the date of the first session."));
+      return FALSE;
+    }
+
+  if (self->until_date != NULL && kab_model_compare_dates (self->until_date, self->first_date) < 0)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
+                           _("The series cannot end before its first session."));
+      return FALSE;
+    }
+
+  if (self->start_minute < 0 || self->start_minute > 1439)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_TIME,
+                           _("Choose a start time between 0:00 and 23:59."));
+      return FALSE;
+    }
+
+  if (!kab_model_check_duration (self->duration, error))
+    return FALSE;
+
+  if (self->interval_weeks < 1 || self->interval_weeks > 8)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_VALUE,
+                           _("Sessions can repeat every 1 to 8 weeks."));
+      return FALSE;
+    }
+
+  return kab_model_check_fee (self->fee, error) &&
+         kab_model_check_enum (KAB_TYPE_SESSION_KIND, self->kind, _("Kind of session"), error) &&
+         kab_model_check_tzid (self->tzid, error);
 }
 
 gint64
@@ -291,7 +445,7 @@ kab_series_get_id (KabSeries *self)
 
 void
 kab_series_set_id (KabSeries *self,
-                      gint64 id)
+                   gint64     id)
 {
   g_return_if_fail (KAB_IS_SERIES (self));
 
@@ -312,7 +466,7 @@ kab_series_get_client_id (KabSeries *self)
 
 void
 kab_series_set_client_id (KabSeries *self,
-                             gint64 client_id)
+                          gint64     client_id)
 {
   g_return_if_fail (KAB_IS_SERIES (self));
 
@@ -333,11 +487,11 @@ kab_series_get_first_date (KabSeries *self)
 
 void
 kab_series_set_first_date (KabSeries *self,
-                              GDateTime *first_date)
+                           GDateTime *first_date)
 {
   g_return_if_fail (KAB_IS_SERIES (self));
 
-  if (!kab_model_set_date_time (&self->first_date, first_date))
+  if (!kab_model_replace_date_time (&self->first_date, first_date))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_DATE]);
@@ -353,11 +507,11 @@ kab_series_get_until_date (KabSeries *self)
 
 void
 kab_series_set_until_date (KabSeries *self,
-                              GDateTime *until_date)
+                           GDateTime *until_date)
 {
   g_return_if_fail (KAB_IS_SERIES (self));
 
-  if (!kab_model_set_date_time (&self->until_date, until_date))
+  if (!kab_model_replace_date_time (&self->until_date, until_date))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNTIL_DATE]);
@@ -373,7 +527,7 @@ kab_series_get_start_minute (KabSeries *self)
 
 void
 kab_series_set_start_minute (KabSeries *self,
-                                int start_minute)
+                             int        start_minute)
 {
   g_return_if_fail (KAB_IS_SERIES (self));
 
@@ -394,7 +548,7 @@ kab_series_get_duration (KabSeries *self)
 
 void
 kab_series_set_duration (KabSeries *self,
-                            int duration)
+                         int        duration)
 {
   g_return_if_fail (KAB_IS_SERIES (self));
 
@@ -415,7 +569,7 @@ kab_series_get_interval_weeks (KabSeries *self)
 
 void
 kab_series_set_interval_weeks (KabSeries *self,
-                                  int interval_weeks)
+                               int        interval_weeks)
 {
   g_return_if_fail (KAB_IS_SERIES (self));
 
@@ -435,12 +589,12 @@ kab_series_get_tzid (KabSeries *self)
 }
 
 void
-kab_series_set_tzid (KabSeries *self,
-                        const char *tzid)
+kab_series_set_tzid (KabSeries   *self,
+                     const char *tzid)
 {
   g_return_if_fail (KAB_IS_SERIES (self));
 
-  if (!kab_model_set_string (&self->tzid, tzid))
+  if (!kab_model_replace_string (&self->tzid, tzid))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TZID]);
@@ -455,8 +609,8 @@ kab_series_get_kind (KabSeries *self)
 }
 
 void
-kab_series_set_kind (KabSeries *self,
-                        KabSessionKind kind)
+kab_series_set_kind (KabSeries      *self,
+                     KabSessionKind  kind)
 {
   g_return_if_fail (KAB_IS_SERIES (self));
 
@@ -477,7 +631,7 @@ kab_series_get_fee (KabSeries *self)
 
 void
 kab_series_set_fee (KabSeries *self,
-                       gint64 fee)
+                    gint64     fee)
 {
   g_return_if_fail (KAB_IS_SERIES (self));
 
@@ -486,129 +640,4 @@ kab_series_set_fee (KabSeries *self,
 
   self->fee = fee;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEE]);
-}
-
-static GTimeZone *
-series_zone (KabSeries *self)
-{
-  GTimeZone *tz = NULL;
-
-  if (self->tzid != NULL && *self->tzid != '\0')
-    tz = g_time_zone_new_identifier (self->tzid);
-
-  return tz != NULL ? tz : g_time_zone_new_local ();
-}
-
-/**
- * kab_series_expand:
- * @from: start of the range (inclusive)
- * @to: end of the range (exclusive)
- *
- * Every occurrence is computed from its calendar date in the series' time zone, so the
- * session stays at the same local hour across daylight-saving changes.
- *
- * Returns: (transfer full) (element-type GDateTime): the starts (UTC) of the occurrences
- *   in [@from, @to), in order
- */
-GPtrArray *
-kab_series_expand (KabSeries *self,
-                   GDateTime *from,
-                   GDateTime *to)
-{
-  GPtrArray *starts = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) first = NULL;
-  int step;
-
-  g_return_val_if_fail (KAB_IS_SERIES (self), starts);
-  g_return_val_if_fail (from != NULL && to != NULL, starts);
-
-  if (self->first_date == NULL || self->interval_weeks < 1)
-    return starts;
-
-  tz = series_zone (self);
-  first = g_date_time_to_timezone (self->first_date, tz);
-  step = 7 * self->interval_weeks;
-
-  for (int n = 0; n < 100000; n++)
-    {
-      g_autoptr(GDateTime) day = g_date_time_add_days (first, n * step);
-      g_autoptr(GDateTime) local = NULL;
-      g_autoptr(GDateTime) utc = NULL;
-
-      if (self->until_date != NULL)
-        {
-          g_autoptr(GDateTime) until = g_date_time_to_timezone (self->until_date, tz);
-          int a = g_date_time_get_year (day) * 10000 + g_date_time_get_month (day) * 100 + g_date_time_get_day_of_month (day);
-          int b = g_date_time_get_year (until) * 10000 + g_date_time_get_month (until) * 100 + g_date_time_get_day_of_month (until);
-
-          if (a > b)
-            break;
-        }
-
-      local = g_date_time_new (tz, g_date_time_get_year (day), g_date_time_get_month (day),
-                               g_date_time_get_day_of_month (day),
-                               self->start_minute / 60, self->start_minute % 60, 0);
-      if (local == NULL)
-        break;
-
-      if (g_date_time_compare (local, to) >= 0)
-        break;
-      if (g_date_time_compare (local, from) < 0)
-        continue;
-
-      utc = g_date_time_to_utc (local);
-      g_ptr_array_add (starts, g_steal_pointer (&utc));
-    }
-
-  return starts;
-}
-
-gboolean
-kab_series_validate (KabSeries  *self,
-                     GError    **error)
-{
-  g_return_val_if_fail (KAB_IS_SERIES (self), FALSE);
-
-  if (self->client_id <= 0)
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
-                           _("Choose a client."));
-      return FALSE;
-    }
-
-  if (self->first_date == NULL)
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
-                           _("Choose the date of the first session."));
-      return FALSE;
-    }
-
-  if (self->until_date != NULL && g_date_time_compare (self->until_date, self->first_date) < 0)
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
-                           _("The last date comes before the first session."));
-      return FALSE;
-    }
-
-  if (self->tzid != NULL && *self->tzid != '\0')
-    {
-      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (self->tzid);
-
-      if (tz == NULL)
-        {
-          g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_VALUE,
-                       _("The time zone “%s” is unknown."), self->tzid);
-          return FALSE;
-        }
-    }
-
-  return kab_model_check_range (self->start_minute, 0, 24 * 60 - 1,
-                                _("The start time must be within the day."), error) &&
-         kab_model_check_duration (self->duration, error) &&
-         kab_model_check_range (self->interval_weeks, 1, 8,
-                                _("A series repeats every 1 to 8 weeks."), error) &&
-         kab_model_check_amount (self->fee, TRUE, error) &&
-         kab_model_check_range (self->kind, KAB_SESSION_KIND_CONSULTATION, KAB_SESSION_KIND_SUPERVISION,
-                                _("The kind of session is unknown."), error);
 }

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kab-session.c: one meeting with a client, and what became of it */
+/* kab-session.c: one appointment with a client */
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "kab-enum-types.h"
 #include "kab-model-private.h"
@@ -10,20 +9,20 @@
 
 struct _KabSession
 {
-  GObject parent_instance;
+  GObject           parent_instance;
 
-  gint64 id;
-  gint64 client_id;
-  gint64 series_id;
-  GDateTime *start;
-  char *tzid;
-  int duration;
-  KabSessionKind kind;
-  KabSessionStatus status;
-  gint64 fee;
-  char *note;
-  gboolean detached;
-  char *client_name;
+  gint64            id;
+  gint64            client_id;
+  gint64            series_id;
+  GDateTime        *start;
+  char             *tzid;
+  int               duration;
+  KabSessionKind    kind;
+  KabSessionStatus  status;
+  gint64            fee;
+  char             *note;
+  gboolean          detached;
+  char             *client_name;
 };
 
 G_DEFINE_FINAL_TYPE (KabSession, kab_session, G_TYPE_OBJECT)
@@ -50,7 +49,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 kab_session_finalize (GObject *object)
 {
-  KabSession *self = (KabSession *)object;
+  KabSession *self = KAB_SESSION (object);
 
   g_clear_pointer (&self->start, g_date_time_unref);
   g_clear_pointer (&self->tzid, g_free);
@@ -62,9 +61,9 @@ kab_session_finalize (GObject *object)
 
 static void
 kab_session_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
 {
   KabSession *self = KAB_SESSION (object);
 
@@ -125,9 +124,9 @@ kab_session_get_property (GObject    *object,
 
 static void
 kab_session_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
 {
   KabSession *self = KAB_SESSION (object);
 
@@ -197,87 +196,63 @@ kab_session_class_init (KabSessionClass *klass)
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CLIENT_ID] =
     g_param_spec_int64 ("client-id", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_SERIES_ID] =
     g_param_spec_int64 ("series-id", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_START] =
     g_param_spec_boxed ("start", NULL, NULL,
-                         G_TYPE_DATE_TIME,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_TZID] =
     g_param_spec_string ("tzid", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DURATION] =
     g_param_spec_int ("duration", NULL, NULL,
-                       G_MININT, G_MAXINT, 50,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                      G_MININT, G_MAXINT, 50,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL,
-                        KAB_TYPE_SESSION_KIND, KAB_SESSION_KIND_PSYCHOTHERAPY,
-                        (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                       KAB_TYPE_SESSION_KIND, KAB_SESSION_KIND_PSYCHOTHERAPY,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL,
-                        KAB_TYPE_SESSION_STATUS, KAB_SESSION_STATUS_PLANNED,
-                        (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                       KAB_TYPE_SESSION_STATUS, KAB_SESSION_STATUS_PLANNED,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_FEE] =
     g_param_spec_int64 ("fee", NULL, NULL,
-                         G_MININT64, G_MAXINT64, 0,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DETACHED] =
     g_param_spec_boolean ("detached", NULL, NULL,
-                           FALSE,
-                           (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CLIENT_NAME] =
     g_param_spec_string ("client-name", NULL, NULL,
-                          "",
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -302,8 +277,8 @@ kab_session_new (void)
 /**
  * kab_session_copy:
  *
- * Returns: (transfer full): a new object with the same values, e.g. for an editor that
- *   may be cancelled
+ * Returns: (transfer full): a new object with every property of @self, for an edit
+ *   dialog that may be cancelled
  */
 KabSession *
 kab_session_copy (KabSession *self)
@@ -312,9 +287,84 @@ kab_session_copy (KabSession *self)
 
   g_return_val_if_fail (KAB_IS_SESSION (self), NULL);
 
-  copy = kab_session_new ();
-  kab_model_copy_properties (G_OBJECT (self), G_OBJECT (copy));
+  copy = g_object_new (KAB_TYPE_SESSION, NULL);
+  /* A fresh object has no listeners: its defaults are freed and fields copied directly. */
+  g_free (copy->tzid);
+  g_free (copy->note);
+  g_free (copy->client_name);
+  copy->id = self->id;
+  copy->client_id = self->client_id;
+  copy->series_id = self->series_id;
+  copy->start = self->start != NULL ? g_date_time_ref (self->start) : NULL;
+  copy->tzid = g_strdup (self->tzid);
+  copy->duration = self->duration;
+  copy->kind = self->kind;
+  copy->status = self->status;
+  copy->fee = self->fee;
+  copy->note = g_strdup (self->note);
+  copy->detached = self->detached;
+  copy->client_name = g_strdup (self->client_name);
+
   return copy;
+}
+
+/**
+ * kab_session_dup_end:
+ *
+ * Returns: (transfer full) (nullable): when the session ends, %NULL without a start
+ */
+GDateTime *
+kab_session_dup_end (KabSession *self)
+{
+  g_return_val_if_fail (KAB_IS_SESSION (self), NULL);
+
+  if (self->start == NULL)
+    return NULL;
+
+  return g_date_time_add_minutes (self->start, self->duration);
+}
+
+/**
+ * kab_session_validate:
+ *
+ * Returns: %TRUE when the session can be saved; else %FALSE with @error saying what
+ *   to correct
+ */
+gboolean
+kab_session_validate (KabSession  *self,
+                      GError     **error)
+{
+  int year;
+
+  g_return_val_if_fail (KAB_IS_SESSION (self), FALSE);
+
+  if (!kab_model_check_client_id (self->client_id, error))
+    return FALSE;
+
+  if (self->start == NULL)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_TIME,
+                           _("Choose when the session starts."));
+      return FALSE;
+    }
+
+  year = g_date_time_get_year (self->start);
+  if (year < 1970 || year > 2200)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_TIME,
+                           _("Choose a session date between 1970 and 2200."));
+      return FALSE;
+    }
+
+  if (!kab_model_check_duration (self->duration, error) ||
+      !kab_model_check_fee (self->fee, error))
+    return FALSE;
+
+  return kab_model_check_enum (KAB_TYPE_SESSION_KIND, self->kind, _("Kind of session"), error) &&
+         kab_model_check_enum (KAB_TYPE_SESSION_STATUS, self->status, _("Status"), error) &&
+         kab_model_check_tzid (self->tzid, error) &&
+         kab_model_check_long_text (self->note, _("Note"), error) &&
+         kab_model_check_text (self->client_name, KAB_MODEL_MAX_ADDRESS_CHARS, _("Client"), error);
 }
 
 gint64
@@ -327,7 +377,7 @@ kab_session_get_id (KabSession *self)
 
 void
 kab_session_set_id (KabSession *self,
-                       gint64 id)
+                    gint64      id)
 {
   g_return_if_fail (KAB_IS_SESSION (self));
 
@@ -348,7 +398,7 @@ kab_session_get_client_id (KabSession *self)
 
 void
 kab_session_set_client_id (KabSession *self,
-                              gint64 client_id)
+                           gint64      client_id)
 {
   g_return_if_fail (KAB_IS_SESSION (self));
 
@@ -369,7 +419,7 @@ kab_session_get_series_id (KabSession *self)
 
 void
 kab_session_set_series_id (KabSession *self,
-                              gint64 series_id)
+                           gint64      series_id)
 {
   g_return_if_fail (KAB_IS_SESSION (self));
 
@@ -390,11 +440,11 @@ kab_session_get_start (KabSession *self)
 
 void
 kab_session_set_start (KabSession *self,
-                          GDateTime *start)
+                       GDateTime  *start)
 {
   g_return_if_fail (KAB_IS_SESSION (self));
 
-  if (!kab_model_set_date_time (&self->start, start))
+  if (!kab_model_replace_date_time (&self->start, start))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START]);
@@ -409,12 +459,12 @@ kab_session_get_tzid (KabSession *self)
 }
 
 void
-kab_session_set_tzid (KabSession *self,
-                         const char *tzid)
+kab_session_set_tzid (KabSession   *self,
+                      const char *tzid)
 {
   g_return_if_fail (KAB_IS_SESSION (self));
 
-  if (!kab_model_set_string (&self->tzid, tzid))
+  if (!kab_model_replace_string (&self->tzid, tzid))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TZID]);
@@ -430,7 +480,7 @@ kab_session_get_duration (KabSession *self)
 
 void
 kab_session_set_duration (KabSession *self,
-                             int duration)
+                          int         duration)
 {
   g_return_if_fail (KAB_IS_SESSION (self));
 
@@ -450,8 +500,8 @@ kab_session_get_kind (KabSession *self)
 }
 
 void
-kab_session_set_kind (KabSession *self,
-                         KabSessionKind kind)
+kab_session_set_kind (KabSession     *self,
+                      KabSessionKind  kind)
 {
   g_return_if_fail (KAB_IS_SESSION (self));
 
@@ -471,8 +521,8 @@ kab_session_get_status (KabSession *self)
 }
 
 void
-kab_session_set_status (KabSession *self,
-                           KabSessionStatus status)
+kab_session_set_status (KabSession       *self,
+                        KabSessionStatus  status)
 {
   g_return_if_fail (KAB_IS_SESSION (self));
 
@@ -493,7 +543,7 @@ kab_session_get_fee (KabSession *self)
 
 void
 kab_session_set_fee (KabSession *self,
-                        gint64 fee)
+                     gint64      fee)
 {
   g_return_if_fail (KAB_IS_SESSION (self));
 
@@ -513,12 +563,12 @@ kab_session_get_note (KabSession *self)
 }
 
 void
-kab_session_set_note (KabSession *self,
-                         const char *note)
+kab_session_set_note (KabSession   *self,
+                      const char *note)
 {
   g_return_if_fail (KAB_IS_SESSION (self));
 
-  if (!kab_model_set_string (&self->note, note))
+  if (!kab_model_replace_string (&self->note, note))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
@@ -534,11 +584,12 @@ kab_session_get_detached (KabSession *self)
 
 void
 kab_session_set_detached (KabSession *self,
-                             gboolean detached)
+                          gboolean    detached)
 {
   g_return_if_fail (KAB_IS_SESSION (self));
 
   detached = !!detached;
+
   if (self->detached == detached)
     return;
 
@@ -555,61 +606,13 @@ kab_session_get_client_name (KabSession *self)
 }
 
 void
-kab_session_set_client_name (KabSession *self,
-                                const char *client_name)
+kab_session_set_client_name (KabSession   *self,
+                             const char *client_name)
 {
   g_return_if_fail (KAB_IS_SESSION (self));
 
-  if (!kab_model_set_string (&self->client_name, client_name))
+  if (!kab_model_replace_string (&self->client_name, client_name))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_NAME]);
-}
-
-/**
- * kab_session_dup_end:
- *
- * Returns: (transfer full) (nullable): when the session ends
- */
-GDateTime *
-kab_session_dup_end (KabSession *self)
-{
-  g_return_val_if_fail (KAB_IS_SESSION (self), NULL);
-
-  if (self->start == NULL)
-    return NULL;
-
-  return g_date_time_add_minutes (self->start, self->duration);
-}
-
-gboolean
-kab_session_validate (KabSession  *self,
-                      GError     **error)
-{
-  g_return_val_if_fail (KAB_IS_SESSION (self), FALSE);
-
-  if (self->client_id <= 0)
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
-                           _("Choose a client."));
-      return FALSE;
-    }
-
-  if (self->start == NULL || g_date_time_get_year (self->start) < 1970 ||
-      g_date_time_get_year (self->start) > 2200)
-    {
-      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_TIME,
-                           _("Choose when the session starts."));
-      return FALSE;
-    }
-
-  return kab_model_check_duration (self->duration, error) &&
-         kab_model_check_amount (self->fee, TRUE, error) &&
-         kab_model_check_text (self->note, KAB_MODEL_LONG_TEXT_MAX, _("The note"), error) &&
-         kab_model_check_text (self->tzid, KAB_MODEL_NAME_MAX, _("The time zone"), error) &&
-         kab_model_check_range (self->kind, KAB_SESSION_KIND_CONSULTATION, KAB_SESSION_KIND_SUPERVISION,
-                                _("The kind of session is unknown."), error) &&
-         kab_model_check_range (self->status, KAB_SESSION_STATUS_PLANNED,
-                                KAB_SESSION_STATUS_CANCELLED_BY_PRACTITIONER,
-                                _("The session’s status is unknown."), error);
 }

@@ -440,8 +440,12 @@ update_client (KabStore   *self,
       g_hash_table_replace (self->clients_by_id, g_memdup2 (&id, sizeof id), client);
     }
 
-  /* Tell filters and sorters that this one row changed, and only this one. */
-  g_list_store_splice (self->clients, position, 1, (gpointer *)&client, 1);
+  /* Tell filters and sorters that this one row changed, and only this one. The list may
+   * hold the only reference to the object it takes out and puts back. */
+  {
+    g_autoptr(KabClient) keep = g_object_ref (client);
+    g_list_store_splice (self->clients, position, 1, (gpointer *)&keep, 1);
+  }
   return TRUE;
 }
 
