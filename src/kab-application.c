@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-application.c: the application: command line, app-wide actions, the practice store */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <glib-unix.h>
+
+#include "kab-application.h"
+#include "kab-bench-frame.h"
+#include "kab-demo.h"
+#include "kab-preferences-window.h"
+#include "kab-store.h"
+#include "kab-window.h"
+
+struct _KabApplication
+{
+  AdwApplication  parent_instance;
+
+  /* From the command line: the database to open (NULL: the default one), or a demo
+   * practice generated into demo_dir, which is removed at shutdown. */
+  char           *database_path;
+  gboolean        demo;
+  KabDemoSize     demo_size;
+  char           *demo_dir;
+
+  KabStore       *store;
+  GError         *store_error;
+  char           *store_path;
+
+  guint           sigint_source;
+  guint           sigterm_source;
+};
+
+G_DEFINE_FINAL_TYPE (KabApplication, kab_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    /* Translators: PATH is the placeholder shown in --help, translate both alike */
+    N_("Open the practice database at PATH instead of your own"), N_("PATH") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open a generated sample practice in a temporary folder, removed on quit"), NULL },
+  { "demo-size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    /* Translators: do not translate “small” and “large”, they are the values to type */
+    N_("Size of the sample practice: “small” (40 clients) or “large” (a 20-year practice)"),
+    /* Translators: the placeholder for the value of --demo-size in --help */
+    N_("SIZE") },
+  { NULL }
+};
+
+/* The main window, not a preferences or about window. */
+static KabWindow *
+get_main_window (KabApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (KAB_IS_WINDOW (l->data))
+        return KAB_WINDOW (l->data);
+    }
+
+  return NULL;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  KabApplication *self = KAB_APPLICATION (user_data);
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing rather than destroying lets each window save its size and view; the
+   * application ends when the last one is gone. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  KabWindow *window = get_main_window (KAB_APPLICATION (user_data));
+  GtkWidget *preferences;
+
+  if (window == NULL || kab_window_get_store (window) == NULL)
+    return;
+
+  preferences = kab_preferences_window_new (kab_window_get_store (window));
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+shortcuts_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  KabWindow *window = get_main_window (KAB_APPLICATION (user_data));
+
+  /* GtkApplication gives every window the help overlay from our resources. */
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  KabWindow *window = get_main_window (KAB_APPLICATION (user_data));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "modal", TRUE,
+                        "application-icon", APPLICATION_ID,
+                        "application-name", _("Kabinett"),
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("Kabinett developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Clients, sessions, payments and therapy agreements of "
+                                      "a psychology practice.\n\n"
+                                      "Everything stays on this computer, in one file: Kabinett "
+                                      "has no account, no server and no network connection."),
+                        /* Translators: your names, one per line, as you want them credited */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_activated },
+  { "preferences", preferences_activated },
+  { "shortcuts", shortcuts_activated },
+  { "about", about_activated },
+};
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.shortcuts", { "<Control>question", NULL } },
+  { "win.show-view::clients", { "<Alt>1", NULL } },
+  { "win.show-view::calendar", { "<Alt>2", NULL } },
+  { "win.show-view::payments", { "<Alt>3", NULL } },
+  { "win.show-view::consent", { "<Alt>4", NULL } },
+};
+
+static gboolean
+on_terminate_signal (gpointer user_data)
+{
+  /* A demo practice must not outlive Ctrl+C in the terminal: quit the normal way. */
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+kab_application_startup (GApplication *application)
+{
+  KabApplication *self = KAB_APPLICATION (application);
+  const char * const no_accels[] = { NULL };
+
+  G_APPLICATION_CLASS (kab_application_parent_class)->startup (application);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_entries,
+                                   G_N_ELEMENTS (app_entries),
+                                   self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           app_accels[i].action,
+                                           app_accels[i].accels);
+
+  /* <Control>question belongs to app.shortcuts, which opens the same overlay. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         no_accels);
+
+  self->sigint_source = g_unix_signal_add (SIGINT, on_terminate_signal, self);
+  self->sigterm_source = g_unix_signal_add (SIGTERM, on_terminate_signal, self);
+}
+
+static void
+remove_demo_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  /* The folder holds only the database and SQLite's -wal, -shm and backup files. */
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      if (g_remove (file) != 0)
+        g_warning ("Could not remove %s: %s", file, g_strerror (errno));
+    }
+
+  if (g_rmdir (path) != 0)
+    g_warning ("Could not remove %s: %s", path, g_strerror (errno));
+}
+
+/* A demo whose process was killed is left behind (SIGKILL, or a lost display: GTK then
+ * ends with _exit(), past every cleanup). While a Kabinett runs, its store holds a BSD
+ * lock on the database, so a folder whose database nobody locks, and that is not just
+ * being created, is stale. */
+static gboolean
+is_stale_demo_dir (const char *path)
+{
+  g_autofree char *db = g_build_filename (path, "kabinett.db", NULL);
+  GStatBuf st;
+  gboolean unlocked;
+  int fd;
+
+  if (g_lstat (path, &st) != 0 || !S_ISDIR (st.st_mode) || st.st_uid != getuid ()
+      || time (NULL) - st.st_mtime < 60)
+    return FALSE;
+
+  fd = g_open (db, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+
+  unlocked = flock (fd, LOCK_EX | LOCK_NB) == 0;
+  close (fd);
+
+  return unlocked;
+}
+
+static void
+remove_stale_demo_dirs (void)
+{
+  const char *tmp = g_get_tmp_dir ();
+  g_autoptr(GDir) dir = g_dir_open (tmp, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_prefix (name, "kabinett-demo-"))
+        continue;
+
+      path = g_build_filename (tmp, name, NULL);
+      if (is_stale_demo_dir (path))
+        remove_demo_dir (path);
+    }
+}
+
+static gboolean
+open_demo_store (KabApplication  *self,
+                 GError         **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  remove_stale_demo_dirs ();
+
+  self->demo_dir = g_dir_make_tmp ("kabinett-demo-XXXXXX", error);
+  if (self->demo_dir == NULL)
+    return FALSE;
+
+  self->store_path = g_build_filename (self->demo_dir, "kabinett.db", NULL);
+  self->store = kab_store_open (self->store_path, error);
+  if (self->store == NULL)
+    return FALSE;
+
+  if (!kab_demo_fill (self->store, &self->demo_size, now, error))
+    {
+      g_clear_object (&self->store);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_store (KabApplication  *self,
+            GError         **error)
+{
+  if (self->demo)
+    return open_demo_store (self, error);
+
+  self->store_path = self->database_path != NULL ? g_strdup (self->database_path)
+                                                 : kab_store_default_path ();
+  self->store = kab_store_open (self->store_path, error);
+
+  return self->store != NULL;
+}
+
+static void
+kab_application_activate (GApplication *application)
+{
+  KabApplication *self = KAB_APPLICATION (application);
+  KabWindow *window = get_main_window (self);
+
+  if (window == NULL)
+    {
+      if (self->store == NULL && self->store_error == NULL)
+        open_store (self, &self->store_error);
+
+      window = kab_window_new (self, self->store);
+      if (self->store == NULL)
+        kab_window_show_error (window, self->store_error, self->store_path);
+
+      kab_bench_frame_watch (GTK_WINDOW (window));
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+kab_application_shutdown (GApplication *application)
+{
+  KabApplication *self = KAB_APPLICATION (application);
+
+  g_clear_handle_id (&self->sigint_source, g_source_remove);
+  g_clear_handle_id (&self->sigterm_source, g_source_remove);
+  g_clear_object (&self->store);
+
+  if (self->demo_dir != NULL)
+    {
+      remove_demo_dir (self->demo_dir);
+      g_clear_pointer (&self->demo_dir, g_free);
+    }
+
+  G_APPLICATION_CLASS (kab_application_parent_class)->shutdown (application);
+}
+
+static gboolean
+parse_demo_size (const char   *text,
+                 KabDemoSize  *out_size)
+{
+  if (g_strcmp0 (text, "small") == 0)
+    *out_size = KAB_DEMO_SIZE_SMALL;
+  else if (g_strcmp0 (text, "large") == 0)
+    *out_size = KAB_DEMO_SIZE_LARGE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static int
+kab_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  KabApplication *self = KAB_APPLICATION (application);
+  g_autofree char *database = NULL;
+  g_autofree char *demo_size = NULL;
+
+  g_variant_dict_lookup (options, "database", "^ay", &database);
+  g_variant_dict_lookup (options, "demo-size", "s", &demo_size);
+  self->demo = g_variant_dict_contains (options, "demo") || demo_size != NULL;
+
+  if (demo_size != NULL && !parse_demo_size (demo_size, &self->demo_size))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown sample practice size “%s”: "
+                                                    "use “small” or “large”."),
+                                                  demo_size);
+
+      g_printerr ("%s\n", message);
+      return EXIT_FAILURE;
+    }
+
+  if (database != NULL && self->demo)
+    {
+      g_printerr ("%s\n", _("Use either --database or --demo, not both."));
+      return EXIT_FAILURE;
+    }
+
+  if (database != NULL)
+    self->database_path = g_canonicalize_filename (database, NULL);
+
+  /* Another file than the user's own practice is its own instance: it must not be handed
+   * to a Kabinett that already runs with another database. */
+  if (database != NULL || self->demo)
+    g_application_set_flags (application,
+                             g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+
+  return G_APPLICATION_CLASS (kab_application_parent_class)->handle_local_options (application,
+                                                                                    options);
+}
+
+static void
+kab_application_finalize (GObject *object)
+{
+  KabApplication *self = KAB_APPLICATION (object);
+
+  g_clear_handle_id (&self->sigint_source, g_source_remove);
+  g_clear_handle_id (&self->sigterm_source, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_pointer (&self->store_path, g_free);
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->demo_dir, g_free);
+
+  G_OBJECT_CLASS (kab_application_parent_class)->finalize (object);
+}
+
+static void
+kab_application_class_init (KabApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = kab_application_finalize;
+
+  app_class->activate = kab_application_activate;
+  app_class->handle_local_options = kab_application_handle_local_options;
+  app_class->shutdown = kab_application_shutdown;
+  app_class->startup = kab_application_startup;
+}
+
+static void
+kab_application_init (KabApplication *self)
+{
+  self->demo_size = KAB_DEMO_SIZE_SMALL;
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Keep the clients, sessions, payments and "
+                                              "therapy agreements of a psychology practice."));
+}
+
+KabApplication *
+kab_application_new (void)
+{
+  return g_object_new (KAB_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/kabinett/Kabinett",
+                       NULL);
+}

@@ -1,0 +1,591 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-preferences-window.c: the practice settings: practitioner, fees, records, calendar */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "kab-money.h"
+#include "kab-preferences-window.h"
+
+/* Each valid change is saved at once, as in GNOME Settings: there is no Apply button to
+ * forget. A change the practice refuses marks its row and is not saved; its message is
+ * the row's tooltip and becomes a toast when the user leaves the row or presses Enter
+ * (not on every keystroke of an address still being typed). */
+struct _KabPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  KabStore             *store;
+  KabPractice          *practice;      /* a copy of the settings as last saved */
+  AdwToast             *error_toast;   /* weak */
+  guint                 loading : 1;
+  guint                 close_warned : 1;
+
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *title_row;
+  AdwEntryRow          *address_row;
+  AdwEntryRow          *phone_row;
+  AdwEntryRow          *email_row;
+  AdwComboRow          *currency_row;
+  GtkStringList        *currency_list;
+  AdwEntryRow          *fee_row;
+  GtkLabel             *fee_currency_label;
+  GtkSpinButton        *duration_spin;
+  GtkSpinButton        *cancel_hours_spin;
+  GtkSpinButton        *late_percent_spin;
+  GtkSpinButton        *retention_spin;
+  GtkSpinButton        *day_start_spin;
+  GtkSpinButton        *day_end_spin;
+  GtkAdjustment        *day_start_adjustment;
+  GtkAdjustment        *day_end_adjustment;
+};
+
+G_DEFINE_FINAL_TYPE (KabPreferencesWindow, kab_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* A widget of the template and the KabPractice property it edits. */
+typedef struct
+{
+  gsize       offset;
+  const char *property;
+} KabField;
+
+#define FIELD(member, property) { G_STRUCT_OFFSET (KabPreferencesWindow, member), property }
+#define FIELD_WIDGET(self, field) G_STRUCT_MEMBER (GtkWidget *, self, (field)->offset)
+
+static const KabField text_fields[] = {
+  FIELD (name_row, "practitioner-name"),
+  FIELD (title_row, "title"),
+  FIELD (address_row, "address"),
+  FIELD (phone_row, "phone"),
+  FIELD (email_row, "email"),
+};
+
+static const KabField int_fields[] = {
+  FIELD (duration_spin, "default-duration"),
+  FIELD (cancel_hours_spin, "cancel-hours"),
+  FIELD (late_percent_spin, "late-cancel-percent"),
+  FIELD (retention_spin, "retention-years"),
+  FIELD (day_start_spin, "day-start-hour"),
+  FIELD (day_end_spin, "day-end-hour"),
+};
+
+static const KabField *
+find_field (KabPreferencesWindow *self,
+            const KabField       *fields,
+            guint                 n_fields,
+            gpointer              widget)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (FIELD_WIDGET (self, &fields[i]) == widget)
+        return &fields[i];
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+static void
+show_error_toast (KabPreferencesWindow *self,
+                  const char           *message)
+{
+  g_autofree char *title = g_markup_escape_text (message, -1);
+  AdwToast *toast;
+
+  /* One error at a time: a new one replaces the last rather than queueing behind it. */
+  if (self->error_toast != NULL)
+    adw_toast_dismiss (self->error_toast);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->error_toast, toast);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static GtkWidget *
+row_of (GtkWidget *widget)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return widget;
+
+  return gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
+}
+
+static void
+mark_row (KabPreferencesWindow *self,
+          GtkWidget            *row,
+          const GError         *error)
+{
+  if (error == NULL)
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, NULL);
+      return;
+    }
+
+  gtk_widget_add_css_class (row, "error");
+  gtk_widget_set_tooltip_text (row, error->message);
+  self->close_warned = FALSE;
+}
+
+static GtkWidget *
+find_invalid_row (KabPreferencesWindow *self)
+{
+  if (gtk_widget_has_css_class (GTK_WIDGET (self->fee_row), "error"))
+    return GTK_WIDGET (self->fee_row);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      GtkWidget *row = FIELD_WIDGET (self, &text_fields[i]);
+
+      if (gtk_widget_has_css_class (row, "error"))
+        return row;
+    }
+
+  return NULL;
+}
+
+/* Saves @trial, a copy of the settings with one change, when the practice accepts it. */
+static gboolean
+commit (KabPreferencesWindow *self,
+        GtkWidget            *widget,
+        KabPractice          *trial,
+        gboolean              toast_now)
+{
+  GtkWidget *row = row_of (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!kab_practice_validate (trial, &error))
+    {
+      mark_row (self, row, error);
+      if (toast_now)
+        show_error_toast (self, error->message);
+      return FALSE;
+    }
+
+  if (!kab_store_save_practice (self->store, trial, &error))
+    {
+      show_error_toast (self, error->message);
+      return FALSE;
+    }
+
+  mark_row (self, row, NULL);
+  g_set_object (&self->practice, trial);
+
+  return TRUE;
+}
+
+/* The fee as the user would type it: "1500,50" in a decimal-comma locale. */
+static char *
+format_fee (gint64      minor,
+            const char *currency)
+{
+  g_autofree char *plain = kab_money_format_plain (minor, currency);
+  const char *point = localeconv ()->decimal_point;
+  char *dot = strchr (plain, '.');
+
+  if (dot == NULL || point == NULL || *point == '\0' || g_str_equal (point, "."))
+    return g_steal_pointer (&plain);
+
+  *dot = '\0';
+  return g_strconcat (plain, point, dot + 1, NULL);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (text)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const char *
+get_selected_currency (KabPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->currency_row);
+
+  return gtk_string_list_get_string (self->currency_list, selected);
+}
+
+static void
+select_currency (KabPreferencesWindow *self,
+                 const char           *code)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->currency_list));
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_strcmp0 (gtk_string_list_get_string (self->currency_list, i), code) == 0)
+        {
+          adw_combo_row_set_selected (self->currency_row, i);
+          return;
+        }
+    }
+
+  /* A valid currency the list does not offer is kept, not silently replaced. */
+  gtk_string_list_append (self->currency_list, code);
+  adw_combo_row_set_selected (self->currency_row, n);
+}
+
+/* The working day must keep at least one hour: each end bounds the other. */
+static void
+update_day_limits (KabPreferencesWindow *self)
+{
+  gboolean was_loading = self->loading;
+
+  self->loading = TRUE;
+  gtk_adjustment_set_upper (self->day_start_adjustment,
+                            kab_practice_get_day_end_hour (self->practice) - 1);
+  gtk_adjustment_set_lower (self->day_end_adjustment,
+                            kab_practice_get_day_start_hour (self->practice) + 1);
+  self->loading = was_loading;
+}
+
+static void
+load_practice (KabPreferencesWindow *self)
+{
+  KabPractice *practice = self->practice;
+  const char *currency = kab_practice_get_currency (practice);
+  g_autofree char *fee = format_fee (kab_practice_get_default_fee (practice), currency);
+
+  self->loading = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      g_autofree char *value = NULL;
+
+      g_object_get (practice, text_fields[i].property, &value, NULL);
+      gtk_editable_set_text (GTK_EDITABLE (FIELD_WIDGET (self, &text_fields[i])), value);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (int_fields); i++)
+    {
+      int value = 0;
+
+      g_object_get (practice, int_fields[i].property, &value, NULL);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD_WIDGET (self, &int_fields[i])), value);
+    }
+
+  select_currency (self, currency);
+  gtk_label_set_text (self->fee_currency_label, kab_currency_get_symbol (currency));
+  gtk_editable_set_text (GTK_EDITABLE (self->fee_row), fee);
+  update_day_limits (self);
+
+  self->loading = FALSE;
+}
+
+static void
+on_text_row_changed (AdwEntryRow          *row,
+                     KabPreferencesWindow *self)
+{
+  const KabField *field = find_field (self, text_fields, G_N_ELEMENTS (text_fields), row);
+  g_autoptr(KabPractice) trial = NULL;
+
+  if (self->loading || field == NULL)
+    return;
+
+  trial = kab_practice_copy (self->practice);
+  g_object_set (trial, field->property, gtk_editable_get_text (GTK_EDITABLE (row)), NULL);
+  commit (self, GTK_WIDGET (row), trial, FALSE);
+}
+
+static void
+on_fee_row_changed (KabPreferencesWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->fee_row));
+  g_autoptr(KabPractice) trial = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 fee = 0;
+
+  if (self->loading)
+    return;
+
+  /* An empty field means no fee, like "0". */
+  if (!is_blank (text)
+      && !kab_money_parse (text, kab_practice_get_currency (self->practice), &fee, &error))
+    {
+      mark_row (self, GTK_WIDGET (self->fee_row), error);
+      return;
+    }
+
+  trial = kab_practice_copy (self->practice);
+  kab_practice_set_default_fee (trial, fee);
+  commit (self, GTK_WIDGET (self->fee_row), trial, FALSE);
+}
+
+static void
+on_currency_changed (KabPreferencesWindow *self)
+{
+  const char *code = get_selected_currency (self);
+  g_autoptr(KabPractice) trial = NULL;
+
+  if (self->loading || code == NULL)
+    return;
+
+  trial = kab_practice_copy (self->practice);
+  kab_practice_set_currency (trial, code);
+  if (commit (self, GTK_WIDGET (self->currency_row), trial, TRUE))
+    gtk_label_set_text (self->fee_currency_label, kab_currency_get_symbol (code));
+}
+
+static void
+on_spin_value_changed (GtkSpinButton        *spin,
+                       KabPreferencesWindow *self)
+{
+  const KabField *field = find_field (self, int_fields, G_N_ELEMENTS (int_fields), spin);
+  g_autoptr(KabPractice) trial = NULL;
+
+  if (self->loading || field == NULL)
+    return;
+
+  trial = kab_practice_copy (self->practice);
+  g_object_set (trial, field->property, gtk_spin_button_get_value_as_int (spin), NULL);
+  if (commit (self, GTK_WIDGET (spin), trial, TRUE))
+    update_day_limits (self);
+}
+
+static void
+show_row_error (KabPreferencesWindow *self,
+                GtkWidget            *row)
+{
+  const char *message = gtk_widget_get_tooltip_text (row);
+
+  if (gtk_widget_has_css_class (row, "error") && message != NULL)
+    show_error_toast (self, message);
+}
+
+static void
+on_entry_row_activated (AdwEntryRow          *row,
+                        KabPreferencesWindow *self)
+{
+  show_row_error (self, GTK_WIDGET (row));
+}
+
+static void
+on_entry_row_focus_leave (GtkEventControllerFocus *controller,
+                          KabPreferencesWindow    *self)
+{
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  show_row_error (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+static void
+watch_focus_leave (KabPreferencesWindow *self,
+                   GtkWidget            *row)
+{
+  GtkEventController *controller = gtk_event_controller_focus_new ();
+
+  g_signal_connect (controller, "leave", G_CALLBACK (on_entry_row_focus_leave), self);
+  gtk_widget_add_controller (row, controller);
+}
+
+/* Hours are shown as times of day ("08:00"); typing "8" or "8:00" both work. */
+static gboolean
+on_hour_spin_output (GtkSpinButton        *spin,
+                     KabPreferencesWindow *self)
+{
+  g_autofree char *text = g_strdup_printf ("%02d:00", gtk_spin_button_get_value_as_int (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+static int
+on_hour_spin_input (GtkSpinButton        *spin,
+                    double               *new_value,
+                    KabPreferencesWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  char *end = NULL;
+  guint64 hour = g_ascii_strtoull (text, &end, 10);
+
+  if (end == text || hour > 24)
+    return GTK_INPUT_ERROR;
+
+  *new_value = hour;
+  return TRUE;
+}
+
+static gboolean
+kab_preferences_window_close_request (GtkWindow *window)
+{
+  KabPreferencesWindow *self = KAB_PREFERENCES_WINDOW (window);
+  GtkWidget *invalid = find_invalid_row (self);
+
+  /* Text that was refused is not lost without a word: the first close only says so. */
+  if (invalid != NULL && !self->close_warned)
+    {
+      self->close_warned = TRUE;
+      show_error_toast (self, _("The highlighted fields were not saved. "
+                                "Correct them, or close again to discard them."));
+      gtk_widget_grab_focus (invalid);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (kab_preferences_window_parent_class)->close_request (window);
+}
+
+static void
+kab_preferences_window_constructed (GObject *object)
+{
+  KabPreferencesWindow *self = KAB_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (kab_preferences_window_parent_class)->constructed (object);
+
+  self->practice = kab_practice_copy (kab_store_get_practice (self->store));
+  load_practice (self);
+}
+
+static void
+kab_preferences_window_dispose (GObject *object)
+{
+  KabPreferencesWindow *self = KAB_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KAB_TYPE_PREFERENCES_WINDOW);
+  g_clear_weak_pointer (&self->error_toast);
+  g_clear_object (&self->practice);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kab_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+kab_preferences_window_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  KabPreferencesWindow *self = KAB_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kab_preferences_window_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  KabPreferencesWindow *self = KAB_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kab_preferences_window_class_init (KabPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = kab_preferences_window_constructed;
+  object_class->dispose = kab_preferences_window_dispose;
+  object_class->get_property = kab_preferences_window_get_property;
+  object_class->set_property = kab_preferences_window_set_property;
+
+  window_class->close_request = kab_preferences_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         KAB_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/kabinett/Kabinett/kab-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, title_row);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, address_row);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, email_row);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, currency_list);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, fee_row);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, fee_currency_label);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, cancel_hours_spin);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, late_percent_spin);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, retention_spin);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, day_start_spin);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, day_end_spin);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, day_start_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, day_end_adjustment);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_row_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_fee_row_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_currency_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_spin_value_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_hour_spin_input);
+  gtk_widget_class_bind_template_callback (widget_class, on_hour_spin_output);
+}
+
+static void
+kab_preferences_window_init (KabPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    watch_focus_leave (self, FIELD_WIDGET (self, &text_fields[i]));
+  watch_focus_leave (self, GTK_WIDGET (self->fee_row));
+}
+
+/**
+ * kab_preferences_window_new:
+ * @store: the practice database whose settings are edited
+ *
+ * Returns: (transfer none): a new preferences window; present it transient for the
+ *   main window
+ */
+GtkWidget *
+kab_preferences_window_new (KabStore *store)
+{
+  g_return_val_if_fail (KAB_IS_STORE (store), NULL);
+
+  return g_object_new (KAB_TYPE_PREFERENCES_WINDOW,
+                       "store", store,
+                       NULL);
+}
+
+KabStore *
+kab_preferences_window_get_store (KabPreferencesWindow *self)
+{
+  g_return_val_if_fail (KAB_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->store;
+}

@@ -1,0 +1,456 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window.c: the main window: views, actions, accelerators, preferences, the error page */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "kab-application.h"
+#include "kab-preferences-window.h"
+#include "kab-window.h"
+
+/* Every test runs Kabinett for real, as `kabinett --database PATH`: the check runs once
+ * the window is on screen, then the test quits the application the way Ctrl+Q does, so
+ * that startup, the command line and shutdown are exercised too. */
+
+typedef void (*WindowCheck) (KabWindow *window,
+                             gpointer   data);
+
+typedef struct
+{
+  GApplication *app;
+  KabWindow    *window;
+  WindowCheck   check;
+  gpointer      data;
+  gboolean      checked;
+} Run;
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static const char * const view_names[] = { "clients", "calendar", "payments", "consent" };
+
+/* Helpers */
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_until_mapped (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_assert_cmpint (g_remove (child), ==, 0);
+    }
+
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+check_and_quit (gpointer user_data)
+{
+  Run *run = user_data;
+
+  run->check (run->window, run->data);
+  run->checked = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_mapped (GtkWidget *window,
+                  Run       *run)
+{
+  g_signal_handlers_disconnect_by_func (window, on_window_mapped, run);
+  g_idle_add (check_and_quit, run);
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 Run            *run)
+{
+  if (!KAB_IS_WINDOW (window) || run->window != NULL)
+    return;
+
+  run->window = KAB_WINDOW (window);
+  g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), run);
+}
+
+static void
+run_kabinett (const char  *path,
+              WindowCheck  check,
+              gpointer     data)
+{
+  g_autoptr(KabApplication) app = kab_application_new ();
+  char *argv[] = { (char *) "kabinett", (char *) "--database", (char *) path, NULL };
+  Run run = { G_APPLICATION (app), NULL, check, data, FALSE };
+
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_true (run.checked);
+  g_assert_null (find_toplevel (GTK_TYPE_WINDOW));
+}
+
+static KabPractice *
+open_practice (Fixture   *f,
+               KabStore **out_store)
+{
+  g_autoptr(GError) error = NULL;
+
+  *out_store = kab_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  return kab_store_get_practice (*out_store);
+}
+
+static GtkWidget *
+get_preferences_row (GtkWindow  *preferences,
+                     const char *name)
+{
+  GObject *row = gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                KAB_TYPE_PREFERENCES_WINDOW,
+                                                name);
+
+  g_assert_true (ADW_IS_PREFERENCES_ROW (row));
+  return GTK_WIDGET (row);
+}
+
+static GtkWindow *
+open_preferences (KabWindow *window)
+{
+  GtkWindow *preferences;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
+  preferences = find_toplevel (KAB_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  wait_until_mapped (GTK_WIDGET (preferences));
+
+  return preferences;
+}
+
+static void
+close_window (GtkWindow *window)
+{
+  gtk_window_close (window);
+  iterate ();
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabStore) store = NULL;
+
+  f->dir = g_dir_make_tmp ("kabinett-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "kabinett.db", NULL);
+
+  /* Created here and closed again: Kabinett opens it itself. */
+  store = kab_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Views and actions */
+
+static void
+check_show_view (KabWindow *window,
+                 gpointer   data)
+{
+  g_autoptr(GVariant) state = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view",
+                                                 "s", view_names[i]));
+      iterate ();
+      g_assert_cmpstr (kab_window_get_visible_view (window), ==, view_names[i]);
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-view",
+                                  g_variant_new_string ("calendar"));
+  iterate ();
+  g_assert_cmpstr (kab_window_get_visible_view (window), ==, "calendar");
+
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-view");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "calendar");
+
+  /* An unknown name, as could come over D-Bus, changes nothing. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-view",
+                                  g_variant_new_string ("no-such-view"));
+  g_assert_cmpstr (kab_window_get_visible_view (window), ==, "calendar");
+}
+
+static void
+test_show_view (Fixture       *f,
+                gconstpointer  data)
+{
+  run_kabinett (f->path, check_show_view, NULL);
+}
+
+static void
+assert_accel (GtkApplication *app,
+              const char     *action,
+              const char     *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, action);
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, accel);
+}
+
+static void
+check_accels (KabWindow *window,
+              gpointer   data)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+
+  assert_accel (app, "win.show-view::clients", "<Alt>1");
+  assert_accel (app, "win.show-view::calendar", "<Alt>2");
+  assert_accel (app, "win.show-view::payments", "<Alt>3");
+  assert_accel (app, "win.show-view::consent", "<Alt>4");
+  assert_accel (app, "app.quit", "<Control>q");
+  assert_accel (app, "app.preferences", "<Control>comma");
+  assert_accel (app, "app.shortcuts", "<Control>question");
+}
+
+static void
+test_accels (Fixture       *f,
+             gconstpointer  data)
+{
+  run_kabinett (f->path, check_accels, NULL);
+}
+
+static void
+check_toast (KabWindow *window,
+             gpointer   data)
+{
+  AdwToast *toast = adw_toast_new ("Saved");
+
+  g_object_add_weak_pointer (G_OBJECT (toast), data);
+  *(AdwToast **) data = toast;
+  kab_window_add_toast (window, toast);
+  iterate ();
+}
+
+static void
+test_toast (Fixture       *f,
+            gconstpointer  data)
+{
+  AdwToast *toast = NULL;
+
+  run_kabinett (f->path, check_toast, &toast);
+  g_assert_null (toast);
+}
+
+/* Preferences */
+
+static void
+check_preferences_name (KabWindow *window,
+                        gpointer   data)
+{
+  GtkWindow *preferences = open_preferences (window);
+  GtkWidget *name_row = get_preferences_row (preferences, "name_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Ingrid Sølberg");
+  close_window (preferences);
+  g_assert_null (find_toplevel (KAB_TYPE_PREFERENCES_WINDOW));
+}
+
+static void
+test_preferences_saves_name (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+
+  run_kabinett (f->path, check_preferences_name, NULL);
+  g_assert_cmpstr (kab_practice_get_practitioner_name (open_practice (f, &store)), ==,
+                   "Ingrid Sølberg");
+}
+
+static void
+check_preferences_fee (KabWindow *window,
+                       gpointer   data)
+{
+  GtkWindow *preferences = open_preferences (window);
+  GtkWidget *fee_row = get_preferences_row (preferences, "fee_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (fee_row), "1500");
+  close_window (preferences);
+}
+
+static void
+test_preferences_saves_fee (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+
+  run_kabinett (f->path, check_preferences_fee, NULL);
+  g_assert_cmpint (kab_practice_get_default_fee (open_practice (f, &store)), ==, 150000);
+}
+
+static void
+check_preferences_bad_fee (KabWindow *window,
+                           gpointer   data)
+{
+  GtkWindow *preferences = open_preferences (window);
+  GtkWidget *fee_row = get_preferences_row (preferences, "fee_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (fee_row), "12,3,4");
+  g_signal_emit_by_name (fee_row, "entry-activated");
+  iterate ();
+  g_assert_true (gtk_widget_has_css_class (fee_row, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (fee_row));
+
+  /* Refused text is not dropped without a word: the first close only warns. */
+  close_window (preferences);
+  g_assert_true (find_toplevel (KAB_TYPE_PREFERENCES_WINDOW) == preferences);
+  close_window (preferences);
+  g_assert_null (find_toplevel (KAB_TYPE_PREFERENCES_WINDOW));
+}
+
+static void
+test_preferences_refuses_bad_fee (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(KabStore) before = NULL;
+  g_autoptr(KabStore) after = NULL;
+  gint64 fee = kab_practice_get_default_fee (open_practice (f, &before));
+
+  g_clear_object (&before);
+  run_kabinett (f->path, check_preferences_bad_fee, NULL);
+  g_assert_cmpint (kab_practice_get_default_fee (open_practice (f, &after)), ==, fee);
+}
+
+/* The error page */
+
+static void
+check_error_page (KabWindow *window,
+                  gpointer   data)
+{
+  const char *path = data;
+  GObject *page = gtk_widget_get_template_child (GTK_WIDGET (window), KAB_TYPE_WINDOW,
+                                                 "error_page");
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_null (kab_window_get_visible_view (window));
+  g_assert_null (kab_window_get_store (window));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), path));
+}
+
+static void
+test_error_page_garbage_file (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "garbage.db", NULL);
+  g_autofree char *after = NULL;
+  char garbage[4096];
+  gsize length = 0;
+
+  for (guint i = 0; i < sizeof garbage; i++)
+    garbage[i] = (char) g_test_rand_int_range (0, 256);
+  g_assert_true (g_file_set_contents (path, garbage, sizeof garbage, NULL));
+
+  run_kabinett (path, check_error_page, path);
+
+  g_assert_true (g_file_get_contents (path, &after, &length, NULL));
+  g_assert_cmpmem (after, length, garbage, sizeof garbage);
+}
+
+static void
+test_error_page_folder (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "practice.db", NULL);
+  g_autoptr(GDir) folder = NULL;
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+
+  run_kabinett (path, check_error_page, path);
+
+  folder = g_dir_open (path, 0, NULL);
+  g_assert_nonnull (folder);
+  g_assert_null (g_dir_read_name (folder));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window/show-view", Fixture, NULL,
+              fixture_setup, test_show_view, fixture_teardown);
+  g_test_add ("/window/accels", Fixture, NULL,
+              fixture_setup, test_accels, fixture_teardown);
+  g_test_add ("/window/toast", Fixture, NULL,
+              fixture_setup, test_toast, fixture_teardown);
+  g_test_add ("/window/preferences/saves-name", Fixture, NULL,
+              fixture_setup, test_preferences_saves_name, fixture_teardown);
+  g_test_add ("/window/preferences/saves-fee", Fixture, NULL,
+              fixture_setup, test_preferences_saves_fee, fixture_teardown);
+  g_test_add ("/window/preferences/refuses-bad-fee", Fixture, NULL,
+              fixture_setup, test_preferences_refuses_bad_fee, fixture_teardown);
+  g_test_add ("/window/error-page/garbage-file", Fixture, NULL,
+              fixture_setup, test_error_page_garbage_file, fixture_teardown);
+  g_test_add ("/window/error-page/folder", Fixture, NULL,
+              fixture_setup, test_error_page_folder, fixture_teardown);
+
+  return g_test_run ();
+}
