@@ -432,7 +432,10 @@ add_client (Demo       *demo,
   /* Later clients started later, with some spread, so that the practice grows evenly. */
   int offset = (int)((gint64)days * (n_clients - index) / (n_clients + 1))
                - g_rand_int_range (demo->rand, 0, 14);
-  g_autoptr(GDateTime) start = g_date_time_add_days (demo->now, -MAX (offset, 1));
+  g_autoptr(GDateTime) day = g_date_time_add_days (demo->now, -MAX (offset, 1));
+  int weekday = g_date_time_get_day_of_week (day);
+  /* Practices work on weekdays: a Saturday or Sunday start moves to the Monday. */
+  g_autoptr(GDateTime) start = g_date_time_add_days (day, weekday >= 6 ? 8 - weekday : 0);
   g_autoptr(KabClient) client = make_client (demo, culture, start);
   gboolean monthly = g_rand_int_range (demo->rand, 0, 100) < 8;
 
