@@ -1,0 +1,721 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-payments-view-actions.c: what the Payments view does: payments, charges, fees, packages, receipts */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kab-money.h"
+#include "kab-payment-dialog.h"
+#include "kab-payments-view-private.h"
+#include "kab-print-document.h"
+#include "kab-receipt.h"
+
+static GtkWindow *
+parent_window (KabPaymentsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static const char *
+currency (KabPaymentsView *self)
+{
+  return kab_practice_get_currency (kab_store_get_practice (self->store));
+}
+
+static const char *
+client_name (KabPaymentsView *self,
+             gint64           client_id)
+{
+  KabClient *client = kab_store_find_client (self->store, client_id);
+
+  return client != NULL ? kab_client_get_display_name (client) : "";
+}
+
+static AdwToast *
+toast_new_printf (const char *format,
+                  ...) G_GNUC_PRINTF (1, 2);
+
+static AdwToast *
+toast_new_printf (const char *format,
+                  ...)
+{
+  va_list args;
+  g_autofree char *text = NULL;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  return kab_payments_toast_new (text);
+}
+
+static void
+toast_error (KabPaymentsView *self,
+             const GError    *error)
+{
+  kab_payments_add_toast (GTK_WIDGET (self), toast_new_printf ("%s", error->message));
+}
+
+/* Receipts */
+
+static KabPrintDocument *
+receipt_document (KabPaymentsView *self,
+                  KabPayment      *payment)
+{
+  KabClient *client = kab_store_find_client (self->store, kab_payment_get_client_id (payment));
+  g_autofree char *text = kab_receipt_build_text (kab_store_get_practice (self->store),
+                                                  client, payment);
+
+  return kab_print_document_new (text);
+}
+
+static void
+print_receipt (KabPaymentsView *self,
+               KabPayment      *payment,
+               GtkWindow       *parent)
+{
+  g_autoptr(KabPrintDocument) document = receipt_document (self, payment);
+  g_autoptr(GError) error = NULL;
+
+  if (!kab_print_document_print (document, parent, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, &error))
+    toast_error (self, error);
+}
+
+typedef struct
+{
+  KabPaymentsView *view;
+  KabPayment      *payment;
+} ReceiptSave;
+
+static void
+receipt_save_free (ReceiptSave *save)
+{
+  g_clear_object (&save->view);
+  g_clear_object (&save->payment);
+  g_free (save);
+}
+
+static void
+on_receipt_file_chosen (GtkNativeDialog *dialog,
+                        int              response,
+                        ReceiptSave     *save)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(KabPrintDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = g_file_get_path (file);
+  name = g_file_get_basename (file);
+  document = receipt_document (save->view, save->payment);
+
+  if (path == NULL)
+    {
+      kab_payments_add_toast (GTK_WIDGET (save->view),
+                              kab_payments_toast_new (_("The receipt can only be saved in a local folder.")));
+      goto out;
+    }
+
+  if (!kab_print_document_export_pdf (document, path, &error))
+    toast_error (save->view, error);
+  else
+    /* Translators: %s is the name of the PDF file */
+    kab_payments_add_toast (GTK_WIDGET (save->view),
+                            toast_new_printf (_("Receipt saved as “%s”"), name));
+
+out:
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  receipt_save_free (save);
+}
+
+static void
+save_receipt (KabPaymentsView *self,
+              KabPayment      *payment,
+              GtkWindow       *parent)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = kab_receipt_dup_file_name (payment);
+  ReceiptSave *save = g_new0 (ReceiptSave, 1);
+
+  chooser = gtk_file_chooser_native_new (_("Save Receipt as PDF"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  save->view = g_object_ref (self);
+  save->payment = g_object_ref (payment);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_receipt_file_chosen), save);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_receipt_requested (KabPaymentsView  *self,
+                      KabPayment       *payment,
+                      gboolean          as_pdf,
+                      KabPaymentDialog *dialog)
+{
+  if (as_pdf)
+    save_receipt (self, payment, GTK_WINDOW (dialog));
+  else
+    print_receipt (self, payment, GTK_WINDOW (dialog));
+}
+
+/* Payments: record, edit, remove with undo */
+
+static void
+on_print_toast_clicked (AdwToast   *toast,
+                        KabPayment *payment)
+{
+  KabPaymentsView *view = g_object_get_data (G_OBJECT (toast), "view");
+
+  if (view != NULL)
+    print_receipt (view, payment, parent_window (view));
+}
+
+static void
+on_payment_saved (KabPaymentsView  *self,
+                  KabPayment       *payment,
+                  KabPaymentDialog *dialog)
+{
+  g_autofree char *amount = kab_money_format (kab_payment_get_amount (payment), currency (self));
+  gboolean was_new = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "new"));
+  AdwToast *toast;
+
+  if (!was_new)
+    {
+      kab_payments_add_toast (GTK_WIDGET (self), kab_payments_toast_new (_("Payment changed")));
+      return;
+    }
+
+  /* Translators: %s is an amount, then a client's name */
+  toast = toast_new_printf (_("Payment of %s from %s recorded"), amount,
+                            client_name (self, kab_payment_get_client_id (payment)));
+  adw_toast_set_button_label (toast, _("_Print Receipt"));
+  g_object_set_data_full (G_OBJECT (toast), "view", g_object_ref (self), g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_print_toast_clicked),
+                         g_object_ref (payment), (GClosureNotify)(void (*)(void))g_object_unref, 0);
+  kab_payments_add_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+on_undo_remove_payment (AdwToast   *toast,
+                        KabPayment *removed)
+{
+  KabPaymentsView *view = g_object_get_data (G_OBJECT (toast), "view");
+  g_autoptr(KabPayment) copy = kab_payment_copy (removed);
+  g_autoptr(GError) error = NULL;
+
+  /* A new row with the same contents: the old id is gone for good. */
+  kab_payment_set_id (copy, 0);
+  if (!kab_store_save_payment (view->store, copy, &error))
+    toast_error (view, error);
+}
+
+static void
+remove_payment (KabPaymentsView *self,
+                KabPayment      *payment)
+{
+  g_autofree char *amount = kab_money_format (kab_payment_get_amount (payment), currency (self));
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!kab_store_delete_payment (self->store, payment, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+
+  /* Translators: %s is an amount, then a client's name */
+  toast = toast_new_printf (_("Payment of %s from %s removed"), amount,
+                            client_name (self, kab_payment_get_client_id (payment)));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "view", g_object_ref (self), g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove_payment),
+                         g_object_ref (payment), (GClosureNotify)(void (*)(void))g_object_unref, 0);
+  kab_payments_add_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+on_remove_requested (KabPaymentsView  *self,
+                     KabPayment       *payment,
+                     KabPaymentDialog *dialog)
+{
+  remove_payment (self, payment);
+}
+
+static void
+open_dialog (KabPaymentsView *self,
+             KabPayment      *payment,
+             gint64           client_id)
+{
+  KabPaymentDialog *dialog = kab_payment_dialog_new (parent_window (self), self->store,
+                                                     payment, client_id);
+
+  g_object_set_data (G_OBJECT (dialog), "new", GINT_TO_POINTER (payment == NULL));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_payment_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "remove-requested", G_CALLBACK (on_remove_requested),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "receipt-requested", G_CALLBACK (on_receipt_requested),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+kab_payments_view_edit_payment (KabPaymentsView *self,
+                                KabPayment      *payment)
+{
+  open_dialog (self, payment, 0);
+}
+
+static void
+record_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KabPaymentsView *self = KAB_PAYMENTS_VIEW (widget);
+
+  open_dialog (self, NULL, kab_ledger_page_get_client_id (self->ledger_page));
+}
+
+static void
+record_for_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_dialog (KAB_PAYMENTS_VIEW (widget), NULL, g_variant_get_int64 (parameter));
+}
+
+/* Charges: those from sessions belong to the calendar; the others can be taken back. */
+
+static void
+on_undo_remove_charge (AdwToast  *toast,
+                       KabCharge *removed)
+{
+  KabPaymentsView *view = g_object_get_data (G_OBJECT (toast), "view");
+  g_autoptr(KabCharge) copy = kab_charge_copy (removed);
+  g_autoptr(GError) error = NULL;
+
+  kab_charge_set_id (copy, 0);
+  if (!kab_store_save_charge (view->store, copy, &error))
+    toast_error (view, error);
+}
+
+static void
+remove_charge (KabPaymentsView *self,
+               KabCharge       *charge)
+{
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!kab_store_delete_charge (self->store, charge, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+
+  toast = kab_payments_toast_new (_("Charge removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "view", g_object_ref (self), g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove_charge),
+                         g_object_ref (charge), (GClosureNotify)(void (*)(void))g_object_unref, 0);
+  kab_payments_add_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+on_remove_charge_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           KabPaymentsView  *self)
+{
+  KabCharge *charge = g_object_get_data (G_OBJECT (dialog), "charge");
+
+  if (g_strcmp0 (response, "remove") == 0)
+    remove_charge (self, charge);
+}
+
+void
+kab_payments_view_activate_charge (KabPaymentsView *self,
+                                   KabCharge       *charge)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (kab_charge_get_date (charge));
+  g_autofree char *date = g_date_time_format (local, "%x");
+  g_autofree char *amount = kab_money_format (kab_charge_get_amount (charge), currency (self));
+  GtkWidget *dialog;
+
+  if (kab_charge_get_session_id (charge) != 0)
+    {
+      kab_payments_add_toast (GTK_WIDGET (self),
+        kab_payments_toast_new (_("This charge comes from a session: change the session’s status in the Calendar.")));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Remove Charge?"), NULL);
+  /* Translators: the charge to remove: its kind, its amount, the client's name and
+   * the date, e.g. "Prepaid package, kr 12 000,00, to Anna Andersson on 12.11.2025 …" */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s of %s to %s on %s will be taken off the ledger, and the balance lowered by the same amount."),
+                                  kab_charge_kind_to_label (kab_charge_get_kind (charge)), amount,
+                                  client_name (self, kab_charge_get_client_id (charge)), date);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "charge", g_object_ref (charge), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_charge_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Monthly fees */
+
+static char *
+month_name (GDateTime *month)
+{
+  /* Translators: a month and its year, as in "Charge Monthly Fees for November 2025?";
+   * %OB is the month's name standing alone (nominative), %Y the year */
+  /* xgettext:no-c-format */
+  return g_date_time_format (month, _("%OB %Y"));
+}
+
+static void
+charge_fees (KabPaymentsView *self,
+             GDateTime       *month)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = month_name (month);
+  g_autofree char *message = NULL;
+  guint created = 0;
+
+  if (!kab_store_generate_monthly_fees (self->store, month, &created, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+
+  if (created == 0)
+    /* Translators: %s is a month and year */
+    message = g_strdup_printf (_("Every client on the monthly plan has been charged for %s already"), name);
+  else
+    /* Translators: %u is how many clients, %s a month and year */
+    message = g_strdup_printf (ngettext ("Monthly fee for %2$s charged to %1$u client",
+                                         "Monthly fees for %2$s charged to %1$u clients", created),
+                               created, name);
+
+  kab_payments_add_toast (GTK_WIDGET (self), toast_new_printf ("%s", message));
+}
+
+static gboolean
+announce_fees_idle (gpointer user_data)
+{
+  KabPaymentsView *self = user_data;
+  guint created = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "fees-created"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = month_name (now);
+  g_autofree char *message = NULL;
+
+  /* Translators: %u is how many clients, %s a month and year */
+  message = g_strdup_printf (ngettext ("Monthly fee for %2$s charged to %1$u client",
+                                       "Monthly fees for %2$s charged to %1$u clients", created),
+                             created, name);
+  kab_payments_add_toast (GTK_WIDGET (self), toast_new_printf ("%s", message));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * kab_payments_view_charge_fees_now:
+ *
+ * Charges this month's fees to the clients on the monthly plan, as the view does each
+ * time it starts; says so once the window is up, when there was something to charge.
+ */
+void
+kab_payments_view_charge_fees_now (KabPaymentsView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  guint created = 0;
+
+  if (!kab_store_generate_monthly_fees (self->store, now, &created, &error))
+    {
+      g_warning ("Could not charge this month’s fees: %s", error->message);
+      return;
+    }
+
+  if (created == 0)
+    return;
+
+  g_object_set_data (G_OBJECT (self), "fees-created", GUINT_TO_POINTER (created));
+  g_idle_add_full (G_PRIORITY_LOW, announce_fees_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_fees_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  KabPaymentsView  *self)
+{
+  GDateTime *month = g_object_get_data (G_OBJECT (dialog), "month");
+
+  if (g_strcmp0 (response, "charge") == 0)
+    charge_fees (self, month);
+}
+
+static void
+charge_monthly_fees_activated (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  KabPaymentsView *self = KAB_PAYMENTS_VIEW (widget);
+  GDateTime *month = kab_ledger_page_get_month (self->ledger_page);
+  g_autofree char *name = month_name (month);
+  GtkWidget *dialog;
+
+  /* Translators: %s is a month and year */
+  dialog = adw_message_dialog_new (parent_window (self), NULL, NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                     _("Charge Monthly Fees for %s?"), name);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Every active client on the monthly plan is charged their monthly fee for %s. Clients charged for that month already are not charged again."),
+                                  name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "charge", _("C_harge Fees"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "charge",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "charge");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "month", g_date_time_ref (month),
+                          (GDestroyNotify)g_date_time_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_fees_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Prepaid packages */
+
+static void
+remove_charge_from_toast (AdwToast  *toast,
+                          KabCharge *charge)
+{
+  KabPaymentsView *view = g_object_get_data (G_OBJECT (toast), "view");
+  g_autoptr(GError) error = NULL;
+
+  if (!kab_store_delete_charge (view->store, charge, &error))
+    toast_error (view, error);
+}
+
+static void
+sell_package (KabPaymentsView *self,
+              KabClient       *client)
+{
+  g_autoptr(KabCharge) charge = kab_charge_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  int size = kab_client_get_package_size (client);
+  /* Translators: the note of a prepaid package's charge */
+  g_autofree char *note = g_strdup_printf (ngettext ("%d session", "%d sessions", size), size);
+  AdwToast *toast;
+
+  g_object_set (charge,
+                "client-id", kab_client_get_id (client),
+                "date", now,
+                "amount", kab_client_get_fee (client),
+                "currency", currency (self),
+                "kind", KAB_CHARGE_KIND_PACKAGE,
+                "note", note,
+                NULL);
+
+  if (!kab_store_save_charge (self->store, charge, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+
+  /* Translators: %s is a client's name */
+  toast = toast_new_printf (_("Package sold to %s"), kab_client_get_display_name (client));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "view", g_object_ref (self), g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (remove_charge_from_toast),
+                         g_object_ref (charge), (GClosureNotify)(void (*)(void))g_object_unref, 0);
+  kab_payments_add_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+on_sell_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  KabPaymentsView  *self)
+{
+  KabClient *client = g_object_get_data (G_OBJECT (dialog), "client");
+
+  if (g_strcmp0 (response, "sell") == 0)
+    sell_package (self, client);
+}
+
+static void
+sell_package_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KabPaymentsView *self = KAB_PAYMENTS_VIEW (widget);
+  KabClient *client = kab_store_find_client (self->store,
+                                             kab_ledger_page_get_client_id (self->ledger_page));
+  g_autofree char *amount = NULL;
+  int size;
+  GtkWidget *dialog;
+
+  /* Rather than a menu item greyed out for no visible reason, a word on what to do. */
+  if (client == NULL ||
+      kab_client_get_billing_plan (client) != KAB_BILLING_PLAN_PACKAGE ||
+      kab_client_get_fee (client) <= 0)
+    {
+      kab_payments_add_toast (GTK_WIDGET (self),
+        kab_payments_toast_new (_("Choose a client on the prepaid package plan, with a package price, in the ledger’s client list first")));
+      return;
+    }
+
+  size = kab_client_get_package_size (client);
+  amount = kab_money_format (kab_client_get_fee (client), currency (self));
+  dialog = adw_message_dialog_new (parent_window (self), NULL, NULL);
+  /* Translators: %s is a client's name */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Sell a Package to %s?"),
+                                     kab_client_get_display_name (client));
+  /* Translators: %d is the number of sessions in the package, %s its price */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  ngettext ("A package of %d session is charged today for %s. Sessions in the package are not charged one by one.",
+                                            "A package of %d sessions is charged today for %s. Sessions in the package are not charged one by one.",
+                                            size),
+                                  size, amount);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "sell", _("_Sell Package"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sell",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sell");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "client", g_object_ref (client), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_sell_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Moving around */
+
+static void
+show_client_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KabPaymentsView *self = KAB_PAYMENTS_VIEW (widget);
+
+  kab_ledger_page_set_client_id (self->ledger_page, g_variant_get_int64 (parameter));
+  adw_view_stack_set_visible_child (self->pages, GTK_WIDGET (self->ledger_page));
+}
+
+static void
+find_client_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KabPaymentsView *self = KAB_PAYMENTS_VIEW (widget);
+
+  adw_view_stack_set_visible_child (self->pages, GTK_WIDGET (self->ledger_page));
+  kab_ledger_page_choose_client (self->ledger_page);
+}
+
+/* Alt+Left and Alt+Right: a month in the ledger, a year in the income report. */
+static void
+step_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KabPaymentsView *self = KAB_PAYMENTS_VIEW (widget);
+  GtkWidget *page = adw_view_stack_get_visible_child (self->pages);
+  gboolean forward = g_str_equal (action_name, "payments.next");
+
+  if (page == GTK_WIDGET (self->income_page))
+    gtk_widget_activate_action (page, forward ? "income.next-year" : "income.previous-year", NULL);
+  else if (page == GTK_WIDGET (self->ledger_page))
+    gtk_widget_activate_action (page, forward ? "ledger.next-month" : "ledger.previous-month", NULL);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KabPaymentsView *self = KAB_PAYMENTS_VIEW (widget);
+
+  adw_view_stack_set_visible_child (self->pages, GTK_WIDGET (self->income_page));
+  gtk_widget_activate_action (GTK_WIDGET (self->income_page), "income.export", NULL);
+}
+
+/* The view's shortcuts work from anywhere in the window, but only while it is shown:
+ * Ctrl+F means "find a client" here and something else in another view. */
+static gboolean
+shortcut_activated (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  const char *action = user_data;
+
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, action, NULL);
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              const char            *accelerator,
+              const char            *action)
+{
+  GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string (accelerator);
+  GtkShortcutAction *callback = gtk_callback_action_new (shortcut_activated, (gpointer)action, NULL);
+
+  gtk_shortcut_controller_add_shortcut (controller, gtk_shortcut_new (trigger, callback));
+}
+
+void
+kab_payments_view_add_shortcuts (KabPaymentsView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control><Shift>p", "payments.record");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>f", "payments.find-client");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Alt>Left", "payments.previous");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Alt>Right", "payments.next");
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+void
+kab_payments_view_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "payments.record", NULL, record_activated);
+  gtk_widget_class_install_action (widget_class, "payments.record-for", "x", record_for_activated);
+  gtk_widget_class_install_action (widget_class, "payments.show-client", "x", show_client_activated);
+  gtk_widget_class_install_action (widget_class, "payments.find-client", NULL, find_client_activated);
+  gtk_widget_class_install_action (widget_class, "payments.previous", NULL, step_activated);
+  gtk_widget_class_install_action (widget_class, "payments.next", NULL, step_activated);
+  gtk_widget_class_install_action (widget_class, "payments.charge-monthly-fees", NULL,
+                                   charge_monthly_fees_activated);
+  gtk_widget_class_install_action (widget_class, "payments.sell-package", NULL,
+                                   sell_package_activated);
+  gtk_widget_class_install_action (widget_class, "payments.export", NULL, export_activated);
+}

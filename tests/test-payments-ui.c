@@ -1,0 +1,601 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-payments-ui.c: the Payments view in a real window: recording, refusing and removing payments */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "kab-store.h"
+#include "payments/kab-client-chooser.h"
+#include "payments/kab-debtor.h"
+#include "payments/kab-debts-page.h"
+#include "payments/kab-ledger-entry.h"
+#include "payments/kab-ledger-page.h"
+#include "payments/kab-payment-dialog.h"
+#include "payments/kab-payments-view.h"
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  KabStore       *store;
+  GtkWindow      *window;
+  GtkStack       *stack;    /* the view and another page, as in the main window */
+  GtkWidget      *view;
+  KabClient      *asa;      /* owes 1 200 kr */
+  KabClient      *alena;    /* owes 500 kr, since earlier */
+} Fixture;
+
+static void
+iterate (void)
+{
+  /* The view refreshes in idle callbacks: run them all. */
+  for (int i = 0; i < 3; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_until_mapped (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+destroy_all_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+
+  iterate ();
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* A named widget of the dialog's template, as the user sees it. */
+static GtkWidget *
+dialog_child (KabPaymentDialog *dialog,
+              const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (dialog), KAB_TYPE_PAYMENT_DIALOG, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static KabClient *
+add_client_owing (KabStore   *store,
+                  const char *given,
+                  const char *family,
+                  gint64      amount,
+                  int         days_ago)
+{
+  g_autoptr(KabClient) client = kab_client_new ();
+  g_autoptr(KabCharge) charge = kab_charge_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) date = g_date_time_add_days (now, -days_ago);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (client, "given-name", given, "family-name", family, "fee", amount, NULL);
+  g_assert_true (kab_store_save_client (store, client, &error));
+  g_assert_no_error (error);
+
+  g_object_set (charge,
+                "client-id", kab_client_get_id (client),
+                "date", date,
+                "amount", amount,
+                "currency", "SEK",
+                "kind", KAB_CHARGE_KIND_OTHER,
+                NULL);
+  g_assert_true (kab_store_save_charge (store, charge, &error));
+  g_assert_no_error (error);
+
+  return kab_store_find_client (store, kab_client_get_id (client));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabPractice) practice = kab_practice_new ();
+  GtkWidget *overlay;
+
+  f->dir = g_dir_make_tmp ("kabinett-payments-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "kabinett.db", NULL);
+  f->store = kab_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  g_object_set (practice, "practitioner-name", "Karin Lindqvist", "currency", "SEK", NULL);
+  g_assert_true (kab_store_save_practice (f->store, practice, &error));
+  g_assert_no_error (error);
+
+  f->asa = add_client_owing (f->store, "Åsa", "Öberg", 120000, 3);
+  f->alena = add_client_owing (f->store, "Алёна", "Фёдорова", 50000, 30);
+
+  /* The view as the main window holds it: in a stack of views, under a toast overlay. */
+  f->view = kab_payments_view_new (f->store);
+  f->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (f->stack, gtk_label_new ("Another view"), "other");
+  gtk_stack_add_named (f->stack, f->view, "payments");
+  gtk_stack_set_visible_child_name (f->stack, "payments");
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->stack));
+
+  f->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 720);
+  adw_window_set_content (ADW_WINDOW (f->window), overlay);
+  gtk_window_present (f->window);
+  wait_until_mapped (f->view);
+  iterate ();
+}
+
+/* Closes the window and the store, checking that the view keeps nothing alive. */
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  KabStore *store = f->store;
+
+  destroy_all_windows ();
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *)&store);
+  g_clear_object (&f->store);
+  g_assert_null (store);
+
+  remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static KabDebtsPage *
+debts_page (Fixture *f)
+{
+  GtkWidget *page = find_by_type (f->view, KAB_TYPE_DEBTS_PAGE);
+
+  g_assert_nonnull (page);
+  return KAB_DEBTS_PAGE (page);
+}
+
+static gint64
+debt_of (Fixture   *f,
+         KabClient *client)
+{
+  GListModel *debtors = kab_debts_page_get_debtors (debts_page (f));
+
+  for (guint i = 0; i < g_list_model_get_n_items (debtors); i++)
+    {
+      g_autoptr(KabDebtor) debtor = g_list_model_get_item (debtors, i);
+
+      if (kab_debtor_get_client (debtor) == client)
+        return kab_debtor_get_amount (debtor);
+    }
+
+  return 0;
+}
+
+static KabPaymentDialog *
+open_record_dialog (Fixture *f)
+{
+  GtkWindow *dialog;
+
+  /* What Ctrl+Shift+P and the "Record Payment" button do. */
+  g_assert_true (gtk_widget_activate_action (f->view, "payments.record", NULL));
+  dialog = find_toplevel (KAB_TYPE_PAYMENT_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_until_mapped (GTK_WIDGET (dialog));
+  return KAB_PAYMENT_DIALOG (dialog);
+}
+
+static GListModel *
+payments_of (Fixture   *f,
+             KabClient *client)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *payments = kab_store_list_payments (f->store, kab_client_get_id (client),
+                                                  NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return payments;
+}
+
+static void
+test_record_payment (Fixture       *f,
+                     gconstpointer  data)
+{
+  KabPaymentDialog *dialog;
+  GtkWidget *amount_row, *amount_error, *chooser, *note_row, *method_row;
+  g_autoptr(GListModel) payments = NULL;
+  g_autoptr(KabPayment) payment = NULL;
+  gint64 balance = -1;
+  g_autoptr(GError) error = NULL;
+
+  /* The oldest debt first. */
+  g_assert_cmpuint (kab_debts_page_get_n_debtors (debts_page (f)), ==, 2);
+  {
+    g_autoptr(KabDebtor) first = g_list_model_get_item (kab_debts_page_get_debtors (debts_page (f)), 0);
+    g_assert_true (kab_debtor_get_client (first) == f->alena);
+  }
+  g_assert_cmpint (debt_of (f, f->asa), ==, 120000);
+
+  dialog = open_record_dialog (f);
+  chooser = find_by_type (GTK_WIDGET (dialog), KAB_TYPE_CLIENT_CHOOSER);
+  amount_row = dialog_child (dialog, "amount_row");
+  amount_error = dialog_child (dialog, "amount_error_label");
+  note_row = dialog_child (dialog, "note_row");
+  method_row = dialog_child (dialog, "method_row");
+  g_assert_nonnull (chooser);
+  g_assert_nonnull (amount_row);
+  g_assert_nonnull (amount_error);
+
+  /* Swish is how people pay in Sweden. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (method_row)), ==,
+                    KAB_PAYMENT_METHOD_SWISH);
+
+  /* Choosing who paid fills in what they owe. */
+  kab_client_chooser_set_client (KAB_CLIENT_CHOOSER (chooser), f->asa);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "1200");
+
+  /* Nonsense is refused next to the field; nothing is saved and the text stays. */
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "tolv hundra");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "payment.save", NULL));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (amount_error));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (amount_error)), !=, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "tolv hundra");
+  g_assert_true (find_toplevel (KAB_TYPE_PAYMENT_DIALOG) == GTK_WINDOW (dialog));
+  payments = payments_of (f, f->asa);
+  g_assert_cmpuint (g_list_model_get_n_items (payments), ==, 0);
+  g_clear_object (&payments);
+
+  /* Part of the debt, typed the way the locale writes it. */
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "700.50");
+  g_assert_false (gtk_widget_get_visible (amount_error));
+  gtk_editable_set_text (GTK_EDITABLE (note_row), "Oktober, del 1");
+  g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
+  iterate ();
+
+  g_assert_null (find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
+  payments = payments_of (f, f->asa);
+  g_assert_cmpuint (g_list_model_get_n_items (payments), ==, 1);
+  payment = g_list_model_get_item (payments, 0);
+  g_assert_cmpint (kab_payment_get_amount (payment), ==, 70050);
+  g_assert_cmpstr (kab_payment_get_currency (payment), ==, "SEK");
+  g_assert_cmpint (kab_payment_get_method (payment), ==, KAB_PAYMENT_METHOD_SWISH);
+  g_assert_cmpstr (kab_payment_get_note (payment), ==, "Oktober, del 1");
+  g_assert_true (kab_store_get_balance (f->store, kab_client_get_id (f->asa), &balance, &error));
+  g_assert_cmpint (balance, ==, 49950);
+
+  /* The debt list follows: the amount drops. */
+  g_assert_cmpuint (kab_debts_page_get_n_debtors (debts_page (f)), ==, 2);
+  g_assert_cmpint (debt_of (f, f->asa), ==, 49950);
+
+  /* Paying the rest takes Åsa off the list. */
+  dialog = open_record_dialog (f);
+  chooser = find_by_type (GTK_WIDGET (dialog), KAB_TYPE_CLIENT_CHOOSER);
+  amount_row = dialog_child (dialog, "amount_row");
+  kab_client_chooser_set_client (KAB_CLIENT_CHOOSER (chooser), f->asa);
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "499.50");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "payment.save", NULL));
+  iterate ();
+
+  g_assert_cmpuint (kab_debts_page_get_n_debtors (debts_page (f)), ==, 1);
+  g_assert_cmpint (debt_of (f, f->asa), ==, 0);
+  g_assert_cmpint (kab_client_get_balance (f->asa), ==, 0);
+}
+
+static void
+test_edit_and_remove_payment (Fixture       *f,
+                              gconstpointer  data)
+{
+  KabLedgerPage *ledger = KAB_LEDGER_PAGE (find_by_type (f->view, KAB_TYPE_LEDGER_PAGE));
+  GListModel *entries;
+  KabPaymentDialog *dialog;
+  GtkWidget *amount_row, *column_view;
+  g_autoptr(KabPayment) payment = kab_payment_new ();
+  g_autoptr(GListModel) payments = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  guint position = G_MAXUINT;
+
+  g_object_set (payment, "client-id", kab_client_get_id (f->alena), "date", now,
+                "amount", (gint64)50000, "currency", "SEK",
+                "method", KAB_PAYMENT_METHOD_CASH, NULL);
+  g_assert_true (kab_store_save_payment (f->store, payment, &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpint (debt_of (f, f->alena), ==, 0);
+
+  /* The client's ledger shows the payment; activating its line opens it. */
+  kab_ledger_page_set_client_id (ledger, kab_client_get_id (f->alena));
+  iterate ();
+  entries = kab_ledger_page_get_entries (ledger);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(KabLedgerEntry) entry = g_list_model_get_item (entries, i);
+      if (kab_ledger_entry_get_payment (entry) != NULL)
+        position = i;
+    }
+  g_assert_cmpuint (position, ==, 1);
+  {
+    g_autoptr(KabLedgerEntry) last = g_list_model_get_item (entries, 1);
+    g_assert_cmpint (kab_ledger_entry_get_balance (last), ==, 0);
+  }
+
+  column_view = find_by_type (GTK_WIDGET (ledger), GTK_TYPE_COLUMN_VIEW);
+  g_signal_emit_by_name (column_view, "activate", position);
+  dialog = KAB_PAYMENT_DIALOG (find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
+  g_assert_nonnull (dialog);
+  wait_until_mapped (GTK_WIDGET (dialog));
+
+  /* Edited: 300 kr instead of 500. */
+  amount_row = dialog_child (dialog, "amount_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "500");
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "300");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "payment.save", NULL));
+  iterate ();
+  payments = payments_of (f, f->alena);
+  g_assert_cmpuint (g_list_model_get_n_items (payments), ==, 1);
+  {
+    g_autoptr(KabPayment) saved = g_list_model_get_item (payments, 0);
+    g_assert_cmpint (kab_payment_get_amount (saved), ==, 30000);
+  }
+  g_assert_cmpint (debt_of (f, f->alena), ==, 20000);
+  g_clear_object (&payments);
+
+  /* Removed: the debt is back in full. */
+  g_signal_emit_by_name (column_view, "activate", position);
+  dialog = KAB_PAYMENT_DIALOG (find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "payment.remove", NULL));
+  iterate ();
+  g_assert_null (find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
+  payments = payments_of (f, f->alena);
+  g_assert_cmpuint (g_list_model_get_n_items (payments), ==, 0);
+  g_assert_cmpint (debt_of (f, f->alena), ==, 50000);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
+}
+
+/* Runs the view's shortcut for @accelerator as the window's shortcut handling would
+ * (GTK 4 has no public way to synthesize a key press): TRUE when it was handled. */
+static gboolean
+activate_shortcut (GtkWidget  *view,
+                   const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      g_assert_cmpint (gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)), ==,
+                       GTK_SHORTCUT_SCOPE_GLOBAL);
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, view, NULL);
+        }
+    }
+
+  g_assert_not_reached ();
+  return FALSE;
+}
+
+/* Ctrl+Shift+P records a payment while the view is shown, and does nothing for it
+ * while another view is. */
+static void
+test_shortcut_only_when_shown (Fixture       *f,
+                               gconstpointer  data)
+{
+  gtk_stack_set_visible_child_name (f->stack, "other");
+  iterate ();
+  g_assert_false (gtk_widget_get_mapped (f->view));
+  g_assert_false (activate_shortcut (f->view, "<Control><Shift>p"));
+  iterate ();
+  g_assert_null (find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
+
+  gtk_stack_set_visible_child_name (f->stack, "payments");
+  wait_until_mapped (f->view);
+  g_assert_true (activate_shortcut (f->view, "<Control><Shift>p"));
+  iterate ();
+  g_assert_nonnull (find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
+}
+
+/* Opening the view charges this month's fees to the monthly clients, once. */
+static void
+test_fees_on_start (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(KabClient) mans = kab_client_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) charges = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *period = g_date_time_format (now, "%Y-%m");
+  GtkWidget *view;
+  GtkWindow *window;
+  guint fees = 0;
+
+  g_object_set (mans, "given-name", "Måns", "family-name", "Sjöberg",
+                "billing-plan", KAB_BILLING_PLAN_MONTHLY, "fee", (gint64)400000, NULL);
+  g_assert_true (kab_store_save_client (f->store, mans, &error));
+  g_assert_no_error (error);
+
+  for (int i = 0; i < 2; i++)
+    {
+      view = kab_payments_view_new (f->store);
+      window = GTK_WINDOW (adw_window_new ());
+      adw_window_set_content (ADW_WINDOW (window), view);
+      gtk_window_present (window);
+      wait_until_mapped (view);
+      iterate ();
+      gtk_window_destroy (window);
+      iterate ();
+    }
+
+  charges = kab_store_list_charges (f->store, kab_client_get_id (mans), NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (charges); i++)
+    {
+      g_autoptr(KabCharge) charge = g_list_model_get_item (charges, i);
+
+      g_assert_cmpint (kab_charge_get_kind (charge), ==, KAB_CHARGE_KIND_MONTHLY_FEE);
+      g_assert_cmpstr (kab_charge_get_period (charge), ==, period);
+      g_assert_cmpint (kab_charge_get_amount (charge), ==, 400000);
+      fees++;
+    }
+  g_assert_cmpuint (fees, ==, 1);
+
+  /* The view that was open all along hears of it and lists the new debt. */
+  iterate ();
+  g_assert_cmpint (debt_of (f, kab_store_find_client (f->store, kab_client_get_id (mans))), ==, 400000);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_assert_nonnull (dialog);
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* "Sell Package…" charges the client's package price, once confirmed. */
+static void
+test_sell_package (Fixture       *f,
+                   gconstpointer  data)
+{
+  KabLedgerPage *ledger = KAB_LEDGER_PAGE (find_by_type (f->view, KAB_TYPE_LEDGER_PAGE));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) charges = NULL;
+  g_autoptr(KabCharge) package = NULL;
+  gint64 before = kab_client_get_balance (f->asa);
+
+  kab_client_set_billing_plan (f->asa, KAB_BILLING_PLAN_PACKAGE);
+  kab_client_set_fee (f->asa, 1000000);
+  kab_client_set_package_size (f->asa, 10);
+  g_assert_true (kab_store_save_client (f->store, f->asa, &error));
+  g_assert_no_error (error);
+
+  kab_ledger_page_set_client_id (ledger, kab_client_get_id (f->asa));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (f->view, "payments.sell-package", NULL));
+
+  /* Cancelled: nothing. */
+  adw_message_dialog_response (find_message_dialog (), "cancel");
+  iterate ();
+  g_assert_cmpint (kab_client_get_balance (f->asa), ==, before);
+
+  g_assert_true (gtk_widget_activate_action (f->view, "payments.sell-package", NULL));
+  adw_message_dialog_response (find_message_dialog (), "sell");
+  iterate ();
+
+  g_assert_cmpint (kab_client_get_balance (f->asa), ==, before + 1000000);
+  charges = kab_store_list_charges (f->store, kab_client_get_id (f->asa), NULL, NULL, &error);
+  g_assert_no_error (error);
+  package = g_list_model_get_item (charges, g_list_model_get_n_items (charges) - 1);
+  g_assert_cmpint (kab_charge_get_kind (package), ==, KAB_CHARGE_KIND_PACKAGE);
+  g_assert_cmpint (kab_charge_get_amount (package), ==, 1000000);
+  g_assert_cmpstr (kab_charge_get_note (package), ==, "10 sessions");
+
+  /* The ledger shows it at once. */
+  {
+    GListModel *entries = kab_ledger_page_get_entries (ledger);
+    g_autoptr(KabLedgerEntry) last = g_list_model_get_item (entries, g_list_model_get_n_items (entries) - 1);
+
+    g_assert_true (kab_ledger_entry_get_charge (last) != NULL);
+    g_assert_cmpint (kab_ledger_entry_get_balance (last), ==, before + 1000000);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/payments-ui/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("record-payment", test_record_payment);
+  ADD ("edit-and-remove", test_edit_and_remove_payment);
+  ADD ("shortcut", test_shortcut_only_when_shown);
+  ADD ("fees-on-start", test_fees_on_start);
+  ADD ("sell-package", test_sell_package);
+
+#undef ADD
+
+  return g_test_run ();
+}
