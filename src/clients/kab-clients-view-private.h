@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-clients-view-private.h: what the Clients view's files share */
+
+#pragma once
+
+#include "kab-client-details.h"
+#include "kab-client-filter.h"
+#include "kab-clients-view.h"
+
+G_BEGIN_DECLS
+
+struct _KabClientsView
+{
+  AdwBin              parent_instance;
+
+  KabStore           *store;
+  GSettings          *settings;
+
+  KabClientFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+  GPtrArray          *row_pool;       /* KabClientRow widgets the list let go of */
+  guint               warm_pool_id;
+  gboolean            pool_warmed;
+  guint               reselect_id;
+
+  /* The last status change, while its toast offers to undo it. */
+  AdwToast           *undo_toast;
+  gint64              undo_client_id;
+  KabClientStatus     undo_status;
+
+  AdwToastOverlay    *toast_overlay;
+  GtkStack           *main_stack;
+  AdwStatusPage      *empty_page;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  GtkButton          *add_button;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *no_results_page;
+  GtkLabel           *count_label;
+  KabClientDetails   *details;
+};
+
+/* kab-clients-view.c */
+gboolean kab_clients_view_select             (KabClientsView *self,
+                                              gint64          client_id);
+void     kab_clients_view_show_details       (KabClientsView *self);
+void     kab_clients_view_add_toast          (KabClientsView *self,
+                                              AdwToast       *toast);
+
+/* kab-clients-view-actions.c */
+void     kab_clients_view_class_init_actions (GtkWidgetClass *widget_class);
+void     kab_clients_view_add_shortcuts      (KabClientsView *self);
+void     kab_clients_view_update_actions     (KabClientsView *self);
+
+G_END_DECLS

@@ -1,0 +1,628 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-clients-ui.c: the Clients view driven through its widgets, checked against the
+ * database (and once against the file, reopened) */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <langinfo.h>
+
+#include "clients/kab-clients-view.h"
+#include "clients/kab-new-client-dialog.h"
+#include "kab-store.h"
+
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  KabStore  *store;
+  GtkWindow *window;
+  GtkWidget *view;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+timeout_reached (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done says so (e.g. after the search entry's typing delay). */
+static gboolean
+wait_for (gboolean (*done) (gpointer data),
+          gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (3000, timeout_reached, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  iterate ();
+  return done (data);
+}
+
+static GtkWidget *
+find_by_id (GtkWidget  *widget,
+            const char *id)
+{
+  const char *own = GTK_IS_BUILDABLE (widget)
+                    ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) : NULL;
+
+  if (g_strcmp0 (own, id) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+get_widget (GtkWidget  *root,
+            const char *id)
+{
+  GtkWidget *widget = find_by_id (root, id);
+
+  if (widget == NULL)
+    g_error ("No widget “%s” in %s", id, G_OBJECT_TYPE_NAME (root));
+
+  return widget;
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+open_view (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->store = kab_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  fixture->view = kab_clients_view_new (fixture->store);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1100, 720);
+  gtk_window_set_child (fixture->window, fixture->view);
+  gtk_window_present (fixture->window);
+  iterate ();
+}
+
+static void
+close_view (Fixture *fixture)
+{
+  gtk_window_destroy (fixture->window);
+  fixture->window = NULL;
+  fixture->view = NULL;
+  iterate ();
+
+  /* The view and its widgets held the store; the last reference closes the file. */
+  g_assert_finalize_object (fixture->store);
+  fixture->store = NULL;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("kabinett-clients-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "practice.db", NULL);
+  open_view (fixture);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    close_view (fixture);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+type_text (GtkWidget  *editable,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  iterate ();
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
+static void
+apply (GtkWidget  *row,
+       const char *text)
+{
+  type_text (row, text);
+  g_signal_emit_by_name (row, "apply");
+  iterate ();
+}
+
+static GtkWidget *
+open_new_client_dialog (Fixture *fixture)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.new", NULL));
+  iterate ();
+  dialog = find_toplevel (KAB_TYPE_NEW_CLIENT_DIALOG);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static KabClient *
+get_only_client (KabStore *store)
+{
+  GListModel *clients = kab_store_get_clients (store);
+  g_autoptr(KabClient) client = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
+  client = g_list_model_get_item (clients, 0);
+  return client;
+}
+
+static guint
+shown_count (Fixture *fixture)
+{
+  return g_list_model_get_n_items (kab_clients_view_get_model (KAB_CLIENTS_VIEW (fixture->view)));
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    expected;
+} CountWait;
+
+static gboolean
+count_is (gpointer data)
+{
+  CountWait *wait = data;
+
+  return shown_count (wait->fixture) == wait->expected;
+}
+
+/* Types into the real search entry and waits for its typing delay. */
+static void
+search_for (Fixture    *fixture,
+            GtkWidget  *entry,
+            const char *text,
+            guint       expected)
+{
+  CountWait wait = { fixture, expected };
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  if (!wait_for (count_is, &wait))
+    g_error ("Searching “%s” shows %u clients, not %u", text, shown_count (fixture), expected);
+}
+
+static void
+add_client (KabStore   *store,
+            const char *given,
+            const char *family)
+{
+  g_autoptr(KabClient) client = kab_client_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (client, "given-name", given, "family-name", family, NULL);
+  kab_store_save_client (store, client, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_new_client_dialog (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *main_stack = get_widget (fixture->view, "main_stack");
+  GtkWidget *dialog;
+  GtkWidget *add;
+  KabClient *client;
+
+  /* No clients yet: the empty state with its button. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "empty");
+
+  /* An invalid email is refused next to the field, and the dialog keeps what was typed. */
+  dialog = open_new_client_dialog (fixture);
+  add = get_widget (dialog, "add_button");
+  g_assert_false (gtk_widget_is_sensitive (add));
+  type_text (get_widget (dialog, "given_name_row"), "Bo");
+  g_assert_true (gtk_widget_is_sensitive (add));
+  type_text (get_widget (dialog, "email_row"), "not an address");
+  click (add);
+  g_assert_true (find_toplevel (KAB_TYPE_NEW_CLIENT_DIALOG) == dialog);
+  g_assert_true (gtk_widget_has_css_class (get_widget (dialog, "email_row"), "error"));
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "contact_error_label")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (dialog, "email_row"))), ==,
+                   "not an address");
+  g_assert_cmpuint (g_list_model_get_n_items (kab_store_get_clients (fixture->store)), ==, 0);
+
+  /* A bad fee too. */
+  type_text (get_widget (dialog, "email_row"), "");
+  type_text (get_widget (dialog, "fee_row"), "12,3,4");
+  click (add);
+  g_assert_true (gtk_widget_has_css_class (get_widget (dialog, "fee_row"), "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (kab_store_get_clients (fixture->store)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+
+  /* Now a good one. */
+  dialog = open_new_client_dialog (fixture);
+  type_text (get_widget (dialog, "given_name_row"), "Anna");
+  type_text (get_widget (dialog, "family_name_row"), "Karlsson");
+  type_text (get_widget (dialog, "phone_row"), "070-123 45 67");
+  type_text (get_widget (dialog, "email_row"), "anna@example.se");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_widget (dialog, "service_row")),
+                              KAB_SERVICE_CONSULTATION);
+  type_text (get_widget (dialog, "fee_row"), "1500");
+  click (get_widget (dialog, "add_button"));
+  g_assert_null (find_toplevel (KAB_TYPE_NEW_CLIENT_DIALOG));
+
+  client = get_only_client (fixture->store);
+  g_assert_cmpstr (kab_client_get_given_name (client), ==, "Anna");
+  g_assert_cmpstr (kab_client_get_family_name (client), ==, "Karlsson");
+  g_assert_cmpstr (kab_client_get_phone (client), ==, "070-123 45 67");
+  g_assert_cmpstr (kab_client_get_email (client), ==, "anna@example.se");
+  g_assert_cmpint (kab_client_get_service (client), ==, KAB_SERVICE_CONSULTATION);
+  g_assert_cmpint (kab_client_get_fee (client), ==, 150000);
+  g_assert_cmpint (kab_client_get_status (client), ==, KAB_CLIENT_STATUS_ACTIVE);
+
+  /* The new client is selected and shown. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "clients");
+  g_assert_true (kab_clients_view_get_client (KAB_CLIENTS_VIEW (fixture->view)) == client);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (get_widget (fixture->view, "name_label"))), ==,
+                   "Anna Karlsson");
+}
+
+static char *
+format_birth_date (int year,
+                   int month,
+                   int day)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 0, 0, 0);
+  g_autoptr(GString) format = g_string_new (nl_langinfo (D_FMT));
+
+  g_string_replace (format, "%y", "%Y", 0);
+  return g_date_time_format (date, format->str);
+}
+
+/* The whole story of issue 3: add, find, edit in place, archive and undo, and the file
+ * says so after reopening. */
+static void
+test_client_story (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KabClientsView *view = KAB_CLIENTS_VIEW (fixture->view);
+  GtkWidget *dialog;
+  GtkWidget *search;
+  GtkWidget *phone_row;
+  GtkWidget *email_row;
+  GtkWidget *birth_row;
+  GtkWidget *focus;
+  g_autofree char *birth = NULL;
+  KabClient *client;
+  GDateTime *saved_birth;
+  gint64 id;
+
+  add_client (fixture->store, "Bo", "Berg");
+  add_client (fixture->store, "Cecilia", "Dahl");
+  add_client (fixture->store, "Иван", "Петров");
+  iterate ();
+  g_assert_cmpuint (shown_count (fixture), ==, 3);
+
+  /* Ctrl+N's action: a client through the dialog's real entries and its Add button. */
+  dialog = open_new_client_dialog (fixture);
+  type_text (get_widget (dialog, "given_name_row"), "Anna");
+  type_text (get_widget (dialog, "family_name_row"), "Karlsson");
+  type_text (get_widget (dialog, "phone_row"), "070-123 45 67");
+  click (get_widget (dialog, "add_button"));
+  g_assert_cmpuint (shown_count (fixture), ==, 4);
+  client = kab_clients_view_get_client (view);
+  g_assert_nonnull (client);
+  id = kab_client_get_id (client);
+  g_assert_true (kab_store_find_client (fixture->store, id) == client);
+
+  /* Sorted by family name: Berg, Dahl, Karlsson, Петров. */
+  {
+    GListModel *model = kab_clients_view_get_model (view);
+    g_autoptr(KabClient) first = g_list_model_get_item (model, 0);
+    g_autoptr(KabClient) third = g_list_model_get_item (model, 2);
+
+    g_assert_cmpstr (kab_client_get_family_name (first), ==, "Berg");
+    g_assert_cmpstr (kab_client_get_family_name (third), ==, "Karlsson");
+  }
+
+  /* Ctrl+F's action focuses the search; typing filters by name, phone and email. */
+  search = get_widget (fixture->view, "search_entry");
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.find", NULL));
+  focus = gtk_window_get_focus (fixture->window);
+  g_assert_true (focus == search || gtk_widget_is_ancestor (focus, search));
+  search_for (fixture, search, "karl", 1);
+  search_for (fixture, search, "иван", 1);
+  search_for (fixture, search, "0701234567", 1);
+  search_for (fixture, search, "nobody", 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_widget (fixture->view, "list_stack"))),
+                   ==, "no-results");
+  search_for (fixture, search, "anna k", 1);
+  g_signal_emit_by_name (search, "activate");
+  iterate ();
+  g_assert_cmpint (kab_client_get_id (kab_clients_view_get_client (view)), ==, id);
+
+  /* Edit the phone in place: apply saves it. */
+  phone_row = get_widget (fixture->view, "phone_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone_row)), ==, "070-123 45 67");
+  apply (phone_row, "+46 70 999 88 77");
+  client = kab_store_find_client (fixture->store, id);
+  g_assert_cmpstr (kab_client_get_phone (client), ==, "+46 70 999 88 77");
+  g_assert_true (kab_clients_view_get_client (view) == client);
+  g_assert_false (gtk_widget_has_css_class (phone_row, "error"));
+
+  /* An invalid email: the row is marked, the reason shows, nothing is saved, the text
+   * stays; an edit pending in another row survives. */
+  email_row = get_widget (fixture->view, "email_row");
+  type_text (get_widget (fixture->view, "address_row"), "Storgatan 1");
+  apply (email_row, "anna at example");
+  g_assert_true (gtk_widget_has_css_class (email_row, "error"));
+  g_assert_true (gtk_widget_get_visible (get_widget (fixture->view, "contact_error_label")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email_row)), ==, "anna at example");
+  g_assert_cmpstr (kab_client_get_email (kab_store_find_client (fixture->store, id)), ==, "");
+  apply (email_row, "anna@example.se");
+  g_assert_false (gtk_widget_has_css_class (email_row, "error"));
+  g_assert_false (gtk_widget_get_visible (get_widget (fixture->view, "contact_error_label")));
+  g_assert_cmpstr (kab_client_get_email (kab_store_find_client (fixture->store, id)), ==,
+                   "anna@example.se");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (fixture->view, "address_row"))),
+                   ==, "Storgatan 1");
+  g_assert_cmpstr (kab_client_get_address (kab_store_find_client (fixture->store, id)), ==, "");
+
+  /* Date of birth in the locale's format; nonsense is refused. */
+  birth_row = get_widget (fixture->view, "birth_row");
+  apply (birth_row, "99/99/99");
+  g_assert_true (gtk_widget_has_css_class (birth_row, "error"));
+  g_assert_null (kab_client_get_birth_date (kab_store_find_client (fixture->store, id)));
+  birth = format_birth_date (1985, 12, 31);
+  apply (birth_row, birth);
+  g_assert_false (gtk_widget_has_css_class (birth_row, "error"));
+  saved_birth = kab_client_get_birth_date (kab_store_find_client (fixture->store, id));
+  g_assert_nonnull (saved_birth);
+  g_assert_cmpint (g_date_time_get_year (saved_birth), ==, 1985);
+  g_assert_cmpint (g_date_time_get_month (saved_birth), ==, 12);
+  g_assert_cmpint (g_date_time_get_day_of_month (saved_birth), ==, 31);
+
+  /* The fee, in the plain form any locale accepts. */
+  apply (get_widget (fixture->view, "fee_row"), "1600.50");
+  g_assert_cmpint (kab_client_get_fee (kab_store_find_client (fixture->store, id)), ==, 160050);
+
+  /* The status combo: a change goes through the view's action and can be undone. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_widget (fixture->view, "status_row")),
+                              KAB_CLIENT_STATUS_PAUSED);
+  iterate ();
+  g_assert_cmpint (kab_client_get_status (kab_store_find_client (fixture->store, id)), ==,
+                   KAB_CLIENT_STATUS_PAUSED);
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.undo", NULL));
+  iterate ();
+  g_assert_cmpint (kab_client_get_status (kab_store_find_client (fixture->store, id)), ==,
+                   KAB_CLIENT_STATUS_ACTIVE);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (get_widget (fixture->view, "status_row"))),
+                    ==, KAB_CLIENT_STATUS_ACTIVE);
+
+  /* Private notes are saved when another client is chosen (or a moment after typing). */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_widget (fixture->view, "notes_view"))),
+                            "Prefers morning sessions.", -1);
+  {
+    GListModel *clients = kab_store_get_clients (fixture->store);
+    g_autoptr(KabClient) other = g_list_model_get_item (clients, 0);
+
+    /* Bo is hidden by the search for Anna: showing him clears the search. */
+    g_assert_cmpstr (kab_client_get_given_name (other), ==, "Bo");
+    g_assert_true (kab_clients_view_show_client (view, kab_client_get_id (other)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+    iterate ();
+    g_assert_cmpstr (kab_client_get_notes (kab_store_find_client (fixture->store, id)), ==,
+                     "Prefers morning sessions.");
+    g_assert_true (kab_clients_view_show_client (view, id));
+    iterate ();
+  }
+
+  /* Archive with the detail header's button: hidden from the list, details stay. */
+  search_for (fixture, search, "", 4);
+  click (get_widget (fixture->view, "archive_button"));
+  g_assert_cmpint (kab_client_get_status (kab_store_find_client (fixture->store, id)), ==,
+                   KAB_CLIENT_STATUS_ARCHIVED);
+  g_assert_cmpuint (shown_count (fixture), ==, 3);
+  g_assert_cmpint (kab_client_get_id (kab_clients_view_get_client (view)), ==, id);
+  g_assert_true (gtk_widget_get_visible (get_widget (fixture->view, "unarchive_button")));
+
+  /* Undo (the toast's button runs this action): the previous status is back. */
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.undo", NULL));
+  iterate ();
+  g_assert_cmpint (kab_client_get_status (kab_store_find_client (fixture->store, id)), ==,
+                   KAB_CLIENT_STATUS_ACTIVE);
+  g_assert_cmpuint (shown_count (fixture), ==, 4);
+  g_assert_cmpint (kab_client_get_id (kab_clients_view_get_client (view)), ==, id);
+
+  /* Showing archived clients (the show-archived setting) after archiving again. */
+  click (get_widget (fixture->view, "archive_button"));
+  g_assert_cmpuint (shown_count (fixture), ==, 3);
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.show-archived", NULL));
+  g_assert_cmpuint (shown_count (fixture), ==, 4);
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.status-filter", "s", "archived"));
+  g_assert_cmpuint (shown_count (fixture), ==, 1);
+  click (get_widget (fixture->view, "unarchive_button"));
+  g_assert_cmpint (kab_client_get_status (kab_store_find_client (fixture->store, id)), ==,
+                   KAB_CLIENT_STATUS_ACTIVE);
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.status-filter", "s", "all"));
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.show-archived", NULL));
+  g_assert_cmpuint (shown_count (fixture), ==, 4);
+
+  /* The file itself: close everything and open it again. */
+  close_view (fixture);
+  open_view (fixture);
+  client = kab_store_find_client (fixture->store, id);
+  g_assert_nonnull (client);
+  g_assert_cmpstr (kab_client_get_display_name (client), ==, "Anna Karlsson");
+  g_assert_cmpstr (kab_client_get_phone (client), ==, "+46 70 999 88 77");
+  g_assert_cmpstr (kab_client_get_email (client), ==, "anna@example.se");
+  g_assert_cmpint (kab_client_get_fee (client), ==, 160050);
+  g_assert_cmpint (kab_client_get_status (client), ==, KAB_CLIENT_STATUS_ACTIVE);
+  g_assert_cmpint (g_date_time_get_year (kab_client_get_birth_date (client)), ==, 1985);
+  g_assert_cmpstr (kab_client_get_notes (client), ==, "Prefers morning sessions.");
+  g_assert_cmpuint (shown_count (fixture), ==, 4);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Clicks a message dialog's response button, as the user would. */
+static void
+respond (const char *heading,
+         const char *button_label)
+{
+  GtkWidget *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
+  button = find_button (dialog, button_label);
+  g_assert_nonnull (button);
+  click (button);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+test_delete (Fixture       *fixture,
+             gconstpointer  data)
+{
+  KabClientsView *view = KAB_CLIENTS_VIEW (fixture->view);
+  g_autoptr(KabPayment) payment = kab_payment_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  GListModel *clients = kab_store_get_clients (fixture->store);
+  g_autoptr(KabClient) bo = NULL;
+  g_autoptr(KabClient) cecilia = NULL;
+
+  add_client (fixture->store, "Bo", "Berg");
+  add_client (fixture->store, "Cecilia", "Dahl");
+  bo = g_list_model_get_item (clients, 0);
+  cecilia = g_list_model_get_item (clients, 1);
+
+  g_object_set (payment,
+                "client-id", kab_client_get_id (cecilia),
+                "date", now,
+                "amount", (gint64)50000,
+                "currency", kab_practice_get_currency (kab_store_get_practice (fixture->store)),
+                NULL);
+  kab_store_save_payment (fixture->store, payment, &error);
+  g_assert_no_error (error);
+
+  /* A client with a payment on record is kept: the dialog says why. */
+  g_assert_true (kab_clients_view_show_client (view, kab_client_get_id (cecilia)));
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.delete", NULL));
+  iterate ();
+  respond ("This Client Cannot Be Deleted", "_Close");
+  g_assert_nonnull (kab_store_find_client (fixture->store, kab_client_get_id (cecilia)));
+
+  /* Cancelling deletes nothing. */
+  g_assert_true (kab_clients_view_show_client (view, kab_client_get_id (bo)));
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.delete", NULL));
+  iterate ();
+  respond ("Delete Bo Berg?", "_Cancel");
+  g_assert_nonnull (kab_store_find_client (fixture->store, kab_client_get_id (bo)));
+
+  /* Confirmed: gone, and the details show nobody. */
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.delete", NULL));
+  iterate ();
+  respond ("Delete Bo Berg?", "_Delete");
+  g_assert_null (kab_store_find_client (fixture->store, kab_client_get_id (bo)));
+  g_assert_null (kab_clients_view_get_client (view));
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
+  g_assert_cmpuint (shown_count (fixture), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/clients/ui/new-client-dialog", Fixture, NULL,
+              fixture_set_up, test_new_client_dialog, fixture_tear_down);
+  g_test_add ("/clients/ui/story", Fixture, NULL,
+              fixture_set_up, test_client_story, fixture_tear_down);
+  g_test_add ("/clients/ui/delete", Fixture, NULL,
+              fixture_set_up, test_delete, fixture_tear_down);
+
+  return g_test_run ();
+}
