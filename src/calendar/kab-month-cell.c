@@ -1,0 +1,382 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-month-cell.c: one day of the month view: its number and its sessions, one line each */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kab-calendar-util.h"
+#include "kab-month-cell.h"
+
+#define SPACING 1
+
+struct _KabMonthCell
+{
+  GtkWidget  parent_instance;
+
+  GDateTime *date;
+  GtkWidget *day_button;
+  GtkWidget *more_button;
+  GPtrArray *blocks;        /* KabSessionBlock, borrowed: they are children */
+
+  guint      n_hidden;      /* sessions that did not fit at the last allocation */
+  guint      more_idle_id;
+};
+
+G_DEFINE_FINAL_TYPE (KabMonthCell, kab_month_cell, GTK_TYPE_WIDGET)
+
+static int
+natural_height (GtkWidget *widget,
+                int        for_width)
+{
+  int natural = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, for_width, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+static void
+kab_month_cell_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  KabMonthCell *self = KAB_MONTH_CELL (widget);
+  int day_minimum = 0, day_natural = 0;
+
+  gtk_widget_measure (self->day_button, orientation, -1, &day_minimum, &day_natural, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = day_minimum;
+      *natural = MAX (day_natural, 120);
+      return;
+    }
+
+  /* The day number always shows; sessions show as far as there is room. */
+  *minimum = day_minimum;
+  *natural = day_natural;
+  for (guint i = 0; i < self->blocks->len; i++)
+    *natural += SPACING + natural_height (g_ptr_array_index (self->blocks, i), for_size);
+}
+
+static gboolean
+update_more_label (gpointer user_data)
+{
+  KabMonthCell *self = user_data;
+  g_autofree char *text = NULL;
+
+  self->more_idle_id = 0;
+  /* Translators: in a day of the month view, the sessions that do not fit */
+  text = g_strdup_printf (ngettext ("%u more", "%u more", self->n_hidden), self->n_hidden);
+  gtk_button_set_label (GTK_BUTTON (self->more_button), text);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+set_n_hidden (KabMonthCell *self,
+              guint         n_hidden)
+{
+  if (self->n_hidden == n_hidden)
+    return;
+
+  self->n_hidden = n_hidden;
+  /* Not during the allocation itself: a new label asks for a new size. */
+  if (self->more_idle_id == 0)
+    self->more_idle_id = g_idle_add (update_more_label, self);
+}
+
+static guint
+count_fitting (KabMonthCell *self,
+               int           width,
+               int           available)
+{
+  int more_height = natural_height (self->more_button, width);
+  int used = 0;
+  guint n = self->blocks->len;
+  guint fit = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int block_height = natural_height (g_ptr_array_index (self->blocks, i), width) + SPACING;
+      gboolean last = i == n - 1;
+
+      /* Keep room for "N more" unless this is the last session. */
+      if (used + block_height + (last ? 0 : more_height) > available)
+        break;
+      used += block_height;
+      fit++;
+    }
+
+  return fit;
+}
+
+/* A child never gets less than its minimum width; the cell clips what overflows. */
+static int
+fit_width (GtkWidget *child,
+           int        width)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return MAX (minimum, width);
+}
+
+static void
+kab_month_cell_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  KabMonthCell *self = KAB_MONTH_CELL (widget);
+  int day_width = 0;
+  int day_height = natural_height (self->day_button, -1);
+  guint fit;
+  int y;
+
+  gtk_widget_measure (self->day_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &day_width, NULL, NULL);
+  day_width = fit_width (self->day_button, MIN (day_width, width));
+  gtk_widget_size_allocate (self->day_button,
+                            &(GtkAllocation) {
+                              gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? width - day_width : 0,
+                              0, day_width, day_height }, -1);
+
+  y = day_height;
+  fit = count_fitting (self, width, height - y);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      GtkWidget *block = g_ptr_array_index (self->blocks, i);
+      int block_height;
+
+      gtk_widget_set_child_visible (block, i < fit);
+      if (i >= fit)
+        continue;
+
+      block_height = natural_height (block, width);
+      gtk_widget_size_allocate (block, &(GtkAllocation) { 0, y, fit_width (block, width), block_height }, -1);
+      y += block_height + SPACING;
+    }
+
+  set_n_hidden (self, self->blocks->len - fit);
+  gtk_widget_set_child_visible (self->more_button, fit < self->blocks->len);
+  if (fit < self->blocks->len)
+    gtk_widget_size_allocate (self->more_button,
+                              &(GtkAllocation) { 0, y, fit_width (self->more_button, width),
+                                                 natural_height (self->more_button, width) },
+                              -1);
+}
+
+static void
+kab_month_cell_dispose (GObject *object)
+{
+  KabMonthCell *self = KAB_MONTH_CELL (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->more_idle_id, g_source_remove);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  if (self->blocks != NULL)
+    g_ptr_array_set_size (self->blocks, 0);
+
+  G_OBJECT_CLASS (kab_month_cell_parent_class)->dispose (object);
+}
+
+static void
+kab_month_cell_finalize (GObject *object)
+{
+  KabMonthCell *self = KAB_MONTH_CELL (object);
+
+  g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kab_month_cell_parent_class)->finalize (object);
+}
+
+static void
+kab_month_cell_class_init (KabMonthCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kab_month_cell_dispose;
+  object_class->finalize = kab_month_cell_finalize;
+
+  widget_class->measure = kab_month_cell_measure;
+  widget_class->size_allocate = kab_month_cell_size_allocate;
+
+  gtk_widget_class_set_css_name (widget_class, "monthcell");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+kab_month_cell_init (KabMonthCell *self)
+{
+  self->blocks = g_ptr_array_new ();
+
+  self->day_button = gtk_button_new_with_label ("");
+  gtk_widget_add_css_class (self->day_button, "flat");
+  gtk_widget_add_css_class (self->day_button, "day-number");
+  gtk_widget_set_parent (self->day_button, GTK_WIDGET (self));
+
+  self->more_button = gtk_button_new_with_label ("");
+  gtk_widget_add_css_class (self->more_button, "flat");
+  gtk_widget_add_css_class (self->more_button, "more");
+  gtk_widget_set_parent (self->more_button, GTK_WIDGET (self));
+  gtk_widget_set_child_visible (self->more_button, FALSE);
+
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+}
+
+GtkWidget *
+kab_month_cell_new (void)
+{
+  return g_object_new (KAB_TYPE_MONTH_CELL, NULL);
+}
+
+/**
+ * kab_month_cell_get_date:
+ *
+ * Returns: (transfer none) (nullable): local midnight of the day shown
+ */
+GDateTime *
+kab_month_cell_get_date (KabMonthCell *self)
+{
+  g_return_val_if_fail (KAB_IS_MONTH_CELL (self), NULL);
+
+  return self->date;
+}
+
+/**
+ * kab_month_cell_set_date:
+ * @in_month: whether the day belongs to the month shown (others are dimmed)
+ * @today: whether the day is today
+ */
+void
+kab_month_cell_set_date (KabMonthCell *self,
+                         GDateTime    *date,
+                         gboolean      in_month,
+                         gboolean      today)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *full = NULL;
+  g_autoptr(GVariant) target = NULL;
+
+  g_return_if_fail (KAB_IS_MONTH_CELL (self));
+  g_return_if_fail (date != NULL);
+
+  g_clear_pointer (&self->date, g_date_time_unref);
+  self->date = g_date_time_ref (date);
+
+  if (g_date_time_get_day_of_month (date) == 1)
+    /* Translators: the first day of a month in the month view, strftime format: "1 Dec" */
+    /* xgettext:no-c-format */
+    label = g_date_time_format (date, C_("month view day", "%-d %b"));
+  else
+    /* Translators: a day in the month view, strftime format: "16" */
+    /* xgettext:no-c-format */
+    label = g_date_time_format (date, C_("month view day", "%-d"));
+  gtk_button_set_label (GTK_BUTTON (self->day_button), label);
+
+  /* The full date for screen readers; no tooltip: setting 42 of them on every step
+   * costs more than a frame. */
+  full = kab_calendar_format_day (date);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, full,
+                                  -1);
+
+  /* Our own reference: a button given a target equal to the one it has drops the new one. */
+  target = g_variant_ref_sink (g_variant_new_int64 (g_date_time_to_unix (date)));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->day_button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->day_button), "calendar.show-week");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->more_button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->more_button), "calendar.show-week");
+
+  if (in_month)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "other-month");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "other-month");
+
+  if (today)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "today");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "today");
+}
+
+/**
+ * kab_month_cell_set_sessions:
+ * @sessions: (element-type KabSession): the day's sessions, by start time
+ */
+void
+kab_month_cell_set_sessions (KabMonthCell *self,
+                             GPtrArray    *sessions)
+{
+  guint n = sessions != NULL ? sessions->len : 0;
+  GtkWidget *previous = self->day_button;
+
+  g_return_if_fail (KAB_IS_MONTH_CELL (self));
+
+  /* The lines already there take the new sessions: stepping through months creates
+   * only the lines a busier day needs. */
+  while (self->blocks->len > n)
+    {
+      gtk_widget_unparent (g_ptr_array_index (self->blocks, self->blocks->len - 1));
+      g_ptr_array_set_size (self->blocks, self->blocks->len - 1);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      KabSession *session = g_ptr_array_index (sessions, i);
+      GtkWidget *block;
+
+      if (i < self->blocks->len)
+        {
+          block = g_ptr_array_index (self->blocks, i);
+          kab_session_block_set_session (KAB_SESSION_BLOCK (block), session);
+        }
+      else
+        {
+          block = kab_session_block_new (session, TRUE);
+          gtk_widget_insert_after (block, GTK_WIDGET (self), previous);
+          g_ptr_array_add (self->blocks, block);
+        }
+
+      previous = block;
+    }
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+guint
+kab_month_cell_get_n_blocks (KabMonthCell *self)
+{
+  g_return_val_if_fail (KAB_IS_MONTH_CELL (self), 0);
+
+  return self->blocks->len;
+}
+
+/**
+ * kab_month_cell_find_block:
+ *
+ * Returns: (transfer none) (nullable): the line showing the session @session_id
+ */
+KabSessionBlock *
+kab_month_cell_find_block (KabMonthCell *self,
+                           gint64        session_id)
+{
+  g_return_val_if_fail (KAB_IS_MONTH_CELL (self), NULL);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      KabSessionBlock *block = g_ptr_array_index (self->blocks, i);
+
+      if (kab_session_get_id (kab_session_block_get_session (block)) == session_id)
+        return block;
+    }
+
+  return NULL;
+}

@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-month-page.c: the month view: a grid of days, each listing its sessions */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kab-calendar-util.h"
+#include "kab-month-page.h"
+
+#define N_CELLS (6 * 7)
+
+struct _KabMonthPage
+{
+  AdwBin        parent_instance;
+
+  GtkWidget    *weekdays_box;
+  GtkGrid      *grid;
+
+  KabMonthCell *cells[N_CELLS];
+  GtkWidget    *weekday_labels[7];
+  GDateTime    *first_day;     /* local midnight of the first cell */
+  guint         n_days;        /* cells in use: 28, 35 or 42 */
+};
+
+G_DEFINE_FINAL_TYPE (KabMonthPage, kab_month_page, ADW_TYPE_BIN)
+
+static void
+kab_month_page_finalize (GObject *object)
+{
+  KabMonthPage *self = KAB_MONTH_PAGE (object);
+
+  g_clear_pointer (&self->first_day, g_date_time_unref);
+
+  G_OBJECT_CLASS (kab_month_page_parent_class)->finalize (object);
+}
+
+static void
+kab_month_page_class_init (KabMonthPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = kab_month_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/kabinett/Kabinett/calendar/kab-month-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KabMonthPage, weekdays_box);
+  gtk_widget_class_bind_template_child (widget_class, KabMonthPage, grid);
+}
+
+static void
+kab_month_page_init (KabMonthPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (int i = 0; i < 7; i++)
+    {
+      self->weekday_labels[i] = gtk_label_new (NULL);
+      gtk_widget_add_css_class (self->weekday_labels[i], "weekday");
+      gtk_label_set_ellipsize (GTK_LABEL (self->weekday_labels[i]), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (self->weekdays_box), self->weekday_labels[i]);
+    }
+
+  for (int i = 0; i < N_CELLS; i++)
+    {
+      self->cells[i] = KAB_MONTH_CELL (kab_month_cell_new ());
+      gtk_grid_attach (self->grid, GTK_WIDGET (self->cells[i]), i % 7, i / 7, 1, 1);
+    }
+}
+
+GtkWidget *
+kab_month_page_new (void)
+{
+  return g_object_new (KAB_TYPE_MONTH_PAGE, NULL);
+}
+
+/**
+ * kab_month_page_set_month:
+ * @month_start: local midnight of the first day of the month
+ * @first_weekday: the locale's first day of the week, 0 for Sunday
+ *
+ * Shows the weeks of the month; the days before and after it that share those weeks
+ * are dimmed. Its sessions come with kab_month_page_set_sessions().
+ */
+void
+kab_month_page_set_month (KabMonthPage *self,
+                          GDateTime    *month_start,
+                          int           first_weekday)
+{
+  g_autoptr(GDateTime) next_month = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int days_in_month;
+  int offset;
+
+  g_return_if_fail (KAB_IS_MONTH_PAGE (self));
+  g_return_if_fail (month_start != NULL);
+
+  g_clear_pointer (&self->first_day, g_date_time_unref);
+  self->first_day = kab_calendar_week_start (month_start, first_weekday);
+
+  next_month = g_date_time_add_months (month_start, 1);
+  days_in_month = kab_calendar_day_index (next_month, month_start);
+  offset = kab_calendar_day_index (month_start, self->first_day);
+  self->n_days = (guint)((offset + days_in_month + 6) / 7 * 7);
+
+  for (guint i = 0; i < N_CELLS; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (self->first_day, i);
+      g_autoptr(GDateTime) date = kab_calendar_day_start (day);
+      gboolean in_month = g_date_time_get_month (date) == g_date_time_get_month (month_start);
+
+      gtk_widget_set_visible (GTK_WIDGET (self->cells[i]), i < self->n_days);
+      kab_month_cell_set_date (self->cells[i], date, in_month, kab_calendar_day_index (now, date) == 0);
+
+      if (i < 7)
+        {
+          /* Translators: a weekday above a column of the month view, strftime format: "Monday" */
+          /* xgettext:no-c-format */
+          g_autofree char *name = g_date_time_format (date, C_("month header", "%A"));
+          gtk_label_set_label (GTK_LABEL (self->weekday_labels[i]), name);
+        }
+    }
+}
+
+/**
+ * kab_month_page_get_range:
+ * @out_from: (out) (transfer full): local midnight of the first day shown
+ * @out_to: (out) (transfer full): local midnight after the last day shown
+ */
+void
+kab_month_page_get_range (KabMonthPage  *self,
+                          GDateTime    **out_from,
+                          GDateTime    **out_to)
+{
+  g_autoptr(GDateTime) last = NULL;
+
+  g_return_if_fail (KAB_IS_MONTH_PAGE (self));
+  g_return_if_fail (self->first_day != NULL);
+
+  last = g_date_time_add_days (self->first_day, self->n_days);
+  *out_from = g_date_time_ref (self->first_day);
+  *out_to = kab_calendar_day_start (last);
+}
+
+/**
+ * kab_month_page_set_sessions:
+ * @sessions: (element-type KabSession): the sessions of the days shown, by start time
+ */
+void
+kab_month_page_set_sessions (KabMonthPage *self,
+                             GListModel   *sessions)
+{
+  GPtrArray *days[N_CELLS] = { NULL };
+  guint n;
+
+  g_return_if_fail (KAB_IS_MONTH_PAGE (self));
+  g_return_if_fail (G_IS_LIST_MODEL (sessions));
+
+  n = self->first_day != NULL ? g_list_model_get_n_items (sessions) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KabSession) session = g_list_model_get_item (sessions, i);
+      int day = kab_calendar_day_index (kab_session_get_start (session), self->first_day);
+
+      if (day < 0 || day >= (int)self->n_days)
+        continue;
+
+      if (days[day] == NULL)
+        days[day] = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (days[day], g_steal_pointer (&session));
+    }
+
+  for (guint i = 0; i < N_CELLS; i++)
+    kab_month_cell_set_sessions (self->cells[i], days[i]);
+
+  for (guint i = 0; i < N_CELLS; i++)
+    g_clear_pointer (&days[i], g_ptr_array_unref);
+}
+
+guint
+kab_month_page_get_n_blocks (KabMonthPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (KAB_IS_MONTH_PAGE (self), 0);
+
+  for (guint i = 0; i < self->n_days; i++)
+    n += kab_month_cell_get_n_blocks (self->cells[i]);
+
+  return n;
+}
+
+/**
+ * kab_month_page_find_block:
+ *
+ * Returns: (transfer none) (nullable): the line showing the session @session_id
+ */
+KabSessionBlock *
+kab_month_page_find_block (KabMonthPage *self,
+                           gint64        session_id)
+{
+  g_return_val_if_fail (KAB_IS_MONTH_PAGE (self), NULL);
+
+  for (guint i = 0; i < self->n_days; i++)
+    {
+      KabSessionBlock *block = kab_month_cell_find_block (self->cells[i], session_id);
+
+      if (block != NULL)
+        return block;
+    }
+
+  return NULL;
+}

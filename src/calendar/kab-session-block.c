@@ -1,0 +1,579 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-session-block.c: one session in the week or month view, a button with its status menu */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kab-calendar-util.h"
+#include "kab-session-block.h"
+
+struct _KabSessionBlock
+{
+  GtkButton           parent_instance;
+
+  KabSession         *session;
+  gboolean            compact;
+
+  GtkWidget          *name_label;
+  GtkWidget          *time_label;
+  GtkWidget          *popover;
+  GtkWidget          *details;   /* the head of the popover's menu */
+  GSimpleActionGroup *actions;
+
+  /* What the block shows now, so that an update touches only what changed: stepping
+   * through weeks reuses blocks for other sessions. */
+  const char         *shown_class;
+  gboolean            shown_struck;
+  gboolean            shown_unmarked;
+};
+
+G_DEFINE_FINAL_TYPE (KabSessionBlock, kab_session_block, GTK_TYPE_BUTTON)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_COMPACT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+status_class (KabSessionStatus status)
+{
+  switch (status)
+    {
+    case KAB_SESSION_STATUS_PLANNED:                   return "planned";
+    case KAB_SESSION_STATUS_ATTENDED:                  return "attended";
+    case KAB_SESSION_STATUS_CANCELLED_LATE:            return "cancelled-late";
+    case KAB_SESSION_STATUS_NO_SHOW:                   return "no-show";
+    case KAB_SESSION_STATUS_CANCELLED_IN_TIME:
+    case KAB_SESSION_STATUS_CANCELLED_BY_PRACTITIONER:
+    default:                                           return "cancelled-free";
+    }
+}
+
+static gboolean
+is_cancelled (KabSessionStatus status)
+{
+  return status == KAB_SESSION_STATUS_CANCELLED_IN_TIME ||
+         status == KAB_SESSION_STATUS_CANCELLED_LATE ||
+         status == KAB_SESSION_STATUS_CANCELLED_BY_PRACTITIONER;
+}
+
+/* A planned session that is over and still waits to be marked attended or cancelled. */
+static gboolean
+is_unmarked (KabSession *session)
+{
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (kab_session_get_status (session) != KAB_SESSION_STATUS_PLANNED)
+    return FALSE;
+
+  end = kab_session_dup_end (session);
+  now = g_date_time_new_now_utc ();
+  return end != NULL && g_date_time_compare (end, now) < 0;
+}
+
+static char *
+short_name (KabSession *session)
+{
+  const char *name = kab_session_get_client_name (session);
+  const char *space = strrchr (name, ' ');
+  g_autofree char *given = NULL;
+
+  if (space == NULL)
+    return g_strdup (name);
+
+  given = g_strndup (name, space - name);
+  return kab_calendar_short_name (given, space + 1);
+}
+
+/* Cancelled sessions are struck through: CSS text-decoration does not reach labels
+ * reliably on GTK 4.8, Pango attributes do. */
+static void
+set_struck_through (KabSessionBlock *self,
+                    gboolean         struck)
+{
+  g_autoptr(PangoAttrList) attributes = NULL;
+
+  if (struck)
+    {
+      attributes = pango_attr_list_new ();
+      pango_attr_list_insert (attributes, pango_attr_strikethrough_new (TRUE));
+    }
+
+  gtk_label_set_attributes (GTK_LABEL (self->name_label), attributes);
+  if (self->time_label != NULL)
+    gtk_label_set_attributes (GTK_LABEL (self->time_label), attributes);
+}
+
+static void
+set_class (KabSessionBlock *self,
+           const char     **shown,
+           const char      *wanted)
+{
+  if (g_strcmp0 (*shown, wanted) == 0)
+    return;
+
+  if (*shown != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), *shown);
+  if (wanted != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), wanted);
+  *shown = wanted;
+}
+
+static void
+update_style (KabSessionBlock *self)
+{
+  KabSessionStatus status = kab_session_get_status (self->session);
+  gboolean struck = is_cancelled (status);
+  gboolean unmarked = is_unmarked (self->session);
+
+  set_class (self, &self->shown_class, status_class (status));
+
+  if (struck != self->shown_struck)
+    {
+      set_struck_through (self, struck);
+      if (struck)
+        gtk_widget_add_css_class (GTK_WIDGET (self), "cancelled");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "cancelled");
+      self->shown_struck = struck;
+    }
+
+  if (unmarked != self->shown_unmarked)
+    {
+      if (unmarked)
+        gtk_widget_add_css_class (GTK_WIDGET (self), "unmarked");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "unmarked");
+      self->shown_unmarked = unmarked;
+    }
+}
+
+static void
+update_labels (KabSessionBlock *self)
+{
+  KabSession *session = self->session;
+  KabSessionStatus status = kab_session_get_status (session);
+  g_autoptr(GDateTime) end = kab_session_dup_end (session);
+  g_autofree char *range = kab_calendar_format_time_range (kab_session_get_start (session), end);
+  g_autofree char *status_label = g_utf8_strdown (kab_session_status_to_label (status), -1);
+  g_autofree char *accessible = NULL;
+  const char *name = kab_session_get_client_name (session);
+
+  if (self->compact)
+    {
+      g_autofree char *time = kab_calendar_format_time (kab_session_get_start (session));
+      g_autofree char *shortened = short_name (session);
+      /* Translators: a session in the month view: start time and short name, "10:00 Anna K." */
+      g_autofree char *text = g_strdup_printf (C_("month view session", "%s %s"), time, shortened);
+
+      gtk_label_set_label (GTK_LABEL (self->name_label), text);
+    }
+  else
+    {
+      gtk_label_set_label (GTK_LABEL (self->name_label), name);
+      gtk_label_set_label (GTK_LABEL (self->time_label), range);
+    }
+
+  /* Translators: what a screen reader says for a session: name, time, status:
+   * "Anna Karlsson, 10:00–10:50, planned" */
+  accessible = g_strdup_printf (C_("session block", "%s, %s, %s"), name, range, status_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+
+  update_style (self);
+}
+
+/* The tooltip is written when it is asked for, not for every block of every week. */
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  KabSessionBlock *self = KAB_SESSION_BLOCK (widget);
+  KabSession *session = self->session;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *markup = NULL;
+  const char *note;
+
+  if (session == NULL)
+    return FALSE;
+
+  end = kab_session_dup_end (session);
+  range = kab_calendar_format_time_range (kab_session_get_start (session), end);
+  note = kab_session_get_note (session);
+
+  /* Translators: the tooltip of a session: name, then time · kind, then status */
+  markup = g_markup_printf_escaped (C_("session block", "<b>%s</b>\n%s · %s\n%s"),
+                                    kab_session_get_client_name (session), range,
+                                    kab_session_kind_to_label (kab_session_get_kind (session)),
+                                    is_unmarked (session)
+                                    ? _("Over, still to be marked attended or cancelled")
+                                    : kab_session_status_to_label (kab_session_get_status (session)));
+  if (*note != '\0')
+    {
+      g_autofree char *with_note = g_markup_printf_escaped ("%s\n<i>%s</i>", markup, note);
+      g_free (markup);
+      markup = g_steal_pointer (&with_note);
+    }
+
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+static void
+update_actions (KabSessionBlock *self)
+{
+  GAction *status = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "status");
+  GAction *edit_series = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "edit-series");
+  const char *nick = kab_session_status_to_nick (kab_session_get_status (self->session));
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (status), g_variant_new_string (nick));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (edit_series),
+                               kab_session_get_series_id (self->session) != 0);
+}
+
+/* The block only forwards: the Calendar view owns the store and the undo toasts. */
+
+static void
+on_status_change_state (GSimpleAction *action,
+                        GVariant      *state,
+                        gpointer       user_data)
+{
+  KabSessionBlock *self = user_data;
+  KabSessionStatus status;
+
+  if (!kab_session_status_from_nick (g_variant_get_string (state, NULL), &status) ||
+      status == kab_session_get_status (self->session))
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "calendar.set-status", "(xs)",
+                              kab_session_get_id (self->session),
+                              g_variant_get_string (state, NULL));
+}
+
+static void
+on_edit_activate (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  KabSessionBlock *self = user_data;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "calendar.edit-session", "x",
+                              kab_session_get_id (self->session));
+}
+
+static void
+on_edit_series_activate (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  KabSessionBlock *self = user_data;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "calendar.edit-series", "x",
+                              kab_session_get_id (self->session));
+}
+
+static void
+on_delete_activate (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  KabSessionBlock *self = user_data;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "calendar.delete-session", "x",
+                              kab_session_get_id (self->session));
+}
+
+static const GActionEntry block_actions[] = {
+  { "status", NULL, "s", "'planned'", on_status_change_state },
+  { "edit", on_edit_activate },
+  { "edit-series", on_edit_series_activate },
+  { "delete", on_delete_activate },
+};
+
+static GtkWidget *
+details_label (KabSessionBlock *self)
+{
+  KabSession *session = self->session;
+  g_autoptr(GDateTime) end = kab_session_dup_end (session);
+  g_autofree char *day = kab_calendar_format_day (kab_session_get_start (session));
+  g_autofree char *range = kab_calendar_format_time_range (kab_session_get_start (session), end);
+  g_autofree char *markup = NULL;
+  GtkWidget *label;
+
+  /* Translators: the head of a session's menu: name, then date and time, then kind */
+  markup = g_markup_printf_escaped (C_("session menu", "<b>%s</b>\n%s, %s\n%s"),
+                                    kab_session_get_client_name (session), day, range,
+                                    kab_session_kind_to_label (kab_session_get_kind (session)));
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  return label;
+}
+
+/**
+ * kab_session_block_popup:
+ *
+ * Opens the session's menu: its status, edit and delete.
+ */
+void
+kab_session_block_popup (KabSessionBlock *self)
+{
+  g_return_if_fail (KAB_IS_SESSION_BLOCK (self));
+
+  if (self->popover == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/kabinett/Kabinett/calendar/kab-session-menu.ui");
+      GMenuModel *menu = G_MENU_MODEL (gtk_builder_get_object (builder, "session_menu"));
+
+      self->popover = gtk_popover_menu_new_from_model (menu);
+      gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+    }
+
+  /* The head is written when the menu opens: the block may show another session by now. */
+  if (self->details != NULL)
+    gtk_popover_menu_remove_child (GTK_POPOVER_MENU (self->popover), self->details);
+  self->details = details_label (self);
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (self->popover), self->details, "details");
+
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static void
+kab_session_block_clicked (GtkButton *button)
+{
+  kab_session_block_popup (KAB_SESSION_BLOCK (button));
+}
+
+static void
+kab_session_block_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  KabSessionBlock *self = KAB_SESSION_BLOCK (widget);
+
+  GTK_WIDGET_CLASS (kab_session_block_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (self->popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->popover));
+}
+
+static void
+build_children (KabSessionBlock *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  self->name_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->name_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->name_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (self->name_label), TRUE);
+  gtk_widget_add_css_class (self->name_label, "name");
+  gtk_box_append (GTK_BOX (box), self->name_label);
+
+  if (!self->compact)
+    {
+      self->time_label = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (self->time_label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (self->time_label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_single_line_mode (GTK_LABEL (self->time_label), TRUE);
+      gtk_widget_add_css_class (self->time_label, "time");
+      gtk_box_append (GTK_BOX (box), self->time_label);
+    }
+
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+  gtk_button_set_child (GTK_BUTTON (self), box);
+  gtk_widget_add_css_class (GTK_WIDGET (self), self->compact ? "compact" : "full");
+}
+
+static void
+kab_session_block_constructed (GObject *object)
+{
+  KabSessionBlock *self = KAB_SESSION_BLOCK (object);
+
+  G_OBJECT_CLASS (kab_session_block_parent_class)->constructed (object);
+
+  build_children (self);
+  if (self->session != NULL)
+    {
+      update_labels (self);
+      update_actions (self);
+    }
+}
+
+static void
+kab_session_block_dispose (GObject *object)
+{
+  KabSessionBlock *self = KAB_SESSION_BLOCK (object);
+
+  self->details = NULL;
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+  g_clear_object (&self->session);
+  g_clear_object (&self->actions);
+
+  G_OBJECT_CLASS (kab_session_block_parent_class)->dispose (object);
+}
+
+static void
+kab_session_block_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  KabSessionBlock *self = KAB_SESSION_BLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kab_session_block_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  KabSessionBlock *self = KAB_SESSION_BLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      kab_session_block_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_COMPACT:
+      self->compact = g_value_get_boolean (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kab_session_block_class_init (KabSessionBlockClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkButtonClass *button_class = GTK_BUTTON_CLASS (klass);
+
+  object_class->constructed = kab_session_block_constructed;
+  object_class->dispose = kab_session_block_dispose;
+  object_class->get_property = kab_session_block_get_property;
+  object_class->set_property = kab_session_block_set_property;
+
+  widget_class->size_allocate = kab_session_block_size_allocate;
+
+  button_class->clicked = kab_session_block_clicked;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         KAB_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+}
+
+static void
+kab_session_block_init (KabSessionBlock *self)
+{
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), block_actions,
+                                   G_N_ELEMENTS (block_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "block", G_ACTION_GROUP (self->actions));
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "session-block");
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+}
+
+/**
+ * kab_session_block_new:
+ * @session: the session to show
+ * @compact: one line ("10:00 Anna K.") for the month view, else name and time
+ *
+ * Returns: (transfer floating): a new block
+ */
+GtkWidget *
+kab_session_block_new (KabSession *session,
+                       gboolean    compact)
+{
+  g_return_val_if_fail (KAB_IS_SESSION (session), NULL);
+
+  return g_object_new (KAB_TYPE_SESSION_BLOCK,
+                       "session", session,
+                       "compact", compact,
+                       NULL);
+}
+
+KabSession *
+kab_session_block_get_session (KabSessionBlock *self)
+{
+  g_return_val_if_fail (KAB_IS_SESSION_BLOCK (self), NULL);
+
+  return self->session;
+}
+
+void
+kab_session_block_set_session (KabSessionBlock *self,
+                               KabSession      *session)
+{
+  g_return_if_fail (KAB_IS_SESSION_BLOCK (self));
+  g_return_if_fail (KAB_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  /* Before construction the labels do not exist yet; constructed() fills them. */
+  if (self->name_label != NULL)
+    {
+      update_labels (self);
+      update_actions (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+gboolean
+kab_session_block_get_compact (KabSessionBlock *self)
+{
+  g_return_val_if_fail (KAB_IS_SESSION_BLOCK (self), FALSE);
+
+  return self->compact;
+}

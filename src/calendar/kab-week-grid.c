@@ -1,0 +1,1033 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-week-grid.c: the week's time grid, drawn in snapshot, with one block per session */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kab-calendar-util.h"
+#include "kab-week-grid.h"
+
+#define N_DAYS          7
+#define MINUTES_PER_DAY (24 * 60)
+#define SLOT_STEP       30   /* a click picks the half hour under the pointer */
+#define GUTTER_PADDING  8
+#define MIN_DAY_WIDTH   48
+
+/* Where a block goes: its day, its minutes within the day, and its column among the
+ * sessions it overlaps. */
+typedef struct
+{
+  KabSessionBlock *block;
+  int              day;
+  int              start_minute;
+  int              end_minute;
+  int              column;
+  int              n_columns;
+} Placement;
+
+struct _KabWeekGrid
+{
+  GtkWidget    parent_instance;
+
+  GDateTime   *week_start;
+  int          hour_height;
+  int          work_start_hour;
+  int          work_end_hour;
+  int          slot_minutes;
+
+  GArray      *placements;    /* Placement, in session order */
+  GHashTable  *blocks_by_id;  /* gint64* → KabSessionBlock* (borrowed) */
+
+  PangoLayout *hour_layouts[24];
+  int          gutter_width;
+
+  GtkWidget   *today_column;
+  GtkWidget   *hover_slot;
+  GtkWidget   *now_line;
+  int          hover_day;
+  int          hover_minute;
+
+  guint        tick_id;
+};
+
+G_DEFINE_FINAL_TYPE (KabWeekGrid, kab_week_grid, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_WEEK_START,
+  PROP_HOUR_HEIGHT,
+  PROP_GUTTER_WIDTH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SLOT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Geometry */
+
+static gboolean
+is_rtl (KabWeekGrid *self)
+{
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+}
+
+static double
+day_width (KabWeekGrid *self,
+           int          width)
+{
+  return MAX (0.0, (double)(width - self->gutter_width) / N_DAYS);
+}
+
+/* The left edge of a day's column. */
+static double
+day_x (KabWeekGrid *self,
+       int          width,
+       int          day)
+{
+  double column = day_width (self, width);
+
+  if (is_rtl (self))
+    return width - self->gutter_width - (day + 1) * column;
+
+  return self->gutter_width + day * column;
+}
+
+static double
+minute_y (KabWeekGrid *self,
+          int          minute)
+{
+  return minute * self->hour_height / 60.0;
+}
+
+static int
+today_index (KabWeekGrid *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  int day;
+
+  if (self->week_start == NULL)
+    return -1;
+
+  now = g_date_time_new_now_local ();
+  day = kab_calendar_day_index (now, self->week_start);
+  return day >= 0 && day < N_DAYS ? day : -1;
+}
+
+/* Hour labels */
+
+static void
+clear_hour_layouts (KabWeekGrid *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->hour_layouts); i++)
+    g_clear_object (&self->hour_layouts[i]);
+}
+
+static void
+ensure_hour_layouts (KabWeekGrid *self)
+{
+  int widest = 0;
+
+  if (self->hour_layouts[0] != NULL)
+    return;
+
+  for (int hour = 0; hour < 24; hour++)
+    {
+      g_autofree char *text = kab_calendar_format_hour (hour);
+      int text_width;
+
+      self->hour_layouts[hour] = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      pango_layout_get_pixel_size (self->hour_layouts[hour], &text_width, NULL);
+      widest = MAX (widest, text_width);
+    }
+
+  if (self->gutter_width != widest + 2 * GUTTER_PADDING)
+    {
+      self->gutter_width = widest + 2 * GUTTER_PADDING;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUTTER_WIDTH]);
+    }
+}
+
+/* Layout of the sessions */
+
+static void
+place_columns (GArray *placements,
+               guint   first,
+               guint   last)
+{
+  int column_ends[64];
+  int n_columns = 0;
+
+  /* Greedy: each session takes the first column free at its start. */
+  for (guint i = first; i < last; i++)
+    {
+      Placement *p = &g_array_index (placements, Placement, i);
+      int column = 0;
+
+      while (column < n_columns && column_ends[column] > p->start_minute)
+        column++;
+
+      if (column == n_columns && n_columns < (int)G_N_ELEMENTS (column_ends))
+        n_columns++;
+      column = MIN (column, (int)G_N_ELEMENTS (column_ends) - 1);
+
+      column_ends[column] = p->end_minute;
+      p->column = column;
+    }
+
+  for (guint i = first; i < last; i++)
+    g_array_index (placements, Placement, i).n_columns = MAX (1, n_columns);
+}
+
+static int
+compare_placements (gconstpointer a,
+                    gconstpointer b)
+{
+  const Placement *pa = a;
+  const Placement *pb = b;
+
+  if (pa->day != pb->day)
+    return pa->day - pb->day;
+  if (pa->start_minute != pb->start_minute)
+    return pa->start_minute - pb->start_minute;
+  return pb->end_minute - pa->end_minute;
+}
+
+/* Sessions that overlap, directly or through others, share their day's width. */
+static void
+compute_layout (KabWeekGrid *self)
+{
+  GArray *placements = self->placements;
+  guint cluster_start = 0;
+  int cluster_end = -1;
+  int cluster_day = -1;
+
+  g_array_sort (placements, compare_placements);
+
+  for (guint i = 0; i < placements->len; i++)
+    {
+      Placement *p = &g_array_index (placements, Placement, i);
+
+      if (p->day != cluster_day || p->start_minute >= cluster_end)
+        {
+          place_columns (placements, cluster_start, i);
+          cluster_start = i;
+          cluster_day = p->day;
+          cluster_end = p->end_minute;
+        }
+      else
+        {
+          cluster_end = MAX (cluster_end, p->end_minute);
+        }
+    }
+
+  place_columns (placements, cluster_start, placements->len);
+}
+
+static gboolean
+placement_for (KabWeekGrid *self,
+               KabSession  *session,
+               Placement   *out)
+{
+  g_autoptr(GDateTime) start = g_date_time_to_local (kab_session_get_start (session));
+  int day = kab_calendar_day_index (start, self->week_start);
+  int minute = g_date_time_get_hour (start) * 60 + g_date_time_get_minute (start);
+
+  if (day < 0 || day >= N_DAYS)
+    return FALSE;
+
+  out->day = day;
+  out->start_minute = minute;
+  /* A session past midnight is drawn to the end of its first day. */
+  out->end_minute = MIN (MINUTES_PER_DAY, minute + MAX (5, kab_session_get_duration (session)));
+  out->column = 0;
+  out->n_columns = 1;
+  return TRUE;
+}
+
+static void
+restack_blocks (KabWeekGrid *self)
+{
+  GtkWidget *previous = NULL;
+
+  /* Children in time order: Tab walks the week from Monday morning to Sunday night. */
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      GtkWidget *block = GTK_WIDGET (g_array_index (self->placements, Placement, i).block);
+
+      if (previous == NULL)
+        gtk_widget_insert_after (block, GTK_WIDGET (self), self->hover_slot);
+      else
+        gtk_widget_insert_after (block, GTK_WIDGET (self), previous);
+      previous = block;
+    }
+}
+
+/* Blocks of sessions that left the grid are given to sessions that came into it:
+ * stepping through weeks creates no widgets once the grid has enough. */
+static KabSessionBlock *
+take_spare_block (KabWeekGrid *self,
+                  GHashTable  *spare,
+                  KabSession  *session)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  KabSessionBlock *block;
+
+  g_hash_table_iter_init (&iter, spare);
+  if (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      block = value;
+      g_hash_table_iter_remove (&iter);
+      kab_session_block_set_session (block, session);
+      return block;
+    }
+
+  block = KAB_SESSION_BLOCK (kab_session_block_new (session, FALSE));
+  gtk_widget_set_parent (GTK_WIDGET (block), GTK_WIDGET (self));
+  return block;
+}
+
+/**
+ * kab_week_grid_set_sessions:
+ * @sessions: (element-type KabSession): the sessions of the week shown
+ *
+ * Shows @sessions. Blocks of sessions already shown are kept and updated, so that
+ * keyboard focus stays where it was after a change.
+ */
+void
+kab_week_grid_set_sessions (KabWeekGrid *self,
+                            GListModel  *sessions)
+{
+  g_autoptr(GHashTable) old_blocks = NULL;
+  g_autoptr(GPtrArray) newcomers = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  g_return_if_fail (KAB_IS_WEEK_GRID (self));
+  g_return_if_fail (G_IS_LIST_MODEL (sessions));
+
+  old_blocks = g_steal_pointer (&self->blocks_by_id);
+  self->blocks_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_array_set_size (self->placements, 0);
+
+  /* First the sessions still shown keep their blocks … */
+  n = self->week_start != NULL ? g_list_model_get_n_items (sessions) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KabSession) session = g_list_model_get_item (sessions, i);
+      gint64 id = kab_session_get_id (session);
+      KabSessionBlock *block = g_hash_table_lookup (old_blocks, &id);
+      Placement placement;
+
+      if (!placement_for (self, session, &placement))
+        continue;
+
+      if (block == NULL)
+        {
+          g_ptr_array_add (newcomers, g_steal_pointer (&session));
+          continue;
+        }
+
+      g_hash_table_remove (old_blocks, &id);
+      kab_session_block_set_session (block, session);
+      placement.block = block;
+      g_array_append_val (self->placements, placement);
+      g_hash_table_insert (self->blocks_by_id, g_memdup2 (&id, sizeof id), block);
+    }
+
+  /* … then the others take the blocks left over, or new ones. */
+  for (guint i = 0; i < newcomers->len; i++)
+    {
+      KabSession *session = g_ptr_array_index (newcomers, i);
+      gint64 id = kab_session_get_id (session);
+      Placement placement;
+
+      placement_for (self, session, &placement);
+      placement.block = take_spare_block (self, old_blocks, session);
+      g_array_append_val (self->placements, placement);
+      g_hash_table_insert (self->blocks_by_id, g_memdup2 (&id, sizeof id), placement.block);
+    }
+
+  /* What is left was deleted or moved out of the week. */
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, old_blocks);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      gtk_widget_unparent (GTK_WIDGET (value));
+  }
+
+  compute_layout (self);
+  restack_blocks (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+guint
+kab_week_grid_get_n_blocks (KabWeekGrid *self)
+{
+  g_return_val_if_fail (KAB_IS_WEEK_GRID (self), 0);
+
+  return self->placements->len;
+}
+
+/**
+ * kab_week_grid_find_block:
+ *
+ * Returns: (transfer none) (nullable): the block showing the session @session_id
+ */
+KabSessionBlock *
+kab_week_grid_find_block (KabWeekGrid *self,
+                          gint64       session_id)
+{
+  g_return_val_if_fail (KAB_IS_WEEK_GRID (self), NULL);
+
+  return g_hash_table_lookup (self->blocks_by_id, &session_id);
+}
+
+/* GtkWidget */
+
+static void
+kab_week_grid_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  KabWeekGrid *self = KAB_WEEK_GRID (widget);
+
+  ensure_hour_layouts (self);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = self->gutter_width + N_DAYS * MIN_DAY_WIDTH;
+  else
+    *minimum = *natural = 24 * self->hour_height;
+}
+
+static void
+allocate_block (KabWeekGrid     *self,
+                const Placement *p,
+                int              width)
+{
+  double column = day_width (self, width) / p->n_columns;
+  double x = day_x (self, width, p->day) + (is_rtl (self) ? p->n_columns - 1 - p->column : p->column) * column;
+  double y = minute_y (self, p->start_minute);
+  double height = minute_y (self, p->end_minute) - y;
+  int minimum_width, minimum_height;
+
+  /* Many sessions at once make narrow columns; a block never gets less than it needs
+   * to show "…", and may then cover its neighbour. */
+  gtk_widget_measure (GTK_WIDGET (p->block), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (p->block), GTK_ORIENTATION_VERTICAL, -1,
+                      &minimum_height, NULL, NULL, NULL);
+
+  gtk_widget_size_allocate (GTK_WIDGET (p->block),
+                            &(GtkAllocation) {
+                              .x = (int)floor (x) + 2,
+                              .y = (int)floor (y) + 1,
+                              .width = MAX (minimum_width, (int)floor (column) - 3),
+                              .height = MAX (minimum_height, (int)floor (height) - 2),
+                            }, -1);
+}
+
+static void
+allocate_overlays (KabWeekGrid *self,
+                   int          width,
+                   int          height)
+{
+  int today = today_index (self);
+  double column = day_width (self, width);
+
+  gtk_widget_set_child_visible (self->today_column, today >= 0);
+  gtk_widget_set_child_visible (self->now_line, today >= 0);
+  if (today >= 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      int minute = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
+      int line_height;
+
+      gtk_widget_size_allocate (self->today_column,
+                                &(GtkAllocation) { (int)day_x (self, width, today), 0,
+                                                   (int)ceil (column), height }, -1);
+
+      gtk_widget_measure (self->now_line, GTK_ORIENTATION_VERTICAL, -1,
+                          &line_height, NULL, NULL, NULL);
+      line_height = MAX (2, line_height);
+      gtk_widget_size_allocate (self->now_line,
+                                &(GtkAllocation) { (int)day_x (self, width, today),
+                                                   (int)minute_y (self, minute) - line_height / 2,
+                                                   (int)ceil (column), line_height }, -1);
+    }
+
+  gtk_widget_set_child_visible (self->hover_slot, self->hover_day >= 0);
+  if (self->hover_day >= 0)
+    {
+      double y = minute_y (self, self->hover_minute);
+      double slot = minute_y (self, MIN (MINUTES_PER_DAY, self->hover_minute + self->slot_minutes)) - y;
+
+      gtk_widget_size_allocate (self->hover_slot,
+                                &(GtkAllocation) { (int)day_x (self, width, self->hover_day) + 2,
+                                                   (int)y + 1, MAX (1, (int)column - 3),
+                                                   MAX (1, (int)slot - 2) }, -1);
+    }
+}
+
+static void
+kab_week_grid_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  KabWeekGrid *self = KAB_WEEK_GRID (widget);
+
+  ensure_hour_layouts (self);
+  allocate_overlays (self, width, height);
+
+  for (guint i = 0; i < self->placements->len; i++)
+    allocate_block (self, &g_array_index (self->placements, Placement, i), width);
+}
+
+static void
+append_line (GtkSnapshot   *snapshot,
+             const GdkRGBA *color,
+             double         x,
+             double         y,
+             double         width,
+             double         height)
+{
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, width, height));
+}
+
+static void
+snapshot_grid (KabWeekGrid *self,
+               GtkSnapshot *snapshot,
+               int          width,
+               const GdkRGBA *fg)
+{
+  GdkRGBA line = *fg;
+  GdkRGBA half = *fg;
+  GdkRGBA closed = *fg;
+  double days_x = is_rtl (self) ? 0 : self->gutter_width;
+  double days_width = width - self->gutter_width;
+  gboolean high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+
+  line.alpha = high_contrast ? 0.5 : 0.15;
+  half.alpha = high_contrast ? 0.25 : 0.06;
+  closed.alpha = 0.035;
+
+  /* Outside the practice's hours the grid is a shade darker. */
+  append_line (snapshot, &closed, days_x, 0, days_width, minute_y (self, self->work_start_hour * 60));
+  append_line (snapshot, &closed, days_x, minute_y (self, self->work_end_hour * 60),
+               days_width, minute_y (self, MINUTES_PER_DAY - self->work_end_hour * 60));
+
+  for (int hour = 1; hour < 24; hour++)
+    append_line (snapshot, &line, days_x, floor (minute_y (self, hour * 60)), days_width, 1);
+  for (int hour = 0; hour < 24; hour++)
+    append_line (snapshot, &half, days_x, floor (minute_y (self, hour * 60 + 30)), days_width, 1);
+
+  for (int day = 0; day < N_DAYS; day++)
+    append_line (snapshot, &line, floor (day_x (self, width, day)), 0, 1,
+                 minute_y (self, MINUTES_PER_DAY));
+}
+
+static void
+snapshot_hours (KabWeekGrid   *self,
+                GtkSnapshot   *snapshot,
+                int            width,
+                const GdkRGBA *fg)
+{
+  GdkRGBA dim = *fg;
+
+  dim.alpha = 0.6;
+
+  for (int hour = 1; hour < 24; hour++)
+    {
+      PangoLayout *layout = self->hour_layouts[hour];
+      int text_width, text_height;
+      double x, y;
+
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      x = is_rtl (self) ? width - self->gutter_width + GUTTER_PADDING
+                        : self->gutter_width - GUTTER_PADDING - text_width;
+      y = minute_y (self, hour * 60) - text_height / 2.0;
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gtk_snapshot_append_layout (snapshot, layout, &dim);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+static void
+kab_week_grid_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  KabWeekGrid *self = KAB_WEEK_GRID (widget);
+  int width = gtk_widget_get_width (widget);
+  GdkRGBA fg;
+
+  ensure_hour_layouts (self);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  gtk_widget_snapshot_child (widget, self->today_column, snapshot);
+  snapshot_grid (self, snapshot, width, &fg);
+  snapshot_hours (self, snapshot, width, &fg);
+  gtk_widget_snapshot_child (widget, self->hover_slot, snapshot);
+
+  for (guint i = 0; i < self->placements->len; i++)
+    gtk_widget_snapshot_child (widget, GTK_WIDGET (g_array_index (self->placements, Placement, i).block),
+                               snapshot);
+
+  gtk_widget_snapshot_child (widget, self->now_line, snapshot);
+}
+
+static void
+kab_week_grid_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  KabWeekGrid *self = KAB_WEEK_GRID (widget);
+
+  GTK_WIDGET_CLASS (kab_week_grid_parent_class)->css_changed (widget, change);
+
+  /* Fonts may have changed: the gutter is measured again now, not in the middle of a
+   * size allocation, because the week's header follows its width. */
+  clear_hour_layouts (self);
+  ensure_hour_layouts (self);
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+kab_week_grid_direction_changed (GtkWidget        *widget,
+                                 GtkTextDirection  previous)
+{
+  gtk_widget_queue_allocate (widget);
+}
+
+/* The now line moves with the clock; once a minute is enough. */
+static gboolean
+on_tick (gpointer user_data)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+kab_week_grid_map (GtkWidget *widget)
+{
+  KabWeekGrid *self = KAB_WEEK_GRID (widget);
+
+  GTK_WIDGET_CLASS (kab_week_grid_parent_class)->map (widget);
+
+  if (self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (30, on_tick, self);
+}
+
+static void
+kab_week_grid_unmap (GtkWidget *widget)
+{
+  KabWeekGrid *self = KAB_WEEK_GRID (widget);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (kab_week_grid_parent_class)->unmap (widget);
+}
+
+/* Slots: a click on free time plans a session there */
+
+static gboolean
+slot_at (KabWeekGrid *self,
+         double       x,
+         double       y,
+         int         *out_day,
+         int         *out_minute)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  double column = day_width (self, width);
+  int day;
+
+  if (column <= 0 || self->hour_height <= 0 || self->week_start == NULL)
+    return FALSE;
+
+  if (is_rtl (self))
+    day = (int)floor ((width - self->gutter_width - x) / column);
+  else
+    day = (int)floor ((x - self->gutter_width) / column);
+
+  if (day < 0 || day >= N_DAYS || y < 0)
+    return FALSE;
+
+  *out_day = day;
+  *out_minute = CLAMP ((int)(y * 60 / self->hour_height) / SLOT_STEP * SLOT_STEP,
+                       0, MINUTES_PER_DAY - SLOT_STEP);
+  return TRUE;
+}
+
+static void
+set_hover (KabWeekGrid *self,
+           int          day,
+           int          minute)
+{
+  if (self->hover_day == day && self->hover_minute == minute)
+    return;
+
+  self->hover_day = day;
+  self->hover_minute = minute;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static gboolean
+is_free_at (KabWeekGrid *self,
+            double       x,
+            double       y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  return picked == GTK_WIDGET (self);
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           KabWeekGrid              *self)
+{
+  int day, minute;
+
+  if (is_free_at (self, x, y) && slot_at (self, x, y, &day, &minute))
+    set_hover (self, day, minute);
+  else
+    set_hover (self, -1, 0);
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          KabWeekGrid              *self)
+{
+  set_hover (self, -1, 0);
+}
+
+static void
+on_released (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             KabWeekGrid     *self)
+{
+  g_autoptr(GDateTime) day_start = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  int day, minute;
+
+  if (n_press != 1 || !is_free_at (self, x, y) || !slot_at (self, x, y, &day, &minute))
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+
+  day_start = g_date_time_add_days (self->week_start, day);
+  start = g_date_time_new_local (g_date_time_get_year (day_start),
+                                 g_date_time_get_month (day_start),
+                                 g_date_time_get_day_of_month (day_start),
+                                 minute / 60, minute % 60, 0);
+  g_signal_emit (self, signals[SLOT_ACTIVATED], 0, start);
+}
+
+/* GObject */
+
+static void
+kab_week_grid_dispose (GObject *object)
+{
+  KabWeekGrid *self = KAB_WEEK_GRID (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_pointer (&self->blocks_by_id, g_hash_table_unref);
+  if (self->placements != NULL)
+    g_array_set_size (self->placements, 0);
+  clear_hour_layouts (self);
+
+  G_OBJECT_CLASS (kab_week_grid_parent_class)->dispose (object);
+}
+
+static void
+kab_week_grid_finalize (GObject *object)
+{
+  KabWeekGrid *self = KAB_WEEK_GRID (object);
+
+  g_clear_pointer (&self->week_start, g_date_time_unref);
+  g_clear_pointer (&self->placements, g_array_unref);
+
+  G_OBJECT_CLASS (kab_week_grid_parent_class)->finalize (object);
+}
+
+static void
+kab_week_grid_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KabWeekGrid *self = KAB_WEEK_GRID (object);
+
+  switch (prop_id)
+    {
+    case PROP_WEEK_START:
+      g_value_set_boxed (value, self->week_start);
+      break;
+
+    case PROP_HOUR_HEIGHT:
+      g_value_set_int (value, self->hour_height);
+      break;
+
+    case PROP_GUTTER_WIDTH:
+      g_value_set_int (value, kab_week_grid_get_gutter_width (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kab_week_grid_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  KabWeekGrid *self = KAB_WEEK_GRID (object);
+
+  switch (prop_id)
+    {
+    case PROP_WEEK_START:
+      kab_week_grid_set_week_start (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_HOUR_HEIGHT:
+      kab_week_grid_set_hour_height (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kab_week_grid_class_init (KabWeekGridClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kab_week_grid_dispose;
+  object_class->finalize = kab_week_grid_finalize;
+  object_class->get_property = kab_week_grid_get_property;
+  object_class->set_property = kab_week_grid_set_property;
+
+  widget_class->measure = kab_week_grid_measure;
+  widget_class->size_allocate = kab_week_grid_size_allocate;
+  widget_class->snapshot = kab_week_grid_snapshot;
+  widget_class->css_changed = kab_week_grid_css_changed;
+  widget_class->direction_changed = kab_week_grid_direction_changed;
+  widget_class->map = kab_week_grid_map;
+  widget_class->unmap = kab_week_grid_unmap;
+
+  properties[PROP_WEEK_START] =
+    g_param_spec_boxed ("week-start", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HOUR_HEIGHT] =
+    g_param_spec_int ("hour-height", NULL, NULL,
+                      8, 400, 48,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_GUTTER_WIDTH] =
+    g_param_spec_int ("gutter-width", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KabWeekGrid::slot-activated:
+   * @start: (type GLib.DateTime): the local time of the free half hour clicked
+   */
+  signals[SLOT_ACTIVATED] =
+    g_signal_new ("slot-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_DATE_TIME);
+
+  gtk_widget_class_set_css_name (widget_class, "weekgrid");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static GtkWidget *
+overlay_new (KabWeekGrid *self,
+             const char  *css_class)
+{
+  GtkWidget *overlay = adw_bin_new ();
+
+  gtk_widget_add_css_class (overlay, css_class);
+  gtk_widget_set_can_target (overlay, FALSE);
+  gtk_widget_set_can_focus (overlay, FALSE);
+  gtk_widget_set_parent (overlay, GTK_WIDGET (self));
+  return overlay;
+}
+
+static void
+kab_week_grid_init (KabWeekGrid *self)
+{
+  GtkEventController *motion;
+  GtkGesture *click;
+
+  self->hour_height = 48;
+  self->work_start_hour = 8;
+  self->work_end_hour = 20;
+  self->slot_minutes = 50;
+  self->hover_day = -1;
+  self->placements = g_array_new (FALSE, TRUE, sizeof (Placement));
+  self->blocks_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  self->today_column = overlay_new (self, "today");
+  self->hover_slot = overlay_new (self, "slot-hover");
+  self->now_line = overlay_new (self, "now-line");
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sessions of the week"),
+                                  -1);
+}
+
+GtkWidget *
+kab_week_grid_new (void)
+{
+  return g_object_new (KAB_TYPE_WEEK_GRID, NULL);
+}
+
+/**
+ * kab_week_grid_get_week_start:
+ *
+ * Returns: (transfer none) (nullable): local midnight of the first day shown
+ */
+GDateTime *
+kab_week_grid_get_week_start (KabWeekGrid *self)
+{
+  g_return_val_if_fail (KAB_IS_WEEK_GRID (self), NULL);
+
+  return self->week_start;
+}
+
+/**
+ * kab_week_grid_set_week_start:
+ *
+ * Shows another week. Its sessions come with kab_week_grid_set_sessions().
+ */
+void
+kab_week_grid_set_week_start (KabWeekGrid *self,
+                              GDateTime   *week_start)
+{
+  g_return_if_fail (KAB_IS_WEEK_GRID (self));
+
+  if (self->week_start == week_start ||
+      (self->week_start != NULL && week_start != NULL && g_date_time_equal (self->week_start, week_start)))
+    return;
+
+  g_clear_pointer (&self->week_start, g_date_time_unref);
+  self->week_start = week_start != NULL ? g_date_time_ref (week_start) : NULL;
+  set_hover (self, -1, 0);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEEK_START]);
+}
+
+int
+kab_week_grid_get_hour_height (KabWeekGrid *self)
+{
+  g_return_val_if_fail (KAB_IS_WEEK_GRID (self), 0);
+
+  return self->hour_height;
+}
+
+void
+kab_week_grid_set_hour_height (KabWeekGrid *self,
+                               int          hour_height)
+{
+  g_return_if_fail (KAB_IS_WEEK_GRID (self));
+
+  hour_height = CLAMP (hour_height, 8, 400);
+  if (self->hour_height == hour_height)
+    return;
+
+  self->hour_height = hour_height;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOUR_HEIGHT]);
+}
+
+/**
+ * kab_week_grid_set_working_hours:
+ *
+ * The practice's day, from the Preferences: the hours outside it are shaded.
+ */
+void
+kab_week_grid_set_working_hours (KabWeekGrid *self,
+                                 int          start_hour,
+                                 int          end_hour)
+{
+  g_return_if_fail (KAB_IS_WEEK_GRID (self));
+
+  start_hour = CLAMP (start_hour, 0, 23);
+  end_hour = CLAMP (end_hour, start_hour + 1, 24);
+  if (self->work_start_hour == start_hour && self->work_end_hour == end_hour)
+    return;
+
+  self->work_start_hour = start_hour;
+  self->work_end_hour = end_hour;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * kab_week_grid_set_slot_minutes:
+ *
+ * How long the highlighted free slot under the pointer is: the default session length.
+ */
+void
+kab_week_grid_set_slot_minutes (KabWeekGrid *self,
+                                int          minutes)
+{
+  g_return_if_fail (KAB_IS_WEEK_GRID (self));
+
+  self->slot_minutes = CLAMP (minutes, 5, 600);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+int
+kab_week_grid_get_gutter_width (KabWeekGrid *self)
+{
+  g_return_val_if_fail (KAB_IS_WEEK_GRID (self), 0);
+
+  ensure_hour_layouts (self);
+  return self->gutter_width;
+}

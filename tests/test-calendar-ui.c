@@ -1,0 +1,759 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-calendar-ui.c: the Calendar view in a real window: a weekly series, a late cancellation, moving, navigating */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libical/ical.h>
+#include <locale.h>
+#include <string.h>
+
+#include "calendar/kab-calendar-util.h"
+#include "calendar/kab-calendar-view.h"
+#include "calendar/kab-export-dialog.h"
+#include "calendar/kab-session-block.h"
+#include "calendar/kab-session-dialog.h"
+#include "kab-demo.h"
+#include "kab-money.h"
+#include "kab-store.h"
+
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  KabStore  *store;
+  GtkWindow *window;
+  GtkStack  *stack;
+  GtkWidget *view;
+  KabClient *anna;     /* per session, 1 200 kr, no signed agreement */
+  KabClient *lars;     /* per session, 900 kr */
+  GDateTime *monday;   /* local midnight of the first day of a week three weeks ahead */
+} Fixture;
+
+static void
+iterate (void)
+{
+  /* The view refreshes in idle callbacks: run them all. */
+  for (int i = 0; i < 3; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_until_mapped (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+destroy_all_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+
+  iterate ();
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* A named widget of the dialog's template, as the user sees it. */
+static gpointer
+dialog_child (KabSessionDialog *dialog,
+              const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (dialog), KAB_TYPE_SESSION_DIALOG, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return child;
+}
+
+/* With KAB_SCREENSHOT_DIR set, saves what @widget shows as NAME.png, to look at. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("KAB_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  /* A window cannot paint itself into a paintable; its content can, once it has been
+   * laid out and drawn. */
+  if (GTK_IS_WINDOW (widget))
+    widget = gtk_window_get_child (GTK_WINDOW (widget));
+
+  {
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_test_message ("Nothing to save for %s (%d×%d)", name, width, height);
+      return;
+    }
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static KabClient *
+add_client (KabStore   *store,
+            const char *given,
+            const char *family,
+            gint64      fee)
+{
+  g_autoptr(KabClient) client = kab_client_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (client, "given-name", given, "family-name", family, "fee", fee, NULL);
+  g_assert_true (kab_store_save_client (store, client, &error));
+  g_assert_no_error (error);
+
+  return kab_store_find_client (store, kab_client_get_id (client));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabPractice) practice = kab_practice_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) ahead = g_date_time_add_weeks (now, 3);
+  GtkWidget *overlay;
+
+  f->dir = g_dir_make_tmp ("kabinett-calendar-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "kabinett.db", NULL);
+  f->store = kab_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  g_object_set (practice,
+                "practitioner-name", "Karin Lindqvist",
+                "currency", "SEK",
+                "late-cancel-percent", 60,
+                "default-duration", 50,
+                NULL);
+  g_assert_true (kab_store_save_practice (f->store, practice, &error));
+  g_assert_no_error (error);
+
+  f->anna = add_client (f->store, "Anna", "Karlsson", 120000);
+  f->lars = add_client (f->store, "Lars", "Berg", 90000);
+  f->monday = kab_calendar_week_start (ahead, kab_calendar_get_first_weekday ());
+
+  /* The view as the main window holds it: in a stack of views, under a toast overlay. */
+  f->view = kab_calendar_view_new (f->store);
+  f->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (f->stack, gtk_label_new ("Another view"), "other");
+  gtk_stack_add_named (f->stack, f->view, "calendar");
+  gtk_stack_set_visible_child_name (f->stack, "calendar");
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->stack));
+
+  f->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 720);
+  adw_window_set_content (ADW_WINDOW (f->window), overlay);
+  gtk_window_present (f->window);
+  wait_until_mapped (f->view);
+  iterate ();
+
+  kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (f->view), "week");
+  kab_calendar_view_set_date (KAB_CALENDAR_VIEW (f->view), f->monday);
+  iterate ();
+}
+
+/* Closes the window and the store, checking that the view keeps nothing alive. */
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  KabStore *store = f->store;
+
+  destroy_all_windows ();
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *)&store);
+  g_clear_pointer (&f->monday, g_date_time_unref);
+  g_clear_object (&f->store);
+  g_assert_null (store);
+
+  remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static GListModel *
+sessions_of (Fixture   *f,
+             KabClient *client)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *sessions = kab_store_list_client_sessions (f->store, kab_client_get_id (client), &error);
+
+  g_assert_no_error (error);
+  return sessions;
+}
+
+static KabSessionDialog *
+open_new_session_dialog (Fixture *f)
+{
+  GtkWindow *dialog;
+
+  /* What Ctrl+N and the "New Session" button do. */
+  g_assert_true (gtk_widget_activate_action (f->view, "calendar.new-session", NULL));
+  dialog = find_toplevel (KAB_TYPE_SESSION_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_until_mapped (GTK_WIDGET (dialog));
+  return KAB_SESSION_DIALOG (dialog);
+}
+
+static void
+choose_client (KabSessionDialog *dialog,
+               KabClient        *client)
+{
+  GtkDropDown *dropdown = dialog_child (dialog, "client_dropdown");
+  GListModel *clients = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(KabClient) item = g_list_model_get_item (clients, i);
+
+      if (item == client)
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          iterate ();
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+choose_day (GtkCalendar *calendar,
+            GDateTime   *day)
+{
+  g_autoptr(GDateTime) noon = g_date_time_add_hours (day, 12);
+
+  gtk_calendar_select_day (calendar, noon);
+  g_signal_emit_by_name (calendar, "day-selected");
+  iterate ();
+}
+
+static void
+choose_time (KabSessionDialog *dialog,
+             int               hour,
+             int               minute)
+{
+  gtk_spin_button_set_value (dialog_child (dialog, "hour_spin"), hour);
+  gtk_spin_button_set_value (dialog_child (dialog, "minute_spin"), minute);
+  iterate ();
+}
+
+static void
+press (gpointer button)
+{
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
+static KabSessionBlock *
+block_of (Fixture    *f,
+          KabSession *session)
+{
+  GtkWidget *block = kab_calendar_view_find_block (KAB_CALENDAR_VIEW (f->view), kab_session_get_id (session));
+
+  g_assert_true (KAB_IS_SESSION_BLOCK (block));
+  return KAB_SESSION_BLOCK (block);
+}
+
+/* Plans Anna every Monday at 10:00 for four weeks, through the dialog's widgets. */
+static void
+create_weekly_series (Fixture *f)
+{
+  KabSessionDialog *dialog = open_new_session_dialog (f);
+  g_autoptr(GDateTime) last = g_date_time_add_weeks (f->monday, 3);
+  g_autofree char *fee = kab_money_format (120000, "SEK");
+  AdwExpanderRow *repeat_row;
+
+  choose_client (dialog, f->anna);
+  /* The fee is the client's, since Anna pays per session. */
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "fee_row")), ==, fee);
+  /* Anna has signed nothing yet: the dialog says so. */
+  g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "consent_row")));
+
+  choose_day (dialog_child (dialog, "date_calendar"), f->monday);
+  choose_time (dialog, 10, 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (dialog_child (dialog, "duration_spin")), ==, 50);
+
+  repeat_row = dialog_child (dialog, "repeat_row");
+  adw_expander_row_set_enable_expansion (repeat_row, TRUE);
+  gtk_spin_button_set_value (dialog_child (dialog, "interval_spin"), 1);
+  adw_combo_row_set_selected (dialog_child (dialog, "ends_row"), 1);
+  choose_day (dialog_child (dialog, "until_calendar"), last);
+  iterate ();
+
+  g_assert_false (kab_session_dialog_has_overlaps (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "dialog-series");
+  press (dialog_child (dialog, "save_button"));
+  g_assert_null (find_toplevel (KAB_TYPE_SESSION_DIALOG));
+}
+
+static void
+test_series_and_late_cancellation (Fixture       *f,
+                                   gconstpointer  data)
+{
+  KabCalendarView *view = KAB_CALENDAR_VIEW (f->view);
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(KabSession) second = NULL;
+  g_autoptr(KabSession) reloaded = NULL;
+  g_autoptr(GListModel) charges = NULL;
+  g_autoptr(KabCharge) charge = NULL;
+  g_autoptr(GError) error = NULL;
+  GDateTime *from;
+  gint64 series_id;
+  gint64 balance = -1;
+
+  create_weekly_series (f);
+
+  /* The database holds four Mondays at 10:00, one series. */
+  sessions = sessions_of (f, f->anna);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(KabSession) session = g_list_model_get_item (sessions, i);
+      g_autoptr(GDateTime) local = g_date_time_to_local (kab_session_get_start (session));
+      g_autoptr(GDateTime) expected = g_date_time_add_weeks (f->monday, i);
+
+      if (i == 0)
+        series_id = kab_session_get_series_id (session);
+      g_assert_cmpint (series_id, !=, 0);
+      g_assert_cmpint (kab_session_get_series_id (session), ==, series_id);
+      g_assert_cmpint (kab_calendar_day_index (local, expected), ==, 0);
+      g_assert_cmpint (g_date_time_get_hour (local), ==, 10);
+      g_assert_cmpint (g_date_time_get_minute (local), ==, 0);
+      g_assert_cmpint (kab_session_get_fee (session), ==, 120000);
+      g_assert_cmpint (kab_session_get_status (session), ==, KAB_SESSION_STATUS_PLANNED);
+    }
+
+  /* The first week shows the first occurrence. */
+  iterate ();
+  kab_calendar_view_get_range (view, &from, NULL);
+  g_assert_true (g_date_time_equal (from, f->monday));
+  g_assert_cmpuint (kab_calendar_view_get_n_blocks (view), ==, 1);
+
+  /* Next week (Alt+Right) shows the second; the late cancellation goes through its menu. */
+  g_assert_true (gtk_widget_activate_action (f->view, "calendar.next", NULL));
+  iterate ();
+  second = g_list_model_get_item (sessions, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block_of (f, second)), "block.status", "s",
+                                             "cancelled-late"));
+  iterate ();
+
+  reloaded = kab_store_load_session (f->store, kab_session_get_id (second), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kab_session_get_status (reloaded), ==, KAB_SESSION_STATUS_CANCELLED_LATE);
+  g_assert_false (kab_session_get_detached (reloaded));
+
+  /* 60 % of 1 200 kr, charged in the same transaction. */
+  g_assert_true (kab_store_get_balance (f->store, kab_client_get_id (f->anna), &balance, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (balance, ==, 72000);
+  charges = kab_store_list_charges (f->store, kab_client_get_id (f->anna), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (charges), ==, 1);
+  charge = g_list_model_get_item (charges, 0);
+  g_assert_cmpint (kab_charge_get_amount (charge), ==, 72000);
+  g_assert_cmpint (kab_charge_get_kind (charge), ==, KAB_CHARGE_KIND_LATE_CANCELLATION);
+  g_assert_cmpint (kab_charge_get_session_id (charge), ==, kab_session_get_id (second));
+
+  /* The block follows: it shows the new status. */
+  g_assert_cmpint (kab_session_get_status (kab_session_block_get_session (block_of (f, second))),
+                   ==, KAB_SESSION_STATUS_CANCELLED_LATE);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (block_of (f, second)), "cancelled"));
+  save_screenshot (GTK_WIDGET (f->window), "week-late-cancelled");
+
+  /* Attended after all: the full fee replaces the cancellation charge. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block_of (f, second)), "block.status", "s",
+                                             "attended"));
+  iterate ();
+  g_assert_true (kab_store_get_balance (f->store, kab_client_get_id (f->anna), &balance, &error));
+  g_assert_cmpint (balance, ==, 120000);
+}
+
+static void
+test_navigation (Fixture       *f,
+                 gconstpointer  data)
+{
+  KabCalendarView *view = KAB_CALENDAR_VIEW (f->view);
+  g_autoptr(GDateTime) next = g_date_time_add_weeks (f->monday, 1);
+  g_autoptr(GDateTime) previous = g_date_time_add_weeks (f->monday, -1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *title = kab_calendar_format_week_title (next);
+  g_autofree char *month_title = NULL;
+  g_autoptr(GDateTime) month = NULL;
+  GDateTime *from, *to;
+
+  kab_calendar_view_get_range (view, &from, &to);
+  g_assert_true (g_date_time_equal (from, f->monday));
+  g_assert_cmpint (kab_calendar_day_index (to, from), ==, 7);
+
+  g_assert_true (gtk_widget_activate_action (f->view, "calendar.next", NULL));
+  kab_calendar_view_get_range (view, &from, &to);
+  g_assert_true (g_date_time_equal (from, next));
+  g_assert_cmpint (kab_calendar_day_index (to, from), ==, 7);
+  g_assert_cmpstr (kab_calendar_view_get_title (view), ==, title);
+
+  g_assert_true (gtk_widget_activate_action (f->view, "calendar.previous", NULL));
+  g_assert_true (gtk_widget_activate_action (f->view, "calendar.previous", NULL));
+  kab_calendar_view_get_range (view, &from, &to);
+  g_assert_true (g_date_time_equal (from, previous));
+
+  g_assert_true (gtk_widget_activate_action (f->view, "calendar.today", NULL));
+  kab_calendar_view_get_range (view, &from, &to);
+  g_assert_cmpint (g_date_time_compare (from, now), <=, 0);
+  g_assert_cmpint (g_date_time_compare (now, to), <, 0);
+
+  /* The month: whole weeks around it, titled by the month. */
+  g_assert_true (gtk_widget_activate_action (f->view, "calendar.mode", "s", "month"));
+  g_assert_cmpstr (kab_calendar_view_get_mode (view), ==, "month");
+  month = kab_calendar_month_start (now);
+  month_title = kab_calendar_format_month_title (month);
+  g_assert_cmpstr (kab_calendar_view_get_title (view), ==, month_title);
+  kab_calendar_view_get_range (view, &from, &to);
+  g_assert_cmpint (g_date_time_compare (from, month), <=, 0);
+  g_assert_cmpint (kab_calendar_day_index (to, from) % 7, ==, 0);
+  g_assert_cmpint (kab_calendar_day_index (to, from), >=, 28);
+
+  /* Showing the same month again (a refresh, a restart in month mode) changes nothing. */
+  kab_calendar_view_set_date (view, now);
+  kab_calendar_view_set_date (view, now);
+  iterate ();
+  g_assert_cmpstr (kab_calendar_view_get_title (view), ==, month_title);
+
+  g_assert_true (gtk_widget_activate_action (f->view, "calendar.next", NULL));
+  {
+    g_autoptr(GDateTime) next_month = g_date_time_add_months (month, 1);
+    g_autofree char *next_title = kab_calendar_format_month_title (next_month);
+
+    g_assert_cmpstr (kab_calendar_view_get_title (view), ==, next_title);
+  }
+
+  /* Back to the week of a day picked in the month. */
+  g_assert_true (gtk_widget_activate_action (f->view, "calendar.show-week", "x",
+                                             g_date_time_to_unix (f->monday)));
+  g_assert_cmpstr (kab_calendar_view_get_mode (view), ==, "week");
+  kab_calendar_view_get_range (view, &from, &to);
+  g_assert_true (g_date_time_equal (from, f->monday));
+}
+
+static void
+test_overlap_confirmed (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GListModel) lars_sessions = NULL;
+  KabSessionDialog *dialog;
+  AdwMessageDialog *confirm;
+
+  create_weekly_series (f);
+
+  /* Lars at 10:30 on the same Monday overlaps Anna. */
+  dialog = open_new_session_dialog (f);
+  choose_client (dialog, f->lars);
+  choose_day (dialog_child (dialog, "date_calendar"), f->monday);
+  choose_time (dialog, 10, 30);
+  g_assert_true (kab_session_dialog_has_overlaps (dialog));
+  g_assert_true (gtk_revealer_get_reveal_child (dialog_child (dialog, "overlap_revealer")));
+  g_assert_nonnull (strstr (gtk_label_get_label (dialog_child (dialog, "overlap_label")), "Anna Karlsson"));
+  save_screenshot (GTK_WIDGET (dialog), "dialog-overlap");
+
+  /* Saving asks first; going back saves nothing. */
+  press (dialog_child (dialog, "save_button"));
+  confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "cancel");
+  iterate ();
+  lars_sessions = sessions_of (f, f->lars);
+  g_assert_cmpuint (g_list_model_get_n_items (lars_sessions), ==, 0);
+  g_clear_object (&lars_sessions);
+
+  /* Confirmed, it is saved. */
+  press (dialog_child (dialog, "save_button"));
+  confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "plan");
+  iterate ();
+  g_assert_null (find_toplevel (KAB_TYPE_SESSION_DIALOG));
+  lars_sessions = sessions_of (f, f->lars);
+  g_assert_cmpuint (g_list_model_get_n_items (lars_sessions), ==, 1);
+
+  /* Both show, side by side. */
+  g_assert_cmpuint (kab_calendar_view_get_n_blocks (KAB_CALENDAR_VIEW (f->view)), ==, 2);
+  save_screenshot (GTK_WIDGET (f->window), "week-overlap");
+}
+
+static void
+test_move_and_edit_series (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(KabSession) first = NULL;
+  g_autoptr(KabSession) moved = NULL;
+  g_autoptr(KabSeries) series = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GError) error = NULL;
+  KabSessionDialog *dialog;
+
+  create_weekly_series (f);
+  sessions = sessions_of (f, f->anna);
+  first = g_list_model_get_item (sessions, 0);
+
+  /* One occurrence moved to 11:00 leaves the series as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block_of (f, first)), "block.edit", NULL));
+  dialog = KAB_SESSION_DIALOG (find_toplevel (KAB_TYPE_SESSION_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "repeat_group")));
+  choose_time (dialog, 11, 0);
+  press (dialog_child (dialog, "save_button"));
+  g_assert_null (find_toplevel (KAB_TYPE_SESSION_DIALOG));
+
+  moved = kab_store_load_session (f->store, kab_session_get_id (first), &error);
+  g_assert_no_error (error);
+  local = g_date_time_to_local (kab_session_get_start (moved));
+  g_assert_cmpint (g_date_time_get_hour (local), ==, 11);
+  g_assert_true (kab_session_get_detached (moved));
+  series = kab_store_load_series (f->store, kab_session_get_series_id (moved), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kab_series_get_start_minute (series), ==, 600);
+
+  /* The series moved to 9:00: its other future sessions follow, the moved one stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block_of (f, first)), "block.edit-series", NULL));
+  dialog = KAB_SESSION_DIALOG (find_toplevel (KAB_TYPE_SESSION_DIALOG));
+  g_assert_nonnull (dialog);
+  choose_time (dialog, 9, 0);
+  press (dialog_child (dialog, "save_button"));
+  g_assert_null (find_toplevel (KAB_TYPE_SESSION_DIALOG));
+
+  g_clear_object (&sessions);
+  sessions = sessions_of (f, f->anna);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(KabSession) session = g_list_model_get_item (sessions, i);
+      g_autoptr(GDateTime) start = g_date_time_to_local (kab_session_get_start (session));
+
+      if (kab_session_get_id (session) == kab_session_get_id (first))
+        g_assert_cmpint (g_date_time_get_hour (start), ==, 11);
+      else
+        g_assert_cmpint (g_date_time_get_hour (start), ==, 9);
+    }
+}
+
+static void
+test_delete_with_undo_data (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(KabSession) first = NULL;
+  g_autoptr(GListModel) after = NULL;
+  AdwMessageDialog *confirm;
+
+  create_weekly_series (f);
+  sessions = sessions_of (f, f->anna);
+  first = g_list_model_get_item (sessions, 0);
+
+  /* Deleting asks, naming what is lost. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block_of (f, first)), "block.delete", NULL));
+  confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (confirm);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "Anna Karlsson"));
+  adw_message_dialog_response (confirm, "delete");
+  iterate ();
+
+  after = sessions_of (f, f->anna);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 3);
+  g_assert_cmpuint (kab_calendar_view_get_n_blocks (KAB_CALENDAR_VIEW (f->view)), ==, 0);
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "week.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  KabExportDialog *dialog;
+  icalcomponent *calendar;
+  icalcomponent *event;
+  guint n = 0;
+
+  create_weekly_series (f);
+
+  /* The dialog proposes the week shown, with initials only (the default). */
+  g_assert_true (gtk_widget_activate_action (f->view, "calendar.export", NULL));
+  dialog = KAB_EXPORT_DIALOG (find_toplevel (KAB_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                                   KAB_TYPE_EXPORT_DIALOG,
+                                                                                   "initials_switch"))));
+  g_assert_true (kab_export_dialog_write (dialog, file, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  for (event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      g_assert_cmpstr (icalcomponent_get_summary (event), ==, "A. K.");
+      g_assert_true (icaltime_is_utc (icalcomponent_get_dtstart (event)));
+      n++;
+    }
+  icalcomponent_free (calendar);
+  g_assert_cmpuint (n, ==, 1);
+}
+
+/* A 20-year practice: a week's step is one query and a few dozen blocks. */
+static void
+test_scale (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(KabStore) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  KabDemoSize size = KAB_DEMO_SIZE_LARGE;
+  GtkWindow *window;
+  GtkWidget *view;
+  gint64 begin, elapsed;
+  const int steps = 52;
+
+  if (!g_test_slow ())
+    {
+      g_test_skip ("Generating 60,000 sessions takes a while: run with -m slow");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("kabinett-calendar-scale-XXXXXX", &error);
+  path = g_build_filename (dir, "kabinett.db", NULL);
+  store = kab_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kab_demo_fill (store, &size, now, &error));
+  g_assert_no_error (error);
+
+  view = kab_calendar_view_new (store);
+  window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (window, 1100, 720);
+  adw_window_set_content (ADW_WINDOW (window), view);
+  gtk_window_present (window);
+  wait_until_mapped (view);
+  iterate ();
+
+  for (int mode = 0; mode < 2; mode++)
+    {
+      kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (view), mode == 0 ? "week" : "month");
+      iterate ();
+
+      begin = g_get_monotonic_time ();
+      for (int i = 0; i < steps; i++)
+        g_assert_true (gtk_widget_activate_action (view, "calendar.previous", NULL));
+      elapsed = (g_get_monotonic_time () - begin) / steps;
+      g_test_message ("%s step: %" G_GINT64_FORMAT " µs, %u blocks", mode == 0 ? "week" : "month",
+                      elapsed, kab_calendar_view_get_n_blocks (KAB_CALENDAR_VIEW (view)));
+      g_assert_cmpint (elapsed, <, 16000);
+    }
+
+  gtk_window_destroy (window);
+  iterate ();
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "Europe/Stockholm", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/calendar-ui/series-and-late-cancellation", Fixture, NULL,
+              fixture_set_up, test_series_and_late_cancellation, fixture_tear_down);
+  g_test_add ("/calendar-ui/navigation", Fixture, NULL,
+              fixture_set_up, test_navigation, fixture_tear_down);
+  g_test_add ("/calendar-ui/overlap-confirmed", Fixture, NULL,
+              fixture_set_up, test_overlap_confirmed, fixture_tear_down);
+  g_test_add ("/calendar-ui/move-and-edit-series", Fixture, NULL,
+              fixture_set_up, test_move_and_edit_series, fixture_tear_down);
+  g_test_add ("/calendar-ui/delete", Fixture, NULL,
+              fixture_set_up, test_delete_with_undo_data, fixture_tear_down);
+
+  g_test_add ("/calendar-ui/export", Fixture, NULL,
+              fixture_set_up, test_export, fixture_tear_down);
+  g_test_add_func ("/calendar-ui/scale", test_scale);
+
+  return g_test_run ();
+}
