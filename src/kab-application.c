@@ -18,8 +18,11 @@
 
 #include "kab-application.h"
 #include "kab-bench-frame.h"
+#include "consent/kab-consent-templates.h"
+#include "kab-client-data.h"
 #include "kab-demo.h"
 #include "kab-preferences-window.h"
+#include "kab-restore-dialog.h"
 #include "kab-store.h"
 #include "kab-window.h"
 
@@ -40,6 +43,7 @@ struct _KabApplication
 
   guint           sigint_source;
   guint           sigterm_source;
+  guint           backup_source;
 };
 
 G_DEFINE_FINAL_TYPE (KabApplication, kab_application, ADW_TYPE_APPLICATION)
@@ -140,8 +144,21 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Also reachable from the error page, when the practice does not open at all. */
+static void
+restore_backup_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  KabApplication *self = KAB_APPLICATION (user_data);
+
+  if (self->store_path != NULL)
+    kab_restore_dialog_choose (GTK_WINDOW (get_main_window (self)), self->store_path);
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
+  { "restore-backup", restore_backup_activated },
   { "preferences", preferences_activated },
   { "shortcuts", shortcuts_activated },
   { "about", about_activated },
@@ -193,6 +210,8 @@ kab_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
                                          no_accels);
 
+  kab_client_data_add_actions (GTK_APPLICATION (self));
+
   self->sigint_source = g_unix_signal_add (SIGINT, on_terminate_signal, self);
   self->sigterm_source = g_unix_signal_add (SIGTERM, on_terminate_signal, self);
 }
@@ -203,10 +222,17 @@ remove_demo_dir (const char *path)
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
-  /* The folder holds only the database and SQLite's -wal, -shm and backup files. */
+  /* The folder holds only the database, SQLite's -wal, -shm and backup files, and the
+   * "backups" folder of the copies a restore keeps. */
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *file = g_build_filename (path, name, NULL);
+
+      if (g_str_equal (name, "backups") && g_file_test (file, G_FILE_TEST_IS_DIR))
+        {
+          remove_demo_dir (file);
+          continue;
+        }
 
       if (g_remove (file) != 0)
         g_warning ("Could not remove %s: %s", file, g_strerror (errno));
@@ -279,7 +305,9 @@ open_demo_store (KabApplication  *self,
   if (self->store == NULL)
     return FALSE;
 
-  if (!kab_demo_fill (self->store, &self->demo_size, now, error))
+  /* The agreement templates first, so that the demo's clients have signed agreements. */
+  if (!kab_consent_ensure_builtin_templates (self->store, error) ||
+      !kab_demo_fill (self->store, &self->demo_size, now, error))
     {
       g_clear_object (&self->store);
       return FALSE;
@@ -302,6 +330,64 @@ open_store (KabApplication  *self,
   return self->store != NULL;
 }
 
+/* Today's backup, once the window is on screen: it reads the whole file, which must not
+ * delay the first frame. A demo practice is thrown away on quit, so it gets none. */
+static gboolean
+run_daily_backup (gpointer user_data)
+{
+  KabApplication *self = KAB_APPLICATION (user_data);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  KabWindow *window;
+
+  self->backup_source = 0;
+  if (self->store == NULL || self->demo)
+    return G_SOURCE_REMOVE;
+
+  if (kab_store_backup_daily (self->store, now, &error))
+    return G_SOURCE_REMOVE;
+
+  g_warning ("The daily backup failed: %s", error->message);
+  window = get_main_window (self);
+  if (window != NULL)
+    {
+      g_autofree char *message = g_markup_printf_escaped (_("Today’s backup could not be made: %s"),
+                                                          error->message);
+      kab_window_add_toast (window, adw_toast_new (message));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_painted (GdkFrameClock  *clock,
+                        KabApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted, self);
+
+  if (self->backup_source == 0)
+    self->backup_source = g_idle_add_full (G_PRIORITY_LOW, run_daily_backup, self, NULL);
+}
+
+static void
+on_main_window_realize (GtkWidget      *window,
+                        KabApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, on_main_window_realize, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_first_frame_painted), self, 0);
+}
+
+static void
+schedule_daily_backup (KabApplication *self,
+                       KabWindow      *window)
+{
+  if (self->store == NULL || self->demo)
+    return;
+
+  g_signal_connect_object (window, "realize", G_CALLBACK (on_main_window_realize), self, 0);
+}
+
 static void
 kab_application_activate (GApplication *application)
 {
@@ -317,6 +403,7 @@ kab_application_activate (GApplication *application)
       if (self->store == NULL)
         kab_window_show_error (window, self->store_error, self->store_path);
 
+      schedule_daily_backup (self, window);
       kab_bench_frame_watch (GTK_WINDOW (window));
     }
 
@@ -330,6 +417,7 @@ kab_application_shutdown (GApplication *application)
 
   g_clear_handle_id (&self->sigint_source, g_source_remove);
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
+  g_clear_handle_id (&self->backup_source, g_source_remove);
   g_clear_object (&self->store);
 
   if (self->demo_dir != NULL)
@@ -403,6 +491,7 @@ kab_application_finalize (GObject *object)
 
   g_clear_handle_id (&self->sigint_source, g_source_remove);
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
+  g_clear_handle_id (&self->backup_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->store_path, g_free);
@@ -446,4 +535,137 @@ kab_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/org/kabinett/Kabinett",
                        NULL);
+}
+
+/* Restoring a backup (see kab_store_restore_backup()): the store must be closed, so every
+ * window on it goes, and a new one comes on the restored practice. */
+
+typedef struct
+{
+  KabApplication *app;
+  char           *backup_path;
+} RestoreTask;
+
+static void
+restore_task_free (RestoreTask *task)
+{
+  g_application_release (G_APPLICATION (task->app));
+  g_object_unref (task->app);
+  g_free (task->backup_path);
+  g_free (task);
+}
+
+static gboolean
+close_store_and_windows (KabApplication  *self,
+                         GError         **error)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  KabStore *store = self->store;
+
+  /* The main window keeps its size and view for the next one. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (KAB_IS_WINDOW (l->data))
+        gtk_window_close (GTK_WINDOW (l->data));
+      else
+        gtk_window_destroy (GTK_WINDOW (l->data));
+    }
+
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  if (store == NULL)
+    return TRUE;
+
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *)&store);
+  g_clear_object (&self->store);
+
+  if (store == NULL)
+    return TRUE;
+
+  /* Something still holds the database open: nothing must be replaced under it. */
+  g_object_remove_weak_pointer (G_OBJECT (store), (gpointer *)&store);
+  self->store = g_object_ref (store);
+  g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_LOCKED,
+               _("The practice is still in use, so the backup was not restored. "
+                 "Quit Kabinett, start it again and restore then."));
+  return FALSE;
+}
+
+static gboolean
+restore_in_idle (gpointer user_data)
+{
+  RestoreTask *task = user_data;
+  KabApplication *self = task->app;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *safety_copy = NULL;
+  g_autofree char *message = NULL;
+  KabWindow *window;
+  gboolean restored = FALSE;
+
+  if (close_store_and_windows (self, &error))
+    {
+      restored = kab_store_restore_backup (self->store_path, task->backup_path, now,
+                                           &safety_copy, &error);
+
+      /* Restored or not, the practice opens again: the restored one, or the untouched one. */
+      g_clear_error (&self->store_error);
+      self->store = kab_store_open (self->store_path, &self->store_error);
+    }
+
+  window = get_main_window (self);
+  if (window == NULL)
+    {
+      window = kab_window_new (self, self->store);
+      /* Say why the restore failed rather than why the practice did not open before. */
+      if (self->store == NULL)
+        kab_window_show_error (window, restored ? self->store_error : error, self->store_path);
+    }
+
+  if (restored)
+    message = g_strdup (_("The backup was restored. The practice as it was before is kept "
+                          "among the backups."));
+  else
+    message = g_strdup (error->message);
+
+  if (self->store != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
+
+      adw_toast_set_timeout (toast, 10);
+      kab_window_add_toast (window, toast);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * kab_application_restore_backup:
+ * @backup_path: (type filename): a backup of the practice, e.g. from
+ *   kab_store_list_backups()
+ *
+ * Closes every window and the practice database, restores @backup_path over it
+ * (keeping a copy of the current state among the backups), opens it again and shows a
+ * new main window with a toast saying what happened. Runs from an idle callback, so
+ * that the dialog that asked for it can finish first. Ask the user before calling this.
+ */
+void
+kab_application_restore_backup (KabApplication *self,
+                                const char     *backup_path)
+{
+  RestoreTask *task;
+
+  g_return_if_fail (KAB_IS_APPLICATION (self));
+  g_return_if_fail (backup_path != NULL);
+  g_return_if_fail (self->store_path != NULL);
+
+  task = g_new0 (RestoreTask, 1);
+  task->app = g_object_ref (self);
+  task->backup_path = g_strdup (backup_path);
+
+  /* Between closing the last window and opening the next, the application stays. */
+  g_application_hold (G_APPLICATION (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_in_idle, task,
+                   (GDestroyNotify)restore_task_free);
 }

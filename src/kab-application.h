@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KabApplication, kab_application, KAB, APPLICATION, AdwApplication)
 
-KabApplication *kab_application_new (void);
+KabApplication *kab_application_new            (void);
+void            kab_application_restore_backup (KabApplication *self,
+                                                const char     *backup_path);
 
 G_END_DECLS

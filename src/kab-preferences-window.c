@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kab-preferences-window.c: the practice settings: practitioner, fees, records, calendar */
+/* kab-preferences-window.c: the practice settings: practitioner, fees, records, calendar,
+ * and the backups of the practice */
 
 #include "config.h"
 
@@ -10,6 +11,7 @@
 
 #include "kab-money.h"
 #include "kab-preferences-window.h"
+#include "kab-restore-dialog.h"
 
 /* Each valid change is saved at once, as in GNOME Settings: there is no Apply button to
  * forget. A change the practice refuses marks its row and is not saved; its message is
@@ -42,6 +44,10 @@ struct _KabPreferencesWindow
   GtkSpinButton        *day_end_spin;
   GtkAdjustment        *day_start_adjustment;
   GtkAdjustment        *day_end_adjustment;
+
+  AdwPreferencesGroup  *backups_group;
+  GtkListBox           *backups_list;
+  AdwActionRow         *backup_now_row;
 };
 
 G_DEFINE_FINAL_TYPE (KabPreferencesWindow, kab_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -425,6 +431,198 @@ on_hour_spin_input (GtkSpinButton        *spin,
   return TRUE;
 }
 
+/* Backups */
+
+static void on_restore_clicked (GtkButton            *button,
+                                KabPreferencesWindow *self);
+
+static char *
+format_backup_day (GDateTime *date)
+{
+  /* Translators: the date of a backup in Preferences, e.g. “Sunday 22 November 2026”;
+   * see strftime */
+  g_autofree char *text = g_date_time_format (date, _("%A %-d %B %Y"));
+
+  return g_strdup (g_strstrip (text != NULL ? text : ""));
+}
+
+static gboolean
+is_days_ago (GDateTime *date,
+             int        days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -days);
+
+  return g_date_time_get_year (date) == g_date_time_get_year (then)
+         && g_date_time_get_day_of_year (date) == g_date_time_get_day_of_year (then);
+}
+
+static GtkWidget *
+create_backup_row (KabPreferencesWindow *self,
+                   KabBackup            *backup)
+{
+  g_autofree char *day = format_backup_day (backup->date);
+  g_autofree char *size = g_format_size (backup->size);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *label = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+
+  /* A copy named with a time of day is the one kept before a restore. */
+  if (g_date_time_get_hour (backup->date) != 0 || g_date_time_get_minute (backup->date) != 0
+      || g_date_time_get_second (backup->date) != 0)
+    {
+      g_autofree char *time = g_date_time_format (backup->date, "%H:%M");
+
+      /* Translators: under the date of a backup: when it was kept, and its size */
+      subtitle = g_strdup_printf (_("Kept before a restore at %s · %s"), time, size);
+    }
+  else if (is_days_ago (backup->date, 0))
+    {
+      /* Translators: under the date of today's backup: its size */
+      subtitle = g_strdup_printf (_("Today · %s"), size);
+    }
+  else if (is_days_ago (backup->date, 1))
+    {
+      /* Translators: under the date of yesterday's backup: its size */
+      subtitle = g_strdup_printf (_("Yesterday · %s"), size);
+    }
+  else
+    {
+      subtitle = g_steal_pointer (&size);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), day);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  /* Translators: what the Restore button of one backup does, for screen readers */
+  label = g_strdup_printf (_("Restore the backup of %s"), day);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "backup-path", g_strdup (backup->path), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_restore_clicked), self, 0);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+load_backups (KabPreferencesWindow *self)
+{
+  const char *db_path = kab_store_get_path (self->store);
+  g_autofree char *dir = kab_store_get_backup_dir (db_path);
+  g_autofree char *display_dir = g_filename_display_name (dir);
+  g_autofree char *description = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->backups_list))) != NULL)
+    gtk_list_box_remove (self->backups_list, child);
+
+  /* Translators: %s is a folder, e.g. /home/anna/.local/share/kabinett/backups */
+  description = g_strdup_printf (_("Each day you use Kabinett, it copies the practice into "
+                                   "“%s”. It keeps the last 7 days, and one copy a month for "
+                                   "a year."), display_dir);
+  adw_preferences_group_set_description (self->backups_group, description);
+
+  backups = kab_store_list_backups (db_path, &error);
+  if (backups == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The backups cannot be read"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      gtk_list_box_append (self->backups_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < backups->len; i++)
+    gtk_list_box_append (self->backups_list, create_backup_row (self, backups->pdata[i]));
+}
+
+static void
+on_restore_clicked (GtkButton            *button,
+                    KabPreferencesWindow *self)
+{
+  kab_restore_dialog_confirm (GTK_WINDOW (self),
+                              g_object_get_data (G_OBJECT (button), "backup-path"));
+}
+
+static void
+on_backup_now_response (GtkNativeDialog      *chooser,
+                        int                   response,
+                        KabPreferencesWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+
+  if (path != NULL && kab_store_backup_to (self->store, path, &error))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      /* A toast's title is markup, and the name is the user's. */
+      g_autofree char *message = g_markup_printf_escaped (_("A copy of the practice was saved "
+                                                            "as “%s”."), name);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+      load_backups (self);
+    }
+  else if (path != NULL)
+    {
+      show_error_toast (self, error->message);
+    }
+  else if (response == GTK_RESPONSE_ACCEPT)
+    {
+      show_error_toast (self, _("The copy can only be saved to a folder on this computer."));
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+on_backup_now_activated (KabPreferencesWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (now, "kabinett-%Y-%m-%d.db");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Back Up the Practice"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_backup_now_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_open_folder_activated (KabPreferencesWindow *self)
+{
+  g_autofree char *dir = kab_store_get_backup_dir (kab_store_get_path (self->store));
+  g_autofree char *uri = NULL;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      show_error_toast (self, _("There are no backups yet: the first is made when Kabinett "
+                                "next starts."));
+      return;
+    }
+
+  uri = g_filename_to_uri (dir, NULL, NULL);
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
 static gboolean
 kab_preferences_window_close_request (GtkWindow *window)
 {
@@ -453,6 +651,7 @@ kab_preferences_window_constructed (GObject *object)
 
   self->practice = kab_practice_copy (kab_store_get_practice (self->store));
   load_practice (self);
+  load_backups (self);
 }
 
 static void
@@ -546,6 +745,9 @@ kab_preferences_window_class_init (KabPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, day_end_spin);
   gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, day_start_adjustment);
   gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, day_end_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, backups_list);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, backup_now_row);
   gtk_widget_class_bind_template_callback (widget_class, on_text_row_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_fee_row_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_currency_changed);
@@ -553,6 +755,8 @@ kab_preferences_window_class_init (KabPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_hour_spin_input);
   gtk_widget_class_bind_template_callback (widget_class, on_hour_spin_output);
+  gtk_widget_class_bind_template_callback (widget_class, on_backup_now_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_folder_activated);
 }
 
 static void
@@ -563,6 +767,19 @@ kab_preferences_window_init (KabPreferencesWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     watch_focus_leave (self, FIELD_WIDGET (self, &text_fields[i]));
   watch_focus_leave (self, GTK_WIDGET (self->fee_row));
+
+  {
+    GtkWidget *placeholder = gtk_label_new (_("No backups yet: the first is made when "
+                                              "Kabinett next starts."));
+
+    gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+    gtk_widget_add_css_class (placeholder, "dim-label");
+    gtk_widget_set_margin_top (placeholder, 12);
+    gtk_widget_set_margin_bottom (placeholder, 12);
+    gtk_widget_set_margin_start (placeholder, 12);
+    gtk_widget_set_margin_end (placeholder, 12);
+    gtk_list_box_set_placeholder (self->backups_list, placeholder);
+  }
 }
 
 /**

@@ -27,6 +27,7 @@ struct _KabWindow
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
   GtkButton            *quit_button;
+  GtkButton            *restore_button;
 };
 
 G_DEFINE_FINAL_TYPE (KabWindow, kab_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -295,6 +296,7 @@ kab_window_class_init (KabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KabWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KabWindow, quit_button);
+  gtk_widget_class_bind_template_child (widget_class, KabWindow, restore_button);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
 }
 
@@ -435,6 +437,12 @@ kab_window_show_error (KabWindow    *self,
 
   description = format_error_description (error, path);
   adw_status_page_set_description (self->error_page, description);
+
+  /* A backup helps a damaged file or one from a newer Kabinett, not a locked or
+   * unwritable one. */
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_button),
+                          g_error_matches (error, KAB_STORE_ERROR, KAB_STORE_ERROR_CORRUPT)
+                          || g_error_matches (error, KAB_STORE_ERROR, KAB_STORE_ERROR_TOO_NEW));
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);

@@ -408,6 +408,36 @@ dup_plan_text (KabClient  *client,
     }
 }
 
+/* The client's records menu: export and erasure are application actions that take the
+ * client's id, so the menu is made for each client. */
+static void
+update_menu (KabClientDetails *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) records = g_menu_new ();
+  g_autoptr(GMenu) removal = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+  gint64 id;
+
+  if (self->client == NULL)
+    return;
+
+  id = kab_client_get_id (self->client);
+  item = g_menu_item_new (_("_Export Records…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "app.export-client", g_variant_new_int64 (id));
+  g_menu_append_item (records, item);
+  g_clear_object (&item);
+
+  item = g_menu_item_new (_("_Erase Client…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "app.erase-client", g_variant_new_int64 (id));
+  g_menu_append_item (removal, item);
+  g_menu_append (removal, _("_Delete Client…"), "clients.delete");
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (records));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));
+  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+}
+
 static void
 update_header (KabClientDetails *self)
 {
@@ -420,6 +450,7 @@ update_header (KabClientDetails *self)
 
   gtk_stack_set_visible_child_name (self->stack, client != NULL ? "client" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), client != NULL);
+  update_menu (self);
   gtk_widget_set_visible (GTK_WIDGET (self->archive_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->unarchive_button), FALSE);
 

@@ -428,3 +428,42 @@ kab_store_save_consent (KabStore    *self,
   g_signal_emit (self, kab_store_signals[KAB_STORE_SIGNAL_CONSENTS_CHANGED], 0, client_id);
   return TRUE;
 }
+
+/**
+ * kab_store_count_template_uses:
+ *
+ * How many agreements were made from each template version: a version that was used is
+ * never changed again (saving it makes a new version).
+ *
+ * Returns: (transfer full) (element-type gint64 guint): template id (gint64*) → number of
+ *   agreements (GUINT_TO_POINTER); versions never used are not in it
+ */
+GHashTable *
+kab_store_count_template_uses (KabStore  *self,
+                               GError   **error)
+{
+  g_autoptr(GHashTable) uses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
+
+  stmt = kab_store_prepare (self,
+    "SELECT template_id, count(*) FROM consent WHERE template_id IS NOT NULL"
+    " GROUP BY template_id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (uses, g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         GUINT_TO_POINTER ((guint)sqlite3_column_int (stmt, 1)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      kab_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&uses);
+}

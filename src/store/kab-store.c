@@ -86,7 +86,19 @@ kab_store_set_error (KabStore  *self,
                      GError   **error,
                      int        rc)
 {
+  /* Read first: a failed write leaves its errno, which SQLite does not always keep. */
+  int saved_errno = errno;
   const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  int system_errno = self->db != NULL ? sqlite3_system_errno (self->db) : 0;
+
+  if (system_errno == 0)
+    system_errno = saved_errno;
+
+  /* SQLite reports a write that ran out of room (a full disk, a quota, a file size
+   * limit) as an I/O error: the user needs to hear "full". */
+  if ((rc & 0xff) == SQLITE_IOERR
+      && (system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG))
+    rc = SQLITE_FULL;
 
   switch (rc & 0xff)
     {

@@ -62,6 +62,33 @@ gboolean     kab_store_backup_to              (KabStore          *self,
                                                const char        *path,
                                                GError           **error);
 
+/* Data safety (kab-store-backup.c): integrity, daily rotating backups in the "backups"
+ * folder beside the database, restoring one. */
+typedef struct
+{
+  char      *path;   /* the backup file */
+  GDateTime *date;   /* when it was taken, local time (from its name: the day, and the
+                      * time for a copy kept before a restore) */
+  guint64    size;   /* bytes */
+} KabBackup;
+
+void         kab_backup_free                  (KabBackup         *backup);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KabBackup, kab_backup_free)
+
+gboolean     kab_store_check_integrity        (KabStore          *self,
+                                               GError           **error);
+char        *kab_store_get_backup_dir         (const char        *db_path);
+gboolean     kab_store_backup_daily           (KabStore          *self,
+                                               GDateTime         *now,
+                                               GError           **error);
+GPtrArray   *kab_store_list_backups           (const char        *db_path,
+                                               GError           **error);
+gboolean     kab_store_restore_backup         (const char        *db_path,
+                                               const char        *backup_path,
+                                               GDateTime         *now,
+                                               char             **out_safety_copy,
+                                               GError           **error);
+
 /* Practice settings: loaded at open, owned by the store. */
 KabPractice *kab_store_get_practice           (KabStore          *self);
 gboolean     kab_store_save_practice          (KabStore          *self,
@@ -228,6 +255,25 @@ GListModel  *kab_store_list_consents          (KabStore          *self,
                                                GError           **error);
 gboolean     kab_store_save_consent           (KabStore          *self,
                                                KabConsent        *consent,
+                                               GError           **error);
+GHashTable  *kab_store_count_template_uses     (KabStore          *self,
+                                               GError           **error);
+
+/* One client's records (kab-store-export.c): export for a client who asks for them,
+ * and erasure, refused while the practice's retention period runs unless overridden. */
+gboolean     kab_store_export_client_json     (KabStore          *self,
+                                               gint64             client_id,
+                                               const char        *path,
+                                               GError           **error);
+gboolean     kab_store_get_retention_end      (KabStore          *self,
+                                               gint64             client_id,
+                                               GDateTime         *now,
+                                               GDateTime        **out_until,
+                                               GError           **error);
+gboolean     kab_store_erase_client           (KabStore          *self,
+                                               gint64             client_id,
+                                               gboolean           override_retention,
+                                               GDateTime         *now,
                                                GError           **error);
 
 G_END_DECLS

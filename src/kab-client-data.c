@@ -1,0 +1,448 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-client-data.c: the app actions on one client's data: export and erasure */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kab-client-data.h"
+#include "kab-client-export.h"
+#include "kab-window.h"
+
+/* What a dialog acts on once the user answers: the window may be gone by then. */
+typedef struct
+{
+  GWeakRef  window;
+  KabStore *store;
+  gint64    client_id;
+  char     *name;
+} ClientTask;
+
+static void
+client_task_free (ClientTask *task)
+{
+  g_weak_ref_clear (&task->window);
+  g_clear_object (&task->store);
+  g_free (task->name);
+  g_free (task);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClientTask, client_task_free)
+
+static ClientTask *
+client_task_copy (ClientTask *task)
+{
+  g_autoptr(GObject) window = g_weak_ref_get (&task->window);
+  ClientTask *copy = g_new0 (ClientTask, 1);
+
+  g_weak_ref_init (&copy->window, window);
+  copy->store = g_object_ref (task->store);
+  copy->client_id = task->client_id;
+  copy->name = g_strdup (task->name);
+  return copy;
+}
+
+static KabWindow *
+find_main_window (GtkApplication *app)
+{
+  GtkWindow *active = gtk_application_get_active_window (app);
+
+  if (KAB_IS_WINDOW (active))
+    return KAB_WINDOW (active);
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      if (KAB_IS_WINDOW (l->data))
+        return KAB_WINDOW (l->data);
+    }
+
+  return NULL;
+}
+
+/* The client's task, or NULL (after telling the user) when there is nothing to act on. */
+static ClientTask *
+client_task_new (GtkApplication *app,
+                 GVariant       *parameter)
+{
+  KabWindow *window = find_main_window (app);
+  KabStore *store = window != NULL ? kab_window_get_store (window) : NULL;
+  gint64 client_id = g_variant_get_int64 (parameter);
+  KabClient *client;
+  ClientTask *task;
+
+  if (store == NULL)
+    return NULL;
+
+  client = kab_store_find_client (store, client_id);
+  if (client == NULL)
+    {
+      kab_window_add_toast (window, adw_toast_new (_("The client does not exist (any more).")));
+      return NULL;
+    }
+
+  task = g_new0 (ClientTask, 1);
+  g_weak_ref_init (&task->window, window);
+  task->store = g_object_ref (store);
+  task->client_id = client_id;
+  task->name = g_strdup (kab_client_get_display_name (client));
+  return task;
+}
+
+static void
+toast (ClientTask *task,
+       const char *message)
+{
+  g_autoptr(KabWindow) window = g_weak_ref_get (&task->window);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast;
+
+  if (window == NULL)
+    return;
+
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 8);
+  kab_window_add_toast (window, toast);
+}
+
+/* Export */
+
+/**
+ * kab_client_data_export:
+ * @path: (type filename): the file to write
+ * @format: (nullable): "pdf" or "json", as chosen in the file chooser; an extension
+ *   typed in @path wins over it
+ *
+ * Writes the client's records where the export chooser said. A name typed without
+ * extension gets the chosen format's, unless a file of that name exists.
+ *
+ * Returns: (transfer full): the path written, or %NULL with @error set
+ */
+char *
+kab_client_data_export (KabStore    *store,
+                        gint64       client_id,
+                        const char  *path,
+                        const char  *format,
+                        GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autofree char *target = NULL;
+  gboolean json;
+
+  if (g_str_has_suffix (lower, ".json"))
+    json = TRUE;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    json = FALSE;
+  else
+    json = g_strcmp0 (format, "json") == 0;
+
+  target = g_strdup (path);
+  if (!g_str_has_suffix (lower, ".json") && !g_str_has_suffix (lower, ".pdf"))
+    {
+      g_autofree char *with_extension = g_strconcat (path, json ? ".json" : ".pdf", NULL);
+
+      if (!g_file_test (with_extension, G_FILE_TEST_EXISTS))
+        {
+          g_free (target);
+          target = g_steal_pointer (&with_extension);
+        }
+    }
+
+  if (json ? !kab_store_export_client_json (store, client_id, target, error)
+           : !kab_client_export_pdf (store, client_id, target, now, error))
+    return NULL;
+
+  return g_steal_pointer (&target);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    ClientTask      *task)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    {
+      toast (task, _("The records can only be saved to a folder on this computer."));
+      goto out;
+    }
+
+  written = kab_client_data_export (task->store, task->client_id, path,
+                                    gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format"),
+                                    &error);
+  if (written != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (written);
+
+      /* Translators: %s is the client's name, the second %s the file name */
+      message = g_strdup_printf (_("The records of %s were saved as “%s”."), task->name, name);
+    }
+  else
+    {
+      message = g_strdup (error->message);
+    }
+  toast (task, message);
+
+out:
+  client_task_free (task);
+  g_object_unref (dialog);
+}
+
+static void
+export_client_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  ClientTask *task = client_task_new (app, parameter);
+  g_autoptr(KabWindow) window = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *file_name = NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  const char *ids[] = { "pdf", "json", NULL };
+  const char *labels[] = {
+    N_("PDF, to read and print"),
+    N_("JSON, for another program"),
+    NULL
+  };
+  const char *translated[3] = { _(labels[0]), _(labels[1]), NULL };
+  GtkFileChooserNative *chooser;
+
+  if (task == NULL)
+    return;
+
+  window = g_weak_ref_get (&task->window);
+  /* Translators: title of the file chooser; %s is the client's name */
+  title = g_strdup_printf (_("Export the Records of %s"), task->name);
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
+                               ids, translated);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "pdf");
+
+  file_name = kab_client_export_dup_file_name (kab_store_find_client (task->store, task->client_id),
+                                               "pdf");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (documents);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Erasure */
+
+static void
+append_item (GString *text,
+             guint    n,
+             char    *item)
+{
+  if (n > 0)
+    {
+      g_string_append (text, "\n• ");
+      g_string_append (text, item);
+    }
+
+  g_free (item);
+}
+
+static char *
+describe_history (const KabClientHistory *history)
+{
+  GString *text = g_string_new (NULL);
+
+  append_item (text, history->n_sessions,
+               g_strdup_printf (ngettext ("%u session", "%u sessions", history->n_sessions),
+                                history->n_sessions));
+  append_item (text, history->n_series,
+               g_strdup_printf (ngettext ("%u recurring appointment", "%u recurring appointments",
+                                          history->n_series),
+                                history->n_series));
+  append_item (text, history->n_charges,
+               g_strdup_printf (ngettext ("%u charge", "%u charges", history->n_charges),
+                                history->n_charges));
+  append_item (text, history->n_payments,
+               g_strdup_printf (ngettext ("%u payment", "%u payments", history->n_payments),
+                                history->n_payments));
+  append_item (text, history->n_consents,
+               g_strdup_printf (ngettext ("%u agreement", "%u agreements", history->n_consents),
+                                history->n_consents));
+
+  return g_string_free (text, FALSE);
+}
+
+static void erase (ClientTask *task, gboolean override_retention, GtkWindow *parent);
+
+static void
+on_erase_anyway_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          ClientTask       *task)
+{
+  if (g_str_equal (response, "erase-anyway"))
+    erase (task, TRUE, NULL);
+
+  client_task_free (task);
+}
+
+/* The practice's retention period has not passed: say until when, and let the user
+ * decide, e.g. when the law gives the client the right to erasure regardless. */
+static void
+ask_erase_anyway (ClientTask   *task,
+                  GtkWindow    *parent,
+                  const GError *refusal)
+{
+  g_autofree char *body = NULL;
+  ClientTask *again;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf ("%s\n\n%s", refusal->message,
+                          _("Erase them anyway only if the law allows it, for example when "
+                            "the client asks for erasure and no rule requires keeping them."));
+  dialog = adw_message_dialog_new (parent, _("These Records Must Still Be Kept"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Them"),
+                                    "erase-anyway", _("Erase _Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase-anyway",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  again = client_task_copy (task);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_erase_anyway_response), again);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+erase (ClientTask *task,
+       gboolean    override_retention,
+       GtkWindow  *parent)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *message = NULL;
+
+  if (kab_store_erase_client (task->store, task->client_id, override_retention, now, &error))
+    {
+      /* Translators: %s is the client's name */
+      message = g_strdup_printf (_("All records of %s were erased."), task->name);
+      toast (task, message);
+      return;
+    }
+
+  if (!override_retention && g_error_matches (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED))
+    {
+      ask_erase_anyway (task, parent, error);
+      return;
+    }
+
+  toast (task, error->message);
+}
+
+static void
+on_erase_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   ClientTask       *task)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (g_str_equal (response, "erase"))
+    erase (task, FALSE, parent);
+  else if (g_str_equal (response, "export"))
+    {
+      g_autoptr(KabWindow) window = g_weak_ref_get (&task->window);
+
+      if (window != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (window), "app.export-client", "x", task->client_id);
+    }
+
+  client_task_free (task);
+}
+
+static void
+erase_client_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  ClientTask *task = client_task_new (app, parameter);
+  g_autoptr(KabWindow) window = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *history_text = NULL;
+  g_autofree char *body = NULL;
+  KabClientHistory history = { 0, };
+  GtkWidget *dialog;
+
+  if (task == NULL)
+    return;
+
+  window = g_weak_ref_get (&task->window);
+  if (!kab_store_get_client_history (task->store, task->client_id, &history, &error))
+    {
+      toast (task, error->message);
+      client_task_free (task);
+      return;
+    }
+
+  history_text = describe_history (&history);
+  /* Translators: %s is the client's name */
+  heading = g_strdup_printf (_("Erase %s?"), task->name);
+  body = g_strdup_printf ("%s%s\n\n%s",
+                          *history_text != '\0'
+                            /* Translators: followed by a list such as “• 12 sessions” */
+                            ? _("Their details and notes are deleted from this computer for "
+                                "good, and with them:")
+                            : _("Their details and notes are deleted from this computer for "
+                                "good. Nothing else is on record."),
+                          history_text,
+                          _("Backups made before today still contain them until they are "
+                            "replaced, within a year. If the client asked for a copy of "
+                            "their records, export them first."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("E_xport First…"),
+                                    "erase", _("_Erase"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_erase_response), task);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const GActionEntry client_data_entries[] = {
+  { "export-client", export_client_activated, "x" },
+  { "erase-client", erase_client_activated, "x" },
+};
+
+void
+kab_client_data_add_actions (GtkApplication *app)
+{
+  g_return_if_fail (GTK_IS_APPLICATION (app));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app),
+                                   client_data_entries,
+                                   G_N_ELEMENTS (client_data_entries),
+                                   app);
+}

@@ -1,0 +1,831 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-safety-ui.c: backups, restore, export and erasure through Kabinett's own windows */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "kab-application.h"
+#include "kab-client-data.h"
+#include "kab-preferences-window.h"
+#include "kab-restore-dialog.h"
+#include "kab-window.h"
+
+#include "test-safety-util.h"
+
+/* Every test runs Kabinett for real, as `kabinett --database PATH`, drives it through its
+ * windows, dialogs and actions once the main window is on screen, quits it the way
+ * Ctrl+Q does, then reads the database. */
+
+typedef struct
+{
+  char   *dir;
+  char   *path;
+  char   *backup_dir;
+  gint64  client_id;   /* Ann Lee: a session last week, a payment, an agreement */
+  gint64  idle_id;     /* Bo Idle: no records at all */
+} Fixture;
+
+typedef void (*Check) (Fixture   *f,
+                       KabWindow *window);
+
+typedef struct
+{
+  Fixture   *fixture;
+  GApplication *app;
+  Check      check;
+  gboolean   checked;
+  gboolean   started;
+} Run;
+
+/* Helpers */
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer type)
+{
+  return find_toplevel ((GType)GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static gboolean
+toplevel_gone (gpointer type)
+{
+  return find_toplevel ((GType)GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  wait_until (toplevel_shown, GSIZE_TO_POINTER (type), g_type_name (type));
+  return find_toplevel (type);
+}
+
+static AdwMessageDialog *
+wait_for_message (void)
+{
+  return ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static gboolean
+dialog_closed (gpointer location)
+{
+  GtkWidget *dialog = *(GtkWidget **)location;
+
+  return dialog == NULL || !gtk_widget_get_visible (dialog);
+}
+
+static GtkWidget *
+find_response_button (GtkWidget  *widget,
+                      const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_response_button (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Answers @dialog and waits until it is gone, so that the next dialog found is a new one. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  gpointer location = dialog;
+
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  g_object_add_weak_pointer (G_OBJECT (dialog), &location);
+  /* Click its button, as a user does: that also closes the dialog. */
+  g_signal_emit_by_name (find_response_button (GTK_WIDGET (dialog),
+                                               adw_message_dialog_get_response_label (dialog, response)),
+                         "clicked");
+  wait_until (dialog_closed, &location, "the dialog to close");
+  if (location != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), &location);
+  iterate ();
+}
+
+/* GtkFileChooserNative without a portal shows a GtkFileChooserDialog. Its answers are
+ * asynchronous and unreliable to drive headless, so the tests check what it offers,
+ * cancel it, and call what its answer would call (the same function the handler calls). */
+static GtkFileChooser *
+wait_for_file_chooser (GtkFileChooserAction action)
+{
+  GtkWindow *dialog = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)), ==, action);
+  g_assert_true (gtk_window_get_modal (dialog));
+  return GTK_FILE_CHOOSER (dialog);
+}
+
+typedef struct
+{
+  GtkFileChooser *chooser;
+  const char     *folder;
+} FolderCheck;
+
+static gboolean
+chooser_in_folder (gpointer data)
+{
+  FolderCheck *check = data;
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (check->chooser);
+
+  return folder != NULL && g_strcmp0 (g_file_peek_path (folder), check->folder) == 0;
+}
+
+static void
+cancel_file_chooser (GtkFileChooser *chooser)
+{
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  wait_until (toplevel_gone, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), "the file chooser to close");
+  iterate ();
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+check_and_quit (gpointer user_data)
+{
+  Run *run = user_data;
+  GtkWindow *window = find_toplevel (KAB_TYPE_WINDOW);
+
+  run->check (run->fixture, KAB_WINDOW (window));
+  run->checked = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_mapped (GtkWidget *window,
+                  Run       *run)
+{
+  g_signal_handlers_disconnect_by_func (window, on_window_mapped, run);
+  g_idle_add (check_and_quit, run);
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 Run            *run)
+{
+  if (!KAB_IS_WINDOW (window) || run->started)
+    return;
+
+  run->started = TRUE;
+  g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), run);
+}
+
+static void
+run_kabinett (Fixture    *f,
+              const char *path,
+              Check       check)
+{
+  g_autoptr(KabApplication) app = kab_application_new ();
+  char *argv[] = { (char *)"kabinett", (char *)"--database", (char *)path, NULL };
+  Run run = { f, G_APPLICATION (app), check, FALSE, FALSE };
+
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_true (run.checked);
+}
+
+static KabStore *
+open_store (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  KabStore *store = kab_store_open (f->path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabStore) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) last_week = g_date_time_add_weeks (now, -1);
+  g_autoptr(KabClient) ann = NULL;
+  g_autoptr(KabClient) idle = NULL;
+  g_autoptr(KabSession) session = NULL;
+  g_autoptr(KabPayment) payment = NULL;
+  g_autoptr(KabConsent) consent = NULL;
+
+  f->dir = g_dir_make_tmp ("kabinett-safety-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "kabinett.db", NULL);
+  f->backup_dir = g_build_filename (f->dir, "backups", NULL);
+
+  store = kab_store_open (f->path, &error);
+  g_assert_no_error (error);
+  ann = safety_add_client (store, "Ann", "Lee");
+  f->client_id = kab_client_get_id (ann);
+  session = safety_add_session (store, f->client_id, last_week, KAB_SESSION_STATUS_ATTENDED);
+  payment = safety_add_payment (store, f->client_id, last_week, 150000);
+  consent = safety_add_consent (store, f->client_id, last_week, "# Agreement\n\nWe agree.\n");
+  idle = safety_add_client (store, "Bo", "Idle");
+  f->idle_id = kab_client_get_id (idle);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  safety_remove_tree (f->dir);
+  g_free (f->backup_dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Backups: the daily one on start */
+
+static void
+check_daily_backup (Fixture   *f,
+                    KabWindow *window)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (now, "kabinett-%Y-%m-%d.db");
+  g_autofree char *path = g_build_filename (f->backup_dir, name, NULL);
+  struct stat st;
+
+  /* After the first frame, in an idle moment. */
+  wait_until (file_exists, path, path);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (f->backup_dir, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0700);
+}
+
+static void
+test_daily_backup_on_start (Fixture       *f,
+                            gconstpointer  data)
+{
+  run_kabinett (f, f->path, check_daily_backup);
+}
+
+/* Backups: the Preferences page */
+
+static GtkWindow *
+open_preferences (KabWindow *window)
+{
+  GtkWindow *preferences;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
+  preferences = wait_for_toplevel (KAB_TYPE_PREFERENCES_WINDOW);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "backups");
+  iterate ();
+  return preferences;
+}
+
+static GtkWidget *
+template_child (GtkWindow  *preferences,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                  KAB_TYPE_PREFERENCES_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The rows of the backups list, newest first. */
+static GPtrArray *
+backup_rows (GtkWindow *preferences)
+{
+  GtkWidget *list = template_child (preferences, "backups_list");
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (ADW_IS_ACTION_ROW (row))
+        g_ptr_array_add (rows, row);
+    }
+
+  return rows;
+}
+
+static void
+make_old_backups (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabStore) store = open_store (f);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (int days = 3; days >= 1; days--)
+    {
+      g_autoptr(GDateTime) then = g_date_time_add_days (now, -days);
+
+      g_assert_true (kab_store_backup_daily (store, then, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+check_backups_listed (Fixture   *f,
+                      KabWindow *window)
+{
+  GtkWindow *preferences = open_preferences (window);
+  g_autoptr(GPtrArray) rows = backup_rows (preferences);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *day = g_strdup_printf (" %d ", g_date_time_get_day_of_month (yesterday));
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (template_child (preferences, "backups_group"));
+  const char *title;
+
+  /* Three old ones, and perhaps today's if it was made already. */
+  g_assert_cmpuint (rows->len, >=, 3);
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows->pdata[rows->len - 3]));
+  g_assert_nonnull (strstr (title, day));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (rows->pdata[rows->len - 3]), "Yesterday"));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), f->backup_dir));
+
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_nonnull (find_descendant (rows->pdata[i], GTK_TYPE_BUTTON));
+
+  gtk_window_destroy (preferences);
+}
+
+static void
+test_preferences_lists_backups (Fixture       *f,
+                                gconstpointer  data)
+{
+  make_old_backups (f);
+  run_kabinett (f, f->path, check_backups_listed);
+}
+
+static void
+check_back_up_now (Fixture   *f,
+                   KabWindow *window)
+{
+  GtkWindow *preferences = open_preferences (window);
+  GtkWidget *row = template_child (preferences, "backup_now_row");
+  g_autofree char *copy = g_build_filename (f->dir, "usb-stick.db", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *suggested = g_date_time_format (now, "kabinett-%Y-%m-%d.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooser *chooser;
+  struct stat st;
+
+  g_signal_emit_by_name (row, "activated");
+  chooser = wait_for_file_chooser (GTK_FILE_CHOOSER_ACTION_SAVE);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (name, ==, suggested);
+  cancel_file_chooser (chooser);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+
+  /* What the chooser's answer does. */
+  g_assert_true (kab_store_backup_to (kab_window_get_store (window), copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  gtk_window_destroy (preferences);
+}
+
+static void
+test_preferences_back_up_now (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = g_build_filename (f->dir, "usb-stick.db", NULL);
+  g_autoptr(KabStore) store = NULL;
+
+  run_kabinett (f, f->path, check_back_up_now);
+
+  /* The copy is a practice of its own, with the same clients. */
+  store = kab_store_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kab_store_find_client (store, f->client_id));
+}
+
+/* Restore from Preferences: the practice is replaced, a new window comes, the state
+ * before is kept as a backup. */
+
+/* The old window is gone (its address may well be reused by the new one), and a new one
+ * is on screen with the practice open. */
+static gboolean
+new_window_with_store (gpointer old_window_location)
+{
+  GtkWindow *window = find_toplevel (KAB_TYPE_WINDOW);
+
+  return *(gpointer *)old_window_location == NULL
+         && window != NULL && kab_window_get_store (KAB_WINDOW (window)) != NULL
+         && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+/* @old_location: a weak pointer to the window before the restore, set up before the
+ * restore starts (it closes the window in an idle callback). */
+static KabWindow *
+wait_for_new_window (gpointer *old_location)
+{
+  wait_until (new_window_with_store, old_location, "the window of the restored practice");
+  return KAB_WINDOW (find_toplevel (KAB_TYPE_WINDOW));
+}
+
+static void
+check_restore_from_preferences (Fixture   *f,
+                                KabWindow *window)
+{
+  GtkWindow *preferences = open_preferences (window);
+  g_autoptr(GPtrArray) rows = backup_rows (preferences);
+  GtkWidget *oldest = rows->pdata[rows->len - 1];
+  GtkWidget *button = find_descendant (oldest, GTK_TYPE_BUTTON);
+  AdwMessageDialog *dialog;
+  KabStore *store;
+  g_autoptr(KabClient) added = NULL;
+  KabWindow *restored;
+  gpointer old_window = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &old_window);
+
+  /* Ann's client record came before the backups; "Cy New" comes after. */
+  added = safety_add_client (kab_window_get_store (window), "Cy", "New");
+
+  g_signal_emit_by_name (button, "clicked");
+  dialog = wait_for_message ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Restore"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "kept among the backups"));
+  respond (dialog, "restore");
+
+  restored = wait_for_new_window (&old_window);
+  store = kab_window_get_store (restored);
+  g_assert_nonnull (kab_store_find_client (store, f->client_id));
+  g_assert_null (kab_store_find_client (store, kab_client_get_id (added)));
+  g_assert_null (find_toplevel (KAB_TYPE_PREFERENCES_WINDOW));
+}
+
+static void
+test_restore_from_preferences (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(KabStore) store = NULL;
+  gboolean has_copy = FALSE;
+
+  make_old_backups (f);
+  run_kabinett (f, f->path, check_restore_from_preferences);
+
+  store = open_store (f);
+  g_assert_cmpuint (g_list_model_get_n_items (kab_store_get_clients (store)), ==, 2);
+
+  /* The practice with "Cy New" was kept. */
+  backups = kab_store_list_backups (f->path, &error);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      KabBackup *backup = backups->pdata[i];
+      has_copy = has_copy || g_date_time_get_second (backup->date) != 0
+                 || g_date_time_get_minute (backup->date) != 0 || g_date_time_get_hour (backup->date) != 0;
+    }
+  g_assert_true (has_copy);
+}
+
+/* Restore from the error page, when the practice no longer opens. */
+
+static void
+check_restore_from_error_page (Fixture   *f,
+                               KabWindow *window)
+{
+  g_autofree char *backup = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *name = g_date_time_format (yesterday, "kabinett-%Y-%m-%d.db");
+  AdwMessageDialog *dialog;
+  KabWindow *restored;
+  gpointer old_window = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &old_window);
+  g_assert_null (kab_window_get_store (window));
+  /* A damaged file: the error page offers the backups. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                    KAB_TYPE_WINDOW,
+                                                                                    "restore_button"))));
+  backup = g_build_filename (f->backup_dir, name, NULL);
+
+  /* The error page's "Restore a Backup…" opens the backups folder. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.restore-backup", NULL));
+  {
+    GtkFileChooser *chooser = wait_for_file_chooser (GTK_FILE_CHOOSER_ACTION_OPEN);
+    FolderCheck check = { chooser, f->backup_dir };
+
+    wait_until (chooser_in_folder, &check, f->backup_dir);
+    cancel_file_chooser (chooser);
+  }
+
+  /* What choosing one does. */
+  kab_restore_dialog_confirm (GTK_WINDOW (window), backup);
+  dialog = wait_for_message ();
+  respond (dialog, "restore");
+
+  restored = wait_for_new_window (&old_window);
+  g_assert_nonnull (kab_store_find_client (kab_window_get_store (restored), f->client_id));
+}
+
+static void
+test_restore_from_error_page (Fixture       *f,
+                              gconstpointer  data)
+{
+  char garbage[4096];
+
+  make_old_backups (f);
+  memset (garbage, 0x5a, sizeof garbage);
+  g_assert_true (g_file_set_contents (f->path, garbage, sizeof garbage, NULL));
+
+  run_kabinett (f, f->path, check_restore_from_error_page);
+
+  {
+    g_autoptr(KabStore) store = open_store (f);
+    g_assert_nonnull (kab_store_find_client (store, f->client_id));
+  }
+}
+
+/* Erasure */
+
+static void
+check_erase_refused_then_anyway (Fixture   *f,
+                                 KabWindow *window)
+{
+  KabStore *store = kab_window_get_store (window);
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.erase-client", "x",
+                                             f->client_id));
+  dialog = wait_for_message ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Ann Lee"));
+  body = adw_message_dialog_get_body (dialog);
+  /* It names what is lost. */
+  g_assert_nonnull (strstr (body, "1 session"));
+  g_assert_nonnull (strstr (body, "1 payment"));
+  g_assert_nonnull (strstr (body, "1 agreement"));
+  g_assert_true (adw_message_dialog_get_response_appearance (dialog, "erase") == ADW_RESPONSE_DESTRUCTIVE);
+  respond (dialog, "erase");
+
+  /* The session was last week: the records must still be kept. */
+  dialog = wait_for_message ();
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "must be kept until"));
+  g_assert_nonnull (strstr (body, "10 years"));
+  g_assert_nonnull (kab_store_find_client (store, f->client_id));
+  g_assert_true (adw_message_dialog_get_response_appearance (dialog, "erase-anyway")
+                 == ADW_RESPONSE_DESTRUCTIVE);
+  respond (dialog, "erase-anyway");
+
+  g_assert_null (kab_store_find_client (store, f->client_id));
+}
+
+static void
+test_erase_refused_then_anyway (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+  gint64 charged = -1, paid = -1;
+
+  run_kabinett (f, f->path, check_erase_refused_then_anyway);
+
+  store = open_store (f);
+  g_assert_null (kab_store_find_client (store, f->client_id));
+  g_assert_nonnull (kab_store_find_client (store, f->idle_id));
+  g_assert_true (kab_store_get_totals (store, &charged, &paid, NULL));
+  g_assert_cmpint (charged, ==, 0);
+  g_assert_cmpint (paid, ==, 0);
+}
+
+static void
+check_erase_without_records (Fixture   *f,
+                             KabWindow *window)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.erase-client", "x",
+                                             f->idle_id));
+  dialog = wait_for_message ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing else is on record"));
+  respond (dialog, "erase");
+
+  /* Nothing to keep: erased at once, no second question. */
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (kab_store_find_client (kab_window_get_store (window), f->idle_id));
+}
+
+static void
+test_erase_without_records (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+
+  run_kabinett (f, f->path, check_erase_without_records);
+  store = open_store (f);
+  g_assert_null (kab_store_find_client (store, f->idle_id));
+  g_assert_nonnull (kab_store_find_client (store, f->client_id));
+}
+
+static void
+check_erase_cancelled (Fixture   *f,
+                       KabWindow *window)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.erase-client", "x",
+                                             f->client_id));
+  dialog = wait_for_message ();
+  respond (dialog, "erase");
+  dialog = wait_for_message ();
+  respond (dialog, "cancel");
+  g_assert_nonnull (kab_store_find_client (kab_window_get_store (window), f->client_id));
+
+  /* An unknown client changes nothing either. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.erase-client", "x",
+                                             (gint64)999999));
+  iterate ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+test_erase_cancelled (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+  gint64 charged = -1, paid = -1;
+
+  run_kabinett (f, f->path, check_erase_cancelled);
+  store = open_store (f);
+  g_assert_nonnull (kab_store_find_client (store, f->client_id));
+  g_assert_true (kab_store_get_totals (store, &charged, &paid, NULL));
+  g_assert_cmpint (charged, ==, 150000);
+}
+
+/* Export */
+
+static void
+check_export (Fixture   *f,
+              KabWindow *window)
+{
+  g_autofree char *json = g_build_filename (f->dir, "ann", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "ann.pdf", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkFileChooser *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.export-client", "x",
+                                             f->client_id));
+  chooser = wait_for_file_chooser (GTK_FILE_CHOOSER_ACTION_SAVE);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (name, ==, "Ann Lee – records.pdf");
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "format"), ==, "pdf");
+  cancel_file_chooser (chooser);
+
+  /* What the chooser's answer does: the format chosen, or the one typed. */
+  written = kab_client_data_export (kab_window_get_store (window), f->client_id, json, "json", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (written, "ann.json"));
+  g_clear_pointer (&written, g_free);
+
+  written = kab_client_data_export (kab_window_get_store (window), f->client_id, pdf, "json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (written, ==, pdf);
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (f->dir, "ann.json", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "ann.pdf", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  JsonObject *root;
+  struct stat st;
+
+  run_kabinett (f, f->path, check_export);
+
+  g_assert_true (json_parser_load_from_file (parser, json, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "client"),
+                                                  "family_name"), ==, "Lee");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "consents")), ==, 1);
+
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+
+  if (pdftotext == NULL)
+    {
+      g_test_message ("pdftotext is not installed: the PDF's text was not read");
+      return;
+    }
+
+  {
+    const char *argv[] = { pdftotext, pdf, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &text, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (text, "Records of Ann Lee"));
+  g_assert_nonnull (strstr (text, "Attended"));
+  g_assert_nonnull (strstr (text, "We agree."));
+  g_assert_nonnull (strstr (text, "Confidential"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/safety-ui/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("backup/daily-on-start", test_daily_backup_on_start);
+  ADD ("backup/preferences-list", test_preferences_lists_backups);
+  ADD ("backup/back-up-now", test_preferences_back_up_now);
+  ADD ("restore/from-preferences", test_restore_from_preferences);
+  ADD ("restore/from-error-page", test_restore_from_error_page);
+  ADD ("erase/refused-then-anyway", test_erase_refused_then_anyway);
+  ADD ("erase/without-records", test_erase_without_records);
+  ADD ("erase/cancelled", test_erase_cancelled);
+  ADD ("export/json-and-pdf", test_export);
+
+  return g_test_run ();
+}
