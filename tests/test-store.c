@@ -482,6 +482,15 @@ test_payments_and_balances (Fixture       *fixture,
     g_clear_error (&error);
   }
 
+  /* Moving the payment to the other client changes both balances, in memory too. */
+  kab_payment_set_client_id (payment, kab_client_get_id (b));
+  g_assert_true (kab_store_save_payment (fixture->store, payment, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kab_client_get_balance (kab_store_find_client (fixture->store, id_a)), ==, 150000);
+  g_assert_cmpint (kab_client_get_balance (kab_store_find_client (fixture->store, kab_client_get_id (b))), ==, 150000);
+  kab_payment_set_client_id (payment, id_a);
+  g_assert_true (kab_store_save_payment (fixture->store, payment, &error));
+
   g_assert_true (kab_store_delete_payment (fixture->store, payment, &error));
   g_assert_cmpint (balance_of (fixture->store, id_a), ==, 150000);
 }

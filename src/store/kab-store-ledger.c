@@ -53,11 +53,32 @@ delete_row (KabStore    *self,
   return write_row (self, stmt, FALSE, error);
 }
 
+/* The client a stored row belongs to now, so that moving a row to another client
+ * refreshes the balance of both. 0 when the row is new or gone. */
+static gint64
+stored_client (KabStore   *self,
+               const char *sql,
+               gint64      id)
+{
+  sqlite3_stmt *stmt;
+  gint64 client_id = 0;
+
+  if (id == 0 || (stmt = kab_store_prepare (self, sql, NULL)) == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    client_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return client_id;
+}
+
 gboolean
 kab_store_save_charge (KabStore   *self,
                        KabCharge  *charge,
                        GError    **error)
 {
+  gint64 old_client_id;
   gboolean is_new;
   sqlite3_stmt *stmt;
   gint64 client_id;
@@ -70,6 +91,8 @@ kab_store_save_charge (KabStore   *self,
     return FALSE;
 
   is_new = kab_charge_get_id (charge) == 0;
+  old_client_id = stored_client (self, "SELECT client_id FROM charge WHERE id = ?1",
+                                 kab_charge_get_id (charge));
   if (is_new)
     stmt = kab_store_prepare (self,
       "INSERT INTO charge (client_id, session_id, date, amount, currency, kind, period, note)"
@@ -99,6 +122,8 @@ kab_store_save_charge (KabStore   *self,
   if (is_new)
     kab_charge_set_id (charge, sqlite3_last_insert_rowid (self->db));
 
+  if (old_client_id != 0 && old_client_id != client_id)
+    ledger_written (self, old_client_id);
   ledger_written (self, client_id);
   return TRUE;
 }
@@ -130,6 +155,7 @@ kab_store_save_payment (KabStore    *self,
                         KabPayment  *payment,
                         GError     **error)
 {
+  gint64 old_client_id;
   gboolean is_new;
   sqlite3_stmt *stmt;
   gint64 client_id;
@@ -142,6 +168,8 @@ kab_store_save_payment (KabStore    *self,
     return FALSE;
 
   is_new = kab_payment_get_id (payment) == 0;
+  old_client_id = stored_client (self, "SELECT client_id FROM payment WHERE id = ?1",
+                                 kab_payment_get_id (payment));
   if (is_new)
     stmt = kab_store_prepare (self,
       "INSERT INTO payment (client_id, date, amount, currency, method, note)"
@@ -169,6 +197,8 @@ kab_store_save_payment (KabStore    *self,
   if (is_new)
     kab_payment_set_id (payment, sqlite3_last_insert_rowid (self->db));
 
+  if (old_client_id != 0 && old_client_id != client_id)
+    ledger_written (self, old_client_id);
   ledger_written (self, client_id);
   return TRUE;
 }
