@@ -11,6 +11,8 @@
 
 #include "kab-application.h"
 #include "kab-client-data.h"
+#include "clients/kab-client-details.h"
+#include "clients/kab-clients-view.h"
 #include "kab-preferences-window.h"
 #include "kab-restore-dialog.h"
 #include "kab-window.h"
@@ -672,6 +674,17 @@ check_erase_without_records (Fixture   *f,
                              KabWindow *window)
 {
   AdwMessageDialog *dialog;
+  KabClientsView *view;
+  GtkWidget *details;
+
+  /* The client is open in the Clients view when it is erased. */
+  kab_window_show_view (window, "clients");
+  iterate ();
+  view = KAB_CLIENTS_VIEW (find_descendant (GTK_WIDGET (window), KAB_TYPE_CLIENTS_VIEW));
+  g_assert_true (kab_clients_view_show_client (view, f->idle_id));
+  iterate ();
+  details = find_descendant (GTK_WIDGET (view), KAB_TYPE_CLIENT_DETAILS);
+  g_assert_nonnull (kab_client_details_get_client (KAB_CLIENT_DETAILS (details)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.erase-client", "x",
                                              f->idle_id));
@@ -682,6 +695,16 @@ check_erase_without_records (Fixture   *f,
   /* Nothing to keep: erased at once, no second question. */
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_null (kab_store_find_client (kab_window_get_store (window), f->idle_id));
+
+  /* Nothing of them stays on screen: the details pane is empty, the list forgot them. */
+  iterate ();
+  g_assert_null (kab_clients_view_get_client (view));
+  g_assert_null (kab_client_details_get_client (KAB_CLIENT_DETAILS (details)));
+  for (guint i = 0; i < g_list_model_get_n_items (kab_store_get_clients (kab_window_get_store (window))); i++)
+    {
+      g_autoptr(KabClient) c = g_list_model_get_item (kab_store_get_clients (kab_window_get_store (window)), i);
+      g_assert_cmpint (kab_client_get_id (c), !=, f->idle_id);
+    }
 }
 
 static void

@@ -407,9 +407,11 @@ forget_client (KabStore  *self,
 {
   guint position;
 
+  /* Forgotten by id first: who listens to the list's items-changed must no longer find
+   * the client (the Clients view then closes their details). */
+  g_hash_table_remove (self->clients_by_id, &client_id);
   if (g_list_store_find (self->clients, client, &position))
     g_list_store_remove (self->clients, position);
-  g_hash_table_remove (self->clients_by_id, &client_id);
 }
 
 /**
