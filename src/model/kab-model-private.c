@@ -306,6 +306,13 @@ kab_model_check_ledger (gint64       client_id,
       return FALSE;
     }
 
+  if (g_date_time_get_year (date) < 1970 || g_date_time_get_year (date) > 2200)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
+                           _("Choose a date between 1970 and 2200."));
+      return FALSE;
+    }
+
   if (amount <= 0)
     {
       g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_AMOUNT,
