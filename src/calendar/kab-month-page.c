@@ -35,6 +35,41 @@ kab_month_page_finalize (GObject *object)
   G_OBJECT_CLASS (kab_month_page_parent_class)->finalize (object);
 }
 
+/* The lines between days, drawn here as 1-px rectangles: as a CSS border on each of the
+ * 42 cells (unequal sides), GTK 4.8's cairo renderer fills a general path per cell, which
+ * took a third of a month step. */
+static void
+kab_month_page_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  KabMonthPage *self = KAB_MONTH_PAGE (widget);
+  GdkRGBA line;
+
+  GTK_WIDGET_CLASS (kab_month_page_parent_class)->snapshot (widget, snapshot);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &line);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  line.alpha *= 0.10f;
+
+  for (int i = 0; i < N_CELLS; i++)
+    {
+      graphene_rect_t cell;
+
+      if (!gtk_widget_get_visible (GTK_WIDGET (self->cells[i])) ||
+          !gtk_widget_compute_bounds (GTK_WIDGET (self->cells[i]), widget, &cell))
+        continue;
+
+      gtk_snapshot_append_color (snapshot, &line,
+                                 &GRAPHENE_RECT_INIT (cell.origin.x + cell.size.width - 1,
+                                                      cell.origin.y, 1, cell.size.height));
+      gtk_snapshot_append_color (snapshot, &line,
+                                 &GRAPHENE_RECT_INIT (cell.origin.x,
+                                                      cell.origin.y + cell.size.height - 1,
+                                                      cell.size.width - 1, 1));
+    }
+}
+
 static void
 kab_month_page_class_init (KabMonthPageClass *klass)
 {
@@ -42,6 +77,7 @@ kab_month_page_class_init (KabMonthPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = kab_month_page_finalize;
+  widget_class->snapshot = kab_month_page_snapshot;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/kabinett/Kabinett/calendar/kab-month-page.ui");

@@ -73,6 +73,9 @@ on_setup_row (GtkSignalListItemFactory *factory,
   else
     row = g_object_ref_sink (kab_client_row_new (kab_clients_get_currency (self->store)));
 
+  /* Our own reference: in GTK 4.8 the item has already dropped its child when
+   * teardown runs, and the row would be lost to the pool. */
+  g_object_set_data_full (G_OBJECT (item), "kab-client-row", g_object_ref (row), g_object_unref);
   gtk_list_item_set_child (item, row);
 }
 
@@ -101,13 +104,16 @@ on_teardown_row (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  KabClientsView           *self)
 {
-  GtkWidget *row = gtk_list_item_get_child (item);
+  g_autoptr(GtkWidget) row = g_object_steal_data (G_OBJECT (item), "kab-client-row");
 
-  if (row == NULL || self->row_pool == NULL || self->row_pool->len >= ROW_POOL_SIZE)
+  if (gtk_list_item_get_child (item) != NULL)
+    gtk_list_item_set_child (item, NULL);
+
+  if (row == NULL || self->row_pool == NULL || self->row_pool->len >= ROW_POOL_SIZE ||
+      gtk_widget_get_parent (row) != NULL)
     return;
 
-  g_ptr_array_add (self->row_pool, g_object_ref (row));
-  gtk_list_item_set_child (item, NULL);
+  g_ptr_array_add (self->row_pool, g_steal_pointer (&row));
 }
 
 static void
