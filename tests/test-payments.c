@@ -938,6 +938,27 @@ test_balances_agree (Fixture       *f,
     }
   g_assert_cmpint (outstanding, ==, owed);
 
+  /* The practice's balance before any date, old or recent, is the sum of its clients'. */
+  for (int years_back = -1; years_back <= (int)size.years; years_back += 2)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_years (now, -years_back);
+      gint64 practice = 0, each = 0;
+
+      g_assert_true (kab_store_get_balance_before (f->store, 0, date, &practice, &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(KabClient) client = g_list_model_get_item (clients, i);
+          gint64 balance = 0;
+
+          g_assert_true (kab_store_get_balance_before (f->store, kab_client_get_id (client), date,
+                                                       &balance, &error));
+          g_assert_no_error (error);
+          each += balance;
+        }
+      g_assert_cmpint (practice, ==, each);
+    }
+
   /* A month of the practice's ledger ends where the next one starts. */
   {
     g_autoptr(GDateTime) month = g_date_time_new_local (g_date_time_get_year (now),

@@ -655,15 +655,30 @@ kab_store_get_balance_before (KabStore   *self,
     return FALSE;
 
   /* The date index holds no amounts, so each row it finds costs a read of the table:
-   * a recent month is everything (summed from the covering (client_id, amount)
-   * indexes) less the few rows after it, an old month the few rows before it. */
+   * a recent month is everything (the sum of the balances the store keeps on every
+   * client) less the few rows after it, an old month the few rows before it. */
   if (recent)
-    return query_amount (self,
-      "SELECT (SELECT coalesce (sum (amount), 0) FROM charge)"
-      " - (SELECT coalesce (sum (amount), 0) FROM payment)"
-      " - (SELECT coalesce (sum (amount), 0) FROM charge WHERE date >= ?2)"
-      " + (SELECT coalesce (sum (amount), 0) FROM payment WHERE date >= ?2)",
-      0, date, out_balance, error);
+    {
+      GListModel *clients = G_LIST_MODEL (self->clients);
+      guint n = g_list_model_get_n_items (clients);
+      gint64 total = 0;
+      gint64 after = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(KabClient) client = g_list_model_get_item (clients, i);
+          total += kab_client_get_balance (client);
+        }
+
+      if (!query_amount (self,
+            "SELECT (SELECT coalesce (sum (amount), 0) FROM charge WHERE date >= ?2)"
+            " - (SELECT coalesce (sum (amount), 0) FROM payment WHERE date >= ?2)",
+            0, date, &after, error))
+        return FALSE;
+
+      *out_balance = total - after;
+      return TRUE;
+    }
 
   return query_amount (self,
     "SELECT (SELECT coalesce (sum (amount), 0) FROM charge WHERE date < ?2)"
@@ -825,21 +840,53 @@ read_debts (KabStore      *self,
  * Returns: (transfer full) (element-type KabDebt): every client who owes, the oldest
  *   debt first
  */
+static int
+compare_debts (gconstpointer a,
+               gconstpointer b)
+{
+  const KabDebt *debt_a = a;
+  const KabDebt *debt_b = b;
+  int order = g_date_time_compare (debt_a->since, debt_b->since);
+
+  if (order != 0)
+    return order;
+  return (debt_a->client_id > debt_b->client_id) - (debt_a->client_id < debt_b->client_id);
+}
+
 GArray *
 kab_store_list_debts (KabStore  *self,
                       GError   **error)
 {
   g_autoptr(GArray) debts = g_array_new (FALSE, TRUE, sizeof (KabDebt));
-  sqlite3_stmt *stmt;
+  GListModel *clients;
+  guint n;
 
   g_return_val_if_fail (KAB_IS_STORE (self), NULL);
 
   g_array_set_clear_func (debts, (GDestroyNotify)kab_debt_clear);
 
-  stmt = kab_store_prepare (self, DEBTS_SQL (""), error);
-  if (stmt == NULL || !read_debts (self, stmt, debts, error))
-    return NULL;
+  /* Who owes is known from the balances the store keeps on every client (refreshed on
+   * each write to the ledger); only the debtors' own rows are read for since when. */
+  clients = G_LIST_MODEL (self->clients);
+  n = g_list_model_get_n_items (clients);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KabClient) client = g_list_model_get_item (clients, i);
+      KabDebt debt;
 
+      if (kab_client_get_balance (client) <= 0)
+        continue;
+
+      if (!kab_store_get_debt (self, kab_client_get_id (client), &debt, error))
+        return NULL;
+
+      if (debt.amount > 0)
+        g_array_append_val (debts, debt);
+      else
+        kab_debt_clear (&debt);
+    }
+
+  g_array_sort (debts, compare_debts);
   return g_steal_pointer (&debts);
 }
 
