@@ -474,7 +474,14 @@ test_sign_from_to_sign (Fixture       *f,
   g_assert_true (KAB_IS_TO_SIGN_ROW (row));
   sign_button = find_by_name (GTK_WIDGET (row), "sign-button");
   g_assert_true (gtk_widget_get_visible (sign_button));
+  /* The calendar is made when the button is pressed. */
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (sign_button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (sign_button));
+  iterate ();
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (sign_button)));
+  g_assert_true (KAB_IS_DATE_POPOVER (popover));
+  g_assert_cmpstr (kab_date_popover_get_heading (KAB_DATE_POPOVER (popover)), ==,
+                   "When did the client sign?");
   kab_date_popover_record (KAB_DATE_POPOVER (popover));
   iterate ();
 

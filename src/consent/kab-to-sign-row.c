@@ -98,6 +98,24 @@ on_date_chosen (KabToSignRow *self,
   g_signal_emit (self, signals[SIGNED], 0, date);
 }
 
+/* The calendar is made when the button is first pressed, not with each of the rows. */
+static void
+create_sign_popover (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  KabToSignRow *self = user_data;
+  GtkWidget *popover;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  popover = kab_date_popover_new ();
+  kab_date_popover_set_heading (KAB_DATE_POPOVER (popover), _("When did the client sign?"));
+  g_signal_connect_object (popover, "date-chosen", G_CALLBACK (on_date_chosen), self,
+                           G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (button, popover);
+}
+
 static void
 kab_to_sign_row_constructed (GObject *object)
 {
@@ -195,13 +213,11 @@ kab_to_sign_row_class_init (KabToSignRowClass *klass)
     g_signal_new ("signed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DATE_TIME);
 
-  g_type_ensure (KAB_TYPE_DATE_POPOVER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/kabinett/Kabinett/consent/kab-to-sign-row.ui");
   gtk_widget_class_bind_template_child (widget_class, KabToSignRow, state_label);
   gtk_widget_class_bind_template_child (widget_class, KabToSignRow, sign_button);
   gtk_widget_class_bind_template_child (widget_class, KabToSignRow, prepare_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_date_chosen);
 }
 
 static void
@@ -209,6 +225,7 @@ kab_to_sign_row_init (KabToSignRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  gtk_menu_button_set_create_popup_func (self->sign_button, create_sign_popover, self, NULL);
 }
 
 GtkWidget *
