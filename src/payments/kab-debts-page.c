@@ -139,6 +139,58 @@ update_header (KabDebtsPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
 }
 
+static gboolean
+same_client (KabDebtor *a,
+             KabDebtor *b)
+{
+  return kab_debtor_get_client (a) == kab_debtor_get_client (b);
+}
+
+static void
+update_debtor (KabDebtor *shown,
+               KabDebtor *fresh)
+{
+  kab_debtor_set_amount (shown, kab_debtor_get_amount (fresh));
+  kab_debtor_set_since (shown, kab_debtor_get_since (fresh));
+}
+
+/* Shows @fresh, a new list of every debtor: the lines that begin and end both lists with
+ * the same clients are updated in place, only the part between is replaced. A list box
+ * makes and measures a row per debtor; after a change to the whole ledger most of them
+ * are the same, and a refresh should not make them all again. */
+static void
+replace_debtors (KabDebtsPage *self,
+                 GPtrArray    *fresh)
+{
+  GListModel *model = G_LIST_MODEL (self->debtors);
+  guint n_shown = g_list_model_get_n_items (model);
+  guint head = 0, tail = 0;
+
+  while (head < n_shown && head < fresh->len)
+    {
+      g_autoptr(KabDebtor) shown = g_list_model_get_item (model, head);
+
+      if (!same_client (shown, fresh->pdata[head]))
+        break;
+      update_debtor (shown, fresh->pdata[head]);
+      head++;
+    }
+
+  while (tail < n_shown - head && tail < fresh->len - head)
+    {
+      g_autoptr(KabDebtor) shown = g_list_model_get_item (model, n_shown - 1 - tail);
+
+      if (!same_client (shown, fresh->pdata[fresh->len - 1 - tail]))
+        break;
+      update_debtor (shown, fresh->pdata[fresh->len - 1 - tail]);
+      tail++;
+    }
+
+  if (n_shown - head - tail > 0 || fresh->len - head - tail > 0)
+    g_list_store_splice (self->debtors, head, n_shown - head - tail,
+                         fresh->pdata + head, fresh->len - head - tail);
+}
+
 static void
 reload (KabDebtsPage *self)
 {
@@ -162,8 +214,7 @@ reload (KabDebtsPage *self)
         g_ptr_array_add (debtors, kab_debtor_new (client, debt->amount, debt->since));
     }
 
-  g_list_store_splice (self->debtors, 0, g_list_model_get_n_items (G_LIST_MODEL (self->debtors)),
-                       debtors->pdata, debtors->len);
+  replace_debtors (self, debtors);
 }
 
 static guint
