@@ -610,6 +610,40 @@ test_delete (Fixture       *fixture,
   g_assert_cmpuint (shown_count (fixture), ==, 1);
 }
 
+/* A practice larger than the first frame's rows: the list shows every client once the
+ * window is up, and a client far down the list can be shown at once. */
+static void
+test_long_list (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkSelectionModel *shown;
+  g_autoptr(KabClient) last = NULL;
+  GListModel *clients;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *family = g_strdup_printf ("Family%03u", i);
+      add_client (fixture->store, "Given", family);
+    }
+
+  /* Opened again on the 120 clients, as at start. */
+  close_view (fixture);
+  g_clear_object (&fixture->store);
+  open_view (fixture);
+
+  shown = gtk_list_view_get_model (GTK_LIST_VIEW (get_widget (fixture->view, "list_view")));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 120);
+  g_assert_cmpuint (shown_count (fixture), ==, 120);
+
+  clients = kab_store_get_clients (fixture->store);
+  last = g_list_model_get_item (clients, 119);
+  g_assert_cmpstr (kab_client_get_family_name (last), ==, "Family119");
+  g_assert_true (kab_clients_view_show_client (KAB_CLIENTS_VIEW (fixture->view), kab_client_get_id (last)));
+  iterate ();
+  g_assert_true (kab_clients_view_get_client (KAB_CLIENTS_VIEW (fixture->view)) == last);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)), ==, 119);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -623,6 +657,8 @@ main (int   argc,
               fixture_set_up, test_client_story, fixture_tear_down);
   g_test_add ("/clients/ui/delete", Fixture, NULL,
               fixture_set_up, test_delete, fixture_tear_down);
+  g_test_add ("/clients/ui/long-list", Fixture, NULL,
+              fixture_set_up, test_long_list, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -19,6 +19,8 @@ struct _KabClientsView
   KabClientFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
+  GtkSliceListModel  *slice;          /* the first rows only, until the first frame is out */
+  guint               expand_id;
   GtkSingleSelection *selection;
   GPtrArray          *row_pool;       /* KabClientRow widgets the list let go of */
   guint               warm_pool_id;

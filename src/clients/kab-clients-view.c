@@ -22,6 +22,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void expand_list (KabClientsView *self);
+
 /* Sorting: by family name, then given name (a client with only one name sorts by it),
  * compared by GtkStringSorter's collation keys, which the sort model computes once per
  * client rather than once per comparison. */
@@ -217,6 +219,7 @@ reselect_idle (gpointer user_data)
       gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
     return G_SOURCE_REMOVE;
 
+  expand_list (self);
   position = find_position (self, kab_client_get_id (shown));
   if (position != GTK_INVALID_LIST_POSITION)
     gtk_single_selection_set_selected (self->selection, position);
@@ -281,6 +284,7 @@ on_store_clients_changed (KabClientsView *self)
 static void
 on_search_changed (KabClientsView *self)
 {
+  expand_list (self);
   kab_client_filter_set_query (self->filter,
                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_list_state (self);
@@ -328,6 +332,29 @@ new_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* Enough clients to fill a tall window's list. */
+#define FIRST_FRAME_ROWS 40
+
+/* The list shows every client from now on; positions in the sorted clients are
+ * positions in the selection. */
+static void
+expand_list (KabClientsView *self)
+{
+  g_clear_handle_id (&self->expand_id, g_source_remove);
+  if (self->slice != NULL && gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+static gboolean
+expand_idle (gpointer user_data)
+{
+  KabClientsView *self = user_data;
+
+  self->expand_id = 0;
+  expand_list (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 setup_models (KabClientsView *self)
 {
@@ -339,7 +366,11 @@ setup_models (KabClientsView *self)
                                               g_object_ref (GTK_FILTER (self->filter)));
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           new_name_sorter ());
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  /* GTK 4.8's list view makes about 200 rows whatever its height: until the window's
+   * first frame is out it is given the first few clients only (see kab_clients_view_map). */
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0,
+                                          FIRST_FRAME_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -390,6 +421,12 @@ kab_clients_view_map (GtkWidget *widget)
 
   kab_clients_ensure_style ();
 
+  /* After the frame that shows the view (the frame clock runs before low-priority
+   * idles), the rest of the clients. */
+  if (self->expand_id == 0 && self->slice != NULL &&
+      gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
+    self->expand_id = g_idle_add_full (G_PRIORITY_LOW, expand_idle, self, NULL);
+
   if (!self->pool_warmed && self->row_pool != NULL)
     {
       self->pool_warmed = TRUE;
@@ -404,6 +441,7 @@ kab_clients_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->reselect_id, g_source_remove);
   g_clear_handle_id (&self->warm_pool_id, g_source_remove);
+  g_clear_handle_id (&self->expand_id, g_source_remove);
   if (self->undo_toast != NULL)
     g_signal_handlers_disconnect_by_data (self->undo_toast, self);
   g_clear_object (&self->undo_toast);
@@ -415,6 +453,7 @@ kab_clients_view_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_pointer (&self->row_pool, g_ptr_array_unref);
+  g_clear_object (&self->slice);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -674,6 +713,7 @@ kab_clients_view_select (KabClientsView *self,
       update_list_state (self);
     }
 
+  expand_list (self);
   position = find_position (self, client_id);
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
