@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-sample-agreement.c: the agreement of a demo client in the locale's language, as PDF,
+ * for build-aux/screenshots. Usage: kab-sample-agreement OUTPUT.pdf */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "kab-demo.h"
+#include "kab-print-document.h"
+#include "kab-store.h"
+#include "consent/kab-consent-document.h"
+#include "consent/kab-consent-templates.h"
+#include "consent/kab-consent-values.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("KABINETT_LOCALEDIR");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(KabStore) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GListModel) templates = NULL;
+  g_autoptr(GListModel) latest = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(KabClient) client = NULL;
+  g_autoptr(KabPrintDocument) document = NULL;
+  g_autofree char *text = NULL;
+  KabConsentTemplate *template;
+  KabPractice *practice;
+  const char *language;
+  int status = 1;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: %s OUTPUT.pdf\n", argv[0]);
+      return 2;
+    }
+
+  dir = g_dir_make_tmp ("kabinett-sample-XXXXXX", &error);
+  if (dir == NULL)
+    goto out;
+  path = g_build_filename (dir, "kabinett.db", NULL);
+
+  /* As `kabinett --demo` makes its practice: the templates first, then the demo. */
+  store = kab_store_open (path, &error);
+  if (store == NULL ||
+      !kab_consent_ensure_builtin_templates (store, &error) ||
+      !kab_demo_fill (store, &KAB_DEMO_SIZE_SMALL, now, &error))
+    goto out;
+
+  practice = kab_store_get_practice (store);
+  language = kab_practice_get_form_language (practice);
+  templates = kab_store_list_consent_templates (store, &error);
+  if (templates == NULL)
+    goto out;
+  latest = kab_consent_latest_templates (templates);
+  template = kab_consent_find_template_for_language (latest, language);
+  if (template == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no agreement template in “%s”", language);
+      goto out;
+    }
+
+  client = g_list_model_get_item (kab_store_get_clients (store), 0);
+  values = kab_consent_values_new (practice, client, now, language);
+  text = kab_consent_values_render (template, values, &error);
+  if (text == NULL)
+    goto out;
+
+  document = kab_consent_document_new (text, language, client);
+  if (kab_print_document_export_pdf (document, argv[1], &error))
+    status = 0;
+
+out:
+  if (error != NULL)
+    g_printerr ("%s: %s\n", argv[0], error->message);
+  g_clear_object (&store);
+  if (dir != NULL)
+    {
+      g_autoptr(GDir) entries = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while (entries != NULL && (name = g_dir_read_name (entries)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (dir, name, NULL);
+          g_remove (file);
+        }
+      g_rmdir (dir);
+    }
+  return status;
+}
