@@ -16,6 +16,33 @@
 #include "consent/kab-consent-templates.h"
 #include "consent/kab-consent-values.h"
 
+static gboolean
+is_cyrillic (const char *text)
+{
+  return text != NULL && *text != '\0' &&
+         g_unichar_get_script (g_utf8_get_char (text)) == G_UNICODE_SCRIPT_CYRILLIC;
+}
+
+/* A client whose name is written in the agreement's script: the demo has Russian,
+ * Swedish and Norwegian names. */
+static KabClient *
+pick_client (GListModel *clients,
+             const char *language)
+{
+  gboolean want_cyrillic = g_str_equal (language, "ru");
+  guint n = g_list_model_get_n_items (clients);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KabClient) client = g_list_model_get_item (clients, i);
+
+      if (is_cyrillic (kab_client_get_display_name (client)) == want_cyrillic)
+        return g_steal_pointer (&client);
+    }
+
+  return g_list_model_get_item (clients, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -73,7 +100,7 @@ main (int   argc,
       goto out;
     }
 
-  client = g_list_model_get_item (kab_store_get_clients (store), 0);
+  client = pick_client (kab_store_get_clients (store), language);
   values = kab_consent_values_new (practice, client, now, language);
   text = kab_consent_values_render (template, values, &error);
   if (text == NULL)
