@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kab-sample-agreement.c: the agreement of a demo client in the locale's language, as PDF,
- * for build-aux/screenshots. Usage: kab-sample-agreement OUTPUT.pdf */
+ * and optionally a receipt for that client's last payment, for build-aux/screenshots.
+ * Usage: kab-sample-agreement AGREEMENT.pdf [RECEIPT.pdf] */
 
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include "consent/kab-consent-document.h"
 #include "consent/kab-consent-templates.h"
 #include "consent/kab-consent-values.h"
+#include "payments/kab-receipt.h"
 
 static gboolean
 is_cyrillic (const char *text)
@@ -43,6 +45,36 @@ pick_client (GListModel *clients,
   return g_list_model_get_item (clients, 0);
 }
 
+/* What the Payments view's "Receipt…" writes, for the client's latest payment. */
+static gboolean
+write_receipt (KabStore    *store,
+               KabClient   *client,
+               const char  *path,
+               GError     **error)
+{
+  g_autoptr(GListModel) payments = kab_store_list_payments (store, kab_client_get_id (client),
+                                                            NULL, NULL, error);
+  g_autoptr(KabPayment) payment = NULL;
+  g_autoptr(KabPrintDocument) document = NULL;
+  g_autofree char *text = NULL;
+  guint n;
+
+  if (payments == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (payments);
+  if (n == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s has no payments",
+                   kab_client_get_display_name (client));
+      return FALSE;
+    }
+
+  payment = g_list_model_get_item (payments, n - 1);
+  text = kab_receipt_build_text (kab_store_get_practice (store), client, payment);
+  document = kab_print_document_new (text);
+  return kab_print_document_export_pdf (document, path, error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -69,9 +101,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  if (argc != 2)
+  if (argc != 2 && argc != 3)
     {
-      g_printerr ("usage: %s OUTPUT.pdf\n", argv[0]);
+      g_printerr ("usage: %s AGREEMENT.pdf [RECEIPT.pdf]\n", argv[0]);
       return 2;
     }
 
@@ -107,8 +139,13 @@ main (int   argc,
     goto out;
 
   document = kab_consent_document_new (text, language, client);
-  if (kab_print_document_export_pdf (document, argv[1], &error))
-    status = 0;
+  if (!kab_print_document_export_pdf (document, argv[1], &error))
+    goto out;
+
+  if (argc == 3 && !write_receipt (store, client, argv[2], &error))
+    goto out;
+
+  status = 0;
 
 out:
   if (error != NULL)
