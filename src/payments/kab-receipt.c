@@ -113,9 +113,9 @@ kab_receipt_build_text (KabPractice *practice,
   g_return_val_if_fail (KAB_IS_PAYMENT (payment), NULL);
 
   local = g_date_time_to_local (kab_payment_get_date (payment));
-  /* Translators: the date on a receipt, see strftime; "%e %B %Y" is e.g. "12 November 2025" */
+  /* Translators: the date on a receipt, see strftime; "%-d %B %Y" is e.g. "12 November 2025" */
   /* xgettext:no-c-format */
-  date = g_date_time_format (local, C_("receipt date", "%e %B %Y"));
+  date = g_date_time_format (local, C_("receipt date", "%-d %B %Y"));
   g_strstrip (date);
   amount = kab_money_format (kab_payment_get_amount (payment), kab_payment_get_currency (payment));
 
