@@ -16,6 +16,8 @@
 #include "kab-demo.h"
 #include "kab-money.h"
 #include "kab-store.h"
+#include "kab-test-util.h"
+#include "kab-test-ui-util.h"
 
 typedef struct
 {
@@ -29,76 +31,6 @@ typedef struct
   KabClient *lars;     /* per session, 900 kr */
   GDateTime *monday;   /* local midnight of the first day of a week three weeks ahead */
 } Fixture;
-
-static void
-iterate (void)
-{
-  /* The view refreshes in idle callbacks: run them all. */
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (gtk_widget_get_mapped (widget));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
-destroy_all_windows (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-
-  iterate ();
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
 
 /* A named widget of the dialog's template, as the user sees it. */
 static gpointer
@@ -217,12 +149,12 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (f->window, 1100, 720);
   adw_window_set_content (ADW_WINDOW (f->window), overlay);
   gtk_window_present (f->window);
-  wait_until_mapped (f->view);
-  iterate ();
+  kab_test_wait_until_mapped (f->view);
+  kab_test_iterate ();
 
   kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (f->view), "week");
   kab_calendar_view_set_date (KAB_CALENDAR_VIEW (f->view), f->monday);
-  iterate ();
+  kab_test_iterate ();
 }
 
 /* Closes the window and the store, checking that the view keeps nothing alive. */
@@ -232,13 +164,13 @@ fixture_tear_down (Fixture       *f,
 {
   KabStore *store = f->store;
 
-  destroy_all_windows ();
+  kab_test_destroy_all_windows ();
   g_object_add_weak_pointer (G_OBJECT (store), (gpointer *)&store);
   g_clear_pointer (&f->monday, g_date_time_unref);
   g_clear_object (&f->store);
   g_assert_null (store);
 
-  remove_tree (f->dir);
+  kab_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -261,9 +193,9 @@ open_new_session_dialog (Fixture *f)
 
   /* What Ctrl+N and the "New Session" button do. */
   g_assert_true (gtk_widget_activate_action (f->view, "calendar.new-session", NULL));
-  dialog = find_toplevel (KAB_TYPE_SESSION_DIALOG);
+  dialog = kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG);
   g_assert_nonnull (dialog);
-  wait_until_mapped (GTK_WIDGET (dialog));
+  kab_test_wait_until_mapped (GTK_WIDGET (dialog));
   return KAB_SESSION_DIALOG (dialog);
 }
 
@@ -281,7 +213,7 @@ choose_client (KabSessionDialog *dialog,
       if (item == client)
         {
           gtk_drop_down_set_selected (dropdown, i);
-          iterate ();
+          kab_test_iterate ();
           return;
         }
     }
@@ -297,7 +229,7 @@ choose_day (GtkCalendar *calendar,
 
   gtk_calendar_select_day (calendar, noon);
   g_signal_emit_by_name (calendar, "day-selected");
-  iterate ();
+  kab_test_iterate ();
 }
 
 static void
@@ -307,14 +239,14 @@ choose_time (KabSessionDialog *dialog,
 {
   gtk_spin_button_set_value (dialog_child (dialog, "hour_spin"), hour);
   gtk_spin_button_set_value (dialog_child (dialog, "minute_spin"), minute);
-  iterate ();
+  kab_test_iterate ();
 }
 
 static void
 press (gpointer button)
 {
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  kab_test_iterate ();
 }
 
 static KabSessionBlock *
@@ -351,12 +283,12 @@ create_weekly_series (Fixture *f)
   gtk_spin_button_set_value (dialog_child (dialog, "interval_spin"), 1);
   adw_combo_row_set_selected (dialog_child (dialog, "ends_row"), 1);
   choose_day (dialog_child (dialog, "until_calendar"), last);
-  iterate ();
+  kab_test_iterate ();
 
   g_assert_false (kab_session_dialog_has_overlaps (dialog));
   save_screenshot (GTK_WIDGET (dialog), "dialog-series");
   press (dialog_child (dialog, "save_button"));
-  g_assert_null (find_toplevel (KAB_TYPE_SESSION_DIALOG));
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
 }
 
 static void
@@ -397,18 +329,18 @@ test_series_and_late_cancellation (Fixture       *f,
     }
 
   /* The first week shows the first occurrence. */
-  iterate ();
+  kab_test_iterate ();
   kab_calendar_view_get_range (view, &from, NULL);
   g_assert_true (g_date_time_equal (from, f->monday));
   g_assert_cmpuint (kab_calendar_view_get_n_blocks (view), ==, 1);
 
   /* Next week (Alt+Right) shows the second; the late cancellation goes through its menu. */
   g_assert_true (gtk_widget_activate_action (f->view, "calendar.next", NULL));
-  iterate ();
+  kab_test_iterate ();
   second = g_list_model_get_item (sessions, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block_of (f, second)), "block.status", "s",
                                              "cancelled-late"));
-  iterate ();
+  kab_test_iterate ();
 
   reloaded = kab_store_load_session (f->store, kab_session_get_id (second), &error);
   g_assert_no_error (error);
@@ -436,7 +368,7 @@ test_series_and_late_cancellation (Fixture       *f,
   /* Attended after all: the full fee replaces the cancellation charge. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block_of (f, second)), "block.status", "s",
                                              "attended"));
-  iterate ();
+  kab_test_iterate ();
   g_assert_true (kab_store_get_balance (f->store, kab_client_get_id (f->anna), &balance, &error));
   g_assert_cmpint (balance, ==, 120000);
 }
@@ -488,7 +420,7 @@ test_navigation (Fixture       *f,
   /* Showing the same month again (a refresh, a restart in month mode) changes nothing. */
   kab_calendar_view_set_date (view, now);
   kab_calendar_view_set_date (view, now);
-  iterate ();
+  kab_test_iterate ();
   g_assert_cmpstr (kab_calendar_view_get_title (view), ==, month_title);
 
   g_assert_true (gtk_widget_activate_action (f->view, "calendar.next", NULL));
@@ -529,21 +461,21 @@ test_overlap_confirmed (Fixture       *f,
 
   /* Saving asks first; going back saves nothing. */
   press (dialog_child (dialog, "save_button"));
-  confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  confirm = ADW_MESSAGE_DIALOG (kab_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "cancel");
-  iterate ();
+  kab_test_iterate ();
   lars_sessions = sessions_of (f, f->lars);
   g_assert_cmpuint (g_list_model_get_n_items (lars_sessions), ==, 0);
   g_clear_object (&lars_sessions);
 
   /* Confirmed, it is saved. */
   press (dialog_child (dialog, "save_button"));
-  confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  confirm = ADW_MESSAGE_DIALOG (kab_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "plan");
-  iterate ();
-  g_assert_null (find_toplevel (KAB_TYPE_SESSION_DIALOG));
+  kab_test_iterate ();
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
   lars_sessions = sessions_of (f, f->lars);
   g_assert_cmpuint (g_list_model_get_n_items (lars_sessions), ==, 1);
 
@@ -570,12 +502,12 @@ test_move_and_edit_series (Fixture       *f,
 
   /* One occurrence moved to 11:00 leaves the series as it was. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block_of (f, first)), "block.edit", NULL));
-  dialog = KAB_SESSION_DIALOG (find_toplevel (KAB_TYPE_SESSION_DIALOG));
+  dialog = KAB_SESSION_DIALOG (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "repeat_group")));
   choose_time (dialog, 11, 0);
   press (dialog_child (dialog, "save_button"));
-  g_assert_null (find_toplevel (KAB_TYPE_SESSION_DIALOG));
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
 
   moved = kab_store_load_session (f->store, kab_session_get_id (first), &error);
   g_assert_no_error (error);
@@ -588,11 +520,11 @@ test_move_and_edit_series (Fixture       *f,
 
   /* The series moved to 9:00: its other future sessions follow, the moved one stays. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block_of (f, first)), "block.edit-series", NULL));
-  dialog = KAB_SESSION_DIALOG (find_toplevel (KAB_TYPE_SESSION_DIALOG));
+  dialog = KAB_SESSION_DIALOG (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
   g_assert_nonnull (dialog);
   choose_time (dialog, 9, 0);
   press (dialog_child (dialog, "save_button"));
-  g_assert_null (find_toplevel (KAB_TYPE_SESSION_DIALOG));
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
 
   g_clear_object (&sessions);
   sessions = sessions_of (f, f->anna);
@@ -624,11 +556,11 @@ test_delete_with_undo_data (Fixture       *f,
 
   /* Deleting asks, naming what is lost. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block_of (f, first)), "block.delete", NULL));
-  confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  confirm = ADW_MESSAGE_DIALOG (kab_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (confirm);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "Anna Karlsson"));
   adw_message_dialog_response (confirm, "delete");
-  iterate ();
+  kab_test_iterate ();
 
   after = sessions_of (f, f->anna);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, 3);
@@ -652,7 +584,7 @@ test_export (Fixture       *f,
 
   /* The dialog proposes the week shown, with initials only (the default). */
   g_assert_true (gtk_widget_activate_action (f->view, "calendar.export", NULL));
-  dialog = KAB_EXPORT_DIALOG (find_toplevel (KAB_TYPE_EXPORT_DIALOG));
+  dialog = KAB_EXPORT_DIALOG (kab_test_find_toplevel (KAB_TYPE_EXPORT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog),
                                                                                    KAB_TYPE_EXPORT_DIALOG,
@@ -708,13 +640,13 @@ test_scale (void)
   gtk_window_set_default_size (window, 1100, 720);
   adw_window_set_content (ADW_WINDOW (window), view);
   gtk_window_present (window);
-  wait_until_mapped (view);
-  iterate ();
+  kab_test_wait_until_mapped (view);
+  kab_test_iterate ();
 
   for (int mode = 0; mode < 2; mode++)
     {
       kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (view), mode == 0 ? "week" : "month");
-      iterate ();
+      kab_test_iterate ();
 
       begin = g_get_monotonic_time ();
       for (int i = 0; i < steps; i++)
@@ -726,9 +658,9 @@ test_scale (void)
     }
 
   gtk_window_destroy (window);
-  iterate ();
+  kab_test_iterate ();
   g_clear_object (&store);
-  remove_tree (dir);
+  kab_test_remove_tree (dir);
 }
 
 int

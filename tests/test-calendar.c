@@ -13,6 +13,7 @@
 #include "kab-ics-export.h"
 #include "kab-session-overlaps.h"
 #include "kab-store.h"
+#include "kab-test-util.h"
 
 typedef struct
 {
@@ -22,25 +23,6 @@ typedef struct
   KabClient *anna;    /* per session, 1 200,00 */
   KabClient *ivan;    /* monthly fee */
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-
-  g_rmdir (path);
-}
 
 static KabClient *
 add_client (KabStore       *store,
@@ -92,7 +74,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->anna);
   g_clear_object (&f->ivan);
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  kab_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -647,7 +629,7 @@ test_month_query_scale (void)
   if (!g_test_slow ())
     {
       g_test_skip ("Generating 60,000 sessions takes a while: run with -m slow");
-      remove_tree (dir);
+      kab_test_remove_tree (dir);
       return;
     }
 
@@ -672,7 +654,7 @@ test_month_query_scale (void)
     }
 
   g_clear_object (&store);
-  remove_tree (dir);
+  kab_test_remove_tree (dir);
 }
 
 int

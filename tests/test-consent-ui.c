@@ -15,6 +15,8 @@
 #include "consent/kab-page-preview.h"
 #include "consent/kab-template-editor.h"
 #include "consent/kab-to-sign-row.h"
+#include "kab-test-util.h"
+#include "kab-test-ui-util.h"
 
 typedef struct
 {
@@ -24,96 +26,6 @@ typedef struct
   GtkWidget  *view;
   KabClient  *asa;    /* in therapy, next session tomorrow, no agreement yet */
 } Fixture;
-
-static void
-iterate (void)
-{
-  /* The view refreshes in idle callbacks: run them all. */
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (gtk_widget_get_mapped (widget));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
-destroy_all_windows (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-
-  iterate ();
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static GtkWidget *
 find_by_name (GtkWidget  *root,
@@ -152,7 +64,7 @@ click (GtkWidget *button)
 {
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  kab_test_iterate ();
 }
 
 static void
@@ -238,8 +150,8 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (f->window, 1100, 720);
   adw_window_set_content (ADW_WINDOW (f->window), overlay);
   gtk_window_present (f->window);
-  wait_until_mapped (f->view);
-  iterate ();
+  kab_test_wait_until_mapped (f->view);
+  kab_test_iterate ();
 }
 
 /* Closes the windows and the store, checking that the view keeps nothing alive. */
@@ -249,12 +161,12 @@ fixture_tear_down (Fixture       *f,
 {
   KabStore *store = f->store;
 
-  destroy_all_windows ();
+  kab_test_destroy_all_windows ();
   g_object_add_weak_pointer (G_OBJECT (store), (gpointer *)&store);
   g_clear_object (&f->store);
   g_assert_null (store);
 
-  remove_tree (f->dir);
+  kab_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -329,10 +241,10 @@ test_prepare_save_sign (Fixture       *f,
   g_assert_null (row_at (to_sign_list, 1));
 
   click (find_by_name (GTK_WIDGET (row), "prepare-button"));
-  dialog = KAB_AGREEMENT_DIALOG (find_toplevel (KAB_TYPE_AGREEMENT_DIALOG));
+  dialog = KAB_AGREEMENT_DIALOG (kab_test_find_toplevel (KAB_TYPE_AGREEMENT_DIALOG));
   g_assert_nonnull (dialog);
-  wait_until_mapped (GTK_WIDGET (dialog));
-  iterate ();
+  kab_test_wait_until_mapped (GTK_WIDGET (dialog));
+  kab_test_iterate ();
 
   /* For Åsa, in the practice's language. */
   g_assert_true (kab_agreement_dialog_get_client (dialog) == f->asa);
@@ -354,10 +266,10 @@ test_prepare_save_sign (Fixture       *f,
         swedish = i;
     }
   adw_combo_row_set_selected (ADW_COMBO_ROW (template_row), english);
-  iterate ();
+  kab_test_iterate ();
   g_assert_nonnull (strstr (kab_agreement_dialog_get_text (dialog), "Client: Åsa Öberg"));
   adw_combo_row_set_selected (ADW_COMBO_ROW (template_row), swedish);
-  iterate ();
+  kab_test_iterate ();
   g_assert_nonnull (strstr (kab_agreement_dialog_get_text (dialog), "Klient: Åsa Öberg"));
   g_assert_nonnull (strstr (kab_agreement_dialog_get_text (dialog), "Behandlare: Karin Lindqvist"));
   g_assert_nonnull (strstr (kab_agreement_dialog_get_text (dialog), "48 timmar"));
@@ -374,8 +286,8 @@ test_prepare_save_sign (Fixture       *f,
   /* What Save as PDF… does once the file is chosen. */
   g_assert_true (kab_agreement_dialog_save_pdf (dialog, path, &error));
   g_assert_no_error (error);
-  iterate ();
-  g_assert_null (find_toplevel (KAB_TYPE_AGREEMENT_DIALOG));
+  kab_test_iterate ();
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_AGREEMENT_DIALOG));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   if (pdftotext != NULL)
     {
@@ -410,10 +322,10 @@ test_prepare_save_sign (Fixture       *f,
   date_button = find_by_name (GTK_WIDGET (row), "date-button");
   g_assert_true (gtk_widget_get_visible (date_button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (date_button));
-  iterate ();
+  kab_test_iterate ();
   popover = KAB_DATE_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (date_button)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  gtk_calendar_select_day (GTK_CALENDAR (find_by_type (GTK_WIDGET (popover), GTK_TYPE_CALENDAR)), yesterday);
+  gtk_calendar_select_day (GTK_CALENDAR (kab_test_find_by_type (GTK_WIDGET (popover), GTK_TYPE_CALENDAR)), yesterday);
   click (child_of (popover, KAB_TYPE_DATE_POPOVER, "record_button"));
 
   consents = consents_of (f, f->asa);
@@ -454,9 +366,9 @@ test_sign_from_to_sign (Fixture       *f,
 
   /* With no client chosen, the window waits for one. */
   g_assert_true (gtk_widget_activate_action (f->view, "consent.prepare", NULL));
-  dialog = KAB_AGREEMENT_DIALOG (find_toplevel (KAB_TYPE_AGREEMENT_DIALOG));
+  dialog = KAB_AGREEMENT_DIALOG (kab_test_find_toplevel (KAB_TYPE_AGREEMENT_DIALOG));
   g_assert_nonnull (dialog);
-  iterate ();
+  kab_test_iterate ();
   g_assert_null (kab_agreement_dialog_get_client (dialog));
   g_assert_false (gtk_widget_is_sensitive (child_of (dialog, KAB_TYPE_AGREEMENT_DIALOG, "save_button")));
   g_assert_false (kab_agreement_dialog_save_pdf (dialog, path, &error));
@@ -464,11 +376,11 @@ test_sign_from_to_sign (Fixture       *f,
   g_clear_error (&error);
 
   kab_agreement_dialog_set_client (dialog, f->asa);
-  iterate ();
+  kab_test_iterate ();
   g_assert_true (gtk_widget_is_sensitive (child_of (dialog, KAB_TYPE_AGREEMENT_DIALOG, "save_button")));
   g_assert_true (kab_agreement_dialog_save_pdf (dialog, path, &error));
   g_assert_no_error (error);
-  iterate ();
+  kab_test_iterate ();
 
   row = row_at (to_sign_list, 0);
   g_assert_true (KAB_IS_TO_SIGN_ROW (row));
@@ -477,13 +389,13 @@ test_sign_from_to_sign (Fixture       *f,
   /* The calendar is made when the button is pressed. */
   g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (sign_button)));
   gtk_menu_button_popup (GTK_MENU_BUTTON (sign_button));
-  iterate ();
+  kab_test_iterate ();
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (sign_button)));
   g_assert_true (KAB_IS_DATE_POPOVER (popover));
   g_assert_cmpstr (kab_date_popover_get_heading (KAB_DATE_POPOVER (popover)), ==,
                    "When did the client sign?");
   kab_date_popover_record (KAB_DATE_POPOVER (popover));
-  iterate ();
+  kab_test_iterate ();
 
   consents = consents_of (f, f->asa);
   consent = g_list_model_get_item (consents, 0);
@@ -503,7 +415,7 @@ test_missing_value (Fixture       *f,
   GtkWidget *problem = child_of (dialog, KAB_TYPE_AGREEMENT_DIALOG, "problem_page");
   GtkWidget *preferences = child_of (dialog, KAB_TYPE_AGREEMENT_DIALOG, "preferences_button");
 
-  iterate ();
+  kab_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "problem");
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (problem)), "{practitioner}"));
   g_assert_true (gtk_widget_get_visible (preferences));
@@ -514,7 +426,7 @@ test_missing_value (Fixture       *f,
 
   /* Entered in Preferences while the window is open. */
   save_practice (f->store, "Karin Lindqvist");
-  iterate ();
+  kab_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "preview");
   g_assert_true (gtk_widget_is_sensitive (child_of (dialog, KAB_TYPE_AGREEMENT_DIALOG, "print_button")));
   g_assert_nonnull (strstr (kab_agreement_dialog_get_text (dialog), "Behandlare: Karin Lindqvist"));
@@ -542,9 +454,9 @@ test_copy_template (Fixture       *f,
   g_assert_cmpint (swedish, !=, 0);
 
   g_assert_true (gtk_widget_activate_action (f->view, "consent.copy-template", "x", swedish));
-  editor = KAB_TEMPLATE_EDITOR (find_toplevel (KAB_TYPE_TEMPLATE_EDITOR));
+  editor = KAB_TEMPLATE_EDITOR (kab_test_find_toplevel (KAB_TYPE_TEMPLATE_EDITOR));
   g_assert_nonnull (editor);
-  iterate ();
+  kab_test_iterate ();
 
   gtk_editable_set_text (GTK_EDITABLE (child_of (editor, KAB_TYPE_TEMPLATE_EDITOR, "title_row")),
                          "Mitt avtal");
@@ -554,12 +466,12 @@ test_copy_template (Fixture       *f,
   /* A brace that opens nothing is refused, and the text stays. */
   gtk_text_buffer_set_text (buffer, "# Mitt avtal\n\nKlient: {client\n", -1);
   click (child_of (editor, KAB_TYPE_TEMPLATE_EDITOR, "save_button"));
-  g_assert_true (find_toplevel (KAB_TYPE_TEMPLATE_EDITOR) == GTK_WINDOW (editor));
+  g_assert_true (kab_test_find_toplevel (KAB_TYPE_TEMPLATE_EDITOR) == GTK_WINDOW (editor));
   g_assert_true (gtk_widget_get_visible (child_of (editor, KAB_TYPE_TEMPLATE_EDITOR, "error_label")));
 
   gtk_text_buffer_set_text (buffer, "# Mitt avtal\n\nKlient: {client}\n\nAvbokning senast {cancel_hours} timmar före.\n", -1);
   click (child_of (editor, KAB_TYPE_TEMPLATE_EDITOR, "save_button"));
-  g_assert_null (find_toplevel (KAB_TYPE_TEMPLATE_EDITOR));
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_TEMPLATE_EDITOR));
 
   g_clear_object (&templates);
   templates = kab_store_list_consent_templates (f->store, NULL);

@@ -13,31 +13,13 @@
 #include "kab-model-error.h"
 #include "kab-money.h"
 #include "kab-store.h"
+#include "kab-test-util.h"
 
 typedef struct
 {
   char     *dir;
   KabStore *store;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-
-  g_rmdir (path);
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -58,7 +40,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  kab_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

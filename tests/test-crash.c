@@ -342,7 +342,7 @@ test_sigkill_loses_nothing_committed (void)
   g_string_free (reports.pending, TRUE);
   g_array_unref (reports.sessions);
   g_array_unref (reports.payments);
-  safety_remove_tree (dir);
+  kab_test_remove_tree (dir);
 }
 
 int

@@ -14,6 +14,8 @@
 #include "payments/kab-ledger-page.h"
 #include "payments/kab-payment-dialog.h"
 #include "payments/kab-payments-view.h"
+#include "kab-test-util.h"
+#include "kab-test-ui-util.h"
 
 typedef struct
 {
@@ -27,76 +29,6 @@ typedef struct
   KabClient      *alena;    /* owes 500 kr, since earlier */
 } Fixture;
 
-static void
-iterate (void)
-{
-  /* The view refreshes in idle callbacks: run them all. */
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (gtk_widget_get_mapped (widget));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
-destroy_all_windows (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-
-  iterate ();
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
 /* A named widget of the dialog's template, as the user sees it. */
 static GtkWidget *
 dialog_child (KabPaymentDialog *dialog,
@@ -106,26 +38,6 @@ dialog_child (KabPaymentDialog *dialog,
 
   g_assert_true (GTK_IS_WIDGET (child));
   return GTK_WIDGET (child);
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static KabClient *
@@ -192,8 +104,8 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (f->window, 1100, 720);
   adw_window_set_content (ADW_WINDOW (f->window), overlay);
   gtk_window_present (f->window);
-  wait_until_mapped (f->view);
-  iterate ();
+  kab_test_wait_until_mapped (f->view);
+  kab_test_iterate ();
 }
 
 /* Closes the window and the store, checking that the view keeps nothing alive. */
@@ -203,12 +115,12 @@ fixture_tear_down (Fixture       *f,
 {
   KabStore *store = f->store;
 
-  destroy_all_windows ();
+  kab_test_destroy_all_windows ();
   g_object_add_weak_pointer (G_OBJECT (store), (gpointer *)&store);
   g_clear_object (&f->store);
   g_assert_null (store);
 
-  remove_tree (f->dir);
+  kab_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -216,7 +128,7 @@ fixture_tear_down (Fixture       *f,
 static KabDebtsPage *
 debts_page (Fixture *f)
 {
-  GtkWidget *page = find_by_type (f->view, KAB_TYPE_DEBTS_PAGE);
+  GtkWidget *page = kab_test_find_by_type (f->view, KAB_TYPE_DEBTS_PAGE);
 
   g_assert_nonnull (page);
   return KAB_DEBTS_PAGE (page);
@@ -246,9 +158,9 @@ open_record_dialog (Fixture *f)
 
   /* What Ctrl+Shift+P and the "Record Payment" button do. */
   g_assert_true (gtk_widget_activate_action (f->view, "payments.record", NULL));
-  dialog = find_toplevel (KAB_TYPE_PAYMENT_DIALOG);
+  dialog = kab_test_find_toplevel (KAB_TYPE_PAYMENT_DIALOG);
   g_assert_nonnull (dialog);
-  wait_until_mapped (GTK_WIDGET (dialog));
+  kab_test_wait_until_mapped (GTK_WIDGET (dialog));
   return KAB_PAYMENT_DIALOG (dialog);
 }
 
@@ -284,7 +196,7 @@ test_record_payment (Fixture       *f,
   g_assert_cmpint (debt_of (f, f->asa), ==, 120000);
 
   dialog = open_record_dialog (f);
-  chooser = find_by_type (GTK_WIDGET (dialog), KAB_TYPE_CLIENT_CHOOSER);
+  chooser = kab_test_find_by_type (GTK_WIDGET (dialog), KAB_TYPE_CLIENT_CHOOSER);
   amount_row = dialog_child (dialog, "amount_row");
   amount_error = dialog_child (dialog, "amount_error_label");
   note_row = dialog_child (dialog, "note_row");
@@ -304,11 +216,11 @@ test_record_payment (Fixture       *f,
   /* Nonsense is refused next to the field; nothing is saved and the text stays. */
   gtk_editable_set_text (GTK_EDITABLE (amount_row), "tolv hundra");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "payment.save", NULL));
-  iterate ();
+  kab_test_iterate ();
   g_assert_true (gtk_widget_get_visible (amount_error));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (amount_error)), !=, "");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "tolv hundra");
-  g_assert_true (find_toplevel (KAB_TYPE_PAYMENT_DIALOG) == GTK_WINDOW (dialog));
+  g_assert_true (kab_test_find_toplevel (KAB_TYPE_PAYMENT_DIALOG) == GTK_WINDOW (dialog));
   payments = payments_of (f, f->asa);
   g_assert_cmpuint (g_list_model_get_n_items (payments), ==, 0);
   g_clear_object (&payments);
@@ -318,9 +230,9 @@ test_record_payment (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (amount_error));
   gtk_editable_set_text (GTK_EDITABLE (note_row), "Oktober, del 1");
   g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
-  iterate ();
+  kab_test_iterate ();
 
-  g_assert_null (find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
   payments = payments_of (f, f->asa);
   g_assert_cmpuint (g_list_model_get_n_items (payments), ==, 1);
   payment = g_list_model_get_item (payments, 0);
@@ -337,12 +249,12 @@ test_record_payment (Fixture       *f,
 
   /* Paying the rest takes Åsa off the list. */
   dialog = open_record_dialog (f);
-  chooser = find_by_type (GTK_WIDGET (dialog), KAB_TYPE_CLIENT_CHOOSER);
+  chooser = kab_test_find_by_type (GTK_WIDGET (dialog), KAB_TYPE_CLIENT_CHOOSER);
   amount_row = dialog_child (dialog, "amount_row");
   kab_client_chooser_set_client (KAB_CLIENT_CHOOSER (chooser), f->asa);
   gtk_editable_set_text (GTK_EDITABLE (amount_row), "499.50");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "payment.save", NULL));
-  iterate ();
+  kab_test_iterate ();
 
   g_assert_cmpuint (kab_debts_page_get_n_debtors (debts_page (f)), ==, 1);
   g_assert_cmpint (debt_of (f, f->asa), ==, 0);
@@ -353,7 +265,7 @@ static void
 test_edit_and_remove_payment (Fixture       *f,
                               gconstpointer  data)
 {
-  KabLedgerPage *ledger = KAB_LEDGER_PAGE (find_by_type (f->view, KAB_TYPE_LEDGER_PAGE));
+  KabLedgerPage *ledger = KAB_LEDGER_PAGE (kab_test_find_by_type (f->view, KAB_TYPE_LEDGER_PAGE));
   GListModel *entries;
   KabPaymentDialog *dialog;
   GtkWidget *amount_row, *column_view;
@@ -368,12 +280,12 @@ test_edit_and_remove_payment (Fixture       *f,
                 "method", KAB_PAYMENT_METHOD_CASH, NULL);
   g_assert_true (kab_store_save_payment (f->store, payment, &error));
   g_assert_no_error (error);
-  iterate ();
+  kab_test_iterate ();
   g_assert_cmpint (debt_of (f, f->alena), ==, 0);
 
   /* The client's ledger shows the payment; activating its line opens it. */
   kab_ledger_page_set_client_id (ledger, kab_client_get_id (f->alena));
-  iterate ();
+  kab_test_iterate ();
   entries = kab_ledger_page_get_entries (ledger);
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 2);
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
@@ -388,18 +300,18 @@ test_edit_and_remove_payment (Fixture       *f,
     g_assert_cmpint (kab_ledger_entry_get_balance (last), ==, 0);
   }
 
-  column_view = find_by_type (GTK_WIDGET (ledger), GTK_TYPE_COLUMN_VIEW);
+  column_view = kab_test_find_by_type (GTK_WIDGET (ledger), GTK_TYPE_COLUMN_VIEW);
   g_signal_emit_by_name (column_view, "activate", position);
-  dialog = KAB_PAYMENT_DIALOG (find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
+  dialog = KAB_PAYMENT_DIALOG (kab_test_find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
   g_assert_nonnull (dialog);
-  wait_until_mapped (GTK_WIDGET (dialog));
+  kab_test_wait_until_mapped (GTK_WIDGET (dialog));
 
   /* Edited: 300 kr instead of 500. */
   amount_row = dialog_child (dialog, "amount_row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "500");
   gtk_editable_set_text (GTK_EDITABLE (amount_row), "300");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "payment.save", NULL));
-  iterate ();
+  kab_test_iterate ();
   payments = payments_of (f, f->alena);
   g_assert_cmpuint (g_list_model_get_n_items (payments), ==, 1);
   {
@@ -411,11 +323,11 @@ test_edit_and_remove_payment (Fixture       *f,
 
   /* Removed: the debt is back in full. */
   g_signal_emit_by_name (column_view, "activate", position);
-  dialog = KAB_PAYMENT_DIALOG (find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
+  dialog = KAB_PAYMENT_DIALOG (kab_test_find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "payment.remove", NULL));
-  iterate ();
-  g_assert_null (find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
+  kab_test_iterate ();
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
   payments = payments_of (f, f->alena);
   g_assert_cmpuint (g_list_model_get_n_items (payments), ==, 0);
   g_assert_cmpint (debt_of (f, f->alena), ==, 50000);
@@ -460,17 +372,17 @@ test_shortcut_only_when_shown (Fixture       *f,
                                gconstpointer  data)
 {
   gtk_stack_set_visible_child_name (f->stack, "other");
-  iterate ();
+  kab_test_iterate ();
   g_assert_false (gtk_widget_get_mapped (f->view));
   g_assert_false (activate_shortcut (f->view, "<Control><Shift>p"));
-  iterate ();
-  g_assert_null (find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
+  kab_test_iterate ();
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
 
   gtk_stack_set_visible_child_name (f->stack, "payments");
-  wait_until_mapped (f->view);
+  kab_test_wait_until_mapped (f->view);
   g_assert_true (activate_shortcut (f->view, "<Control><Shift>p"));
-  iterate ();
-  g_assert_nonnull (find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
+  kab_test_iterate ();
+  g_assert_nonnull (kab_test_find_toplevel (KAB_TYPE_PAYMENT_DIALOG));
 }
 
 /* Opening the view charges this month's fees to the monthly clients, once. */
@@ -498,10 +410,10 @@ test_fees_on_start (Fixture       *f,
       window = GTK_WINDOW (adw_window_new ());
       adw_window_set_content (ADW_WINDOW (window), view);
       gtk_window_present (window);
-      wait_until_mapped (view);
-      iterate ();
+      kab_test_wait_until_mapped (view);
+      kab_test_iterate ();
       gtk_window_destroy (window);
-      iterate ();
+      kab_test_iterate ();
     }
 
   charges = kab_store_list_charges (f->store, kab_client_get_id (mans), NULL, NULL, &error);
@@ -518,14 +430,14 @@ test_fees_on_start (Fixture       *f,
   g_assert_cmpuint (fees, ==, 1);
 
   /* The view that was open all along hears of it and lists the new debt. */
-  iterate ();
+  kab_test_iterate ();
   g_assert_cmpint (debt_of (f, kab_store_find_client (f->store, kab_client_get_id (mans))), ==, 400000);
 }
 
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWindow *dialog = kab_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
   g_assert_nonnull (dialog);
   return ADW_MESSAGE_DIALOG (dialog);
@@ -536,7 +448,7 @@ static void
 test_sell_package (Fixture       *f,
                    gconstpointer  data)
 {
-  KabLedgerPage *ledger = KAB_LEDGER_PAGE (find_by_type (f->view, KAB_TYPE_LEDGER_PAGE));
+  KabLedgerPage *ledger = KAB_LEDGER_PAGE (kab_test_find_by_type (f->view, KAB_TYPE_LEDGER_PAGE));
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) charges = NULL;
   g_autoptr(KabCharge) package = NULL;
@@ -549,17 +461,17 @@ test_sell_package (Fixture       *f,
   g_assert_no_error (error);
 
   kab_ledger_page_set_client_id (ledger, kab_client_get_id (f->asa));
-  iterate ();
+  kab_test_iterate ();
   g_assert_true (gtk_widget_activate_action (f->view, "payments.sell-package", NULL));
 
   /* Cancelled: nothing. */
   adw_message_dialog_response (find_message_dialog (), "cancel");
-  iterate ();
+  kab_test_iterate ();
   g_assert_cmpint (kab_client_get_balance (f->asa), ==, before);
 
   g_assert_true (gtk_widget_activate_action (f->view, "payments.sell-package", NULL));
   adw_message_dialog_response (find_message_dialog (), "sell");
-  iterate ();
+  kab_test_iterate ();
 
   g_assert_cmpint (kab_client_get_balance (f->asa), ==, before + 1000000);
   charges = kab_store_list_charges (f->store, kab_client_get_id (f->asa), NULL, NULL, &error);

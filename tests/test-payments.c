@@ -15,6 +15,7 @@
 #include "kab-print-document.h"
 #include "kab-receipt.h"
 #include "kab-store.h"
+#include "kab-test-util.h"
 
 typedef struct
 {
@@ -22,25 +23,6 @@ typedef struct
   char     *path;
   KabStore *store;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -60,7 +42,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  kab_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

@@ -39,7 +39,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  safety_remove_tree (f->dir);
+  kab_test_remove_tree (f->dir);
   g_free (f->backup_dir);
   g_free (f->path);
   g_free (f->dir);

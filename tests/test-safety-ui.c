@@ -18,6 +18,7 @@
 #include "kab-window.h"
 
 #include "test-safety-util.h"
+#include "kab-test-ui-util.h"
 
 /* Every test runs Kabinett for real, as `kabinett --database PATH`, drives it through its
  * windows, dialogs and actions once the main window is on screen, quits it the way
@@ -290,7 +291,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  safety_remove_tree (f->dir);
+  kab_test_remove_tree (f->dir);
   g_free (f->backup_dir);
   g_free (f->path);
   g_free (f->dir);
@@ -347,24 +348,6 @@ template_child (GtkWindow  *preferences,
   return GTK_WIDGET (child);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The rows of the backups list, newest first. */
 static GPtrArray *
 backup_rows (GtkWindow *preferences)
@@ -418,7 +401,7 @@ check_backups_listed (Fixture   *f,
   g_assert_nonnull (strstr (adw_preferences_group_get_description (group), f->backup_dir));
 
   for (guint i = 0; i < rows->len; i++)
-    g_assert_nonnull (find_descendant (rows->pdata[i], GTK_TYPE_BUTTON));
+    g_assert_nonnull (kab_test_find_by_type (rows->pdata[i], GTK_TYPE_BUTTON));
 
   gtk_window_destroy (preferences);
 }
@@ -507,7 +490,7 @@ check_restore_from_preferences (Fixture   *f,
   GtkWindow *preferences = open_preferences (window);
   g_autoptr(GPtrArray) rows = backup_rows (preferences);
   GtkWidget *oldest = rows->pdata[rows->len - 1];
-  GtkWidget *button = find_descendant (oldest, GTK_TYPE_BUTTON);
+  GtkWidget *button = kab_test_find_by_type (oldest, GTK_TYPE_BUTTON);
   AdwMessageDialog *dialog;
   KabStore *store;
   g_autoptr(KabClient) added = NULL;
@@ -680,10 +663,10 @@ check_erase_without_records (Fixture   *f,
   /* The client is open in the Clients view when it is erased. */
   kab_window_show_view (window, "clients");
   iterate ();
-  view = KAB_CLIENTS_VIEW (find_descendant (GTK_WIDGET (window), KAB_TYPE_CLIENTS_VIEW));
+  view = KAB_CLIENTS_VIEW (kab_test_find_by_type (GTK_WIDGET (window), KAB_TYPE_CLIENTS_VIEW));
   g_assert_true (kab_clients_view_show_client (view, f->idle_id));
   iterate ();
-  details = find_descendant (GTK_WIDGET (view), KAB_TYPE_CLIENT_DETAILS);
+  details = kab_test_find_by_type (GTK_WIDGET (view), KAB_TYPE_CLIENT_DETAILS);
   g_assert_nonnull (kab_client_details_get_client (KAB_CLIENT_DETAILS (details)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.erase-client", "x",

@@ -13,36 +13,9 @@
 #include "kab-enum-types.h"
 #include "kab-model-error.h"
 #include "kab-store.h"
+#include "kab-test-util.h"
 
 G_BEGIN_DECLS
-
-static inline void
-safety_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (!S_ISDIR (st.st_mode))
-    {
-      g_unlink (path);
-      return;
-    }
-
-  g_chmod (path, 0700);
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      safety_remove_tree (child);
-    }
-
-  g_rmdir (path);
-}
 
 static inline KabClient *
 safety_add_client (KabStore   *store,
@@ -176,7 +149,7 @@ safety_snapshot_take (KabStore       *store,
   out->checksum = safety_file_checksum (copy);
   g_assert_nonnull (out->checksum);
 
-  safety_remove_tree (dir);
+  kab_test_remove_tree (dir);
 }
 
 static inline void

@@ -12,6 +12,7 @@
 #include "kab-model-error.h"
 #include "kab-store.h"
 #include "kab-store-private.h"
+#include "kab-test-util.h"
 
 typedef struct
 {
@@ -35,25 +36,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  kab_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -773,7 +760,7 @@ test_migrates_from_version_1 (void)
   g_assert_cmpuint (found->len, ==, 1);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  kab_test_remove_tree (dir);
 }
 
 static void
@@ -823,7 +810,7 @@ test_refuses_garbage_file (void)
   raw_exec (other, "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('x');");
   assert_refused_untouched (other, KAB_STORE_ERROR_CORRUPT);
 
-  remove_tree (dir);
+  kab_test_remove_tree (dir);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "kab-application.h"
 #include "kab-preferences-window.h"
 #include "kab-window.h"
+#include "kab-test-ui-util.h"
 
 /* Every test runs Kabinett for real, as `kabinett --database PATH`: the check runs once
  * the window is on screen, then the test quits the application the way Ctrl+Q does, so
@@ -45,17 +46,6 @@ iterate (void)
 }
 
 static void
-wait_until_mapped (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (gtk_widget_get_mapped (widget));
-}
-
-static void
 remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
@@ -72,22 +62,6 @@ remove_tree (const char *path)
     }
 
   g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
 }
 
 static gboolean
@@ -134,7 +108,7 @@ run_kabinett (const char  *path,
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &run);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
   g_assert_true (run.checked);
-  g_assert_null (find_toplevel (GTK_TYPE_WINDOW));
+  g_assert_null (kab_test_find_toplevel (GTK_TYPE_WINDOW));
 }
 
 static KabPractice *
@@ -167,9 +141,9 @@ open_preferences (KabWindow *window)
   GtkWindow *preferences;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
-  preferences = find_toplevel (KAB_TYPE_PREFERENCES_WINDOW);
+  preferences = kab_test_find_toplevel (KAB_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
-  wait_until_mapped (GTK_WIDGET (preferences));
+  kab_test_wait_until_mapped (GTK_WIDGET (preferences));
 
   return preferences;
 }
@@ -309,7 +283,7 @@ check_preferences_name (KabWindow *window,
 
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Ingrid Sølberg");
   close_window (preferences);
-  g_assert_null (find_toplevel (KAB_TYPE_PREFERENCES_WINDOW));
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_PREFERENCES_WINDOW));
 }
 
 static void
@@ -359,9 +333,9 @@ check_preferences_bad_fee (KabWindow *window,
 
   /* Refused text is not dropped without a word: the first close only warns. */
   close_window (preferences);
-  g_assert_true (find_toplevel (KAB_TYPE_PREFERENCES_WINDOW) == preferences);
+  g_assert_true (kab_test_find_toplevel (KAB_TYPE_PREFERENCES_WINDOW) == preferences);
   close_window (preferences);
-  g_assert_null (find_toplevel (KAB_TYPE_PREFERENCES_WINDOW));
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_PREFERENCES_WINDOW));
 }
 
 static void

@@ -20,6 +20,7 @@
 #include "consent/kab-consent-values.h"
 #include "consent/kab-consent-view.h"
 #include "payments/kab-payments-view.h"
+#include "kab-test-util.h"
 
 /* Every figure is the median of at least this many inputs. */
 #define MIN_RUNS 10
@@ -578,21 +579,6 @@ copy_database (const char *from,
     g_error ("copy %s: %s", from, error->message);
 }
 
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -623,7 +609,7 @@ main (int   argc,
   status = g_application_run (G_APPLICATION (app), 1, app_argv);
 
   g_clear_object (&bench.store);
-  remove_dir (bench.dir);
+  kab_test_remove_tree (bench.dir);
   g_free (bench.dir);
   g_array_unref (bench.work);
   g_array_unref (bench.wall);

@@ -19,6 +19,7 @@
 #include "consent/kab-consent-templates.h"
 #include "kab-demo.h"
 #include "kab-store.h"
+#include "kab-test-util.h"
 
 #define RUNS 10
 
@@ -367,21 +368,6 @@ describe_practice (const char *path)
   sqlite3_close (db);
 }
 
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (path);
-}
-
 /* The temporary folder of the practice, removed however kab-bench ends. */
 static char *bench_dir;
 
@@ -389,7 +375,7 @@ static void
 remove_bench_dir (void)
 {
   if (bench_dir != NULL)
-    remove_dir (bench_dir);
+    kab_test_remove_tree (bench_dir);
 }
 
 int

@@ -17,6 +17,7 @@
 #include "consent/kab-consent-templates.h"
 #include "consent/kab-consent-values.h"
 #include "payments/kab-receipt.h"
+#include "kab-test-util.h"
 
 static gboolean
 is_cyrillic (const char *text)
@@ -152,16 +153,6 @@ out:
     g_printerr ("%s: %s\n", argv[0], error->message);
   g_clear_object (&store);
   if (dir != NULL)
-    {
-      g_autoptr(GDir) entries = g_dir_open (dir, 0, NULL);
-      const char *name;
-
-      while (entries != NULL && (name = g_dir_read_name (entries)) != NULL)
-        {
-          g_autofree char *file = g_build_filename (dir, name, NULL);
-          g_remove (file);
-        }
-      g_rmdir (dir);
-    }
+    kab_test_remove_tree (dir);
   return status;
 }

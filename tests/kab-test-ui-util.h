@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-test-ui-util.h: what the tests that drive real windows share */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void       kab_test_iterate             (void);
+void       kab_test_wait_until_mapped   (GtkWidget *widget);
+GtkWindow *kab_test_find_toplevel       (GType      type);
+GtkWidget *kab_test_find_by_type        (GtkWidget *root,
+                                         GType      type);
+void       kab_test_destroy_all_windows (void);
+
+G_END_DECLS
