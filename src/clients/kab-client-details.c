@@ -10,6 +10,7 @@
 #include "kab-clients-private.h"
 #include "kab-enums.h"
 #include "kab-money.h"
+#include "consent/kab-consent-row.h"
 
 /* How many sessions and payments the pane shows; "Show All" opens the rest. */
 #define N_UPCOMING_SESSIONS 3
@@ -666,34 +667,13 @@ new_payment_row (KabPayment *payment)
 static char *
 dup_consent_dates (KabConsent *consent)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  GDateTime *printed = kab_consent_get_printed_on (consent);
-  GDateTime *signed_on = kab_consent_get_signed_on (consent);
-  GDateTime *withdrawn = kab_consent_get_withdrawn_on (consent);
+  char *dates = kab_consent_dup_dates (consent);
 
-  if (printed != NULL)
-    {
-      g_autofree char *day = format_day (printed);
-      /* Translators: when an agreement was printed: "Printed 14 May 2023" */
-      g_ptr_array_add (parts, g_strdup_printf (_("Printed %s"), day));
-    }
-  if (signed_on != NULL)
-    {
-      g_autofree char *day = format_day (signed_on);
-      /* Translators: when an agreement was signed: "Signed 14 May 2023" */
-      g_ptr_array_add (parts, g_strdup_printf (_("Signed %s"), day));
-    }
-  if (withdrawn != NULL)
-    {
-      g_autofree char *day = format_day (withdrawn);
-      /* Translators: when consent was withdrawn: "Withdrawn 14 May 2023" */
-      g_ptr_array_add (parts, g_strdup_printf (_("Withdrawn %s"), day));
-    }
-  if (parts->len == 0)
-    g_ptr_array_add (parts, g_strdup (_("Not printed yet")));
-  g_ptr_array_add (parts, NULL);
+  if (*dates != '\0')
+    return dates;
 
-  return g_strjoinv (" · ", (char **)parts->pdata);
+  g_free (dates);
+  return g_strdup (_("Not printed yet"));
 }
 
 static GtkWidget *

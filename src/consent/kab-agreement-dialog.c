@@ -242,40 +242,12 @@ setup_choices (KabAgreementDialog *self)
   kab_agreement_dialog_set_template (self, template);
 }
 
-static char *
-dup_dates (KabConsent *consent)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  GDateTime *printed = kab_consent_get_printed_on (consent);
-  GDateTime *signed_on = kab_consent_get_signed_on (consent);
-  GDateTime *withdrawn = kab_consent_get_withdrawn_on (consent);
-
-  if (printed != NULL)
-    {
-      g_autofree char *day = kab_consent_format_day (printed);
-      g_ptr_array_add (parts, g_strdup_printf (_("Printed %s"), day));
-    }
-  if (signed_on != NULL)
-    {
-      g_autofree char *day = kab_consent_format_day (signed_on);
-      g_ptr_array_add (parts, g_strdup_printf (_("Signed %s"), day));
-    }
-  if (withdrawn != NULL)
-    {
-      g_autofree char *day = kab_consent_format_day (withdrawn);
-      g_ptr_array_add (parts, g_strdup_printf (_("Withdrawn %s"), day));
-    }
-  g_ptr_array_add (parts, NULL);
-
-  return g_strjoinv (" · ", (char **)parts->pdata);
-}
-
 static void
 setup_stored (KabAgreementDialog *self)
 {
   g_autoptr(KabPrintDocument) document = NULL;
   g_autofree char *version = NULL;
-  g_autofree char *dates = dup_dates (self->consent);
+  g_autofree char *dates = kab_consent_dup_dates (self->consent);
   KabClient *client = kab_store_find_client (self->store, kab_consent_get_client_id (self->consent));
 
   g_set_object (&self->client, client);

@@ -100,17 +100,19 @@ kab_consent_show_state (GtkLabel        *label,
   gtk_widget_add_css_class (GTK_WIDGET (label), tone);
 }
 
-static char *
-dup_subtitle (KabConsent *consent)
+/**
+ * kab_consent_dup_dates:
+ *
+ * Returns: (transfer full): when @consent was printed, signed and withdrawn, as far as
+ *   it was: "Printed 14 May 2023 · Signed 21 May 2023"; "" when none of it happened
+ */
+char *
+kab_consent_dup_dates (KabConsent *consent)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   GDateTime *printed = kab_consent_get_printed_on (consent);
   GDateTime *signed_on = kab_consent_get_signed_on (consent);
   GDateTime *withdrawn = kab_consent_get_withdrawn_on (consent);
-
-  /* Translators: the version of the template an agreement was printed from */
-  g_ptr_array_add (parts, g_strdup_printf (_("Version %d"), kab_consent_get_template_version (consent)));
-  g_ptr_array_add (parts, g_strdup (kab_consent_language_name (kab_consent_get_language (consent))));
 
   if (printed != NULL)
     {
@@ -130,6 +132,22 @@ dup_subtitle (KabConsent *consent)
       /* Translators: when consent was withdrawn: "Withdrawn 14 May 2023" */
       g_ptr_array_add (parts, g_strdup_printf (_("Withdrawn %s"), day));
     }
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (" · ", (char **)parts->pdata);
+}
+
+static char *
+dup_subtitle (KabConsent *consent)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dates = kab_consent_dup_dates (consent);
+
+  /* Translators: the version of the template an agreement was printed from */
+  g_ptr_array_add (parts, g_strdup_printf (_("Version %d"), kab_consent_get_template_version (consent)));
+  g_ptr_array_add (parts, g_strdup (kab_consent_language_name (kab_consent_get_language (consent))));
+  if (*dates != '\0')
+    g_ptr_array_add (parts, g_steal_pointer (&dates));
   g_ptr_array_add (parts, NULL);
 
   return g_strjoinv (" · ", (char **)parts->pdata);
