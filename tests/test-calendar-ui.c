@@ -373,6 +373,110 @@ test_series_and_late_cancellation (Fixture       *f,
   g_assert_cmpint (balance, ==, 120000);
 }
 
+/* The view's own shortcut for @accelerator, as the window's shortcut controllers hold it. */
+static GtkShortcut *
+find_shortcut (GtkWidget  *view,
+               const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return shortcut;
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+press_shortcut (GtkWidget  *view,
+                const char *accelerator)
+{
+  GtkShortcut *shortcut = find_shortcut (view, accelerator);
+
+  g_assert_nonnull (shortcut);
+  return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, view, NULL);
+}
+
+/* The first moment the view shows, kept across steps (the view's own is replaced). */
+static GDateTime *
+dup_range_start (KabCalendarView *view)
+{
+  GDateTime *from = NULL;
+
+  kab_calendar_view_get_range (view, &from, NULL);
+  return g_date_time_ref (from);
+}
+
+/* Alt+Right, Alt+Left and T step the view; T is typing while a text field has the focus,
+ * and a view that is not shown takes no shortcuts. */
+static void
+test_shortcuts (Fixture       *f,
+                gconstpointer  data)
+{
+  KabCalendarView *view = KAB_CALENDAR_VIEW (f->view);
+  g_autoptr(GDateTime) start = dup_range_start (view);
+  g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GDateTime) still = NULL;
+  g_autoptr(GDateTime) back = NULL;
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (f->window)));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *entry = gtk_entry_new ();
+
+  g_assert_true (press_shortcut (f->view, "<Alt>Right"));
+  next = dup_range_start (view);
+  g_assert_cmpint (g_date_time_compare (next, start), >, 0);
+
+  /* A text field above the view, with the focus. */
+  g_object_ref (f->stack);
+  adw_toast_overlay_set_child (overlay, NULL);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->stack));
+  g_object_unref (f->stack);
+  adw_toast_overlay_set_child (overlay, box);
+  kab_test_wait_until_mapped (entry);
+  kab_test_wait_until_mapped (f->view);
+  g_assert_true (gtk_widget_grab_focus (entry));
+
+  g_assert_false (press_shortcut (f->view, "t"));
+  still = dup_range_start (view);
+  g_assert_true (g_date_time_equal (still, next));
+
+  /* Modified keys still work there, and T does elsewhere. */
+  g_assert_true (press_shortcut (f->view, "<Alt>Left"));
+  back = dup_range_start (view);
+  g_assert_true (g_date_time_equal (back, start));
+  g_assert_true (press_shortcut (f->view, "<Alt>Right"));
+  gtk_widget_set_sensitive (entry, FALSE);
+  g_assert_false (gtk_widget_has_focus (entry));
+  g_assert_true (press_shortcut (f->view, "t"));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    GDateTime *from = NULL, *to = NULL;
+
+    kab_calendar_view_get_range (view, &from, &to);
+    g_assert_cmpint (g_date_time_compare (from, now), <=, 0);
+    g_assert_cmpint (g_date_time_compare (now, to), <, 0);
+  }
+
+  /* Another page of the stack is shown: the Calendar takes no shortcuts. */
+  gtk_stack_set_visible_child_name (f->stack, "other");
+  kab_test_iterate ();
+  g_assert_false (press_shortcut (f->view, "<Alt>Right"));
+}
+
 static void
 test_navigation (Fixture       *f,
                  gconstpointer  data)
@@ -674,6 +778,8 @@ main (int   argc,
 
   g_test_add ("/calendar-ui/series-and-late-cancellation", Fixture, NULL,
               fixture_set_up, test_series_and_late_cancellation, fixture_tear_down);
+  g_test_add ("/calendar-ui/shortcuts", Fixture, NULL,
+              fixture_set_up, test_shortcuts, fixture_tear_down);
   g_test_add ("/calendar-ui/navigation", Fixture, NULL,
               fixture_set_up, test_navigation, fixture_tear_down);
   g_test_add ("/calendar-ui/overlap-confirmed", Fixture, NULL,

@@ -9,6 +9,7 @@
 #include "kab-calendar-view-private.h"
 #include "kab-export-dialog.h"
 #include "kab-session-dialog.h"
+#include "kab-view-shortcuts.h"
 
 static GtkWindow *
 parent_window (KabCalendarView *self)
@@ -597,56 +598,17 @@ export_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Shortcuts: from anywhere in the window, but only while the Calendar is shown. */
-
-static gboolean
-focus_is_text (KabCalendarView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus));
-}
-
-static gboolean
-shortcut_activated (GtkWidget *widget,
-                    GVariant  *args,
-                    gpointer   user_data)
-{
-  const char *action = user_data;
-
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-
-  /* A bare letter is typing while a text field has focus. */
-  if (g_str_equal (action, "calendar.today") && focus_is_text (KAB_CALENDAR_VIEW (widget)))
-    return FALSE;
-
-  return gtk_widget_activate_action (widget, action, NULL);
-}
-
-static void
-add_shortcut (GtkShortcutController *controller,
-              const char            *accelerator,
-              const char            *action)
-{
-  GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string (accelerator);
-  GtkShortcutAction *callback = gtk_callback_action_new (shortcut_activated, (gpointer)action, NULL);
-
-  gtk_shortcut_controller_add_shortcut (controller, gtk_shortcut_new (trigger, callback));
-}
-
 void
 kab_calendar_view_add_shortcuts (KabCalendarView *self)
 {
-  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const KabViewShortcut shortcuts[] = {
+    { "<Control>n", "calendar.new-session" },
+    { "<Alt>Left", "calendar.previous" },
+    { "<Alt>Right", "calendar.next" },
+    { "t", "calendar.today" },
+  };
 
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>n", "calendar.new-session");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Alt>Left", "calendar.previous");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Alt>Right", "calendar.next");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "t", "calendar.today");
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  kab_view_add_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
 }
 
 void

@@ -7,6 +7,7 @@
 
 #include "kab-clients-view-private.h"
 #include "kab-new-client-dialog.h"
+#include "kab-view-shortcuts.h"
 
 static GtkWindow *
 get_window (KabClientsView *self)
@@ -414,39 +415,15 @@ delete_activated (GtkWidget  *widget,
     confirm_delete (self, client);
 }
 
-/* The view's shortcuts work from anywhere in the window, but only while the view is
- * shown: Ctrl+N is "new client" here and "new session" in the calendar. */
-static gboolean
-shortcut_activated (GtkWidget *widget,
-                    GVariant  *args,
-                    gpointer   user_data)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-
-  return gtk_widget_activate_action (widget, user_data, NULL);
-}
-
-static void
-add_shortcut (GtkShortcutController *controller,
-              const char            *accelerator,
-              const char            *action)
-{
-  GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string (accelerator);
-  GtkShortcutAction *callback = gtk_callback_action_new (shortcut_activated, (gpointer)action, NULL);
-
-  gtk_shortcut_controller_add_shortcut (controller, gtk_shortcut_new (trigger, callback));
-}
-
 void
 kab_clients_view_add_shortcuts (KabClientsView *self)
 {
-  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const KabViewShortcut shortcuts[] = {
+    { "<Control>n", "clients.new" },
+    { "<Control>f", "clients.find" },
+  };
 
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>n", "clients.new");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>f", "clients.find");
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  kab_view_add_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
 }
 
 void

@@ -10,6 +10,7 @@
 #include "kab-consent-templates.h"
 #include "kab-consent-view-private.h"
 #include "kab-template-editor.h"
+#include "kab-view-shortcuts.h"
 
 static GtkWindow *
 parent_window (KabConsentView *self)
@@ -434,41 +435,15 @@ edit_template_activated (GtkWidget  *widget,
 
 /* Shortcuts */
 
-/* Ctrl+N means "new agreement" only while this view is shown. */
-static gboolean
-shortcut_activate (GtkWidget *widget,
-                   GVariant  *args,
-                   gpointer   user_data)
-{
-  const char *action = user_data;
-
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-
-  return gtk_widget_activate_action (widget, action, NULL);
-}
-
-static void
-add_shortcut (GtkShortcutController *controller,
-              guint                  key,
-              const char            *action)
-{
-  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (key, GDK_CONTROL_MASK),
-                                            gtk_callback_action_new (shortcut_activate,
-                                                                     (gpointer)action, NULL));
-
-  gtk_shortcut_controller_add_shortcut (controller, shortcut);
-}
-
 void
 kab_consent_view_init_shortcuts (KabConsentView *self)
 {
-  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const KabViewShortcut shortcuts[] = {
+    { "<Control>n", "consent.prepare" },
+    { "<Control>f", "consent.find" },
+  };
 
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_n, "consent.prepare");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_f, "consent.find");
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  kab_view_add_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
 }
 
 void

@@ -10,6 +10,7 @@
 #include "kab-payments-view-private.h"
 #include "kab-print-document.h"
 #include "kab-receipt.h"
+#include "kab-view-shortcuts.h"
 
 static GtkWindow *
 parent_window (KabPaymentsView *self)
@@ -665,43 +666,17 @@ export_activated (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->income_page), "income.export", NULL);
 }
 
-/* The view's shortcuts work from anywhere in the window, but only while it is shown:
- * Ctrl+F means "find a client" here and something else in another view. */
-static gboolean
-shortcut_activated (GtkWidget *widget,
-                    GVariant  *args,
-                    gpointer   user_data)
-{
-  const char *action = user_data;
-
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-
-  return gtk_widget_activate_action (widget, action, NULL);
-}
-
-static void
-add_shortcut (GtkShortcutController *controller,
-              const char            *accelerator,
-              const char            *action)
-{
-  GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string (accelerator);
-  GtkShortcutAction *callback = gtk_callback_action_new (shortcut_activated, (gpointer)action, NULL);
-
-  gtk_shortcut_controller_add_shortcut (controller, gtk_shortcut_new (trigger, callback));
-}
-
 void
 kab_payments_view_add_shortcuts (KabPaymentsView *self)
 {
-  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const KabViewShortcut shortcuts[] = {
+    { "<Control><Shift>p", "payments.record" },
+    { "<Control>f", "payments.find-client" },
+    { "<Alt>Left", "payments.previous" },
+    { "<Alt>Right", "payments.next" },
+  };
 
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control><Shift>p", "payments.record");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>f", "payments.find-client");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Alt>Left", "payments.previous");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Alt>Right", "payments.next");
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  kab_view_add_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
 }
 
 void
