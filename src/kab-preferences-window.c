@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kab-country.h"
 #include "kab-money.h"
 #include "kab-preferences-window.h"
 #include "kab-restore-dialog.h"
@@ -27,6 +28,7 @@ struct _KabPreferencesWindow
   guint                 loading : 1;
   guint                 close_warned : 1;
 
+  AdwComboRow          *country_row;
   AdwEntryRow          *name_row;
   AdwEntryRow          *title_row;
   AdwEntryRow          *address_row;
@@ -262,6 +264,24 @@ update_day_limits (KabPreferencesWindow *self)
   self->loading = was_loading;
 }
 
+/* The rows of the country row, in the order of the template. */
+static const char * const country_codes[] = {
+  KAB_COUNTRY_SWEDEN, KAB_COUNTRY_NORWAY, KAB_COUNTRY_RUSSIA, KAB_COUNTRY_OTHER,
+};
+
+static void
+select_country (KabPreferencesWindow *self,
+                const char           *country)
+{
+  guint selected = G_N_ELEMENTS (country_codes) - 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (country_codes); i++)
+    if (g_strcmp0 (country_codes[i], country) == 0)
+      selected = i;
+
+  adw_combo_row_set_selected (self->country_row, selected);
+}
+
 static void
 load_practice (KabPreferencesWindow *self)
 {
@@ -287,6 +307,7 @@ load_practice (KabPreferencesWindow *self)
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD_WIDGET (self, &int_fields[i])), value);
     }
 
+  select_country (self, kab_practice_get_country (practice));
   select_currency (self, currency);
   gtk_label_set_text (self->fee_currency_label, kab_currency_get_symbol (currency));
   gtk_editable_set_text (GTK_EDITABLE (self->fee_row), fee);
@@ -347,6 +368,20 @@ on_currency_changed (KabPreferencesWindow *self)
   kab_practice_set_currency (trial, code);
   if (commit (self, GTK_WIDGET (self->currency_row), trial, TRUE))
     gtk_label_set_text (self->fee_currency_label, kab_currency_get_symbol (code));
+}
+
+static void
+on_country_changed (KabPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->country_row);
+  g_autoptr(KabPractice) trial = NULL;
+
+  if (self->loading || selected >= G_N_ELEMENTS (country_codes))
+    return;
+
+  trial = kab_practice_copy (self->practice);
+  kab_practice_set_country (trial, country_codes[selected]);
+  commit (self, GTK_WIDGET (self->country_row), trial, TRUE);
 }
 
 static void
@@ -728,6 +763,7 @@ kab_preferences_window_class_init (KabPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/kabinett/Kabinett/kab-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, country_row);
   gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, title_row);
   gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, address_row);
@@ -751,6 +787,7 @@ kab_preferences_window_class_init (KabPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_text_row_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_fee_row_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_currency_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_country_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_spin_value_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_hour_spin_input);

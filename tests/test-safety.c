@@ -750,10 +750,11 @@ test_fault_newer_file (Fixture       *f,
                        gconstpointer  data)
 {
   sqlite3 *db = NULL;
+  g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d", KAB_STORE_SCHEMA_VERSION + 1);
 
   fill_and_close (f);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, newer, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   assert_open_refused (f->path, KAB_STORE_ERROR_TOO_NEW);

@@ -7,6 +7,9 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <locale.h>
+
+#include "kab-country.h"
 #include "kab-demo.h"
 #include "kab-enum-types.h"
 #include "kab-model-error.h"
@@ -763,6 +766,91 @@ test_migrates_from_version_1 (void)
   kab_test_remove_tree (dir);
 }
 
+/* A practice from before the country setting takes its country from the language of its
+ * forms, and nothing else about it changes. */
+static void
+test_migrates_country_from_form_language (void)
+{
+  static const struct { const char *language, *country; } cases[] = {
+    { "sv", KAB_COUNTRY_SWEDEN }, { "nb", KAB_COUNTRY_NORWAY },
+    { "ru", KAB_COUNTRY_RUSSIA }, { "en", KAB_COUNTRY_OTHER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("kabinett-country-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+      g_autoptr(KabStore) old = kab_store_open_at_version (path, 2, &error);
+      g_autoptr(KabStore) store = NULL;
+      g_autofree char *sql = NULL;
+
+      g_assert_no_error (error);
+      g_clear_object (&old);
+      sql = g_strdup_printf ("INSERT INTO practice (id, currency, form_language)"
+                             " VALUES (1, 'DKK', '%s');", cases[i].language);
+      raw_exec (path, sql);
+
+      store = kab_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (kab_practice_get_country (kab_store_get_practice (store)), ==, cases[i].country);
+      g_assert_cmpstr (kab_practice_get_currency (kab_store_get_practice (store)), ==, "DKK");
+      g_assert_cmpstr (kab_practice_get_form_language (kab_store_get_practice (store)), ==, cases[i].language);
+
+      g_clear_object (&store);
+      kab_test_remove_tree (dir);
+    }
+}
+
+/* A new practice follows the user's locale: a Swedish desktop bills in kronor and prints
+ * Swedish agreements; the country is saved with the first change. */
+static void
+test_new_practice_follows_locale (void)
+{
+  static const struct { const char *locale, *country, *currency, *language; } cases[] = {
+    { "sv_SE.UTF-8", KAB_COUNTRY_SWEDEN, "SEK", "sv" },
+    { "nb_NO.UTF-8", KAB_COUNTRY_NORWAY, "NOK", "nb" },
+    { "ru_RU.UTF-8", KAB_COUNTRY_RUSSIA, "RUB", "ru" },
+    { "C.UTF-8", KAB_COUNTRY_OTHER, "EUR", "en" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("kabinett-locale-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+      g_autoptr(KabStore) store = NULL;
+      KabPractice *practice;
+
+      if (setlocale (LC_ALL, cases[i].locale) == NULL)
+        {
+          g_test_message ("locale %s is not installed", cases[i].locale);
+          g_test_fail ();
+          continue;
+        }
+
+      store = kab_store_open (path, &error);
+      g_assert_no_error (error);
+      practice = kab_store_get_practice (store);
+      g_assert_cmpstr (kab_practice_get_country (practice), ==, cases[i].country);
+      g_assert_cmpstr (kab_practice_get_currency (practice), ==, cases[i].currency);
+      g_assert_cmpstr (kab_practice_get_form_language (practice), ==, cases[i].language);
+      g_assert_true (kab_store_save_practice (store, practice, &error));
+      g_clear_object (&store);
+
+      /* Once saved, the practice keeps its country whatever the locale. */
+      setlocale (LC_ALL, "C.UTF-8");
+      store = kab_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (kab_practice_get_country (kab_store_get_practice (store)), ==, cases[i].country);
+
+      g_clear_object (&store);
+      kab_test_remove_tree (dir);
+    }
+
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 static void
 assert_refused_untouched (const char *path,
                           int         code)
@@ -911,6 +999,8 @@ main (int   argc,
   ADD ("refuse/second-instance", test_refuses_second_instance);
   ADD ("demo/adds-up", test_demo_practice_adds_up);
   g_test_add_func ("/store/migrate/from-version-1", test_migrates_from_version_1);
+  g_test_add_func ("/store/migrate/country-from-form-language", test_migrates_country_from_form_language);
+  g_test_add_func ("/store/practice/new-follows-locale", test_new_practice_follows_locale);
   g_test_add_func ("/store/refuse/garbage-file", test_refuses_garbage_file);
   g_test_add_func ("/store/refuse/directory", test_refuses_directory);
 

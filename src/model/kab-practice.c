@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kab-country.h"
 #include "kab-model-private.h"
 #include "kab-money.h"
 #include "kab-practice.h"
@@ -25,6 +26,7 @@ struct _KabPractice
   int      retention_years;
   int      day_start_hour;
   int      day_end_hour;
+  char    *country;
 };
 
 G_DEFINE_FINAL_TYPE (KabPractice, kab_practice, G_TYPE_OBJECT)
@@ -45,6 +47,7 @@ enum {
   PROP_RETENTION_YEARS,
   PROP_DAY_START_HOUR,
   PROP_DAY_END_HOUR,
+  PROP_COUNTRY,
   N_PROPS
 };
 
@@ -62,6 +65,7 @@ kab_practice_finalize (GObject *object)
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->form_language, g_free);
+  g_clear_pointer (&self->country, g_free);
 
   G_OBJECT_CLASS (kab_practice_parent_class)->finalize (object);
 }
@@ -130,6 +134,10 @@ kab_practice_get_property (GObject    *object,
 
     case PROP_DAY_END_HOUR:
       g_value_set_int (value, self->day_end_hour);
+      break;
+
+    case PROP_COUNTRY:
+      g_value_set_string (value, self->country);
       break;
 
     default:
@@ -201,6 +209,10 @@ kab_practice_set_property (GObject      *object,
 
     case PROP_DAY_END_HOUR:
       kab_practice_set_day_end_hour (self, g_value_get_int (value));
+      break;
+
+    case PROP_COUNTRY:
+      kab_practice_set_country (self, g_value_get_string (value));
       break;
 
     default:
@@ -287,6 +299,12 @@ kab_practice_class_init (KabPracticeClass *klass)
                       G_MININT, G_MAXINT, 20,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* ISO 3166-1 alpha-2 ("SE", "NO", "RU") or "" for any other: whose rules apply */
+  properties[PROP_COUNTRY] =
+    g_param_spec_string ("country", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -306,6 +324,7 @@ kab_practice_init (KabPractice *self)
   self->retention_years = 10;
   self->day_start_hour = 8;
   self->day_end_hour = 20;
+  self->country = g_strdup ("");
 }
 
 KabPractice *
@@ -336,6 +355,7 @@ kab_practice_copy (KabPractice *self)
   g_free (copy->email);
   g_free (copy->currency);
   g_free (copy->form_language);
+  g_free (copy->country);
   copy->practitioner_name = g_strdup (self->practitioner_name);
   copy->title = g_strdup (self->title);
   copy->address = g_strdup (self->address);
@@ -350,6 +370,7 @@ kab_practice_copy (KabPractice *self)
   copy->retention_years = self->retention_years;
   copy->day_start_hour = self->day_start_hour;
   copy->day_end_hour = self->day_end_hour;
+  copy->country = g_strdup (self->country);
 
   return copy;
 }
@@ -401,6 +422,10 @@ kab_practice_validate (KabPractice  *self,
 
   if (!kab_model_check_language (self->form_language, error))
     return FALSE;
+
+  if (!kab_country_is_valid (self->country))
+    return set_invalid (error, KAB_MODEL_ERROR_INVALID_VALUE,
+                        _("Choose the country whose rules the practice follows: Sweden, Norway, Russia or another."));
 
   if (self->retention_years < 0 || self->retention_years > 100)
     return set_invalid (error, KAB_MODEL_ERROR_INVALID_VALUE,
@@ -699,4 +724,48 @@ kab_practice_set_day_end_hour (KabPractice *self,
 
   self->day_end_hour = day_end_hour;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY_END_HOUR]);
+}
+
+/**
+ * kab_practice_get_country:
+ *
+ * Returns: the ISO 3166-1 code of the country whose rules the practice follows
+ *   (%KAB_COUNTRY_SWEDEN, %KAB_COUNTRY_NORWAY, %KAB_COUNTRY_RUSSIA), or "" for another
+ */
+const char *
+kab_practice_get_country (KabPractice *self)
+{
+  g_return_val_if_fail (KAB_IS_PRACTICE (self), NULL);
+
+  return self->country;
+}
+
+void
+kab_practice_set_country (KabPractice *self,
+                          const char  *country)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  if (!kab_model_replace_string (&self->country, country != NULL ? country : ""))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
+}
+
+/**
+ * kab_practice_apply_country_defaults:
+ * @country: the country the practice is in
+ *
+ * Sets @country and what follows from it for a practice that has recorded nothing yet:
+ * the currency and the language of forms.
+ */
+void
+kab_practice_apply_country_defaults (KabPractice *self,
+                                     const char  *country)
+{
+  g_return_if_fail (KAB_IS_PRACTICE (self));
+
+  kab_practice_set_country (self, country);
+  kab_practice_set_currency (self, kab_country_default_currency (country));
+  kab_practice_set_form_language (self, kab_country_default_language (country));
 }

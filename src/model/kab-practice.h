@@ -58,5 +58,10 @@ void         kab_practice_set_day_start_hour      (KabPractice *self,
 int          kab_practice_get_day_end_hour        (KabPractice *self);
 void         kab_practice_set_day_end_hour        (KabPractice *self,
                                                    int          day_end_hour);
+const char  *kab_practice_get_country             (KabPractice *self);
+void         kab_practice_set_country             (KabPractice *self,
+                                                   const char  *country);
+void         kab_practice_apply_country_defaults  (KabPractice *self,
+                                                   const char  *country);
 
 G_END_DECLS

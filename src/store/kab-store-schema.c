@@ -131,6 +131,12 @@ static const char * const migrations[] = {
   "CREATE INDEX payment_date ON payment (date);"
   "CREATE INDEX consent_client ON consent (client_id);"
   "CREATE INDEX series_client ON series (client_id);",
+
+  /* 3: the country whose rules the practice follows (journal, receipts, agreements);
+   * an existing practice takes it from the language of its forms */
+  "ALTER TABLE practice ADD COLUMN country TEXT NOT NULL DEFAULT '';"
+  "UPDATE practice SET country = CASE form_language"
+  "  WHEN 'sv' THEN 'SE' WHEN 'nb' THEN 'NO' WHEN 'ru' THEN 'RU' ELSE '' END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KAB_STORE_SCHEMA_VERSION);

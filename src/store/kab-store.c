@@ -12,6 +12,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "kab-country.h"
 #include "kab-enum-types.h"
 #include "kab-model-error.h"
 #include "kab-store-private.h"
@@ -616,7 +617,7 @@ load_practice (KabStore  *self,
   sqlite3_stmt *stmt = kab_store_prepare (self,
     "SELECT practitioner_name, title, address, phone, email, currency, default_fee,"
     " default_duration, cancel_hours, late_cancel_percent, form_language,"
-    " retention_years, day_start_hour, day_end_hour FROM practice WHERE id = 1", error);
+    " retention_years, day_start_hour, day_end_hour, country FROM practice WHERE id = 1", error);
   int rc;
 
   if (stmt == NULL)
@@ -640,7 +641,14 @@ load_practice (KabStore  *self,
                     "retention-years", sqlite3_column_int (stmt, 11),
                     "day-start-hour", sqlite3_column_int (stmt, 12),
                     "day-end-hour", sqlite3_column_int (stmt, 13),
+                    "country", kab_store_column_text (stmt, 14),
                     NULL);
+    }
+  else if (rc == SQLITE_DONE)
+    {
+      /* A practice that has recorded nothing yet follows the user's locale: a Swedish
+       * desktop bills in kronor and prints Swedish agreements from the start. */
+      kab_practice_apply_country_defaults (self->practice, kab_country_from_locale ());
     }
 
   sqlite3_reset (stmt);
@@ -822,12 +830,12 @@ kab_store_save_practice (KabStore     *self,
   stmt = kab_store_prepare (self,
     "INSERT INTO practice (id, practitioner_name, title, address, phone, email, currency,"
     " default_fee, default_duration, cancel_hours, late_cancel_percent, form_language,"
-    " retention_years, day_start_hour, day_end_hour)"
-    " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+    " retention_years, day_start_hour, day_end_hour, country)"
+    " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
     " ON CONFLICT (id) DO UPDATE SET practitioner_name = ?1, title = ?2, address = ?3,"
     " phone = ?4, email = ?5, currency = ?6, default_fee = ?7, default_duration = ?8,"
     " cancel_hours = ?9, late_cancel_percent = ?10, form_language = ?11,"
-    " retention_years = ?12, day_start_hour = ?13, day_end_hour = ?14", error);
+    " retention_years = ?12, day_start_hour = ?13, day_end_hour = ?14, country = ?15", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -845,6 +853,7 @@ kab_store_save_practice (KabStore     *self,
   sqlite3_bind_int (stmt, 12, kab_practice_get_retention_years (practice));
   sqlite3_bind_int (stmt, 13, kab_practice_get_day_start_hour (practice));
   sqlite3_bind_int (stmt, 14, kab_practice_get_day_end_hour (practice));
+  kab_store_bind_text (stmt, 15, kab_practice_get_country (practice));
 
   if (!kab_store_step_done (self, stmt, error))
     return FALSE;
