@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kab-demo.h"
+#include "kab-date-format.h"
 #include "kab-money.h"
 
 typedef struct
@@ -253,12 +254,20 @@ add_consent (Demo       *demo,
   g_hash_table_insert (values, "practitioner_title", g_strdup (kab_practice_get_title (practice)));
   g_hash_table_insert (values, "practice_address", g_strdup (kab_practice_get_address (practice)));
   g_hash_table_insert (values, "practice_contact", g_steal_pointer (&contact));
-  g_hash_table_insert (values, "fee", kab_money_format (kab_client_get_fee (client), demo->currency));
+  g_hash_table_insert (values, "fee", kab_money_format (demo->fee, demo->currency));
+  g_hash_table_insert (values,
+                       kab_client_get_billing_plan (client) == KAB_BILLING_PLAN_MONTHLY
+                       ? "monthly_fee" : "per_session_fee",
+                       kab_money_format (kab_client_get_fee (client), demo->currency));
+  g_hash_table_insert (values, "late_cancel_percent",
+                       g_strdup_printf ("%d", kab_practice_get_late_cancel_percent (practice)));
+  g_hash_table_insert (values, "retention_years",
+                       g_strdup_printf ("%d", kab_practice_get_retention_years (practice)));
   g_hash_table_insert (values, "session_length",
                        g_strdup_printf ("%d", kab_practice_get_default_duration (practice)));
   g_hash_table_insert (values, "cancel_hours",
                        g_strdup_printf ("%d", kab_practice_get_cancel_hours (practice)));
-  g_hash_table_insert (values, "date", g_date_time_format (signed_on, "%x"));
+  g_hash_table_insert (values, "date", kab_date_format_document (signed_on));
 
   text = kab_consent_template_render (demo->template, values, error);
   if (text == NULL)
