@@ -154,7 +154,7 @@ test_values_filled (Fixture       *f,
   g_autoptr(KabConsentTemplate) template = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *fee = kab_money_format (95000, "SEK");
-  g_autofree char *date = g_date_time_format (today, "%x");
+  const char *date = "14 February 2025";
   g_autofree char *text = NULL;
   g_autofree char *clause = NULL;
 
@@ -225,7 +225,7 @@ test_values_language (Fixture       *f,
   values = kab_consent_values_new (kab_store_get_practice (f->store), client, today, "sv");
 
   fee = g_hash_table_lookup (values, "fee");
-  g_assert_cmpstr (g_hash_table_lookup (values, "date"), ==, "2025-02-14");
+  g_assert_cmpstr (g_hash_table_lookup (values, "date"), ==, "14 februari 2025");
   g_assert_true (g_str_has_prefix (fee, "1\xc2\xa0" "200,50"));
   g_assert_true (g_str_has_suffix (fee, "kr"));
 

@@ -1375,6 +1375,43 @@ test_template_validate (void)
   TEMPLATE_INVALID (kab_consent_template_set_body, "Dear {client", KAB_MODEL_ERROR_INVALID_VALUE);
 }
 
+/* "{?name}…{/name}" is printed only when name has a value, "{!name}…{/name}" only when
+ * it has none; a tag alone on its line leaves no blank line; a placeholder inside a
+ * section left out is not needed. */
+static void
+test_template_sections (void)
+{
+  g_autoptr(KabConsentTemplate) template = kab_consent_template_new ();
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *adult = NULL;
+  g_autofree char *minor = NULL;
+  g_autofree char *missing = NULL;
+
+  g_object_set (template, "title", "T", "language", "en",
+                "body", "A\n{?minor}\nGuardian: {guardian}\n{/minor}\n{!minor}Adult{/minor}.\nB",
+                NULL);
+  g_assert_true (kab_consent_template_validate (template, &error));
+  g_assert_no_error (error);
+
+  adult = kab_consent_template_render (template, values, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (adult, ==, "A\nAdult.\nB");
+
+  g_hash_table_insert (values, "minor", "1");
+  missing = kab_consent_template_find_missing (template, values);
+  g_assert_cmpstr (missing, ==, "guardian");
+  g_hash_table_insert (values, "guardian", "Eva");
+  minor = kab_consent_template_render (template, values, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (minor, ==, "A\nGuardian: Eva\n.\nB");
+
+  /* A section that nothing ends is refused when the template is saved. */
+  kab_consent_template_set_body (template, "A {?minor} B");
+  g_assert_false (kab_consent_template_validate (template, &error));
+  g_assert_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_VALUE);
+}
+
 static void
 test_template_builtin_files (void)
 {
@@ -1391,7 +1428,7 @@ test_template_builtin_files (void)
       g_autofree char *text = NULL;
       const char *keys[] = { "client", "practitioner", "practitioner_title", "practice_address",
                              "practice_contact", "fee", "session_length", "cancel_hours", "date",
-                             NULL };
+                             "late_cancel_percent", "retention_years", NULL };
 
       if (!g_file_get_contents (path, &body, NULL, NULL))
         {
@@ -1619,6 +1656,7 @@ main (int   argc,
   g_test_add_func ("/model/template/render-unclosed", test_template_render_unclosed);
   g_test_add_func ("/model/template/validate", test_template_validate);
   g_test_add_func ("/model/template/builtin-files", test_template_builtin_files);
+  g_test_add_func ("/model/template/sections", test_template_sections);
   g_test_add_func ("/model/template/copy", test_template_copy);
 
   g_test_add_func ("/model/consent/state", test_consent_state);
