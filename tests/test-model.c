@@ -7,6 +7,7 @@
 #include "kab-client.h"
 #include "kab-consent.h"
 #include "kab-consent-template.h"
+#include "kab-date-format.h"
 #include "kab-enum-types.h"
 #include "kab-model-error.h"
 #include "kab-money.h"
@@ -1412,6 +1413,37 @@ test_template_sections (void)
   g_assert_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_VALUE);
 }
 
+/* Dates and years written out: tables and documents in the interface's language (C here),
+ * years in a document's own language with its plural. */
+static void
+test_date_format (void)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 12, 1, 10, 0, 0);
+  struct { int n; const char *language; const char *text; } years[] = {
+    { 1, "ru", "1 год" }, { 2, "ru", "2 года" }, { 5, "ru", "5 лет" }, { 11, "ru", "11 лет" },
+    { 12, "ru", "12 лет" }, { 21, "ru", "21 год" }, { 22, "ru", "22 года" }, { 25, "ru", "25 лет" },
+    { 1, "en", "1 year" }, { 10, "en", "10 years" }, { 10, "sv", "10 år" }, { 1, "nb", "1 år" },
+    { 3, NULL, "3 years" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      g_autofree char *text = kab_date_format_years (years[i].n, years[i].language);
+
+      g_assert_cmpstr (text, ==, years[i].text);
+    }
+
+  {
+    g_autofree char *table = kab_date_format_table (day);
+    g_autofree char *document = kab_date_format_document (day);
+    g_autofree char *weekday = kab_date_format_in_sentence (day, "%A");
+
+    g_assert_cmpstr (table, ==, "1 Dec 2026");
+    g_assert_cmpstr (document, ==, "1 December 2026");
+    g_assert_cmpstr (weekday, ==, "Tuesday");
+  }
+}
+
 static void
 test_template_builtin_files (void)
 {
@@ -1428,7 +1460,7 @@ test_template_builtin_files (void)
       g_autofree char *text = NULL;
       const char *keys[] = { "client", "practitioner", "practitioner_title", "practice_address",
                              "practice_contact", "fee", "session_length", "cancel_hours", "date",
-                             "late_cancel_percent", "retention_years", NULL };
+                             "late_cancel_percent", "retention_years", "retention_period", NULL };
 
       if (!g_file_get_contents (path, &body, NULL, NULL))
         {
@@ -1657,6 +1689,7 @@ main (int   argc,
   g_test_add_func ("/model/template/validate", test_template_validate);
   g_test_add_func ("/model/template/builtin-files", test_template_builtin_files);
   g_test_add_func ("/model/template/sections", test_template_sections);
+  g_test_add_func ("/model/date-format", test_date_format);
   g_test_add_func ("/model/template/copy", test_template_copy);
 
   g_test_add_func ("/model/consent/state", test_consent_state);

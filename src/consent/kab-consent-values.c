@@ -37,6 +37,7 @@ static const Placeholder placeholders[] = {
   { "client_birth_date", KAB_CONSENT_SOURCE_CLIENT },
   { "minor", KAB_CONSENT_SOURCE_CLIENT },
   { "retention_years", KAB_CONSENT_SOURCE_PREFERENCES },
+  { "retention_period", KAB_CONSENT_SOURCE_PREFERENCES },
   { "licensed_psychotherapist", KAB_CONSENT_SOURCE_PREFERENCES },
   { "practitioner_tax_id", KAB_CONSENT_SOURCE_PREFERENCES },
   { "practitioner_tax_status", KAB_CONSENT_SOURCE_PREFERENCES },
@@ -49,7 +50,7 @@ static const char *const placeholder_names[] = {
   "client", "practitioner", "practitioner_title", "practice_address", "practice_contact",
   "fee", "session_length", "cancel_hours", "late_cancel_percent", "date",
   "per_session_fee", "monthly_fee", "package_price", "package_sessions", "client_address",
-  "client_birth_date", "minor", "retention_years", "licensed_psychotherapist",
+  "client_birth_date", "minor", "retention_years", "retention_period", "licensed_psychotherapist",
   "practitioner_tax_id", "practitioner_tax_status", NULL
 };
 
@@ -332,6 +333,8 @@ kab_consent_values_new (KabPractice *practice,
           g_strdup_printf ("%d", kab_practice_get_late_cancel_percent (practice)));
   insert (values, "retention_years",
           g_strdup_printf ("%d", kab_practice_get_retention_years (practice)));
+  insert (values, "retention_period",
+          kab_date_format_years (kab_practice_get_retention_years (practice), language));
   insert (values, "client_address", g_strdup (kab_client_get_address (client)));
   if (is_minor (client, today))
     insert (values, "minor", g_strdup ("1"));

@@ -82,3 +82,32 @@ kab_date_format_in_sentence (GDateTime  *date,
 
   return g_utf8_strdown (text, -1);
 }
+
+/**
+ * kab_date_format_years:
+ * @n: a number of years
+ * @language: (nullable): "en", "ru", "sv" or "nb"
+ *
+ * A number of years in a document's language, which need not be the interface's (so
+ * not through gettext): "10 years", "21 год", "10 лет", "10 år".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+kab_date_format_years (int         n,
+                       const char *language)
+{
+  if (g_strcmp0 (language, "ru") == 0)
+    {
+      const char *word = n % 10 == 1 && n % 100 != 11 ? "год"
+                         : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20) ? "года"
+                         : "лет";
+
+      return g_strdup_printf ("%d %s", n, word);
+    }
+
+  if (g_strcmp0 (language, "sv") == 0 || g_strcmp0 (language, "nb") == 0)
+    return g_strdup_printf ("%d år", n);
+
+  return n == 1 ? g_strdup ("1 year") : g_strdup_printf ("%d years", n);
+}

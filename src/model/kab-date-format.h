@@ -11,5 +11,7 @@ char *kab_date_format_table       (GDateTime  *date);
 char *kab_date_format_document    (GDateTime  *date);
 char *kab_date_format_in_sentence (GDateTime  *date,
                                    const char *format);
+char *kab_date_format_years       (int         n,
+                                   const char *language);
 
 G_END_DECLS

@@ -263,6 +263,9 @@ add_consent (Demo       *demo,
                        g_strdup_printf ("%d", kab_practice_get_late_cancel_percent (practice)));
   g_hash_table_insert (values, "retention_years",
                        g_strdup_printf ("%d", kab_practice_get_retention_years (practice)));
+  g_hash_table_insert (values, "retention_period",
+                       kab_date_format_years (kab_practice_get_retention_years (practice),
+                                              kab_consent_template_get_language (demo->template)));
   g_hash_table_insert (values, "session_length",
                        g_strdup_printf ("%d", kab_practice_get_default_duration (practice)));
   g_hash_table_insert (values, "cancel_hours",
