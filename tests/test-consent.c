@@ -877,6 +877,47 @@ test_values_minor (Fixture       *f,
   }
 }
 
+/* The Russian agreement offers non-medical psychological work unless the practitioner
+ * is licensed for psychotherapy (a Preferences setting), and its 152-ФЗ consent names
+ * the term from the retention setting with the right plural. */
+static void
+test_russian_variants (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(KabConsentTemplate) template = NULL;
+  g_autoptr(KabPractice) practice = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *licensed = NULL;
+  KabClient *client;
+
+  seed (f);
+  save_practice (f, "Анна Смирнова", "Психолог", "RUB", "ru");
+  practice = kab_practice_copy (kab_store_get_practice (f->store));
+  kab_practice_set_retention_years (practice, 3);
+  g_assert_true (kab_store_save_practice (f->store, practice, &error));
+  g_assert_no_error (error);
+  client = save_client (f, "Дарья", "Ёлкина", 350000);
+  template = builtin (f, "ru");
+
+  values = kab_consent_values_new (kab_store_get_practice (f->store), client, NULL, "ru");
+  plain = kab_consent_values_render (template, values, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (plain, "Услуги не являются медицинскими; специалист не ставит\nдиагнозов и не назначает лечения"));
+  g_assert_null (strstr (plain, "Психотерапию проводит"));
+  g_assert_null (strstr (plain, "вмешательств"));
+  g_assert_nonnull (strstr (plain, "и 3 года после её"));
+  /* The client's address is written in by hand when it is not on record. */
+  g_assert_nonnull (strstr (plain, "адрес: ______"));
+
+  g_hash_table_insert (values, (gpointer)"licensed_psychotherapist", g_strdup ("1"));
+  licensed = kab_consent_values_render (template, values, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (licensed, "Психотерапию проводит специалист"));
+  g_assert_null (strstr (licensed, "Услуги не являются медицинскими"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -893,6 +934,7 @@ main (int   argc,
   g_test_add ("/consent/pdf/languages", Fixture, NULL, fixture_setup, test_pdf_languages, fixture_teardown);
   g_test_add ("/consent/pdf/plans", Fixture, NULL, fixture_setup, test_pdf_plans, fixture_teardown);
   g_test_add ("/consent/values/minor", Fixture, NULL, fixture_setup, test_values_minor, fixture_teardown);
+  g_test_add ("/consent/templates/russian-variants", Fixture, NULL, fixture_setup, test_russian_variants, fixture_teardown);
 
   return g_test_run ();
 }
