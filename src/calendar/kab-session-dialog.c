@@ -290,6 +290,9 @@ update_repeat_summary (KabSessionDialog *self)
   if (interval == 1)
     /* Translators: a recurring appointment: "Weekly on Monday at 10:00" */
     summary = g_strdup_printf (_("Weekly on %s at %s"), weekday, time);
+  else if (interval == 2)
+    /* Translators: a recurring appointment: "Every other week on Monday at 10:00" */
+    summary = g_strdup_printf (_("Every other week on %s at %s"), weekday, time);
   else
     /* Translators: a recurring appointment: "Every 2 weeks on Monday at 10:00" */
     summary = g_strdup_printf (ngettext ("Every %d week on %s at %s", "Every %d weeks on %s at %s",
