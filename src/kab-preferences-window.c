@@ -13,6 +13,7 @@
 #include "kab-money.h"
 #include "kab-preferences-window.h"
 #include "kab-restore-dialog.h"
+#include "consent/kab-agreement-preferences.h"
 
 /* Each valid change is saved at once, as in GNOME Settings: there is no Apply button to
  * forget. A change the practice refuses marks its row and is not saved; its message is
@@ -753,6 +754,8 @@ kab_preferences_window_class_init (KabPreferencesWindowClass *klass)
   object_class->set_property = kab_preferences_window_set_property;
 
   window_class->close_request = kab_preferences_window_close_request;
+
+  g_type_ensure (KAB_TYPE_AGREEMENT_PREFERENCES);
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,

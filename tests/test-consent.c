@@ -154,7 +154,7 @@ test_values_filled (Fixture       *f,
   g_autoptr(KabConsentTemplate) template = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *fee = kab_money_format (95000, "SEK");
-  g_autofree char *date = g_date_time_format (today, "%x");
+  const char *date = "14 February 2025";
   g_autofree char *text = NULL;
   g_autofree char *clause = NULL;
 
@@ -225,7 +225,7 @@ test_values_language (Fixture       *f,
   values = kab_consent_values_new (kab_store_get_practice (f->store), client, today, "sv");
 
   fee = g_hash_table_lookup (values, "fee");
-  g_assert_cmpstr (g_hash_table_lookup (values, "date"), ==, "2025-02-14");
+  g_assert_cmpstr (g_hash_table_lookup (values, "date"), ==, "14 februari 2025");
   g_assert_true (g_str_has_prefix (fee, "1\xc2\xa0" "200,50"));
   g_assert_true (g_str_has_suffix (fee, "kr"));
 
@@ -657,6 +657,267 @@ test_pdf_languages (Fixture       *f,
     }
 }
 
+/* The agreement states the client's own plan and the practice's late-cancellation
+ * percentage, and only a client under 18 gets the guardian's clause and signature line. */
+typedef struct
+{
+  const char *language;
+  const char *percent;      /* "60 %" as the text writes it */
+  const char *monthly;      /* words before the monthly fee */
+  const char *package;      /* words before the number of sessions of a package */
+  const char *per_session;  /* words before the fee of a session, per-session plan */
+  const char *guardian;     /* the guardian's signature line */
+} PlanWords;
+
+static const PlanWords plan_words[] = {
+  { "en", "60% of the fee", "a monthly fee of", "a package of", "The fee is", "Parent or guardian:" },
+  { "ru", "60 % стоимости", "ежемесячную плату в размере", "пакет из", "Стоимость одной сессии составляет", "Законный представитель:" },
+  { "sv", "60 % av arvodet", "ett månadsarvode på", "ett paket om", "Arvodet är", "Vårdnadshavare:" },
+  { "nb", "60 % av honoraret", "et månedlig honorar på", "en pakke på", "Honoraret er", "Foresatt:" },
+};
+
+/* @text with every run of white space (a no-break space too) as one space, as pdf_words. */
+static char *
+single_spaced (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F)
+        c = ' ';
+      if (c == ' ' && (out->len == 0 || out->str[out->len - 1] == ' '))
+        continue;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The digits of an amount as printed ("4 800,00 kr", "€4,800.00"): its minor units. */
+static gint64
+printed_minor_units (const char *text)
+{
+  gint64 n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        n = n * 10 + (*p - '0');
+    }
+
+  return n;
+}
+
+static KabClient *
+save_plan_client (Fixture        *f,
+                  KabBillingPlan  plan,
+                  gint64          fee,
+                  int             package_size,
+                  int             years_old)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) birth = g_date_time_new_local (g_date_time_get_year (now) - years_old, 1, 15, 0, 0, 0);
+  g_autoptr(KabClient) client = kab_client_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (client, "given-name", "Kim", "family-name", "Berg", "fee", fee,
+                "billing-plan", plan, "package-size", package_size, "birth-date", birth, NULL);
+  g_assert_true (kab_store_save_client (f->store, client, &error));
+  g_assert_no_error (error);
+
+  return kab_store_find_client (f->store, kab_client_get_id (client));
+}
+
+/* Renders @client's agreement in @language as a PDF and returns its words. */
+static char *
+render_words (Fixture    *f,
+              KabClient  *client,
+              const char *language,
+              const char *name,
+              GHashTable *values)
+{
+  g_autoptr(KabConsentTemplate) template = builtin (f, language);
+  g_autoptr(KabPrintDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *stem = g_strdup_printf ("%s-%s", name, language);
+  g_autofree char *file = g_strconcat (stem, ".pdf", NULL);
+  g_autofree char *path = g_build_filename (f->dir, file, NULL);
+
+  text = kab_consent_values_render (template, values, &error);
+  g_assert_no_error (error);
+  document = kab_consent_document_new (text, language, client);
+  g_assert_true (kab_print_document_export_pdf (document, path, &error));
+  g_assert_no_error (error);
+  keep_copy (path, stem);
+  return pdf_words (path);
+}
+
+static void
+assert_amount (const char *words,
+               GHashTable *values,
+               const char *placeholder,
+               const char *before,
+               gint64      minor)
+{
+  const char *value = g_hash_table_lookup (values, placeholder);
+  g_autofree char *printed = NULL;
+  g_autofree char *phrase = NULL;
+
+  g_assert_nonnull (value);
+  g_assert_cmpint (printed_minor_units (value), ==, minor);
+  printed = single_spaced (value);
+  phrase = g_strdup_printf ("%s %s", before, printed);
+  if (strstr (words, phrase) == NULL)
+    g_error ("“%s” is not in the agreement: %s", phrase, words);
+}
+
+static void
+test_pdf_plans (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(KabPractice) practice = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  seed (f);
+  save_practice (f, "Anna Lindqvist", "Psykolog", "SEK", "sv");
+  practice = kab_practice_copy (kab_store_get_practice (f->store));
+  kab_practice_set_late_cancel_percent (practice, 60);
+  g_assert_true (kab_store_save_practice (f->store, practice, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (plan_words); i++)
+    {
+      const PlanWords *w = &plan_words[i];
+      KabPractice *saved = kab_store_get_practice (f->store);
+      KabClient *monthly = save_plan_client (f, KAB_BILLING_PLAN_MONTHLY, 480000, 1, 40);
+      KabClient *package = save_plan_client (f, KAB_BILLING_PLAN_PACKAGE, 1000000, 10, 25);
+      KabClient *minor = save_plan_client (f, KAB_BILLING_PLAN_PER_SESSION, 150000, 1, 15);
+      g_autoptr(GHashTable) monthly_values = kab_consent_values_new (saved, monthly, NULL, w->language);
+      g_autoptr(GHashTable) package_values = kab_consent_values_new (saved, package, NULL, w->language);
+      g_autoptr(GHashTable) minor_values = kab_consent_values_new (saved, minor, NULL, w->language);
+      g_autofree char *monthly_words = render_words (f, monthly, w->language, "monthly", monthly_values);
+      g_autofree char *package_words = render_words (f, package, w->language, "package", package_values);
+      g_autofree char *minor_words = render_words (f, minor, w->language, "minor", minor_values);
+      g_autofree char *sessions = g_strdup_printf ("%s 10", w->package);
+
+      g_test_message ("%s: checking the monthly, package and minor agreements", w->language);
+
+      /* The monthly fee, and no fee per session or package. */
+      assert_amount (monthly_words, monthly_values, "monthly_fee", w->monthly, 480000);
+      g_assert_null (strstr (monthly_words, sessions));
+      g_assert_null (g_hash_table_lookup (monthly_values, "per_session_fee"));
+
+      /* The package: its sessions and price; a late cancellation costs a share of it. */
+      g_assert_nonnull (strstr (package_words, sessions));
+      g_assert_cmpint (printed_minor_units (g_hash_table_lookup (package_values, "package_price")), ==, 1000000);
+      g_assert_cmpint (printed_minor_units (g_hash_table_lookup (package_values, "fee")), ==, 100000);
+      g_assert_null (g_hash_table_lookup (package_values, "monthly_fee"));
+
+      /* The client pays per session. */
+      assert_amount (minor_words, minor_values, "per_session_fee", w->per_session, 150000);
+
+      /* The practice's percentage, in every plan. */
+      g_assert_nonnull (strstr (monthly_words, w->percent));
+      g_assert_nonnull (strstr (package_words, w->percent));
+      g_assert_nonnull (strstr (minor_words, w->percent));
+
+      /* The guardian signs only for a minor. */
+      g_assert_nonnull (strstr (minor_words, w->guardian));
+      g_assert_null (strstr (monthly_words, w->guardian));
+      g_assert_null (strstr (package_words, w->guardian));
+
+      g_assert_null (strchr (monthly_words, '{'));
+      g_assert_null (strchr (package_words, '{'));
+      g_assert_null (strchr (minor_words, '{'));
+    }
+}
+
+/* A client is a minor until the 18th birthday. */
+static void
+test_values_minor (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 12, 5, 0, 0, 0);
+  struct { int year, month, day; gboolean minor; } births[] = {
+    { 2008, 12, 5, FALSE },   /* 18 today */
+    { 2008, 12, 6, TRUE },    /* 18 tomorrow */
+    { 2009, 1, 1, TRUE },
+    { 1990, 6, 1, FALSE },
+  };
+
+  save_practice (f, "Anna Lindqvist", "Psykolog", "SEK", "sv");
+  for (guint i = 0; i < G_N_ELEMENTS (births); i++)
+    {
+      g_autoptr(GDateTime) birth = g_date_time_new_local (births[i].year, births[i].month, births[i].day, 0, 0, 0);
+      KabClient *client = save_client (f, "Kim", "Berg", 100000);
+      g_autoptr(GHashTable) values = NULL;
+
+      kab_client_set_birth_date (client, birth);
+      values = kab_consent_values_new (kab_store_get_practice (f->store), client, today, "sv");
+      g_assert_cmpint (g_hash_table_contains (values, "minor"), ==, births[i].minor);
+    }
+
+  /* Without a date of birth nobody is taken for a minor. */
+  {
+    KabClient *client = save_client (f, "Kim", "Berg", 100000);
+    g_autoptr(GHashTable) values = kab_consent_values_new (kab_store_get_practice (f->store), client, today, "sv");
+
+    g_assert_false (g_hash_table_contains (values, "minor"));
+  }
+}
+
+/* The Russian agreement offers non-medical psychological work unless the practitioner
+ * is licensed for psychotherapy (a Preferences setting), and its 152-ФЗ consent names
+ * the term from the retention setting with the right plural. */
+static void
+test_russian_variants (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(KabConsentTemplate) template = NULL;
+  g_autoptr(KabPractice) practice = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *licensed = NULL;
+  KabClient *client;
+
+  seed (f);
+  save_practice (f, "Анна Смирнова", "Психолог", "RUB", "ru");
+  practice = kab_practice_copy (kab_store_get_practice (f->store));
+  kab_practice_set_retention_years (practice, 3);
+  g_assert_true (kab_store_save_practice (f->store, practice, &error));
+  g_assert_no_error (error);
+  client = save_client (f, "Дарья", "Ёлкина", 350000);
+  template = builtin (f, "ru");
+
+  values = kab_consent_values_new (kab_store_get_practice (f->store), client, NULL, "ru");
+  plain = kab_consent_values_render (template, values, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (plain, "Услуги не являются медицинскими; специалист не ставит\nдиагнозов и не назначает лечения"));
+  g_assert_null (strstr (plain, "Психотерапию проводит"));
+  g_assert_null (strstr (plain, "вмешательств"));
+  g_assert_nonnull (strstr (plain, "и 3 года после её"));
+  /* The client's address is written in by hand when it is not on record. */
+  g_assert_nonnull (strstr (plain, "адрес: ______"));
+
+  g_hash_table_insert (values, (gpointer)"licensed_psychotherapist", g_strdup ("1"));
+  licensed = kab_consent_values_render (template, values, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (licensed, "Психотерапию проводит специалист"));
+  g_assert_null (strstr (licensed, "Услуги не являются медицинскими"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +932,9 @@ main (int   argc,
   g_test_add ("/consent/templates/builtin", Fixture, NULL, fixture_setup, test_builtin_seeding, fixture_teardown);
   g_test_add ("/consent/templates/versions", Fixture, NULL, fixture_setup, test_versioning, fixture_teardown);
   g_test_add ("/consent/pdf/languages", Fixture, NULL, fixture_setup, test_pdf_languages, fixture_teardown);
+  g_test_add ("/consent/pdf/plans", Fixture, NULL, fixture_setup, test_pdf_plans, fixture_teardown);
+  g_test_add ("/consent/values/minor", Fixture, NULL, fixture_setup, test_values_minor, fixture_teardown);
+  g_test_add ("/consent/templates/russian-variants", Fixture, NULL, fixture_setup, test_russian_variants, fixture_teardown);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "kab-client.h"
 #include "kab-consent.h"
 #include "kab-consent-template.h"
+#include "kab-date-format.h"
 #include "kab-enum-types.h"
 #include "kab-model-error.h"
 #include "kab-money.h"
@@ -1375,6 +1376,74 @@ test_template_validate (void)
   TEMPLATE_INVALID (kab_consent_template_set_body, "Dear {client", KAB_MODEL_ERROR_INVALID_VALUE);
 }
 
+/* "{?name}…{/name}" is printed only when name has a value, "{!name}…{/name}" only when
+ * it has none; a tag alone on its line leaves no blank line; a placeholder inside a
+ * section left out is not needed. */
+static void
+test_template_sections (void)
+{
+  g_autoptr(KabConsentTemplate) template = kab_consent_template_new ();
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *adult = NULL;
+  g_autofree char *minor = NULL;
+  g_autofree char *missing = NULL;
+
+  g_object_set (template, "title", "T", "language", "en",
+                "body", "A\n{?minor}\nGuardian: {guardian}\n{/minor}\n{!minor}Adult{/minor}.\nB",
+                NULL);
+  g_assert_true (kab_consent_template_validate (template, &error));
+  g_assert_no_error (error);
+
+  adult = kab_consent_template_render (template, values, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (adult, ==, "A\nAdult.\nB");
+
+  g_hash_table_insert (values, "minor", "1");
+  missing = kab_consent_template_find_missing (template, values);
+  g_assert_cmpstr (missing, ==, "guardian");
+  g_hash_table_insert (values, "guardian", "Eva");
+  minor = kab_consent_template_render (template, values, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (minor, ==, "A\nGuardian: Eva\n.\nB");
+
+  /* A section that nothing ends is refused when the template is saved. */
+  kab_consent_template_set_body (template, "A {?minor} B");
+  g_assert_false (kab_consent_template_validate (template, &error));
+  g_assert_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_VALUE);
+}
+
+/* Dates and years written out: tables and documents in the interface's language (C here),
+ * years in a document's own language with its plural. */
+static void
+test_date_format (void)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 12, 1, 10, 0, 0);
+  struct { int n; const char *language; const char *text; } years[] = {
+    { 1, "ru", "1 год" }, { 2, "ru", "2 года" }, { 5, "ru", "5 лет" }, { 11, "ru", "11 лет" },
+    { 12, "ru", "12 лет" }, { 21, "ru", "21 год" }, { 22, "ru", "22 года" }, { 25, "ru", "25 лет" },
+    { 1, "en", "1 year" }, { 10, "en", "10 years" }, { 10, "sv", "10 år" }, { 1, "nb", "1 år" },
+    { 3, NULL, "3 years" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      g_autofree char *text = kab_date_format_years (years[i].n, years[i].language);
+
+      g_assert_cmpstr (text, ==, years[i].text);
+    }
+
+  {
+    g_autofree char *table = kab_date_format_table (day);
+    g_autofree char *document = kab_date_format_document (day);
+    g_autofree char *weekday = kab_date_format_in_sentence (day, "%A");
+
+    g_assert_cmpstr (table, ==, "1 Dec 2026");
+    g_assert_cmpstr (document, ==, "1 December 2026");
+    g_assert_cmpstr (weekday, ==, "Tuesday");
+  }
+}
+
 static void
 test_template_builtin_files (void)
 {
@@ -1391,7 +1460,7 @@ test_template_builtin_files (void)
       g_autofree char *text = NULL;
       const char *keys[] = { "client", "practitioner", "practitioner_title", "practice_address",
                              "practice_contact", "fee", "session_length", "cancel_hours", "date",
-                             NULL };
+                             "late_cancel_percent", "retention_years", "retention_period", NULL };
 
       if (!g_file_get_contents (path, &body, NULL, NULL))
         {
@@ -1619,6 +1688,8 @@ main (int   argc,
   g_test_add_func ("/model/template/render-unclosed", test_template_render_unclosed);
   g_test_add_func ("/model/template/validate", test_template_validate);
   g_test_add_func ("/model/template/builtin-files", test_template_builtin_files);
+  g_test_add_func ("/model/template/sections", test_template_sections);
+  g_test_add_func ("/model/date-format", test_date_format);
   g_test_add_func ("/model/template/copy", test_template_copy);
 
   g_test_add_func ("/model/consent/state", test_consent_state);

@@ -9,6 +9,7 @@
 
 #include "kab-application.h"
 #include "kab-preferences-window.h"
+#include "consent/kab-agreement-preferences.h"
 #include "kab-window.h"
 #include "kab-test-ui-util.h"
 
@@ -274,6 +275,39 @@ test_toast (Fixture       *f,
 
 /* Preferences */
 
+/* The switch for licensed psychotherapy sets what the agreements offer. */
+static void
+check_preferences_licensed (KabWindow *window,
+                            gpointer   data)
+{
+  GtkWindow *preferences = open_preferences (window);
+  GtkWidget *group = kab_test_find_by_type (GTK_WIDGET (preferences), KAB_TYPE_AGREEMENT_PREFERENCES);
+  GtkWidget *toggle = NULL;
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  g_assert_nonnull (group);
+  toggle = kab_test_find_by_type (group, GTK_TYPE_SWITCH);
+  g_assert_nonnull (toggle);
+
+  kab_agreement_preferences_add_values (values);
+  g_assert_false (g_hash_table_contains (values, "licensed_psychotherapist"));
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  iterate ();
+  kab_agreement_preferences_add_values (values);
+  g_assert_true (g_hash_table_contains (values, "licensed_psychotherapist"));
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  close_window (preferences);
+}
+
+static void
+test_preferences_licensed (Fixture       *f,
+                           gconstpointer  data)
+{
+  run_kabinett (f->path, check_preferences_licensed, NULL);
+}
+
 static void
 check_preferences_name (KabWindow *window,
                         gpointer   data)
@@ -415,6 +449,8 @@ main (int   argc,
               fixture_setup, test_accels, fixture_teardown);
   g_test_add ("/window/toast", Fixture, NULL,
               fixture_setup, test_toast, fixture_teardown);
+  g_test_add ("/window/preferences/licensed", Fixture, NULL,
+              fixture_setup, test_preferences_licensed, fixture_teardown);
   g_test_add ("/window/preferences/saves-name", Fixture, NULL,
               fixture_setup, test_preferences_saves_name, fixture_teardown);
   g_test_add ("/window/preferences/saves-fee", Fixture, NULL,

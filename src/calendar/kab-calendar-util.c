@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kab-calendar-util.h"
+#include "kab-date-format.h"
 
 /**
  * kab_calendar_get_first_weekday:
@@ -285,6 +286,19 @@ kab_calendar_format_day (GDateTime *day)
   /* Translators: a full date in dialogs, strftime format: "Monday 16 November 2026" */
   /* xgettext:no-c-format */
   return capitalize (g_date_time_format (local, C_("long date", "%A %-d %B %Y")));
+}
+
+/**
+ * kab_calendar_format_day_in_sentence:
+ *
+ * Returns: (transfer full): "Monday 16 November 2026" inside a sentence, where Russian
+ *   writes "понедельник" in lower case
+ */
+char *
+kab_calendar_format_day_in_sentence (GDateTime *day)
+{
+  /* xgettext:no-c-format */
+  return kab_date_format_in_sentence (day, C_("long date", "%A %-d %B %Y"));
 }
 
 /**

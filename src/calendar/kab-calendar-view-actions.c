@@ -538,7 +538,7 @@ delete_session_activated (GtkWidget  *widget,
   if (session == NULL)
     return;
 
-  day = kab_calendar_format_day (kab_session_get_start (session));
+  day = kab_calendar_format_day_in_sentence (kab_session_get_start (session));
   time = kab_calendar_format_time (kab_session_get_start (session));
   charged = kab_session_status_is_charged (kab_session_get_status (session)) &&
             kab_session_get_fee (session) > 0;

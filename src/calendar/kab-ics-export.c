@@ -29,7 +29,7 @@ event_summary (KabStore   *store,
       if (!initials_only && *kab_session_get_client_name (session) != '\0')
         return g_strdup (kab_session_get_client_name (session));
       /* Translators: the title of an exported calendar event whose client is unknown */
-      return g_strdup (_("Session"));
+      return g_strdup (C_("calendar event", "Session"));
     }
 
   if (initials_only)

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-calendar-util.h"
+#include "kab-date-format.h"
 #include "kab-money.h"
 #include "kab-session-dialog.h"
 #include "kab-session-overlaps.h"
@@ -276,7 +277,7 @@ update_repeat_summary (KabSessionDialog *self)
 {
   int interval = gtk_spin_button_get_value_as_int (self->interval_spin);
   g_autoptr(GDateTime) start = form_start (self, NULL);
-  g_autofree char *weekday = start != NULL ? g_date_time_format (start, "%A") : g_strdup ("");
+  g_autofree char *weekday = start != NULL ? kab_date_format_in_sentence (start, C_("weekday in a sentence", "%A")) : g_strdup ("");
   g_autofree char *time = start != NULL ? kab_calendar_format_time (start) : g_strdup ("");
   g_autofree char *summary = NULL;
   gboolean ends = adw_combo_row_get_selected (self->ends_row) == ENDS_ON_DATE;
@@ -289,6 +290,9 @@ update_repeat_summary (KabSessionDialog *self)
   if (interval == 1)
     /* Translators: a recurring appointment: "Weekly on Monday at 10:00" */
     summary = g_strdup_printf (_("Weekly on %s at %s"), weekday, time);
+  else if (interval == 2)
+    /* Translators: a recurring appointment: "Every other week on Monday at 10:00" */
+    summary = g_strdup_printf (_("Every other week on %s at %s"), weekday, time);
   else
     /* Translators: a recurring appointment: "Every 2 weeks on Monday at 10:00" */
     summary = g_strdup_printf (ngettext ("Every %d week on %s at %s", "Every %d weeks on %s at %s",

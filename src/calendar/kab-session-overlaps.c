@@ -118,7 +118,7 @@ static char *
 describe_one (KabSession *session)
 {
   g_autoptr(GDateTime) end = kab_session_dup_end (session);
-  g_autofree char *day = kab_calendar_format_day (kab_session_get_start (session));
+  g_autofree char *day = kab_calendar_format_day_in_sentence (kab_session_get_start (session));
   g_autofree char *range = kab_calendar_format_time_range (kab_session_get_start (session), end);
 
   /* Translators: an overlapping session: "Anna Karlsson, Monday 16 November 2026, 10:00–10:50" */

@@ -753,7 +753,7 @@ describe_sessions (KabClientDetails *self,
   /* Translators: how many of the sessions lie ahead: "3 planned" */
   planned = g_strdup_printf (ngettext ("%u planned", "%u planned", n_planned), n_planned);
   /* Translators: "12 sessions, 3 planned" */
-  text = g_strdup_printf (_("%s, %s"), total, planned);
+  text = g_strdup_printf (C_("sessions, planned", "%s, %s"), total, planned);
   adw_preferences_group_set_description (self->sessions_group, text);
 }
 

@@ -109,7 +109,7 @@ kab_clients_format_when (GDateTime *time)
   g_autofree char *hour = format_time_of_day (local);
 
   /* Translators: a day and a time of day: "Today, 14:30", "Thursday, 9:00" */
-  return g_strdup_printf (_("%s, %s"), day, hour);
+  return g_strdup_printf (C_("day, time", "%s, %s"), day, hour);
 }
 
 /* The locale's date format, with the century: a date of birth in "12/31/85" is ambiguous. */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-agreement-dialog.h"
+#include "kab-agreement-preferences.h"
 #include "kab-consent-document.h"
 #include "kab-consent-row.h"
 #include "kab-consent-templates.h"
@@ -133,6 +134,7 @@ update (KabAgreementDialog *self)
 
   values = kab_consent_values_new (kab_store_get_practice (self->store), self->client, NULL,
                                    kab_consent_template_get_language (self->template));
+  kab_agreement_preferences_add_values (values);
   text = kab_consent_values_render (self->template, values, &error);
   if (text == NULL)
     {

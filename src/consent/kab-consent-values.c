@@ -9,6 +9,7 @@
 
 #include "kab-consent-values.h"
 #include "kab-model-error.h"
+#include "kab-date-format.h"
 #include "kab-money.h"
 
 typedef struct
@@ -28,11 +29,29 @@ static const Placeholder placeholders[] = {
   { "cancel_hours", KAB_CONSENT_SOURCE_PREFERENCES },
   { "late_cancel_percent", KAB_CONSENT_SOURCE_PREFERENCES },
   { "date", KAB_CONSENT_SOURCE_AUTOMATIC },
+  { "per_session_fee", KAB_CONSENT_SOURCE_CLIENT },
+  { "monthly_fee", KAB_CONSENT_SOURCE_CLIENT },
+  { "package_price", KAB_CONSENT_SOURCE_CLIENT },
+  { "package_sessions", KAB_CONSENT_SOURCE_CLIENT },
+  { "client_address", KAB_CONSENT_SOURCE_CLIENT },
+  { "client_birth_date", KAB_CONSENT_SOURCE_CLIENT },
+  { "minor", KAB_CONSENT_SOURCE_CLIENT },
+  { "retention_years", KAB_CONSENT_SOURCE_PREFERENCES },
+  { "retention_period", KAB_CONSENT_SOURCE_PREFERENCES },
+  { "licensed_psychotherapist", KAB_CONSENT_SOURCE_PREFERENCES },
+  { "practitioner_tax_id", KAB_CONSENT_SOURCE_PREFERENCES },
+  { "practitioner_tax_status", KAB_CONSENT_SOURCE_PREFERENCES },
 };
 
+/* The client's plan picks one of per_session_fee, monthly_fee and package_price; minor,
+ * licensed_psychotherapist and the tax details are there only when they apply, for
+ * sections such as "{?minor}…{/minor}". */
 static const char *const placeholder_names[] = {
   "client", "practitioner", "practitioner_title", "practice_address", "practice_contact",
-  "fee", "session_length", "cancel_hours", "late_cancel_percent", "date", NULL
+  "fee", "session_length", "cancel_hours", "late_cancel_percent", "date",
+  "per_session_fee", "monthly_fee", "package_price", "package_sessions", "client_address",
+  "client_birth_date", "minor", "retention_years", "retention_period", "licensed_psychotherapist",
+  "practitioner_tax_id", "practitioner_tax_status", NULL
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (placeholder_names) == G_N_ELEMENTS (placeholders) + 1);
@@ -108,7 +127,7 @@ dup_contact (KabPractice *practice)
     return g_strdup (phone);
 
   /* Translators: the practice's contact details in an agreement: "phone, email" */
-  return g_strdup_printf (_("%s, %s"), phone, email);
+  return g_strdup_printf (C_("phone, email", "%s, %s"), phone, email);
 }
 
 /* The fee of one session: the agreements speak of a fee per session. A package's price
@@ -172,15 +191,100 @@ new_language_locale (const char *language)
   return (locale_t)0;
 }
 
+/* Whether the client is under 18 on @today; FALSE when the date of birth is unknown. */
+static gboolean
+is_minor (KabClient *client,
+          GDateTime *today)
+{
+  GDateTime *birth = kab_client_get_birth_date (client);
+  int age;
+
+  if (birth == NULL)
+    return FALSE;
+
+  age = g_date_time_get_year (today) - g_date_time_get_year (birth);
+  if (g_date_time_get_month (today) < g_date_time_get_month (birth) ||
+      (g_date_time_get_month (today) == g_date_time_get_month (birth) &&
+       g_date_time_get_day_of_month (today) < g_date_time_get_day_of_month (birth)))
+    age--;
+
+  return age < 18;
+}
+
+/* The client's plan: one of per_session_fee, monthly_fee or package_price (with
+ * package_sessions), so that the agreement states the fee this client really pays. */
+static void
+insert_plan (GHashTable  *values,
+             KabPractice *practice,
+             KabClient   *client,
+             gint64       fee)
+{
+  const char *currency = kab_practice_get_currency (practice);
+  gint64 price = kab_client_get_fee (client);
+
+  switch (kab_client_get_billing_plan (client))
+    {
+    case KAB_BILLING_PLAN_MONTHLY:
+      if (price > 0)
+        insert (values, "monthly_fee", kab_money_format (price, currency));
+      break;
+
+    case KAB_BILLING_PLAN_PACKAGE:
+      if (price > 0 && kab_client_get_package_size (client) > 0)
+        {
+          insert (values, "package_price", kab_money_format (price, currency));
+          insert (values, "package_sessions",
+                  g_strdup_printf ("%d", kab_client_get_package_size (client)));
+        }
+      break;
+
+    case KAB_BILLING_PLAN_PER_SESSION:
+    default:
+      if (fee > 0)
+        insert (values, "per_session_fee", kab_money_format (fee, currency));
+      break;
+    }
+}
+
+/* A day written as on a document in @language ("4. desember 2026", "4 декабря 2026": %B
+ * is the month as written with a day), which may differ from the interface's language;
+ * in the interface's language when @language is %NULL. */
+static char *
+format_day (GDateTime  *day,
+            const char *language)
+{
+  static const struct { const char *language; const char *format; } formats[] = {
+    { "en", "%-d %B %Y" },
+    { "ru", "%-d %B %Y" },
+    { "sv", "%-d %B %Y" },
+    { "nb", "%-d. %B %Y" },
+  };
+
+  for (guint i = 0; language != NULL && i < G_N_ELEMENTS (formats); i++)
+    {
+      if (g_str_equal (formats[i].language, language))
+        return g_date_time_format (day, formats[i].format);
+    }
+
+  return kab_date_format_document (day);
+}
+
 static void
 insert_formatted (GHashTable  *values,
                   KabPractice *practice,
+                  KabClient   *client,
                   gint64       fee,
-                  GDateTime   *today)
+                  GDateTime   *today,
+                  const char  *language)
 {
+  GDateTime *birth = kab_client_get_birth_date (client);
+
   if (fee > 0)
     insert (values, "fee", kab_money_format (fee, kab_practice_get_currency (practice)));
-  insert (values, "date", g_date_time_format (today, "%x"));
+  insert_plan (values, practice, client, fee);
+  insert (values, "date", format_day (today, language));
+  if (birth != NULL)
+    insert (values, "client_birth_date", format_day (birth, language));
 }
 
 /**
@@ -227,6 +331,13 @@ kab_consent_values_new (KabPractice *practice,
   insert (values, "cancel_hours", g_strdup_printf ("%d", kab_practice_get_cancel_hours (practice)));
   insert (values, "late_cancel_percent",
           g_strdup_printf ("%d", kab_practice_get_late_cancel_percent (practice)));
+  insert (values, "retention_years",
+          g_strdup_printf ("%d", kab_practice_get_retention_years (practice)));
+  insert (values, "retention_period",
+          kab_date_format_years (kab_practice_get_retention_years (practice), language));
+  insert (values, "client_address", g_strdup (kab_client_get_address (client)));
+  if (is_minor (client, today))
+    insert (values, "minor", g_strdup ("1"));
 
   /* A Swedish agreement says "1 200,00 kr" and "2025-02-14" whatever the user's locale;
    * the switch is for this thread and this moment only. */
@@ -235,68 +346,31 @@ kab_consent_values_new (KabPractice *practice,
     {
       locale_t old = uselocale (locale);
 
-      insert_formatted (values, practice, fee, today);
+      insert_formatted (values, practice, client, fee, today, language);
       uselocale (old);
       freelocale (locale);
     }
   else
-    insert_formatted (values, practice, fee, today);
+    insert_formatted (values, practice, client, fee, today, language);
 
   return values;
-}
-
-/* The next "{name}" of @p, skipping "{{" and "}}"; NULL when there is none. */
-static char *
-next_placeholder (const char **p)
-{
-  while (**p != '\0')
-    {
-      const char *brace = strpbrk (*p, "{}");
-      const char *end;
-
-      if (brace == NULL)
-        break;
-
-      if (brace[1] == brace[0] || *brace == '}')
-        {
-          *p = brace + (brace[1] == brace[0] ? 2 : 1);
-          continue;
-        }
-
-      end = brace + 1 + strcspn (brace + 1, "{}\n");
-      *p = *end == '}' ? end + 1 : end;
-      if (*end == '}' && end > brace + 1)
-        return g_strndup (brace + 1, end - brace - 1);
-    }
-
-  return NULL;
 }
 
 /**
  * kab_consent_values_find_missing:
  *
  * Returns: (transfer full) (nullable): the first placeholder of @template's body that
- *   @values has no text for, without braces; %NULL when all are there
+ *   @values has no text for, without braces; %NULL when all are there. One in a section
+ *   that is left out ("{?minor}…{/minor}" for an adult) does not count.
  */
 char *
 kab_consent_values_find_missing (KabConsentTemplate *template,
                                  GHashTable         *values)
 {
-  const char *p;
-  char *name;
-
   g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (template), NULL);
   g_return_val_if_fail (values != NULL, NULL);
 
-  p = kab_consent_template_get_body (template);
-  while ((name = next_placeholder (&p)) != NULL)
-    {
-      if (is_blank (g_hash_table_lookup (values, name)))
-        return name;
-      g_free (name);
-    }
-
-  return NULL;
+  return kab_consent_template_find_missing (template, values);
 }
 
 static void

@@ -196,10 +196,15 @@ dup_help_text (void)
 
   /* Translators: %s is a list of placeholders such as “{client}, {fee}”; keep “# ”, “## ”,
    * “- ”, “{{” and “}}” as they are */
-  return g_strdup_printf (_("A line starting with “# ” is the title, “## ” a heading and “- ” a bullet; "
-                            "a blank line ends a paragraph. These placeholders are filled in for each "
-                            "client: %s. Write “{{” and “}}” for braces."),
-                          names->str);
+  g_autofree char *help = g_strdup_printf (_("A line starting with “# ” is the title, “## ” a heading and “- ” a bullet; "
+                                             "a blank line ends a paragraph. These placeholders are filled in for each "
+                                             "client: %s. Write “{{” and “}}” for braces."),
+                                           names->str);
+
+  /* Translators: keep the braces and the names “minor”, “monthly_fee” as they are */
+  return g_strconcat (help, " ", _("Text between {?minor} and {/minor} is printed only for a client under 18, "
+                                   "and likewise for any other placeholder, e.g. {?monthly_fee}…{/monthly_fee}; "
+                                   "{!minor}…{/minor} only when there is no such value."), NULL);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-consent-row.h"
+#include "kab-date-format.h"
 #include "kab-date-popover.h"
 #include "kab-to-sign-row.h"
 
@@ -56,7 +57,7 @@ dup_when (GDateTime *time)
     return g_strdup_printf (_("Tomorrow, %s"), clock);
 
   if (ahead >= 0 && ahead < 7 * G_TIME_SPAN_DAY)
-    day = g_date_time_format (local, "%A");
+    day = kab_date_format_in_sentence (local, C_("weekday in a sentence", "%A"));
   else
     day = kab_consent_format_day (local);
 

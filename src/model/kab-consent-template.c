@@ -246,12 +246,29 @@ kab_consent_template_copy (KabConsentTemplate *self)
   return copy;
 }
 
+/* A section tag ("{?minor}", "{/minor}") alone on its line takes its line break with it,
+ * so that a section leaves no blank line behind. */
+static const char *
+after_tag (const char *body,
+           const char *brace,
+           const char *end)
+{
+  if ((brace == body || brace[-1] == '\n') && end[1] == '\n')
+    return end + 2;
+
+  return end + 1;
+}
+
 /* Expands @body into @out (when not %NULL). With @values %NULL only the syntax is
- * checked, so that a broken template is refused when it is saved, not when printed. */
+ * checked, so that a broken template is refused when it is saved, not when printed.
+ * "{?name}…{/name}" is kept only when name has a value, "{!name}…{/name}" only when it
+ * has none. With @missing set, a placeholder without a value is returned there (and
+ * %FALSE) instead of an error. */
 static gboolean
 expand (const char  *body,
         GHashTable  *values,
         GString     *out,
+        char       **missing,
         GError     **error)
 {
   const char *p = body;
@@ -293,12 +310,53 @@ expand (const char  *body,
 
       name = g_strndup (brace + 1, end - brace - 1);
       p = end + 1;
+
+      if (name[0] == '/')
+        {
+          p = after_tag (body, brace, end);
+          continue;
+        }
+
+      if (name[0] == '?' || name[0] == '!')
+        {
+          g_autofree char *close = g_strdup_printf ("{/%s}", name + 1);
+          const char *closing = strstr (p, close);
+          gboolean shown;
+
+          if (closing == NULL)
+            {
+              /* Translators: %1$s is a section of an agreement template such as “{?minor}”,
+               * %2$s what must end it, “{/minor}” */
+              g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_VALUE,
+                           _("The agreement text opens a section with {%1$s} that no %2$s ends."),
+                           name, close);
+              return FALSE;
+            }
+
+          p = after_tag (body, brace, end);
+          if (values == NULL)
+            continue;
+
+          shown = !kab_model_text_is_blank (g_hash_table_lookup (values, name + 1));
+          if (name[0] == '!')
+            shown = !shown;
+          if (!shown)
+            p = after_tag (body, closing, closing + strlen (close) - 1);
+          continue;
+        }
+
       if (values == NULL)
         continue;
 
       value = g_hash_table_lookup (values, name);
       if (kab_model_text_is_blank (value))
         {
+          if (missing != NULL)
+            {
+              *missing = g_steal_pointer (&name);
+              return FALSE;
+            }
+
           /* Translators: %s is a placeholder name such as “practice_address”. */
           g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_MISSING_VALUE,
                        _("The agreement needs a value for {%s}. Fill it in (e.g. in "
@@ -314,11 +372,33 @@ expand (const char  *body,
 }
 
 /**
+ * kab_consent_template_find_missing:
+ * @values: (element-type utf8 utf8): placeholder name → text
+ *
+ * Returns: (transfer full) (nullable): the first placeholder that the rendered text
+ *   would need and @values has no text for, without braces (one inside a section left
+ *   out does not count); %NULL when all are there or the text is broken
+ */
+char *
+kab_consent_template_find_missing (KabConsentTemplate *self,
+                                   GHashTable         *values)
+{
+  char *missing = NULL;
+
+  g_return_val_if_fail (KAB_IS_CONSENT_TEMPLATE (self), NULL);
+  g_return_val_if_fail (values != NULL, NULL);
+
+  expand (self->body, values, NULL, &missing, NULL);
+  return missing;
+}
+
+/**
  * kab_consent_template_render:
  * @values: (nullable) (element-type utf8 utf8): placeholder name → text
  *
  * Replaces every `{name}` of the body with @values[name]. `{{` and `}}` stand for
- * literal braces.
+ * literal braces. `{?name}…{/name}` is kept only when @values has text for name,
+ * `{!name}…{/name}` only when it has none.
  *
  * Returns: (transfer full): the text, or %NULL with %KAB_MODEL_ERROR_MISSING_VALUE
  *   naming a placeholder that has no value or a blank one, or
@@ -338,7 +418,7 @@ kab_consent_template_render (KabConsentTemplate  *self,
     values = empty = g_hash_table_new (g_str_hash, g_str_equal);
 
   out = g_string_new (NULL);
-  if (!expand (self->body, values, out, error))
+  if (!expand (self->body, values, out, NULL, error))
     return NULL;
 
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -363,7 +443,7 @@ kab_consent_template_validate (KabConsentTemplate  *self,
       return FALSE;
     }
 
-  if (!kab_model_check_text (self->title, KAB_MODEL_MAX_NAME_CHARS, _("Title"), error) ||
+  if (!kab_model_check_text (self->title, KAB_MODEL_MAX_NAME_CHARS, C_("agreement title", "Title"), error) ||
       !kab_model_check_text (self->key, KAB_MODEL_MAX_NAME_CHARS, _("Key"), error) ||
       !kab_model_check_language (self->language, error))
     return FALSE;
@@ -383,7 +463,7 @@ kab_consent_template_validate (KabConsentTemplate  *self,
     }
 
   return kab_model_check_long_text (self->body, _("Agreement text"), error) &&
-         expand (self->body, NULL, NULL, error);
+         expand (self->body, NULL, NULL, NULL, error);
 }
 
 gint64

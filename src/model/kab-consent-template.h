@@ -42,9 +42,12 @@ void                kab_consent_template_set_created  (KabConsentTemplate *self,
                                                        GDateTime          *created);
 
 /* The body with every {name} replaced by values[name]; "{{" and "}}" are literal
- * braces. A placeholder without a value is refused. (transfer full) */
+ * braces; "{?name}…{/name}" is kept only when name has a value, "{!name}…{/name}" only
+ * when it has none. A placeholder without a value is refused. (transfer full) */
 char               *kab_consent_template_render       (KabConsentTemplate *self,
                                                        GHashTable         *values,
                                                        GError            **error);
+char               *kab_consent_template_find_missing (KabConsentTemplate *self,
+                                                       GHashTable         *values);
 
 G_END_DECLS

@@ -373,7 +373,7 @@ kab_consent_validate (KabConsent  *self,
       return FALSE;
     }
 
-  if (!kab_model_check_text (self->title, KAB_MODEL_MAX_NAME_CHARS, _("Title"), error) ||
+  if (!kab_model_check_text (self->title, KAB_MODEL_MAX_NAME_CHARS, C_("agreement title", "Title"), error) ||
       !kab_model_check_text (self->language, KAB_MODEL_MAX_NAME_CHARS, _("Language"), error) ||
       !kab_model_check_long_text (self->rendered_text, _("Agreement text"), error))
     return FALSE;

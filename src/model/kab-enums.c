@@ -44,21 +44,27 @@ enum_from_nick (GType       enum_type,
   return TRUE;
 }
 
+/* @context is the msgctxt of a table whose short labels ("Session", "Other") are
+ * ambiguous out of context, or NULL. */
 static const char *
 label (const char * const *labels,
        guint               n_labels,
+       const char         *context,
        int                 value)
 {
   g_return_val_if_fail (value >= 0 && (guint)value < n_labels, "");
 
+  if (context != NULL)
+    return g_dpgettext2 (GETTEXT_PACKAGE, context, labels[value]);
+
   return _(labels[value]);
 }
 
-#define KAB_DEFINE_ENUM_FUNCTIONS(TypeName, type_name, TYPE, labels)                     \
+#define KAB_DEFINE_ENUM_FUNCTIONS_CONTEXT(TypeName, type_name, TYPE, labels, context)    \
   const char *                                                                           \
   type_name##_to_label (TypeName value)                                                  \
   {                                                                                      \
-    return label (labels, G_N_ELEMENTS (labels), (int)value);                            \
+    return label (labels, G_N_ELEMENTS (labels), context, (int)value);                   \
   }                                                                                      \
                                                                                          \
   const char *                                                                           \
@@ -80,6 +86,9 @@ label (const char * const *labels,
       *out = (TypeName)value;                                                            \
     return TRUE;                                                                         \
   }
+
+#define KAB_DEFINE_ENUM_FUNCTIONS(TypeName, type_name, TYPE, labels) \
+  KAB_DEFINE_ENUM_FUNCTIONS_CONTEXT (TypeName, type_name, TYPE, labels, NULL)
 
 static const char * const client_status_labels[] = {
   [KAB_CLIENT_STATUS_ACTIVE] = N_("Active"),
@@ -115,24 +124,24 @@ static const char * const session_status_labels[] = {
 };
 
 static const char * const charge_kind_labels[] = {
-  [KAB_CHARGE_KIND_SESSION] = N_("Session"),
-  [KAB_CHARGE_KIND_LATE_CANCELLATION] = N_("Late cancellation"),
-  [KAB_CHARGE_KIND_MONTHLY_FEE] = N_("Monthly fee"),
-  [KAB_CHARGE_KIND_PACKAGE] = N_("Prepaid package"),
-  [KAB_CHARGE_KIND_OTHER] = N_("Other"),
+  [KAB_CHARGE_KIND_SESSION] = NC_("charge kind", "Session"),
+  [KAB_CHARGE_KIND_LATE_CANCELLATION] = NC_("charge kind", "Late cancellation"),
+  [KAB_CHARGE_KIND_MONTHLY_FEE] = NC_("charge kind", "Monthly fee"),
+  [KAB_CHARGE_KIND_PACKAGE] = NC_("charge kind", "Prepaid package"),
+  [KAB_CHARGE_KIND_OTHER] = NC_("charge kind", "Other"),
 };
 
 static const char * const payment_method_labels[] = {
-  [KAB_PAYMENT_METHOD_CASH] = N_("Cash"),
-  [KAB_PAYMENT_METHOD_CARD] = N_("Card"),
-  [KAB_PAYMENT_METHOD_BANK_TRANSFER] = N_("Bank transfer"),
+  [KAB_PAYMENT_METHOD_CASH] = NC_("payment method", "Cash"),
+  [KAB_PAYMENT_METHOD_CARD] = NC_("payment method", "Card"),
+  [KAB_PAYMENT_METHOD_BANK_TRANSFER] = NC_("payment method", "Bank transfer"),
   /* Translators: Swedish mobile payment service, a brand name. */
-  [KAB_PAYMENT_METHOD_SWISH] = N_("Swish"),
+  [KAB_PAYMENT_METHOD_SWISH] = NC_("payment method", "Swish"),
   /* Translators: Norwegian mobile payment service, a brand name. */
-  [KAB_PAYMENT_METHOD_VIPPS] = N_("Vipps"),
+  [KAB_PAYMENT_METHOD_VIPPS] = NC_("payment method", "Vipps"),
   /* Translators: the Russian Faster Payments System (СБП). */
-  [KAB_PAYMENT_METHOD_SBP] = N_("SBP"),
-  [KAB_PAYMENT_METHOD_OTHER] = N_("Other"),
+  [KAB_PAYMENT_METHOD_SBP] = NC_("payment method", "SBP"),
+  [KAB_PAYMENT_METHOD_OTHER] = NC_("payment method", "Other"),
 };
 
 static const char * const consent_state_labels[] = {
@@ -152,10 +161,10 @@ KAB_DEFINE_ENUM_FUNCTIONS (KabSessionKind, kab_session_kind, KAB_TYPE_SESSION_KI
                            session_kind_labels)
 KAB_DEFINE_ENUM_FUNCTIONS (KabSessionStatus, kab_session_status, KAB_TYPE_SESSION_STATUS,
                            session_status_labels)
-KAB_DEFINE_ENUM_FUNCTIONS (KabChargeKind, kab_charge_kind, KAB_TYPE_CHARGE_KIND,
-                           charge_kind_labels)
-KAB_DEFINE_ENUM_FUNCTIONS (KabPaymentMethod, kab_payment_method, KAB_TYPE_PAYMENT_METHOD,
-                           payment_method_labels)
+KAB_DEFINE_ENUM_FUNCTIONS_CONTEXT (KabChargeKind, kab_charge_kind, KAB_TYPE_CHARGE_KIND,
+                                   charge_kind_labels, "charge kind")
+KAB_DEFINE_ENUM_FUNCTIONS_CONTEXT (KabPaymentMethod, kab_payment_method, KAB_TYPE_PAYMENT_METHOD,
+                                   payment_method_labels, "payment method")
 KAB_DEFINE_ENUM_FUNCTIONS (KabConsentState, kab_consent_state, KAB_TYPE_CONSENT_STATE,
                            consent_state_labels)
 

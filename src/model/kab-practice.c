@@ -398,7 +398,7 @@ kab_practice_validate (KabPractice  *self,
 
   if (!kab_model_check_text (self->practitioner_name, KAB_MODEL_MAX_NAME_CHARS,
                              _("Practitioner name"), error) ||
-      !kab_model_check_text (self->title, KAB_MODEL_MAX_NAME_CHARS, _("Title"), error) ||
+      !kab_model_check_text (self->title, KAB_MODEL_MAX_NAME_CHARS, C_("professional title", "Title"), error) ||
       !kab_model_check_text (self->address, KAB_MODEL_MAX_ADDRESS_CHARS, _("Address"), error) ||
       !kab_model_check_text (self->phone, KAB_MODEL_MAX_PHONE_CHARS, _("Phone"), error) ||
       !kab_model_check_email (self->email, error))

@@ -7,6 +7,7 @@
 
 #include "kab-debtor.h"
 #include "kab-debts-page.h"
+#include "kab-date-format.h"
 #include "kab-money.h"
 
 struct _KabDebtsPage
@@ -52,7 +53,7 @@ update_row (AdwActionRow *row,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) since = g_date_time_to_local (kab_debtor_get_since (debtor));
   g_autofree char *age = kab_debtor_dup_age_text (debtor, now);
-  g_autofree char *date = g_date_time_format (since, "%x");
+  g_autofree char *date = kab_date_format_table (since);
   g_autofree char *amount = kab_money_format (kab_debtor_get_amount (debtor), currency_code);
   g_autofree char *subtitle = NULL;
 

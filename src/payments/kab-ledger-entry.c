@@ -8,6 +8,7 @@
 
 #include "kab-enums.h"
 #include "kab-ledger-entry.h"
+#include "kab-date-format.h"
 #include "kab-money.h"
 
 struct _KabLedgerEntry
@@ -225,7 +226,7 @@ period_text (const char *period)
   /* Translators: a month and year, as in "Monthly fee (November 2025)"; %OB is the month
    * name in the nominative case (see strftime), %Y the year */
   /* xgettext:no-c-format */
-  return g_date_time_format (first, _("%OB %Y"));
+  return kab_date_format_in_sentence (first, C_("month in a sentence", "%OB %Y"));
 }
 
 KabLedgerEntry *
@@ -395,7 +396,7 @@ kab_ledger_entry_dup_date_text (KabLedgerEntry *self)
     return g_strdup ("");
 
   local = g_date_time_to_local (self->date);
-  return g_date_time_format (local, "%x");
+  return kab_date_format_table (local);
 }
 
 static char *

@@ -9,6 +9,7 @@
 #include "kab-ledger.h"
 #include "kab-ledger-entry.h"
 #include "kab-ledger-page.h"
+#include "kab-date-format.h"
 #include "kab-money.h"
 
 struct _KabLedgerPage
@@ -199,7 +200,7 @@ update_month_label (KabLedgerPage *self)
   /* Translators: the month the ledger shows; %OB is the month's name standing alone
    * (nominative), %Y the year */
   /* xgettext:no-c-format */
-  g_autofree char *text = g_date_time_format (self->month, _("%OB %Y"));
+  g_autofree char *text = g_date_time_format (self->month, C_("month title", "%OB %Y"));
   g_autofree char *title = capitalize (text);
 
   gtk_label_set_label (self->month_label, title);

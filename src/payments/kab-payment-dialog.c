@@ -9,6 +9,7 @@
 #include "kab-client-chooser.h"
 #include "kab-enums.h"
 #include "kab-model-error.h"
+#include "kab-date-format.h"
 #include "kab-money.h"
 #include "kab-payment-dialog.h"
 
@@ -114,7 +115,7 @@ static void
 show_date (KabPaymentDialog *self)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (self->date);
-  g_autofree char *text = g_date_time_format (local, "%x");
+  g_autofree char *text = kab_date_format_table (local);
 
   gtk_menu_button_set_label (self->date_button, text);
   gtk_calendar_select_day (self->calendar, local);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kab-date-format.h"
 #include "kab-money.h"
 #include "kab-payment-dialog.h"
 #include "kab-payments-view-private.h"
@@ -354,7 +355,7 @@ kab_payments_view_activate_charge (KabPaymentsView *self,
                                    KabCharge       *charge)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (kab_charge_get_date (charge));
-  g_autofree char *date = g_date_time_format (local, "%x");
+  g_autofree char *date = kab_date_format_table (local);
   g_autofree char *amount = kab_money_format (kab_charge_get_amount (charge), currency (self));
   GtkWidget *dialog;
 
@@ -393,7 +394,7 @@ month_name (GDateTime *month)
   /* Translators: a month and its year, as in "Charge Monthly Fees for November 2025?";
    * %OB is the month's name standing alone (nominative), %Y the year */
   /* xgettext:no-c-format */
-  return g_date_time_format (month, _("%OB %Y"));
+  return kab_date_format_in_sentence (month, C_("month in a sentence", "%OB %Y"));
 }
 
 static void

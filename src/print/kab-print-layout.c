@@ -252,7 +252,6 @@ struct _KabPrintLayout
   double         footer_height;
   double         body_top;      /* from the frame's top */
   double         body_bottom;
-  gboolean       neutral_numbers;  /* "1 / 3": the text is not in the interface's language */
 };
 
 static void
@@ -602,29 +601,13 @@ paginate (KabPrintLayout *self)
   self->n_pages = cursor.page + 1;
 }
 
-/* Whether a document in @language should number its pages without words: "Page 1 of 3"
- * comes in the interface's language, which a Swedish agreement printed from a Russian
- * desktop must not mix in. */
-static gboolean
-wants_neutral_numbers (const char *language)
-{
-  /* Translators: the code of the language you translate into, as in data/consent/:
-   * "ru", "sv" or "nb". It tells which printed documents are in your language. */
-  const char *interface = C_("language code of this translation", "en");
-
-  return language != NULL && *language != '\0' && !g_str_equal (language, interface);
-}
-
+/* "1 / 3" in every language: no words, so that a document printed in one language
+ * from a desktop in another never mixes the two, and every footer looks the same. */
 static char *
-page_number_text (KabPrintLayout *self,
-                  guint           page_nr,
-                  guint           n_pages)
+page_number_text (guint page_nr,
+                  guint n_pages)
 {
-  if (self->neutral_numbers)
-    return g_strdup_printf ("%d / %d", (int)page_nr + 1, (int)n_pages);
-
-  /* Translators: at the bottom of every printed page: "Page 1 of 3" */
-  return g_strdup_printf (_("Page %d of %d"), (int)page_nr + 1, (int)n_pages);
+  return g_strdup_printf ("%d / %d", (int)page_nr + 1, (int)n_pages);
 }
 
 /* The header at the top of the frame with a rule below it; the footer note and page
@@ -634,7 +617,7 @@ layout_header_and_footer (KabPrintLayout *self,
                           const char     *header,
                           const char     *footer_note)
 {
-  g_autofree char *widest_number = page_number_text (self, 887, 888);
+  g_autofree char *widest_number = page_number_text (887, 888);
   g_autoptr(PangoLayout) number = text_layout_new (self, widest_number, SMALL_FONT, 0, 0);
   double number_width = layout_width (number);
   double note_width;
@@ -704,7 +687,6 @@ kab_print_layout_new (PangoContext        *context,
   self->context_serial = pango_context_get_serial (context);
   self->frame = *frame;
   self->attrs = language_attributes (language);
-  self->neutral_numbers = wants_neutral_numbers (language);
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)block_layout_free);
   self->slices = g_array_new (FALSE, FALSE, sizeof (Slice));
 
@@ -771,7 +753,7 @@ draw_footer (KabPrintLayout *self,
              cairo_t        *cr,
              guint           page_nr)
 {
-  g_autofree char *text = page_number_text (self, page_nr, self->n_pages);
+  g_autofree char *text = page_number_text (page_nr, self->n_pages);
   g_autoptr(PangoLayout) number = text_layout_new (self, text, SMALL_FONT, 0, 0);
   double top = self->frame.height - self->footer_height;
   double width = layout_width (number);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kab-date-format.h"
 #include "kab-demo.h"
 #include "kab-money.h"
 
@@ -17,6 +18,7 @@ typedef struct
   gboolean            family_feminine; /* Russian: Иванов → Иванова */
   const char         *phone_prefix;
   KabPaymentMethod    methods[3];
+  const char         *language;        /* of a practice whose clients are all of it */
 } Culture;
 
 static const char * const ru_male[] = { "Алексей", "Дмитрий", "Сергей", "Андрей", "Михаил", "Илья", "Никита", "Павел", "Артём", "Максим", "Игорь", "Владимир", NULL };
@@ -31,11 +33,16 @@ static const char * const nb_family[] = { "Hansen", "Johansen", "Olsen", "Larsen
 
 static const Culture cultures[] = {
   { ru_male, ru_female, ru_family, TRUE, "+7 9",
-    { KAB_PAYMENT_METHOD_SBP, KAB_PAYMENT_METHOD_CASH, KAB_PAYMENT_METHOD_CARD } },
+    { KAB_PAYMENT_METHOD_SBP, KAB_PAYMENT_METHOD_CASH, KAB_PAYMENT_METHOD_CARD }, "ru" },
   { sv_male, sv_female, sv_family, FALSE, "+46 7",
-    { KAB_PAYMENT_METHOD_SWISH, KAB_PAYMENT_METHOD_CARD, KAB_PAYMENT_METHOD_BANK_TRANSFER } },
+    { KAB_PAYMENT_METHOD_SWISH, KAB_PAYMENT_METHOD_CARD, KAB_PAYMENT_METHOD_BANK_TRANSFER }, "sv" },
   { nb_male, nb_female, nb_family, FALSE, "+47 9",
-    { KAB_PAYMENT_METHOD_VIPPS, KAB_PAYMENT_METHOD_CARD, KAB_PAYMENT_METHOD_BANK_TRANSFER } },
+    { KAB_PAYMENT_METHOD_VIPPS, KAB_PAYMENT_METHOD_CARD, KAB_PAYMENT_METHOD_BANK_TRANSFER }, "nb" },
+};
+
+/* How clients of an English-speaking practice (of mixed origin) pay. */
+static const KabPaymentMethod international_methods[] = {
+  KAB_PAYMENT_METHOD_CARD, KAB_PAYMENT_METHOD_BANK_TRANSFER, KAB_PAYMENT_METHOD_CASH,
 };
 
 typedef struct
@@ -43,6 +50,7 @@ typedef struct
   KabStore  *store;
   GRand     *rand;
   GDateTime *now;
+  const Culture *culture;    /* the practice's country; NULL for a mix (English) */
   const char *currency;
   gint64     fee;
   KabConsentTemplate *template;
@@ -57,11 +65,39 @@ pick (GRand              *rand,
   return names[g_rand_int_range (rand, 0, n)];
 }
 
+/* For e-mail addresses: Cyrillic letters as in a Russian passport (ICAO), the rest by
+ * g_str_to_ascii (Å → A), all in lower case. */
 static char *
 transliterate_lower (const char *text)
 {
-  g_autofree char *ascii = g_str_to_ascii (text, "C");
+  static const char cyrillic[] = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
+  static const char * const latin[] = {
+    "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p",
+    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "ie", "y", "", "e", "iu", "ia",
+  };
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *ascii = NULL;
 
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *found = NULL;
+      guint i = 0;
+
+      for (const char *q = cyrillic; *q != '\0' && found == NULL; q = g_utf8_next_char (q), i++)
+        {
+          if (g_utf8_get_char (q) == c)
+            found = latin[i];
+        }
+
+      if (found != NULL)
+        g_string_append (out, found);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  ascii = g_str_to_ascii (out->str, "C");
   return g_ascii_strdown (ascii, -1);
 }
 
@@ -178,7 +214,8 @@ pay (Demo           *demo,
                 "date", date,
                 "amount", amount,
                 "currency", demo->currency,
-                "method", culture->methods[g_rand_int_range (demo->rand, 0, 3)],
+                "method", (demo->culture != NULL ? culture->methods : international_methods)
+                          [g_rand_int_range (demo->rand, 0, 3)],
                 NULL);
   return kab_store_save_payment (demo->store, payment, error);
 }
@@ -242,6 +279,8 @@ add_consent (Demo       *demo,
   g_autoptr(KabConsent) consent = NULL;
   g_autofree char *text = NULL;
   g_autofree char *contact = NULL;
+  /* Prepared a couple of days before it was printed and signed, never after. */
+  g_autoptr(GDateTime) prepared = g_date_time_add_days (signed_on, -2);
 
   if (demo->template == NULL)
     return TRUE;
@@ -253,12 +292,23 @@ add_consent (Demo       *demo,
   g_hash_table_insert (values, "practitioner_title", g_strdup (kab_practice_get_title (practice)));
   g_hash_table_insert (values, "practice_address", g_strdup (kab_practice_get_address (practice)));
   g_hash_table_insert (values, "practice_contact", g_steal_pointer (&contact));
-  g_hash_table_insert (values, "fee", kab_money_format (kab_client_get_fee (client), demo->currency));
+  g_hash_table_insert (values, "fee", kab_money_format (demo->fee, demo->currency));
+  g_hash_table_insert (values,
+                       kab_client_get_billing_plan (client) == KAB_BILLING_PLAN_MONTHLY
+                       ? "monthly_fee" : "per_session_fee",
+                       kab_money_format (kab_client_get_fee (client), demo->currency));
+  g_hash_table_insert (values, "late_cancel_percent",
+                       g_strdup_printf ("%d", kab_practice_get_late_cancel_percent (practice)));
+  g_hash_table_insert (values, "retention_years",
+                       g_strdup_printf ("%d", kab_practice_get_retention_years (practice)));
+  g_hash_table_insert (values, "retention_period",
+                       kab_date_format_years (kab_practice_get_retention_years (practice),
+                                              kab_consent_template_get_language (demo->template)));
   g_hash_table_insert (values, "session_length",
                        g_strdup_printf ("%d", kab_practice_get_default_duration (practice)));
   g_hash_table_insert (values, "cancel_hours",
                        g_strdup_printf ("%d", kab_practice_get_cancel_hours (practice)));
-  g_hash_table_insert (values, "date", g_date_time_format (signed_on, "%x"));
+  g_hash_table_insert (values, "date", kab_date_format_document (signed_on));
 
   text = kab_consent_template_render (demo->template, values, error);
   if (text == NULL)
@@ -272,6 +322,7 @@ add_consent (Demo       *demo,
                 "language", kab_consent_template_get_language (demo->template),
                 "title", kab_consent_template_get_title (demo->template),
                 "rendered-text", text,
+                "created", prepared,
                 "printed-on", signed_on,
                 "signed-on", signed_on,
                 NULL);
@@ -428,7 +479,8 @@ add_client (Demo       *demo,
             guint       days,
             GError    **error)
 {
-  const Culture *culture = &cultures[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (cultures))];
+  const Culture *mixed = &cultures[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (cultures))];
+  const Culture *culture = demo->culture != NULL ? demo->culture : mixed;
   /* Later clients started later, with some spread, so that the practice grows evenly. */
   int offset = (int)((gint64)days * (n_clients - index) / (n_clients + 1))
                - g_rand_int_range (demo->rand, 0, 14);
@@ -497,13 +549,19 @@ kab_demo_fill (KabStore           *store,
 {
   g_autoptr(KabPractice) practice = kab_practice_new ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (size->seed);
-  Demo demo = { store, rand, now, NULL, 0, NULL };
+  Demo demo = { store, rand, now, NULL, NULL, 0, NULL };
   guint days = MAX (size->years, 1) * 365;
 
   g_return_val_if_fail (KAB_IS_STORE (store), FALSE);
 
   practice_for_locale (practice);
   demo.currency = kab_practice_get_currency (practice);
+  /* A Norwegian practice has Norwegian clients, who pay by Vipps; an English one a mix. */
+  for (guint i = 0; i < G_N_ELEMENTS (cultures); i++)
+    {
+      if (g_strcmp0 (cultures[i].language, kab_practice_get_form_language (practice)) == 0)
+        demo.culture = &cultures[i];
+    }
   demo.fee = kab_practice_get_default_fee (practice);
   demo.template = latest_template (store, kab_practice_get_form_language (practice));
 

@@ -349,7 +349,8 @@ text_was_printed (KabStore    *self,
  * kab_store_save_consent:
  * @consent: a new agreement (id 0) or a known one whose dates changed
  *
- * Saves an agreement record. The rendered text of a printed agreement cannot change.
+ * Saves an agreement record. The rendered text of a printed agreement cannot change. A
+ * new agreement is recorded as prepared now, or at its "created" time when it has one.
  */
 gboolean
 kab_store_save_consent (KabStore    *self,
@@ -403,8 +404,10 @@ kab_store_save_consent (KabStore    *self,
   kab_store_bind_time (stmt, 7, kab_consent_get_printed_on (consent));
   kab_store_bind_time (stmt, 8, kab_consent_get_signed_on (consent));
   kab_store_bind_time (stmt, 9, kab_consent_get_withdrawn_on (consent));
+  /* A new agreement is prepared now, unless it says when (the demo's, made long ago). */
   if (is_new)
-    kab_store_bind_time (stmt, 10, now);
+    kab_store_bind_time (stmt, 10, kab_consent_get_created (consent) != NULL
+                                   ? kab_consent_get_created (consent) : now);
   else
     sqlite3_bind_int64 (stmt, 10, kab_consent_get_id (consent));
 
