@@ -10,7 +10,7 @@ KAB_BUILD_PACKAGES=(
 )
 
 KAB_TEST_PACKAGES=(
-  xvfb xauth poppler-utils locales python3 strace
+  xvfb xauth xdotool poppler-utils locales python3 strace
 )
 
 # Installs the Debian packages that are missing, as root or through sudo.

@@ -44,6 +44,8 @@ struct _KabApplication
   guint           sigint_source;
   guint           sigterm_source;
   guint           backup_source;
+
+  const char     *startup_action;  /* a desktop action asked for on the command line */
 };
 
 G_DEFINE_FINAL_TYPE (KabApplication, kab_application, ADW_TYPE_APPLICATION)
@@ -59,6 +61,10 @@ static const GOptionEntry option_entries[] = {
     N_("Size of the sample practice: “small” (40 clients) or “large” (a 20-year practice)"),
     /* Translators: the placeholder for the value of --demo-size in --help */
     N_("SIZE") },
+  { "new-client", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Add a new client in the running Kabinett (or start it)"), NULL },
+  { "today", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show today in the running Kabinett’s calendar (or start it)"), NULL },
   { NULL }
 };
 
@@ -156,8 +162,40 @@ restore_backup_activated (GSimpleAction *action,
     kab_restore_dialog_choose (GTK_WINDOW (get_main_window (self)), self->store_path);
 }
 
+/* The desktop file's actions: shown in the running Kabinett, started when needed. */
+static void
+view_action_activated (KabApplication *self,
+                       const char     *view,
+                       const char     *action)
+{
+  KabWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = get_main_window (self);
+  if (window != NULL)
+    kab_window_activate_view_action (window, view, action);
+}
+
+static void
+new_client_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  view_action_activated (KAB_APPLICATION (user_data), "clients", "clients.new");
+}
+
+static void
+today_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  view_action_activated (KAB_APPLICATION (user_data), "calendar", "calendar.today");
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
+  { "new-client", new_client_activated },
+  { "today", today_activated },
   { "restore-backup", restore_backup_activated },
   { "preferences", preferences_activated },
   { "shortcuts", shortcuts_activated },
@@ -408,6 +446,13 @@ kab_application_activate (GApplication *application)
     }
 
   gtk_window_present (GTK_WINDOW (window));
+
+  if (self->startup_action != NULL)
+    {
+      const char *action = g_steal_pointer (&self->startup_action);
+
+      g_action_group_activate_action (G_ACTION_GROUP (self), action, NULL);
+    }
 }
 
 static void
@@ -479,6 +524,29 @@ kab_application_handle_local_options (GApplication *application,
   if (database != NULL || self->demo)
     g_application_set_flags (application,
                              g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+
+  if (g_variant_dict_contains (options, "new-client"))
+    self->startup_action = "new-client";
+  else if (g_variant_dict_contains (options, "today"))
+    self->startup_action = "today";
+
+  /* A desktop action goes to the Kabinett that already runs, if one does. */
+  if (self->startup_action != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      if (g_application_get_is_remote (application))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (application), self->startup_action, NULL);
+          return EXIT_SUCCESS;
+        }
+    }
 
   return G_APPLICATION_CLASS (kab_application_parent_class)->handle_local_options (application,
                                                                                     options);

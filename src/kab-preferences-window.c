@@ -799,10 +799,28 @@ kab_preferences_window_class_init (KabPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_open_folder_activated);
 }
 
+/* libadwaita 1.2 gives its preferences search field no accessible name. */
+static void
+name_search_entry (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Preferences"),
+                                        -1);
+      else
+        name_search_entry (child);
+    }
+}
+
 static void
 kab_preferences_window_init (KabPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_search_entry (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     watch_focus_leave (self, FIELD_WIDGET (self, &text_fields[i]));

@@ -405,6 +405,33 @@ kab_window_show_view (KabWindow  *self,
 }
 
 /**
+ * kab_window_activate_view_action:
+ * @view: the name of a view ("clients", "calendar", "payments", "consent")
+ * @action: an action the view installs, such as "clients.new"
+ *
+ * Shows @view and activates one of its actions: what the desktop file's actions and
+ * their command-line options ask of the running Kabinett.
+ */
+void
+kab_window_activate_view_action (KabWindow  *self,
+                                 const char *view,
+                                 const char *action)
+{
+  GtkWidget *bin;
+
+  g_return_if_fail (KAB_IS_WINDOW (self));
+  g_return_if_fail (is_view_name (view));
+
+  if (self->store == NULL)
+    return;
+
+  kab_window_show_view (self, view);
+  bin = adw_view_stack_get_child_by_name (self->view_stack, view);
+  if (ADW_IS_BIN (bin) && adw_bin_get_child (ADW_BIN (bin)) != NULL)
+    gtk_widget_activate_action (adw_bin_get_child (ADW_BIN (bin)), action, NULL);
+}
+
+/**
  * kab_window_get_visible_view:
  *
  * Returns: (nullable): the name of the visible view, %NULL while the error page is shown

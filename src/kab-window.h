@@ -21,6 +21,9 @@ void        kab_window_add_toast        (KabWindow      *self,
                                          AdwToast       *toast);
 void        kab_window_show_view        (KabWindow      *self,
                                          const char     *name);
+void        kab_window_activate_view_action (KabWindow  *self,
+                                             const char *view,
+                                             const char *action);
 const char *kab_window_get_visible_view (KabWindow      *self);
 void        kab_window_show_error       (KabWindow      *self,
                                          const GError   *error,

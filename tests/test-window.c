@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "kab-application.h"
+#include "clients/kab-new-client-dialog.h"
 #include "kab-preferences-window.h"
 #include "consent/kab-agreement-preferences.h"
 #include "kab-window.h"
@@ -108,6 +109,24 @@ run_kabinett (const char  *path,
 
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &run);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_true (run.checked);
+  g_assert_null (kab_test_find_toplevel (GTK_TYPE_WINDOW));
+}
+
+/* Kabinett started as the desktop file's action starts it: `kabinett --ACTION`. */
+static void
+run_kabinett_with_option (const char  *path,
+                          const char  *option,
+                          WindowCheck  check,
+                          gpointer     data)
+{
+  g_autoptr(KabApplication) app = kab_application_new ();
+  char *argv[] = { (char *) "kabinett", (char *) "--database", (char *) path,
+                   (char *) option, NULL };
+  Run run = { G_APPLICATION (app), NULL, check, data, FALSE };
+
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
   g_assert_true (run.checked);
   g_assert_null (kab_test_find_toplevel (GTK_TYPE_WINDOW));
 }
@@ -227,6 +246,50 @@ assert_accel (GtkApplication *app,
 
   g_assert_nonnull (accels);
   g_assert_cmpstr (accels[0], ==, accel);
+}
+
+/* The desktop file's "New Client" and "Today" actions. */
+static void
+check_new_client_action (KabWindow *window,
+                         gpointer   data)
+{
+  GtkWindow *dialog;
+
+  iterate ();
+  dialog = kab_test_find_toplevel (KAB_TYPE_NEW_CLIENT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (kab_window_get_visible_view (window), ==, "clients");
+  gtk_window_destroy (dialog);
+  iterate ();
+
+  /* As the running Kabinett receives it from a second `kabinett --today`. */
+  g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "today", NULL);
+  iterate ();
+  g_assert_cmpstr (kab_window_get_visible_view (window), ==, "calendar");
+}
+
+static void
+test_desktop_actions (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GKeyFile) desktop = g_key_file_new ();
+  g_autofree char *desktop_path = g_test_build_filename (G_TEST_BUILT, "..", "data",
+                                                         "org.kabinett.Kabinett.desktop", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exec_new = NULL;
+  g_autofree char *exec_today = NULL;
+
+  /* The desktop file names exactly the options Kabinett handles. */
+  g_assert_true (g_key_file_load_from_file (desktop, desktop_path, G_KEY_FILE_NONE, &error));
+  g_assert_no_error (error);
+  exec_new = g_key_file_get_string (desktop, "Desktop Action new-client", "Exec", &error);
+  g_assert_no_error (error);
+  exec_today = g_key_file_get_string (desktop, "Desktop Action today", "Exec", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (exec_new, ==, "kabinett --new-client");
+  g_assert_cmpstr (exec_today, ==, "kabinett --today");
+
+  run_kabinett_with_option (f->path, "--new-client", check_new_client_action, NULL);
 }
 
 static void
@@ -445,6 +508,8 @@ main (int   argc,
 
   g_test_add ("/window/show-view", Fixture, NULL,
               fixture_setup, test_show_view, fixture_teardown);
+  g_test_add ("/window/desktop-actions", Fixture, NULL,
+              fixture_setup, test_desktop_actions, fixture_teardown);
   g_test_add ("/window/accels", Fixture, NULL,
               fixture_setup, test_accels, fixture_teardown);
   g_test_add ("/window/toast", Fixture, NULL,

@@ -311,6 +311,9 @@ kab_new_client_dialog_init (KabNewClientDialog *self)
   on_plan_changed (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "new-client.add", FALSE);
+
+  /* Typing starts with the given name, not on the header bar's Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->given_name_row));
 }
 
 /**

@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-keyboard.c: whole workflows done with the keyboard alone. The keys are real X11
+ * key events (xdotool, through the XTEST extension of Xvfb), not actions called from C:
+ * what is tested is what a person without a mouse can do. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+
+#include "kab-application.h"
+#include "kab-preferences-window.h"
+#include "kab-test-ui-util.h"
+#include "kab-test-util.h"
+#include "kab-window.h"
+#include "clients/kab-new-client-dialog.h"
+#include "payments/kab-payment-dialog.h"
+
+/* Generous: CI is a loaded two-core machine. Nothing here measures time. */
+#define WAIT_SECONDS 30
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+on_xdotool_done (GObject      *process,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (process), result, NULL);
+  *(gboolean *) data = TRUE;
+}
+
+static void
+xdotool (const char *first,
+         ...)
+{
+  gboolean done = FALSE;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  /* Kabinett keeps handling its events while the keys arrive. */
+  g_subprocess_wait_async (process, NULL, on_xdotool_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  kab_test_iterate ();
+  g_assert_true (g_subprocess_get_successful (process));
+}
+
+static void
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gint64 give_up = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > give_up)
+        g_error ("gave up waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* What a window manager does for a new window: give it the keyboard. */
+static void
+focus (GtkWindow *window)
+{
+  g_autofree char *xid = NULL;
+
+  kab_test_wait_until_mapped (GTK_WIDGET (window));
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+  xdotool ("windowfocus", "--sync", xid, NULL);
+  kab_test_iterate ();
+}
+
+typedef struct
+{
+  GType       type;
+  GtkWindow  *found;
+} Toplevel;
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  Toplevel *toplevel = data;
+
+  toplevel->found = kab_test_find_toplevel (toplevel->type);
+  return toplevel->found != NULL && gtk_widget_get_mapped (GTK_WIDGET (toplevel->found));
+}
+
+static gboolean
+toplevel_gone (gpointer data)
+{
+  Toplevel *toplevel = data;
+
+  return kab_test_find_toplevel (toplevel->type) == NULL;
+}
+
+static GtkWindow *
+wait_for_window (GType type)
+{
+  Toplevel toplevel = { type, NULL };
+
+  wait_for (toplevel_shown, &toplevel, g_type_name (type));
+  focus (toplevel.found);
+
+  return toplevel.found;
+}
+
+static void
+wait_for_window_gone (GType type)
+{
+  Toplevel toplevel = { type, NULL };
+
+  wait_for (toplevel_gone, &toplevel, g_type_name (type));
+}
+
+/* The workflows */
+
+typedef struct
+{
+  KabWindow *window;
+  KabStore  *store;
+} Flow;
+
+static KabClient *
+find_client (KabStore   *store,
+             const char *given,
+             const char *family)
+{
+  GListModel *clients = kab_store_get_clients (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(KabClient) client = g_list_model_get_item (clients, i);
+
+      if (g_strcmp0 (kab_client_get_given_name (client), given) == 0 &&
+          g_strcmp0 (kab_client_get_family_name (client), family) == 0)
+        return client;
+    }
+
+  return NULL;
+}
+
+static gboolean
+client_added (gpointer data)
+{
+  Flow *flow = data;
+
+  return find_client (flow->store, "Agnes", "Lindqvist") != NULL;
+}
+
+static gboolean
+payment_recorded (gpointer data)
+{
+  Flow *flow = data;
+  KabClient *client = find_client (flow->store, "Agnes", "Lindqvist");
+
+  return client != NULL && kab_client_get_balance (client) == -45000;
+}
+
+static void
+flow_create_client_and_pay (Flow *flow)
+{
+  /* Alt+1, Ctrl+N: the new-client dialog; the given name has the focus. */
+  xdotool ("key", "--delay", "80", "alt+1", "ctrl+n", NULL);
+  wait_for_window (KAB_TYPE_NEW_CLIENT_DIALOG);
+  xdotool ("type", "--delay", "30", "Agnes", NULL);
+  xdotool ("key", "--delay", "80", "Tab", NULL);
+  xdotool ("type", "--delay", "30", "Lindqvist", NULL);
+  xdotool ("key", "Return", NULL);
+  wait_for (client_added, flow, "the new client");
+  wait_for_window_gone (KAB_TYPE_NEW_CLIENT_DIALOG);
+
+  /* Alt+3, Ctrl+Shift+P: the payment dialog. Its client chooser has the focus: Return
+   * opens its search, typing finds her, Return chooses her and moves on to the amount. */
+  focus (GTK_WINDOW (flow->window));
+  xdotool ("key", "--delay", "80", "alt+3", "ctrl+shift+p", NULL);
+  wait_for_window (KAB_TYPE_PAYMENT_DIALOG);
+  xdotool ("key", "--delay", "150", "Return", NULL);
+  xdotool ("type", "--delay", "30", "lindq", NULL);
+  xdotool ("key", "--delay", "150", "Return", NULL);
+  xdotool ("type", "--delay", "30", "450", NULL);
+  xdotool ("key", "Return", NULL);
+  wait_for (payment_recorded, flow, "the payment of 450");
+  wait_for_window_gone (KAB_TYPE_PAYMENT_DIALOG);
+}
+
+/* Escape closes every dialog, and nothing is saved by it. */
+static void
+flow_escape_closes_dialogs (Flow *flow)
+{
+  static const struct { const char *keys; const char *view; GType (*type) (void); } dialogs[] = {
+    { "ctrl+n", "alt+1", kab_new_client_dialog_get_type },
+    { "ctrl+shift+p", "alt+3", kab_payment_dialog_get_type },
+    { "ctrl+comma", "alt+1", kab_preferences_window_get_type },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      GType type = dialogs[i].type ();
+
+      focus (GTK_WINDOW (flow->window));
+      xdotool ("key", "--delay", "80", dialogs[i].view, dialogs[i].keys, NULL);
+      wait_for_window (type);
+      xdotool ("key", "Escape", NULL);
+      wait_for_window_gone (type);
+    }
+}
+
+typedef void (*FlowFunc) (Flow *flow);
+
+typedef struct
+{
+  FlowFunc  func;
+  gboolean  done;
+} Run;
+
+static gboolean
+run_flow (gpointer data)
+{
+  Run *run = data;
+  GtkWindow *main_window = kab_test_find_toplevel (KAB_TYPE_WINDOW);
+  Flow flow = { KAB_WINDOW (main_window), kab_window_get_store (KAB_WINDOW (main_window)) };
+
+  focus (main_window);
+  run->func (&flow);
+  run->done = TRUE;
+  g_application_quit (g_application_get_default ());
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 Run            *run)
+{
+  if (KAB_IS_WINDOW (window))
+    g_signal_handlers_disconnect_by_func (app, on_window_added, run), g_idle_add (run_flow, run);
+}
+
+static void
+run_in_kabinett (gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kabinett-keyboard-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "practice.db", NULL);
+  g_autoptr(KabApplication) app = kab_application_new ();
+  char *argv[] = { (char *) "kabinett", (char *) "--database", path, NULL };
+  Run run = { (FlowFunc) data, FALSE };
+
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_true (run.done);
+
+  kab_test_destroy_all_windows ();
+  kab_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) ||
+      !g_find_program_in_path ("xdotool"))
+    {
+      g_test_skip ("needs an X11 display and xdotool (build-aux/test provides both)");
+      return g_test_run ();
+    }
+
+  g_test_add_data_func ("/keyboard/create-client-and-pay", flow_create_client_and_pay, run_in_kabinett);
+  g_test_add_data_func ("/keyboard/escape-closes-dialogs", flow_escape_closes_dialogs, run_in_kabinett);
+
+  return g_test_run ();
+}
