@@ -250,7 +250,7 @@ undo_activated (GtkWidget  *widget,
       return;
     }
 
-  /* The store now lists a new object for the client: @client is gone. */
+  /* Undone from the toast: show the client again, wherever the list is. */
   kab_clients_view_select (self, id);
 }
 

@@ -227,8 +227,8 @@ reselect_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A saved client is a new object in the list, so the list loses its selection; the
- * shown client is selected again before the next frame. */
+/* When the list loses its selection (a search hid the client, or a filter took the row
+ * out and put it back), the shown client is selected again before the next frame. */
 static void
 queue_reselect (KabClientsView *self)
 {
@@ -260,8 +260,8 @@ on_selection_changed (KabClientsView *self)
   kab_clients_view_show_details (self);
 }
 
-/* The store changed its list: follow the shown client (a saved copy replaces it, a
- * deleted one goes) and show the empty state when the practice has no clients. */
+/* The store changed its list: a deleted client's details go, and the empty state shows
+ * when the practice has no clients. */
 static void
 on_store_clients_changed (KabClientsView *self)
 {

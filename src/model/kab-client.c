@@ -512,6 +512,43 @@ kab_client_copy (KabClient *self)
 }
 
 /**
+ * kab_client_assign:
+ * @from: the client as saved
+ *
+ * Gives @self the fields a user edits (and the time of the last update) of @from, with
+ * a notify for each one that changed: the store keeps one object per client for the
+ * whole run and brings it up to date this way after a save. What only the store derives
+ * (balance, next session, consent state) and the creation time stay as they are.
+ */
+void
+kab_client_assign (KabClient *self,
+                   KabClient *from)
+{
+  g_return_if_fail (KAB_IS_CLIENT (self));
+  g_return_if_fail (KAB_IS_CLIENT (from));
+
+  if (self == from)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  kab_client_set_given_name (self, from->given_name);
+  kab_client_set_family_name (self, from->family_name);
+  kab_client_set_birth_date (self, from->birth_date);
+  kab_client_set_phone (self, from->phone);
+  kab_client_set_email (self, from->email);
+  kab_client_set_address (self, from->address);
+  kab_client_set_emergency_contact (self, from->emergency_contact);
+  kab_client_set_status (self, from->status);
+  kab_client_set_service (self, from->service);
+  kab_client_set_billing_plan (self, from->billing_plan);
+  kab_client_set_fee (self, from->fee);
+  kab_client_set_package_size (self, from->package_size);
+  kab_client_set_notes (self, from->notes);
+  kab_client_set_updated (self, from->updated);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
  * kab_client_get_display_name:
  *
  * Returns: “Given Family”, or whichever of the two is set, or ""

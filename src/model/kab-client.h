@@ -17,6 +17,8 @@ KabClient       *kab_client_new                   (void);
 KabClient       *kab_client_copy                  (KabClient *self);
 gboolean         kab_client_validate              (KabClient *self,
                                                    GError   **error);
+void             kab_client_assign                (KabClient *self,
+                                                   KabClient *from);
 
 gint64           kab_client_get_id                (KabClient *self);
 void             kab_client_set_id                (KabClient *self,

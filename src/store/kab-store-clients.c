@@ -410,7 +410,7 @@ update_client (KabStore   *self,
 {
   gint64 id = kab_client_get_id (client);
   sqlite3_stmt *stmt;
-  KabClient *old;
+  KabClient *listed;
   guint position;
 
   if (!kab_store_client_exists (self, id, error) || !find_position (self, id, &position))
@@ -429,35 +429,34 @@ update_client (KabStore   *self,
   if (!kab_store_step_done (self, stmt, error))
     return FALSE;
 
+  /* One object per client for the whole run: the listed one takes the saved fields
+   * (whoever binds or watches it sees them), and an edited copy learns what only the
+   * store knows. */
   kab_client_set_updated (client, now);
-
-  old = g_hash_table_lookup (self->clients_by_id, &id);
-  if (old != client)
+  listed = g_hash_table_lookup (self->clients_by_id, &id);
+  kab_client_assign (listed, client);
+  if (listed != client)
     {
-      /* An edited copy takes the place of the listed object, with what only the store
-       * knows carried over. */
-      kab_client_set_balance (client, kab_client_get_balance (old));
-      kab_client_set_next_session (client, kab_client_get_next_session (old));
-      kab_client_set_consent_state (client, kab_client_get_consent_state (old));
-      kab_client_set_created (client, kab_client_get_created (old));
-      g_hash_table_replace (self->clients_by_id, g_memdup2 (&id, sizeof id), client);
+      kab_client_set_balance (client, kab_client_get_balance (listed));
+      kab_client_set_next_session (client, kab_client_get_next_session (listed));
+      kab_client_set_consent_state (client, kab_client_get_consent_state (listed));
+      kab_client_set_created (client, kab_client_get_created (listed));
     }
 
-  /* Tell filters and sorters that this one row changed, and only this one. The list may
-   * hold the only reference to the object it takes out and puts back. */
-  {
-    g_autoptr(KabClient) keep = g_object_ref (client);
-    g_list_store_splice (self->clients, position, 1, (gpointer *)&keep, 1);
-  }
+  /* Tell filters and sorters that this one row changed, and only this one. */
+  g_list_model_items_changed (G_LIST_MODEL (self->clients), position, 1, 1);
   return TRUE;
 }
 
 /**
  * kab_store_save_client:
- * @client: a new client (id 0) or a known one, possibly an edited copy
+ * @client: a new client (id 0), or an edited copy of a listed one (or the listed one)
  *
- * Validates and saves @client. A new client gets its id and is appended to the live
- * list; a known one replaces its row in the list (items-changed at its position only).
+ * Validates and saves @client. A new client gets its id and is itself appended to the
+ * live list. For a known client, the object the store lists stays the same for the
+ * whole run: it takes the saved fields, with a notify for each that changed, and the
+ * list says that its row changed (items-changed at its position only). Edit a copy
+ * (kab_client_copy()): a refused save then leaves the listed object as it was.
  */
 gboolean
 kab_store_save_client (KabStore   *self,
