@@ -19,7 +19,7 @@
 #include "kab-application.h"
 #include "kab-bench-frame.h"
 #include "consent/kab-consent-templates.h"
-#include "kab-client-data.h"
+#include "clients/kab-client-data.h"
 #include "kab-demo.h"
 #include "kab-preferences-window.h"
 #include "kab-restore-dialog.h"

@@ -7,7 +7,7 @@
 #include <locale.h>
 
 #include "kab-store.h"
-#include "payments/kab-client-chooser.h"
+#include "common/kab-client-chooser.h"
 #include "payments/kab-debtor.h"
 #include "payments/kab-debts-page.h"
 #include "payments/kab-ledger-entry.h"

@@ -10,7 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kab-application.h"
-#include "kab-client-data.h"
+#include "clients/kab-client-data.h"
 #include "clients/kab-client-details.h"
 #include "clients/kab-clients-view.h"
 #include "kab-preferences-window.h"

@@ -10,7 +10,7 @@
 #include "kab-clients-private.h"
 #include "kab-enums.h"
 #include "kab-money.h"
-#include "consent/kab-consent-row.h"
+#include "kab-consent-row.h"
 
 /* How many sessions and payments the pane shows; "Show All" opens the rest. */
 #define N_UPCOMING_SESSIONS 3

@@ -345,7 +345,7 @@ kab_client_chooser_class_init (KabClientChooserClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/kabinett/Kabinett/payments/kab-client-chooser.ui");
+                                               "/org/kabinett/Kabinett/common/kab-client-chooser.ui");
   gtk_widget_class_bind_template_child (widget_class, KabClientChooser, button);
   gtk_widget_class_bind_template_child (widget_class, KabClientChooser, name_label);
   gtk_widget_class_bind_template_child (widget_class, KabClientChooser, popover);
