@@ -19,7 +19,6 @@
 #include "kab-application.h"
 #include "kab-bench-frame.h"
 #include "consent/kab-consent-templates.h"
-#include "clients/kab-client-data.h"
 #include "kab-demo.h"
 #include "kab-preferences-window.h"
 #include "kab-restore-dialog.h"
@@ -146,9 +145,9 @@ about_activated (GSimpleAction *action,
 
 /* Also reachable from the error page, when the practice does not open at all. */
 static void
-restore_backup_activated (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
+choose_backup_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
 {
   KabApplication *self = KAB_APPLICATION (user_data);
 
@@ -156,9 +155,21 @@ restore_backup_activated (GSimpleAction *action,
     kab_restore_dialog_choose (GTK_WINDOW (get_main_window (self)), self->store_path);
 }
 
+/* What the restore dialog activates once the user said "Restore": the path of the
+ * backup. */
+static void
+restore_backup_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  kab_application_restore_backup (KAB_APPLICATION (user_data),
+                                  g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
-  { "restore-backup", restore_backup_activated },
+  { "choose-backup", choose_backup_activated },
+  { "restore-backup", restore_backup_activated, "s" },
   { "preferences", preferences_activated },
   { "shortcuts", shortcuts_activated },
   { "about", about_activated },
@@ -210,7 +221,6 @@ kab_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
                                          no_accels);
 
-  kab_client_data_add_actions (GTK_APPLICATION (self));
 
   self->sigint_source = g_unix_signal_add (SIGINT, on_terminate_signal, self);
   self->sigterm_source = g_unix_signal_add (SIGTERM, on_terminate_signal, self);

@@ -7,7 +7,7 @@
 
 #include "kab-calendar-util.h"
 #include "kab-calendar-view-private.h"
-#include "kab-window.h"
+#include "kab-toast.h"
 
 /* How far ahead recurring appointments are written out when the view starts. */
 #define SERIES_HORIZON_WEEKS 26
@@ -28,27 +28,13 @@ static GParamSpec *properties[N_PROPS];
  * @widget: a widget of the Calendar view
  * @toast: (transfer full): what to say
  *
- * Shows @toast over the main window, or over the nearest toast overlay when the view
- * lives elsewhere (in tests).
+ * Shows @toast over the nearest toast overlay above the view (the main window's).
  */
 void
 kab_calendar_add_toast (GtkWidget *widget,
                         AdwToast  *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *overlay;
-
-  if (KAB_IS_WINDOW (root))
-    {
-      kab_window_add_toast (KAB_WINDOW (root), toast);
-      return;
-    }
-
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  kab_widget_add_toast (widget, toast);
 }
 
 static gboolean

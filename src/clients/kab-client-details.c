@@ -424,12 +424,12 @@ update_menu (KabClientDetails *self)
 
   id = kab_client_get_id (self->client);
   item = g_menu_item_new (_("_Export Records…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "app.export-client", g_variant_new_int64 (id));
+  g_menu_item_set_action_and_target_value (item, "clients.export-client", g_variant_new_int64 (id));
   g_menu_append_item (records, item);
   g_clear_object (&item);
 
   item = g_menu_item_new (_("_Erase Client…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "app.erase-client", g_variant_new_int64 (id));
+  g_menu_item_set_action_and_target_value (item, "clients.erase-client", g_variant_new_int64 (id));
   g_menu_append_item (removal, item);
   g_menu_append (removal, _("_Delete Client…"), "clients.delete");
 

@@ -7,6 +7,7 @@
 
 #include "kab-clients-view-private.h"
 #include "kab-new-client-dialog.h"
+#include "kab-client-data.h"
 #include "kab-view-shortcuts.h"
 
 static GtkWindow *
@@ -437,6 +438,7 @@ kab_clients_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "clients.set-status", "s", set_status_activated);
   gtk_widget_class_install_action (widget_class, "clients.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "clients.delete", NULL, delete_activated);
+  kab_client_data_install_actions (widget_class);
   gtk_widget_class_install_property_action (widget_class, "clients.status-filter", "status-filter");
   gtk_widget_class_install_property_action (widget_class, "clients.show-archived", "show-archived");
 }

@@ -8,7 +8,7 @@
 #include "kab-client-row.h"
 #include "kab-clients-private.h"
 #include "kab-clients-view-private.h"
-#include "kab-window.h"
+#include "kab-toast.h"
 
 G_DEFINE_FINAL_TYPE (KabClientsView, kab_clients_view, ADW_TYPE_BIN)
 
@@ -757,10 +757,9 @@ void
 kab_clients_view_add_toast (KabClientsView *self,
                             AdwToast       *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (KAB_IS_WINDOW (root))
-    kab_window_add_toast (KAB_WINDOW (root), toast);
+  /* Standing alone (in a test), the view shows toasts over its own overlay. */
+  if (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY) != NULL)
+    kab_widget_add_toast (GTK_WIDGET (self), toast);
   else
     adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -10,7 +10,7 @@
 #include "kab-consent-templates.h"
 #include "kab-consent-view-private.h"
 #include "kab-to-sign-row.h"
-#include "kab-window.h"
+#include "kab-toast.h"
 
 G_DEFINE_FINAL_TYPE (KabConsentView, kab_consent_view, ADW_TYPE_BIN)
 
@@ -28,27 +28,13 @@ static GParamSpec *properties[N_PROPS];
  * kab_consent_view_add_toast:
  * @toast: (transfer full): what to say
  *
- * Shows @toast over the main window, or over the nearest toast overlay when the view
- * lives elsewhere (in tests).
+ * Shows @toast over the nearest toast overlay above the view (the main window's).
  */
 void
 kab_consent_view_add_toast (KabConsentView *self,
                             AdwToast       *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *overlay;
-
-  if (KAB_IS_WINDOW (root))
-    {
-      kab_window_add_toast (KAB_WINDOW (root), toast);
-      return;
-    }
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  kab_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 /* A toast showing @text as it is: toast titles are otherwise read as markup, and a
