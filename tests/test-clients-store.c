@@ -7,7 +7,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
-#include "clients/kab-client-filter.h"
+#include "common/kab-client-filter.h"
 #include "kab-store.h"
 #include "kab-test-util.h"
 
