@@ -163,38 +163,12 @@ setup_to_sign (KabConsentView *self)
 
 /* Agreements: the list of clients */
 
-static gboolean
-client_matches (gpointer item,
-                gpointer user_data)
-{
-  KabConsentView *self = user_data;
-  g_autofree char *key = NULL;
-
-  if (self->query == NULL || *self->query == '\0')
-    return TRUE;
-
-  key = kab_client_dup_search_key (KAB_CLIENT (item));
-  return strstr (key, self->query) != NULL;
-}
-
 static void
 on_search_changed (KabConsentView *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  g_autofree char *query = g_utf8_casefold (normalized != NULL ? normalized : "", -1);
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  g_strstrip (query);
-  if (self->query != NULL && strstr (query, self->query) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (self->query != NULL && strstr (self->query, query) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-  g_free (self->query);
-  self->query = g_steal_pointer (&query);
   if (self->search_filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->search_filter), change);
+    kab_client_filter_set_query (self->search_filter,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 /* Enter in the search field opens the first client found. */
@@ -305,7 +279,10 @@ ensure_client_list (KabConsentView *self)
   name = gtk_property_expression_new (KAB_TYPE_CLIENT, NULL, "display-name");
   sorted = gtk_sort_list_model_new (g_object_ref (kab_store_get_clients (self->store)),
                                     GTK_SORTER (gtk_string_sorter_new (name)));
-  self->search_filter = gtk_custom_filter_new (client_matches, self, NULL);
+  self->search_filter = kab_client_filter_new ();
+  kab_client_filter_set_show_archived (self->search_filter, TRUE);
+  kab_client_filter_set_query (self->search_filter,
+                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted),
                                         GTK_FILTER (g_object_ref (self->search_filter)));
   self->client_selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
@@ -784,16 +761,6 @@ kab_consent_view_dispose (GObject *object)
 }
 
 static void
-kab_consent_view_finalize (GObject *object)
-{
-  KabConsentView *self = KAB_CONSENT_VIEW (object);
-
-  g_clear_pointer (&self->query, g_free);
-
-  G_OBJECT_CLASS (kab_consent_view_parent_class)->finalize (object);
-}
-
-static void
 kab_consent_view_get_property (GObject    *object,
                                guint       prop_id,
                                GValue     *value,
@@ -839,7 +806,6 @@ kab_consent_view_class_init (KabConsentViewClass *klass)
 
   object_class->constructed = kab_consent_view_constructed;
   object_class->dispose = kab_consent_view_dispose;
-  object_class->finalize = kab_consent_view_finalize;
   object_class->get_property = kab_consent_view_get_property;
   object_class->set_property = kab_consent_view_set_property;
 

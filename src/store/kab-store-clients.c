@@ -563,65 +563,6 @@ kab_store_delete_client (KabStore   *self,
 }
 
 /**
- * kab_store_search_clients:
- * @query: what the user typed
- *
- * Finds clients whose given or family name starts with @query (folded for any script,
- * so Cyrillic and æøå match), or whose phone or email contains it.
- *
- * Returns: (transfer full) (element-type gint64): matching client ids, by name
- */
-GArray *
-kab_store_search_clients (KabStore    *self,
-                          const char  *query,
-                          GError     **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *fold = NULL;
-  g_autofree char *word = NULL;
-  g_autofree char *stripped = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
-
-  stripped = g_strstrip (g_strdup (query != NULL ? query : ""));
-  fold = kab_store_fold_name (stripped);
-  word = g_strconcat (" ", fold, NULL);
-
-  /* name_fold is "given family": the range scan finds given-name prefixes through the
-   * index, instr() a word that starts after a space (the family name). Both sides are
-   * folded already, since SQLite's own case folding knows ASCII only. */
-  stmt = kab_store_prepare (self,
-    "SELECT id FROM client"
-    " WHERE (name_fold >= ?1 AND name_fold < ?1 || char(0x10FFFF))"
-    " OR instr (name_fold, ?2) > 0"
-    " OR (length (?3) > 0 AND (instr (phone, ?3) > 0 OR instr (lower (email), lower (?3)) > 0))"
-    " ORDER BY name_fold, id", error);
-  if (stmt == NULL)
-    return NULL;
-
-  kab_store_bind_text (stmt, 1, fold);
-  kab_store_bind_text (stmt, 2, word);
-  kab_store_bind_text (stmt, 3, stripped);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
-}
-
-/**
  * kab_store_get_client_history:
  * @client_id: a client
  * @out_history: (out): how many sessions, series, charges, payments and agreements the
