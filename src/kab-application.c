@@ -18,7 +18,7 @@
 
 #include "kab-application.h"
 #include "kab-bench-frame.h"
-#include "consent/kab-consent-templates.h"
+#include "core/kab-consent-templates.h"
 #include "kab-demo.h"
 #include "kab-preferences-window.h"
 #include "kab-restore-dialog.h"

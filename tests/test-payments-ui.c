@@ -8,9 +8,9 @@
 
 #include "kab-store.h"
 #include "common/kab-client-chooser.h"
-#include "payments/kab-debtor.h"
+#include "core/kab-debtor.h"
 #include "payments/kab-debts-page.h"
-#include "payments/kab-ledger-entry.h"
+#include "core/kab-ledger-entry.h"
 #include "payments/kab-ledger-page.h"
 #include "payments/kab-payment-dialog.h"
 #include "payments/kab-payments-view.h"

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-consent-row.h"
-#include "consent/kab-consent-templates.h"
+#include "core/kab-consent-templates.h"
 #include "kab-date-popover.h"
 
 struct _KabConsentRow
