@@ -7,6 +7,7 @@
 
 #include "kab-calendar-util.h"
 #include "kab-calendar-view-private.h"
+#include "kab-style.h"
 #include "kab-toast.h"
 
 /* How far ahead recurring appointments are written out when the view starts. */
@@ -450,28 +451,11 @@ kab_calendar_view_class_init (KabCalendarViewClass *klass)
 }
 
 static void
-load_style (void)
-{
-  static gsize loaded = 0;
-
-  if (g_once_init_enter (&loaded))
-    {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_resource (provider, "/org/kabinett/Kabinett/calendar/kab-calendar.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                  GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      g_once_init_leave (&loaded, 1);
-    }
-}
-
-static void
 kab_calendar_view_init (KabCalendarView *self)
 {
   self->mode = g_strdup ("week");
 
-  load_style ();
+  kab_style_ensure ("/org/kabinett/Kabinett/calendar/kab-calendar.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   kab_calendar_view_add_shortcuts (self);
 }

@@ -8,6 +8,7 @@
 #include "kab-client-row.h"
 #include "kab-clients-private.h"
 #include "kab-clients-view-private.h"
+#include "kab-style.h"
 #include "kab-toast.h"
 
 G_DEFINE_FINAL_TYPE (KabClientsView, kab_clients_view, ADW_TYPE_BIN)
@@ -419,7 +420,7 @@ kab_clients_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (kab_clients_view_parent_class)->map (widget);
 
-  kab_clients_ensure_style ();
+  kab_style_ensure ("/org/kabinett/Kabinett/clients/kab-clients.css");
 
   /* After the frame that shows the view (the frame clock runs before low-priority
    * idles), the rest of the clients. */

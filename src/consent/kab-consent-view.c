@@ -10,6 +10,7 @@
 #include "kab-consent-templates.h"
 #include "kab-consent-view-private.h"
 #include "kab-to-sign-row.h"
+#include "kab-style.h"
 #include "kab-toast.h"
 
 G_DEFINE_FINAL_TYPE (KabConsentView, kab_consent_view, ADW_TYPE_BIN)
@@ -686,22 +687,6 @@ seed_templates (KabConsentView *self)
     g_warning ("The agreements shipped with Kabinett could not be added: %s", error->message);
 }
 
-static void
-load_css (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (loaded || gdk_display_get_default () == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/org/kabinett/Kabinett/consent/kab-consent.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
-
 /* The object */
 
 static void
@@ -848,7 +833,7 @@ kab_consent_view_class_init (KabConsentViewClass *klass)
 static void
 kab_consent_view_init (KabConsentView *self)
 {
-  load_css ();
+  kab_style_ensure ("/org/kabinett/Kabinett/consent/kab-consent.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   kab_consent_view_init_shortcuts (self);
 }
