@@ -18,8 +18,7 @@
 
 #include "kab-application.h"
 #include "kab-bench-frame.h"
-#include "consent/kab-consent-templates.h"
-#include "kab-client-data.h"
+#include "core/kab-consent-templates.h"
 #include "kab-demo.h"
 #include "kab-preferences-window.h"
 #include "kab-restore-dialog.h"
@@ -152,9 +151,9 @@ about_activated (GSimpleAction *action,
 
 /* Also reachable from the error page, when the practice does not open at all. */
 static void
-restore_backup_activated (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
+choose_backup_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
 {
   KabApplication *self = KAB_APPLICATION (user_data);
 
@@ -192,11 +191,23 @@ today_activated (GSimpleAction *action,
   view_action_activated (KAB_APPLICATION (user_data), "calendar", "calendar.today");
 }
 
+/* What the restore dialog activates once the user said "Restore": the path of the
+ * backup. */
+static void
+restore_backup_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  kab_application_restore_backup (KAB_APPLICATION (user_data),
+                                  g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
   { "new-client", new_client_activated },
   { "today", today_activated },
-  { "restore-backup", restore_backup_activated },
+  { "choose-backup", choose_backup_activated },
+  { "restore-backup", restore_backup_activated, "s" },
   { "preferences", preferences_activated },
   { "shortcuts", shortcuts_activated },
   { "about", about_activated },
@@ -248,7 +259,6 @@ kab_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
                                          no_accels);
 
-  kab_client_data_add_actions (GTK_APPLICATION (self));
 
   self->sigint_source = g_unix_signal_add (SIGINT, on_terminate_signal, self);
   self->sigterm_source = g_unix_signal_add (SIGTERM, on_terminate_signal, self);

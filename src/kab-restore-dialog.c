@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "kab-application.h"
 #include "kab-restore-dialog.h"
 #include "kab-store.h"
 
@@ -47,18 +46,32 @@ describe_backup (const char *backup_path)
   return g_filename_display_basename (backup_path);
 }
 
+/* The application of the window the dialog is for (or of the window that one is for). */
+static GApplication *
+find_application (GtkWindow *window)
+{
+  for (; window != NULL; window = gtk_window_get_transient_for (window))
+    {
+      GtkApplication *app = gtk_window_get_application (window);
+
+      if (app != NULL)
+        return G_APPLICATION (app);
+    }
+
+  return NULL;
+}
+
 static void
 on_confirm_response (AdwMessageDialog *dialog,
                      const char       *response,
                      gpointer          user_data)
 {
   const char *path = g_object_get_data (G_OBJECT (dialog), "backup-path");
-  GApplication *app = g_application_get_default ();
+  GApplication *app = find_application (GTK_WINDOW (dialog));
 
-  if (!g_str_equal (response, "restore") || !KAB_IS_APPLICATION (app))
-    return;
-
-  kab_application_restore_backup (KAB_APPLICATION (app), path);
+  if (g_str_equal (response, "restore") && app != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "restore-backup",
+                                    g_variant_new_string (path));
 }
 
 /**
@@ -67,7 +80,7 @@ on_confirm_response (AdwMessageDialog *dialog,
  * @backup_path: (type filename): the backup to restore
  *
  * Asks, naming what happens, whether to replace the practice by the backup; on "Restore"
- * the application restores it (kab_application_restore_backup()).
+ * it activates `app.restore-backup` with the backup's path.
  */
 void
 kab_restore_dialog_confirm (GtkWindow  *parent,

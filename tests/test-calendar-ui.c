@@ -8,7 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "calendar/kab-calendar-util.h"
+#include "core/kab-calendar-util.h"
 #include "calendar/kab-calendar-view.h"
 #include "calendar/kab-export-dialog.h"
 #include "calendar/kab-session-block.h"

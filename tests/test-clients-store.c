@@ -7,7 +7,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
-#include "clients/kab-client-filter.h"
+#include "common/kab-client-filter.h"
 #include "kab-store.h"
 #include "kab-test-util.h"
 
@@ -108,15 +108,26 @@ ids_contain (GArray *ids,
   return FALSE;
 }
 
+/* The one client search (KabClientFilter), over every client of the store. */
 static GArray *
 search (KabStore   *store,
         const char *query)
 {
-  g_autoptr(GError) error = NULL;
-  GArray *ids = kab_store_search_clients (store, query, &error);
+  g_autoptr(KabClientFilter) filter = kab_client_filter_new ();
+  GListModel *clients = kab_store_get_clients (store);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  g_assert_no_error (error);
-  g_assert_nonnull (ids);
+  kab_client_filter_set_show_archived (filter, TRUE);
+  kab_client_filter_set_query (filter, query);
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(KabClient) client = g_list_model_get_item (clients, i);
+      gint64 id = kab_client_get_id (client);
+
+      if (gtk_filter_match (GTK_FILTER (filter), client))
+        g_array_append_val (ids, id);
+    }
+
   return ids;
 }
 
@@ -130,7 +141,7 @@ test_store_search (Fixture       *fixture,
   g_autoptr(GArray) oystein = search (fixture->store, "øde");
   g_autoptr(GArray) asa = search (fixture->store, "ÅSA");
   g_autoptr(GArray) bob = search (fixture->store, "example.com");
-  g_autoptr(GArray) phone = search (fixture->store, "123 45");
+  g_autoptr(GArray) phone = search (fixture->store, "070-123 45");
   g_autoptr(GArray) nobody = search (fixture->store, "zzz");
 
   g_assert_cmpuint (ivan->len, ==, 1);

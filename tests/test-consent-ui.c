@@ -9,9 +9,9 @@
 
 #include "kab-store.h"
 #include "consent/kab-agreement-dialog.h"
-#include "consent/kab-consent-row.h"
+#include "common/kab-consent-row.h"
 #include "consent/kab-consent-view.h"
-#include "consent/kab-date-popover.h"
+#include "common/kab-date-popover.h"
 #include "consent/kab-page-preview.h"
 #include "consent/kab-template-editor.h"
 #include "consent/kab-to-sign-row.h"

@@ -7,10 +7,10 @@
 #include <locale.h>
 
 #include "kab-store.h"
-#include "payments/kab-client-chooser.h"
-#include "payments/kab-debtor.h"
+#include "common/kab-client-chooser.h"
+#include "core/kab-debtor.h"
 #include "payments/kab-debts-page.h"
-#include "payments/kab-ledger-entry.h"
+#include "core/kab-ledger-entry.h"
 #include "payments/kab-ledger-page.h"
 #include "payments/kab-payment-dialog.h"
 #include "payments/kab-payments-view.h"

@@ -10,7 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kab-application.h"
-#include "kab-client-data.h"
+#include "clients/kab-client-data.h"
 #include "clients/kab-client-details.h"
 #include "clients/kab-clients-view.h"
 #include "kab-preferences-window.h"
@@ -564,7 +564,7 @@ check_restore_from_error_page (Fixture   *f,
   backup = g_build_filename (f->backup_dir, name, NULL);
 
   /* The error page's "Restore a Backup…" opens the backups folder. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.restore-backup", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.choose-backup", NULL));
   {
     GtkFileChooser *chooser = wait_for_file_chooser (GTK_FILE_CHOOSER_ACTION_OPEN);
     FolderCheck check = { chooser, f->backup_dir };
@@ -602,6 +602,18 @@ test_restore_from_error_page (Fixture       *f,
 
 /* Erasure */
 
+/* Export and erasure are actions of the Clients view, where a client's details are. */
+static GtkWidget *
+clients_view (KabWindow *window)
+{
+  GtkWidget *view;
+
+  kab_window_show_view (window, "clients");
+  view = kab_test_find_by_type (GTK_WIDGET (window), KAB_TYPE_CLIENTS_VIEW);
+  g_assert_nonnull (view);
+  return view;
+}
+
 static void
 check_erase_refused_then_anyway (Fixture   *f,
                                  KabWindow *window)
@@ -610,7 +622,7 @@ check_erase_refused_then_anyway (Fixture   *f,
   AdwMessageDialog *dialog;
   const char *body;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.erase-client", "x",
+  g_assert_true (gtk_widget_activate_action (clients_view (window), "clients.erase-client", "x",
                                              f->client_id));
   dialog = wait_for_message ();
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Ann Lee"));
@@ -669,7 +681,7 @@ check_erase_without_records (Fixture   *f,
   details = kab_test_find_by_type (GTK_WIDGET (view), KAB_TYPE_CLIENT_DETAILS);
   g_assert_nonnull (kab_client_details_get_client (KAB_CLIENT_DETAILS (details)));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.erase-client", "x",
+  g_assert_true (gtk_widget_activate_action (clients_view (window), "clients.erase-client", "x",
                                              f->idle_id));
   dialog = wait_for_message ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing else is on record"));
@@ -708,7 +720,7 @@ check_erase_cancelled (Fixture   *f,
 {
   AdwMessageDialog *dialog;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.erase-client", "x",
+  g_assert_true (gtk_widget_activate_action (clients_view (window), "clients.erase-client", "x",
                                              f->client_id));
   dialog = wait_for_message ();
   respond (dialog, "erase");
@@ -717,7 +729,7 @@ check_erase_cancelled (Fixture   *f,
   g_assert_nonnull (kab_store_find_client (kab_window_get_store (window), f->client_id));
 
   /* An unknown client changes nothing either. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.erase-client", "x",
+  g_assert_true (gtk_widget_activate_action (clients_view (window), "clients.erase-client", "x",
                                              (gint64)999999));
   iterate ();
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -750,7 +762,7 @@ check_export (Fixture   *f,
   g_autoptr(GError) error = NULL;
   GtkFileChooser *chooser;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.export-client", "x",
+  g_assert_true (gtk_widget_activate_action (clients_view (window), "clients.export-client", "x",
                                              f->client_id));
   chooser = wait_for_file_chooser (GTK_FILE_CHOOSER_ACTION_SAVE);
   name = gtk_file_chooser_get_current_name (chooser);

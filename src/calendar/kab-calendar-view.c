@@ -7,7 +7,8 @@
 
 #include "kab-calendar-util.h"
 #include "kab-calendar-view-private.h"
-#include "kab-window.h"
+#include "kab-style.h"
+#include "kab-toast.h"
 
 /* How far ahead recurring appointments are written out when the view starts. */
 #define SERIES_HORIZON_WEEKS 26
@@ -28,27 +29,13 @@ static GParamSpec *properties[N_PROPS];
  * @widget: a widget of the Calendar view
  * @toast: (transfer full): what to say
  *
- * Shows @toast over the main window, or over the nearest toast overlay when the view
- * lives elsewhere (in tests).
+ * Shows @toast over the nearest toast overlay above the view (the main window's).
  */
 void
 kab_calendar_add_toast (GtkWidget *widget,
                         AdwToast  *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *overlay;
-
-  if (KAB_IS_WINDOW (root))
-    {
-      kab_window_add_toast (KAB_WINDOW (root), toast);
-      return;
-    }
-
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  kab_widget_add_toast (widget, toast);
 }
 
 static gboolean
@@ -464,28 +451,11 @@ kab_calendar_view_class_init (KabCalendarViewClass *klass)
 }
 
 static void
-load_style (void)
-{
-  static gsize loaded = 0;
-
-  if (g_once_init_enter (&loaded))
-    {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_resource (provider, "/org/kabinett/Kabinett/calendar/kab-calendar.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                  GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      g_once_init_leave (&loaded, 1);
-    }
-}
-
-static void
 kab_calendar_view_init (KabCalendarView *self)
 {
   self->mode = g_strdup ("week");
 
-  load_style ();
+  kab_style_ensure ("/org/kabinett/Kabinett/calendar/kab-calendar.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   kab_calendar_view_add_shortcuts (self);
 }

@@ -10,7 +10,7 @@
 #include "kab-clients-private.h"
 #include "kab-enums.h"
 #include "kab-money.h"
-#include "consent/kab-consent-row.h"
+#include "kab-consent-row.h"
 
 /* How many sessions and payments the pane shows; "Show All" opens the rest. */
 #define N_UPCOMING_SESSIONS 3
@@ -26,6 +26,7 @@ struct _KabClientDetails
 
   KabStore       *store;
   KabClient      *client;
+  KabClient      *shown;           /* a copy of the client as the rows last showed it */
   GListModel     *sessions;        /* all of the client's sessions, oldest first */
   gboolean        show_back_button;
   gboolean        updating;        /* the widgets are being filled, not edited */
@@ -115,9 +116,9 @@ currency (KabClientDetails *self)
   return kab_clients_get_currency (self->store);
 }
 
-/* Saves an edited copy of the client; on success the copy is the client from now on
- * (the store lists it in place of the old object). On failure the error shows under the
- * row's group and the row keeps what the user typed. */
+/* Saves an edited copy of the client; on success the store brings the listed client,
+ * self->client, up to date. On failure the error shows under the row's group and the row
+ * keeps what the user typed. */
 static gboolean
 save_copy (KabClientDetails *self,
            KabClient        *copy,
@@ -132,7 +133,6 @@ save_copy (KabClientDetails *self,
     }
 
   clear_row_error (row);
-  kab_client_details_set_client (self, copy);
   return TRUE;
 }
 
@@ -356,7 +356,6 @@ kab_client_details_save_notes (KabClientDetails *self)
 
   kab_clients_show_field_error (NULL, self->notes_error_label, NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->notes_view), "error");
-  kab_client_details_set_client (self, copy);
 }
 
 static gboolean
@@ -425,12 +424,12 @@ update_menu (KabClientDetails *self)
 
   id = kab_client_get_id (self->client);
   item = g_menu_item_new (_("_Export Records…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "app.export-client", g_variant_new_int64 (id));
+  g_menu_item_set_action_and_target_value (item, "clients.export-client", g_variant_new_int64 (id));
   g_menu_append_item (records, item);
   g_clear_object (&item);
 
   item = g_menu_item_new (_("_Erase Client…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "app.erase-client", g_variant_new_int64 (id));
+  g_menu_item_set_action_and_target_value (item, "clients.erase-client", g_variant_new_int64 (id));
   g_menu_append_item (removal, item);
   g_menu_append (removal, _("_Delete Client…"), "clients.delete");
 
@@ -555,12 +554,16 @@ sync_fields (KabClientDetails *self,
   adw_combo_row_set_selected (self->plan_row, kab_client_get_billing_plan (client));
   gtk_spin_button_set_value (self->package_spin, kab_client_get_package_size (client));
 
-  if (force || (old != NULL && g_strcmp0 (notes, kab_client_get_notes (old)) == 0))
+  if (g_strcmp0 (notes, kab_client_get_notes (client)) != 0 &&
+      (force || (old != NULL && g_strcmp0 (notes, kab_client_get_notes (old)) == 0)))
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                               kab_client_get_notes (client), -1);
 
   self->updating = FALSE;
   update_plan_rows (self);
+
+  g_clear_object (&self->shown);
+  self->shown = kab_client_copy (client);
 }
 
 static void
@@ -926,9 +929,12 @@ on_all_sessions_clicked (KabClientDetails *self)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The store saved the client (from these rows or from anywhere else): rows the user
+ * has not edited since show the saved values. */
 static void
 on_client_notify (KabClientDetails *self)
 {
+  sync_fields (self, self->shown, FALSE);
   update_header (self);
 }
 
@@ -967,6 +973,7 @@ kab_client_details_dispose (GObject *object)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), KAB_TYPE_CLIENT_DETAILS);
   g_clear_object (&self->client);
+  g_clear_object (&self->shown);
   g_clear_object (&self->sessions);
   g_clear_object (&self->store);
 
@@ -1218,8 +1225,8 @@ kab_client_details_get_client (KabClientDetails *self)
  * @client: (nullable): the client to show, or %NULL for none
  *
  * Another client saves the notes typed for the previous one and fills every row anew.
- * A new object for the same client (the store lists a saved copy in place of the old
- * one) keeps what the user is typing in rows not yet applied.
+ * Another object for the same client (e.g. a copy) keeps what the user is typing in
+ * rows not yet applied.
  */
 void
 kab_client_details_set_client (KabClientDetails *self,
@@ -1237,7 +1244,6 @@ kab_client_details_set_client (KabClientDetails *self,
   same_client = self->client != NULL && client != NULL &&
                 kab_client_get_id (self->client) == kab_client_get_id (client);
 
-  /* Saving the notes may itself replace self->client (the store lists the saved copy). */
   if (!same_client)
     kab_client_details_save_notes (self);
   if (self->client == client)
@@ -1261,6 +1267,8 @@ kab_client_details_set_client (KabClientDetails *self,
 
   if (client != NULL)
     sync_fields (self, same_client ? old : NULL, !same_client);
+  else
+    g_clear_object (&self->shown);
   if (!same_client)
     reload_history (self);
   update_header (self);

@@ -29,24 +29,6 @@ set_tone (GtkWidget  *widget,
     gtk_widget_add_css_class (widget, tone);
 }
 
-/* Loaded once per display; the view calls it before its first widget is shown. */
-void
-kab_clients_ensure_style (void)
-{
-  static gboolean loaded;
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (loaded || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/org/kabinett/Kabinett/clients/kab-clients.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
-
 static char *
 format_time_of_day (GDateTime *local)
 {

@@ -9,7 +9,6 @@
 
 G_BEGIN_DECLS
 
-void        kab_clients_ensure_style          (void);
 
 char       *kab_clients_format_when           (GDateTime   *time);
 char       *kab_clients_format_date           (GDateTime   *date);

@@ -7,6 +7,7 @@
 
 #include "kab-clients-view-private.h"
 #include "kab-new-client-dialog.h"
+#include "kab-client-data.h"
 #include "kab-view-shortcuts.h"
 
 static GtkWindow *
@@ -250,7 +251,7 @@ undo_activated (GtkWidget  *widget,
       return;
     }
 
-  /* The store now lists a new object for the client: @client is gone. */
+  /* Undone from the toast: show the client again, wherever the list is. */
   kab_clients_view_select (self, id);
 }
 
@@ -437,6 +438,7 @@ kab_clients_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "clients.set-status", "s", set_status_activated);
   gtk_widget_class_install_action (widget_class, "clients.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "clients.delete", NULL, delete_activated);
+  kab_client_data_install_actions (widget_class);
   gtk_widget_class_install_property_action (widget_class, "clients.status-filter", "status-filter");
   gtk_widget_class_install_property_action (widget_class, "clients.show-archived", "show-archived");
 }

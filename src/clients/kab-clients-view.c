@@ -8,7 +8,8 @@
 #include "kab-client-row.h"
 #include "kab-clients-private.h"
 #include "kab-clients-view-private.h"
-#include "kab-window.h"
+#include "kab-style.h"
+#include "kab-toast.h"
 
 G_DEFINE_FINAL_TYPE (KabClientsView, kab_clients_view, ADW_TYPE_BIN)
 
@@ -227,8 +228,8 @@ reselect_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A saved client is a new object in the list, so the list loses its selection; the
- * shown client is selected again before the next frame. */
+/* When the list loses its selection (a search hid the client, or a filter took the row
+ * out and put it back), the shown client is selected again before the next frame. */
 static void
 queue_reselect (KabClientsView *self)
 {
@@ -260,8 +261,8 @@ on_selection_changed (KabClientsView *self)
   kab_clients_view_show_details (self);
 }
 
-/* The store changed its list: follow the shown client (a saved copy replaces it, a
- * deleted one goes) and show the empty state when the practice has no clients. */
+/* The store changed its list: a deleted client's details go, and the empty state shows
+ * when the practice has no clients. */
 static void
 on_store_clients_changed (KabClientsView *self)
 {
@@ -419,7 +420,7 @@ kab_clients_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (kab_clients_view_parent_class)->map (widget);
 
-  kab_clients_ensure_style ();
+  kab_style_ensure ("/org/kabinett/Kabinett/clients/kab-clients.css");
 
   /* After the frame that shows the view (the frame clock runs before low-priority
    * idles), the rest of the clients. */
@@ -757,10 +758,9 @@ void
 kab_clients_view_add_toast (KabClientsView *self,
                             AdwToast       *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (KAB_IS_WINDOW (root))
-    kab_window_add_toast (KAB_WINDOW (root), toast);
+  /* Standing alone (in a test), the view shows toasts over its own overlay. */
+  if (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY) != NULL)
+    kab_widget_add_toast (GTK_WIDGET (self), toast);
   else
     adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

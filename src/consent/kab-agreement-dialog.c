@@ -12,7 +12,7 @@
 #include "kab-consent-templates.h"
 #include "kab-consent-values.h"
 #include "kab-page-preview.h"
-#include "payments/kab-client-chooser.h"
+#include "kab-client-chooser.h"
 
 struct _KabAgreementDialog
 {

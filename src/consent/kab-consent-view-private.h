@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "kab-client-filter.h"
 #include "kab-consent-view.h"
 
 G_BEGIN_DECLS
@@ -21,9 +22,8 @@ struct _KabConsentView
   guint               refilter_id;
 
   /* Agreements: every client, searchable, and the chosen one's agreements. */
-  GtkCustomFilter    *search_filter;
+  KabClientFilter    *search_filter;
   GtkSingleSelection *client_selection;
-  char               *query;
   KabClient          *client;
   GListModel         *history;
   guint               history_id;

@@ -10,7 +10,8 @@
 #include "kab-consent-templates.h"
 #include "kab-consent-view-private.h"
 #include "kab-to-sign-row.h"
-#include "kab-window.h"
+#include "kab-style.h"
+#include "kab-toast.h"
 
 G_DEFINE_FINAL_TYPE (KabConsentView, kab_consent_view, ADW_TYPE_BIN)
 
@@ -28,27 +29,13 @@ static GParamSpec *properties[N_PROPS];
  * kab_consent_view_add_toast:
  * @toast: (transfer full): what to say
  *
- * Shows @toast over the main window, or over the nearest toast overlay when the view
- * lives elsewhere (in tests).
+ * Shows @toast over the nearest toast overlay above the view (the main window's).
  */
 void
 kab_consent_view_add_toast (KabConsentView *self,
                             AdwToast       *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *overlay;
-
-  if (KAB_IS_WINDOW (root))
-    {
-      kab_window_add_toast (KAB_WINDOW (root), toast);
-      return;
-    }
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  kab_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 /* A toast showing @text as it is: toast titles are otherwise read as markup, and a
@@ -177,38 +164,12 @@ setup_to_sign (KabConsentView *self)
 
 /* Agreements: the list of clients */
 
-static gboolean
-client_matches (gpointer item,
-                gpointer user_data)
-{
-  KabConsentView *self = user_data;
-  g_autofree char *key = NULL;
-
-  if (self->query == NULL || *self->query == '\0')
-    return TRUE;
-
-  key = kab_client_dup_search_key (KAB_CLIENT (item));
-  return strstr (key, self->query) != NULL;
-}
-
 static void
 on_search_changed (KabConsentView *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  g_autofree char *query = g_utf8_casefold (normalized != NULL ? normalized : "", -1);
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  g_strstrip (query);
-  if (self->query != NULL && strstr (query, self->query) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (self->query != NULL && strstr (self->query, query) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-  g_free (self->query);
-  self->query = g_steal_pointer (&query);
   if (self->search_filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->search_filter), change);
+    kab_client_filter_set_query (self->search_filter,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 /* Enter in the search field opens the first client found. */
@@ -319,7 +280,10 @@ ensure_client_list (KabConsentView *self)
   name = gtk_property_expression_new (KAB_TYPE_CLIENT, NULL, "display-name");
   sorted = gtk_sort_list_model_new (g_object_ref (kab_store_get_clients (self->store)),
                                     GTK_SORTER (gtk_string_sorter_new (name)));
-  self->search_filter = gtk_custom_filter_new (client_matches, self, NULL);
+  self->search_filter = kab_client_filter_new ();
+  kab_client_filter_set_show_archived (self->search_filter, TRUE);
+  kab_client_filter_set_query (self->search_filter,
+                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted),
                                         GTK_FILTER (g_object_ref (self->search_filter)));
   self->client_selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
@@ -723,22 +687,6 @@ seed_templates (KabConsentView *self)
     g_warning ("The agreements shipped with Kabinett could not be added: %s", error->message);
 }
 
-static void
-load_css (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (loaded || gdk_display_get_default () == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/org/kabinett/Kabinett/consent/kab-consent.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
-
 /* The object */
 
 static void
@@ -798,16 +746,6 @@ kab_consent_view_dispose (GObject *object)
 }
 
 static void
-kab_consent_view_finalize (GObject *object)
-{
-  KabConsentView *self = KAB_CONSENT_VIEW (object);
-
-  g_clear_pointer (&self->query, g_free);
-
-  G_OBJECT_CLASS (kab_consent_view_parent_class)->finalize (object);
-}
-
-static void
 kab_consent_view_get_property (GObject    *object,
                                guint       prop_id,
                                GValue     *value,
@@ -853,7 +791,6 @@ kab_consent_view_class_init (KabConsentViewClass *klass)
 
   object_class->constructed = kab_consent_view_constructed;
   object_class->dispose = kab_consent_view_dispose;
-  object_class->finalize = kab_consent_view_finalize;
   object_class->get_property = kab_consent_view_get_property;
   object_class->set_property = kab_consent_view_set_property;
 
@@ -896,7 +833,7 @@ kab_consent_view_class_init (KabConsentViewClass *klass)
 static void
 kab_consent_view_init (KabConsentView *self)
 {
-  load_css ();
+  kab_style_ensure ("/org/kabinett/Kabinett/consent/kab-consent.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   kab_consent_view_init_shortcuts (self);
 }

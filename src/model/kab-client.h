@@ -17,6 +17,8 @@ KabClient       *kab_client_new                   (void);
 KabClient       *kab_client_copy                  (KabClient *self);
 gboolean         kab_client_validate              (KabClient *self,
                                                    GError   **error);
+void             kab_client_assign                (KabClient *self,
+                                                   KabClient *from);
 
 gint64           kab_client_get_id                (KabClient *self);
 void             kab_client_set_id                (KabClient *self,
@@ -78,7 +80,9 @@ void             kab_client_set_consent_state     (KabClient       *self,
 
 const char      *kab_client_get_display_name      (KabClient *self);
 const char      *kab_client_get_initials          (KabClient *self);
-char            *kab_client_dup_search_key        (KabClient *self);
+const char      *kab_client_get_search_key        (KabClient *self);
+gboolean         kab_client_matches               (KabClient          *self,
+                                                   const char * const *words);
 /* The same as kab_client_get_initials(), as a new string: for calendar exports that
  * must not name the client. (transfer full) */
 char            *kab_client_dup_initials          (KabClient *self);

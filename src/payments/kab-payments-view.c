@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-payments-view-private.h"
-#include "kab-window.h"
+#include "kab-toast.h"
 
 G_DEFINE_FINAL_TYPE (KabPaymentsView, kab_payments_view, ADW_TYPE_BIN)
 
@@ -38,27 +38,13 @@ kab_payments_toast_new (const char *text)
  * @widget: a widget of the Payments view
  * @toast: (transfer full): what to say
  *
- * Shows @toast over the main window, or over the nearest toast overlay when the view
- * lives elsewhere (in tests).
+ * Shows @toast over the nearest toast overlay above the view (the main window's).
  */
 void
 kab_payments_add_toast (GtkWidget *widget,
                         AdwToast  *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *overlay;
-
-  if (KAB_IS_WINDOW (root))
-    {
-      kab_window_add_toast (KAB_WINDOW (root), toast);
-      return;
-    }
-
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  kab_widget_add_toast (widget, toast);
 }
 
 static void

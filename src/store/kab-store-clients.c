@@ -20,7 +20,7 @@ kab_store_fold_name (const char *text)
   return g_utf8_casefold (normal != NULL ? normal : "", -1);
 }
 
-static KabClient *
+static gpointer
 client_from_row (sqlite3_stmt *stmt)
 {
   KabClient *client = kab_client_new ();
@@ -73,15 +73,19 @@ index_clients (KabStore *self)
     }
 }
 
-static void
-load_balances (KabStore *self)
+/* What only the store knows of each client, read when the list is loaded: balances, the
+ * next session and the consent state. A failing query fails the load: a balance of 0
+ * shown without a word would be a wrong figure. */
+static gboolean
+load_balances (KabStore  *self,
+               GError   **error)
 {
-  g_autoptr(GHashTable) balances = kab_store_get_all_balances (self, NULL);
+  g_autoptr(GHashTable) balances = kab_store_get_all_balances (self, error);
   GHashTableIter iter;
   gpointer key, value;
 
   if (balances == NULL)
-    return;
+    return FALSE;
 
   g_hash_table_iter_init (&iter, balances);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -91,10 +95,26 @@ load_balances (KabStore *self)
       if (client != NULL)
         kab_client_set_balance (client, *(gint64 *)value);
     }
+
+  return TRUE;
 }
 
 static void
-load_next_sessions (KabStore *self)
+apply_next_session (sqlite3_stmt *stmt,
+                    gpointer      user_data)
+{
+  KabStore *self = user_data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  KabClient *client = g_hash_table_lookup (self->clients_by_id, &id);
+  g_autoptr(GDateTime) next = kab_store_column_time (stmt, 1);
+
+  if (client != NULL)
+    kab_client_set_next_session (client, next);
+}
+
+static gboolean
+load_next_sessions (KabStore  *self,
+                    GError   **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   /* "+client_id" keeps SQLite from walking session_client_start through all 60,000
@@ -102,22 +122,13 @@ load_next_sessions (KabStore *self)
    * ones (8 ms → 1 ms at open). */
   sqlite3_stmt *stmt = kab_store_prepare (self,
     "SELECT client_id, min(start) FROM session"
-    " WHERE status = 'planned' AND start >= ?1 GROUP BY +client_id", NULL);
+    " WHERE status = 'planned' AND start >= ?1 GROUP BY +client_id", error);
 
   if (stmt == NULL)
-    return;
+    return FALSE;
 
   kab_store_bind_time (stmt, 1, now);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      KabClient *client = g_hash_table_lookup (self->clients_by_id, &id);
-      g_autoptr(GDateTime) next = kab_store_column_time (stmt, 1);
-
-      if (client != NULL)
-        kab_client_set_next_session (client, next);
-    }
-  sqlite3_reset (stmt);
+  return kab_store_each_row (self, stmt, apply_next_session, self, error);
 }
 
 static KabConsentState
@@ -139,52 +150,65 @@ static const char *consent_sql =
   "SELECT client_id, printed_on, signed_on, withdrawn_on FROM consent"
   " WHERE (?1 = 0 OR client_id = ?1) ORDER BY client_id, created, id";
 
-static void
-apply_consent_rows (KabStore     *self,
-                    sqlite3_stmt *stmt)
+typedef struct
 {
-  gint64 current = 0;
-  KabConsentState state = KAB_CONSENT_STATE_MISSING;
+  KabStore        *store;
+  gint64           client_id;   /* whose rows are being read; 0 before the first */
+  KabConsentState  state;
+} ConsentScan;
 
-  while (TRUE)
-    {
-      gboolean more = sqlite3_step (stmt) == SQLITE_ROW;
-      gint64 id = more ? sqlite3_column_int64 (stmt, 0) : 0;
+static void
+consent_scan_flush (ConsentScan *scan)
+{
+  KabClient *client = g_hash_table_lookup (scan->store->clients_by_id, &scan->client_id);
 
-      if (current != 0 && id != current)
-        {
-          KabClient *client = g_hash_table_lookup (self->clients_by_id, &current);
-
-          if (client != NULL)
-            kab_client_set_consent_state (client, state);
-          state = KAB_CONSENT_STATE_MISSING;
-        }
-
-      if (!more)
-        break;
-
-      current = id;
-      {
-        KabConsentState row_state = consent_state_from_row (stmt, 1);
-
-        if (!(row_state == KAB_CONSENT_STATE_PRINTED && state == KAB_CONSENT_STATE_SIGNED))
-          state = row_state;
-      }
-    }
-
-  sqlite3_reset (stmt);
+  if (scan->client_id != 0 && client != NULL)
+    kab_client_set_consent_state (client, scan->state);
+  scan->state = KAB_CONSENT_STATE_MISSING;
 }
 
 static void
-load_consents (KabStore *self)
+consent_scan_row (sqlite3_stmt *stmt,
+                  gpointer      user_data)
 {
-  sqlite3_stmt *stmt = kab_store_prepare (self, consent_sql, NULL);
+  ConsentScan *scan = user_data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  KabConsentState row_state = consent_state_from_row (stmt, 1);
+
+  if (id != scan->client_id)
+    {
+      consent_scan_flush (scan);
+      scan->client_id = id;
+    }
+
+  if (!(row_state == KAB_CONSENT_STATE_PRINTED && scan->state == KAB_CONSENT_STATE_SIGNED))
+    scan->state = row_state;
+}
+
+static gboolean
+load_consents (KabStore  *self,
+               gint64     client_id,
+               GError   **error)
+{
+  sqlite3_stmt *stmt = kab_store_prepare (self, consent_sql, error);
+  ConsentScan scan = { self, 0, KAB_CONSENT_STATE_MISSING };
 
   if (stmt == NULL)
-    return;
+    return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, 0);
-  apply_consent_rows (self, stmt);
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  if (!kab_store_each_row (self, stmt, consent_scan_row, &scan, error))
+    return FALSE;
+
+  consent_scan_flush (&scan);
+  return TRUE;
+}
+
+static void
+append_client (sqlite3_stmt *stmt,
+               gpointer      user_data)
+{
+  g_ptr_array_add (user_data, client_from_row (stmt));
 }
 
 gboolean
@@ -194,30 +218,29 @@ kab_store_load_clients (KabStore  *self,
   g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = kab_store_prepare (self,
     "SELECT " CLIENT_COLUMNS " FROM client ORDER BY id", error);
-  int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !kab_store_each_row (self, stmt, append_client, clients, error))
     return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (clients, client_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
 
   g_list_store_splice (self->clients, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->clients)),
                        clients->pdata, clients->len);
   index_clients (self);
-  load_balances (self);
-  load_next_sessions (self);
-  load_consents (self);
 
-  return TRUE;
+  return load_balances (self, error) &&
+         load_next_sessions (self, error) &&
+         load_consents (self, 0, error);
+}
+
+/* The refreshes run after a write has committed: a failing read cannot undo it, so it is
+ * said in the log, and the figure keeps its last known value rather than a wrong one. */
+static void
+warn_refresh_failed (const char *what,
+                     gint64      client_id,
+                     GError     *error)
+{
+  g_warning ("Could not read the %s of client %" G_GINT64_FORMAT ": %s",
+             what, client_id, error != NULL ? error->message : "unknown error");
 }
 
 void
@@ -225,10 +248,23 @@ kab_store_refresh_client_balance (KabStore *self,
                                   gint64    client_id)
 {
   KabClient *client = g_hash_table_lookup (self->clients_by_id, &client_id);
+  g_autoptr(GError) error = NULL;
   gint64 balance = 0;
 
-  if (client != NULL && kab_store_get_balance (self, client_id, &balance, NULL))
+  if (client == NULL)
+    return;
+
+  if (kab_store_get_balance (self, client_id, &balance, &error))
     kab_client_set_balance (client, balance);
+  else
+    warn_refresh_failed ("balance", client_id, error);
+}
+
+static void
+read_time (sqlite3_stmt *stmt,
+           gpointer      user_data)
+{
+  *(GDateTime **)user_data = kab_store_column_time (stmt, 0);
 }
 
 void
@@ -238,6 +274,7 @@ kab_store_refresh_client_next_session (KabStore *self,
   KabClient *client = g_hash_table_lookup (self->clients_by_id, &client_id);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
 
   if (client == NULL)
@@ -245,15 +282,18 @@ kab_store_refresh_client_next_session (KabStore *self,
 
   stmt = kab_store_prepare (self,
     "SELECT min(start) FROM session"
-    " WHERE client_id = ?1 AND status = 'planned' AND start >= ?2", NULL);
-  if (stmt == NULL)
-    return;
+    " WHERE client_id = ?1 AND status = 'planned' AND start >= ?2", &error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, client_id);
+      kab_store_bind_time (stmt, 2, now);
+    }
 
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  kab_store_bind_time (stmt, 2, now);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    next = kab_store_column_time (stmt, 0);
-  sqlite3_reset (stmt);
+  if (stmt == NULL || !kab_store_query_row (self, stmt, read_time, &next, NULL, &error))
+    {
+      warn_refresh_failed ("next session", client_id, error);
+      return;
+    }
 
   kab_client_set_next_session (client, next);
 }
@@ -263,18 +303,15 @@ kab_store_refresh_client_consent (KabStore *self,
                                   gint64    client_id)
 {
   KabClient *client = g_hash_table_lookup (self->clients_by_id, &client_id);
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) error = NULL;
 
   if (client == NULL)
     return;
 
+  /* Without agreements (any more), no row comes: the state is "missing". */
   kab_client_set_consent_state (client, KAB_CONSENT_STATE_MISSING);
-  stmt = kab_store_prepare (self, consent_sql, NULL);
-  if (stmt == NULL)
-    return;
-
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  apply_consent_rows (self, stmt);
+  if (!load_consents (self, client_id, &error))
+    warn_refresh_failed ("consent state", client_id, error);
 }
 
 GListModel *
@@ -410,7 +447,7 @@ update_client (KabStore   *self,
 {
   gint64 id = kab_client_get_id (client);
   sqlite3_stmt *stmt;
-  KabClient *old;
+  KabClient *listed;
   guint position;
 
   if (!kab_store_client_exists (self, id, error) || !find_position (self, id, &position))
@@ -429,35 +466,34 @@ update_client (KabStore   *self,
   if (!kab_store_step_done (self, stmt, error))
     return FALSE;
 
+  /* One object per client for the whole run: the listed one takes the saved fields
+   * (whoever binds or watches it sees them), and an edited copy learns what only the
+   * store knows. */
   kab_client_set_updated (client, now);
-
-  old = g_hash_table_lookup (self->clients_by_id, &id);
-  if (old != client)
+  listed = g_hash_table_lookup (self->clients_by_id, &id);
+  kab_client_assign (listed, client);
+  if (listed != client)
     {
-      /* An edited copy takes the place of the listed object, with what only the store
-       * knows carried over. */
-      kab_client_set_balance (client, kab_client_get_balance (old));
-      kab_client_set_next_session (client, kab_client_get_next_session (old));
-      kab_client_set_consent_state (client, kab_client_get_consent_state (old));
-      kab_client_set_created (client, kab_client_get_created (old));
-      g_hash_table_replace (self->clients_by_id, g_memdup2 (&id, sizeof id), client);
+      kab_client_set_balance (client, kab_client_get_balance (listed));
+      kab_client_set_next_session (client, kab_client_get_next_session (listed));
+      kab_client_set_consent_state (client, kab_client_get_consent_state (listed));
+      kab_client_set_created (client, kab_client_get_created (listed));
     }
 
-  /* Tell filters and sorters that this one row changed, and only this one. The list may
-   * hold the only reference to the object it takes out and puts back. */
-  {
-    g_autoptr(KabClient) keep = g_object_ref (client);
-    g_list_store_splice (self->clients, position, 1, (gpointer *)&keep, 1);
-  }
+  /* Tell filters and sorters that this one row changed, and only this one. */
+  g_list_model_items_changed (G_LIST_MODEL (self->clients), position, 1, 1);
   return TRUE;
 }
 
 /**
  * kab_store_save_client:
- * @client: a new client (id 0) or a known one, possibly an edited copy
+ * @client: a new client (id 0), or an edited copy of a listed one (or the listed one)
  *
- * Validates and saves @client. A new client gets its id and is appended to the live
- * list; a known one replaces its row in the list (items-changed at its position only).
+ * Validates and saves @client. A new client gets its id and is itself appended to the
+ * live list. For a known client, the object the store lists stays the same for the
+ * whole run: it takes the saved fields, with a notify for each that changed, and the
+ * list says that its row changed (items-changed at its position only). Edit a copy
+ * (kab_client_copy()): a refused save then leaves the listed object as it was.
  */
 gboolean
 kab_store_save_client (KabStore   *self,
@@ -489,23 +525,13 @@ count_rows (KabStore    *self,
             GError     **error)
 {
   sqlite3_stmt *stmt = kab_store_prepare (self, sql, error);
-  int rc;
 
+  *out_count = 0;
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, client_id);
-  rc = sqlite3_step (stmt);
-  *out_count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  return TRUE;
+  return kab_store_query_int64 (self, stmt, out_count, error);
 }
 
 /**
@@ -563,63 +589,17 @@ kab_store_delete_client (KabStore   *self,
   return TRUE;
 }
 
-/**
- * kab_store_search_clients:
- * @query: what the user typed
- *
- * Finds clients whose given or family name starts with @query (folded for any script,
- * so Cyrillic and æøå match), or whose phone or email contains it.
- *
- * Returns: (transfer full) (element-type gint64): matching client ids, by name
- */
-GArray *
-kab_store_search_clients (KabStore    *self,
-                          const char  *query,
-                          GError     **error)
+static void
+read_history (sqlite3_stmt *stmt,
+              gpointer      user_data)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *fold = NULL;
-  g_autofree char *word = NULL;
-  g_autofree char *stripped = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  KabClientHistory *history = user_data;
 
-  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
-
-  stripped = g_strstrip (g_strdup (query != NULL ? query : ""));
-  fold = kab_store_fold_name (stripped);
-  word = g_strconcat (" ", fold, NULL);
-
-  /* name_fold is "given family": the range scan finds given-name prefixes through the
-   * index, instr() a word that starts after a space (the family name). Both sides are
-   * folded already, since SQLite's own case folding knows ASCII only. */
-  stmt = kab_store_prepare (self,
-    "SELECT id FROM client"
-    " WHERE (name_fold >= ?1 AND name_fold < ?1 || char(0x10FFFF))"
-    " OR instr (name_fold, ?2) > 0"
-    " OR (length (?3) > 0 AND (instr (phone, ?3) > 0 OR instr (lower (email), lower (?3)) > 0))"
-    " ORDER BY name_fold, id", error);
-  if (stmt == NULL)
-    return NULL;
-
-  kab_store_bind_text (stmt, 1, fold);
-  kab_store_bind_text (stmt, 2, word);
-  kab_store_bind_text (stmt, 3, stripped);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  history->n_sessions = sqlite3_column_int (stmt, 0);
+  history->n_series = sqlite3_column_int (stmt, 1);
+  history->n_charges = sqlite3_column_int (stmt, 2);
+  history->n_payments = sqlite3_column_int (stmt, 3);
+  history->n_consents = sqlite3_column_int (stmt, 4);
 }
 
 /**
@@ -638,7 +618,6 @@ kab_store_get_client_history (KabStore          *self,
                               GError           **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
   g_return_val_if_fail (out_history != NULL, FALSE);
@@ -657,22 +636,5 @@ kab_store_get_client_history (KabStore          *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, client_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      out_history->n_sessions = sqlite3_column_int (stmt, 0);
-      out_history->n_series = sqlite3_column_int (stmt, 1);
-      out_history->n_charges = sqlite3_column_int (stmt, 2);
-      out_history->n_payments = sqlite3_column_int (stmt, 3);
-      out_history->n_consents = sqlite3_column_int (stmt, 4);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  return TRUE;
+  return kab_store_query_row (self, stmt, read_history, out_history, NULL, error);
 }

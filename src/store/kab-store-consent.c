@@ -10,7 +10,7 @@
 
 #define TEMPLATE_COLUMNS "id, key, language, title, version, body, builtin, created"
 
-static KabConsentTemplate *
+static gpointer
 template_from_row (sqlite3_stmt *stmt)
 {
   KabConsentTemplate *template = kab_consent_template_new ();
@@ -38,9 +38,7 @@ GListModel *
 kab_store_list_consent_templates (KabStore  *self,
                                   GError   **error)
 {
-  g_autoptr(GListStore) templates = g_list_store_new (KAB_TYPE_CONSENT_TEMPLATE);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (KAB_IS_STORE (self), NULL);
 
@@ -49,20 +47,7 @@ kab_store_list_consent_templates (KabStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(KabConsentTemplate) template = template_from_row (stmt);
-      g_list_store_append (templates, template);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&templates));
+  return kab_store_collect (self, stmt, KAB_TYPE_CONSENT_TEMPLATE, template_from_row, error);
 }
 
 static gboolean
@@ -74,24 +59,14 @@ query_int64 (KabStore    *self,
              GError     **error)
 {
   sqlite3_stmt *stmt = kab_store_prepare (self, sql, error);
-  int rc;
 
+  *out_value = 0;
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
   kab_store_bind_text (stmt, 2, text);
-  rc = sqlite3_step (stmt);
-  *out_value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  return TRUE;
+  return kab_store_query_int64 (self, stmt, out_value, error);
 }
 
 static gboolean
@@ -226,8 +201,7 @@ kab_store_ensure_builtin_template (KabStore    *self,
   g_autoptr(KabConsentTemplate) template = NULL;
   g_autofree char *title = NULL;
   sqlite3_stmt *stmt;
-  gboolean same = FALSE;
-  int rc;
+  gint64 same = 0;
 
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL && language != NULL && body != NULL, FALSE);
@@ -239,18 +213,10 @@ kab_store_ensure_builtin_template (KabStore    *self,
 
   kab_store_bind_text (stmt, 1, key);
   kab_store_bind_text (stmt, 2, body);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    same = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
+  if (!kab_store_query_int64 (self, stmt, &same, error))
+    return FALSE;
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  if (same)
+  if (same != 0)
     return TRUE;
 
   title = title_of (body);
@@ -266,6 +232,31 @@ kab_store_ensure_builtin_template (KabStore    *self,
   return kab_store_save_consent_template (self, template, error);
 }
 
+static gpointer
+consent_from_row (sqlite3_stmt *stmt)
+{
+  KabConsent *consent = kab_consent_new ();
+  g_autoptr(GDateTime) created = kab_store_column_time (stmt, 7);
+  g_autoptr(GDateTime) printed = kab_store_column_time (stmt, 8);
+  g_autoptr(GDateTime) signed_on = kab_store_column_time (stmt, 9);
+  g_autoptr(GDateTime) withdrawn = kab_store_column_time (stmt, 10);
+
+  g_object_set (consent,
+                "id", (gint64)sqlite3_column_int64 (stmt, 0),
+                "client-id", (gint64)sqlite3_column_int64 (stmt, 1),
+                "template-id", (gint64)sqlite3_column_int64 (stmt, 2),
+                "template-version", sqlite3_column_int (stmt, 3),
+                "language", kab_store_column_text (stmt, 4),
+                "title", kab_store_column_text (stmt, 5),
+                "rendered-text", kab_store_column_text (stmt, 6),
+                "created", created,
+                "printed-on", printed,
+                "signed-on", signed_on,
+                "withdrawn-on", withdrawn,
+                NULL);
+  return consent;
+}
+
 /**
  * kab_store_list_consents:
  * @client_id: one client, or 0 for every client
@@ -277,9 +268,7 @@ kab_store_list_consents (KabStore  *self,
                          gint64     client_id,
                          GError   **error)
 {
-  g_autoptr(GListStore) consents = g_list_store_new (KAB_TYPE_CONSENT);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (KAB_IS_STORE (self), NULL);
 
@@ -291,38 +280,7 @@ kab_store_list_consents (KabStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, client_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(KabConsent) consent = kab_consent_new ();
-      g_autoptr(GDateTime) created = kab_store_column_time (stmt, 7);
-      g_autoptr(GDateTime) printed = kab_store_column_time (stmt, 8);
-      g_autoptr(GDateTime) signed_on = kab_store_column_time (stmt, 9);
-      g_autoptr(GDateTime) withdrawn = kab_store_column_time (stmt, 10);
-
-      g_object_set (consent,
-                    "id", (gint64)sqlite3_column_int64 (stmt, 0),
-                    "client-id", (gint64)sqlite3_column_int64 (stmt, 1),
-                    "template-id", (gint64)sqlite3_column_int64 (stmt, 2),
-                    "template-version", sqlite3_column_int (stmt, 3),
-                    "language", kab_store_column_text (stmt, 4),
-                    "title", kab_store_column_text (stmt, 5),
-                    "rendered-text", kab_store_column_text (stmt, 6),
-                    "created", created,
-                    "printed-on", printed,
-                    "signed-on", signed_on,
-                    "withdrawn-on", withdrawn,
-                    NULL);
-      g_list_store_append (consents, consent);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&consents));
+  return kab_store_collect (self, stmt, KAB_TYPE_CONSENT, consent_from_row, error);
 }
 
 static gboolean
@@ -432,6 +390,16 @@ kab_store_save_consent (KabStore    *self,
   return TRUE;
 }
 
+static void
+add_template_use (sqlite3_stmt *stmt,
+                  gpointer      user_data)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  g_hash_table_insert (user_data, g_memdup2 (&id, sizeof id),
+                       GUINT_TO_POINTER ((guint)sqlite3_column_int (stmt, 1)));
+}
+
 /**
  * kab_store_count_template_uses:
  *
@@ -447,7 +415,6 @@ kab_store_count_template_uses (KabStore  *self,
 {
   g_autoptr(GHashTable) uses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (KAB_IS_STORE (self), NULL);
 
@@ -457,16 +424,8 @@ kab_store_count_template_uses (KabStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (uses, g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         GUINT_TO_POINTER ((guint)sqlite3_column_int (stmt, 1)));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return NULL;
-    }
+  if (!kab_store_each_row (self, stmt, add_template_use, uses, error))
+    return NULL;
 
   return g_steal_pointer (&uses);
 }

@@ -63,9 +63,10 @@ add_time (JsonBuilder *builder,
 
 /* One row as an object whose members are the columns, by name. */
 static void
-add_row (JsonBuilder  *builder,
-         sqlite3_stmt *stmt)
+add_row (sqlite3_stmt *stmt,
+         gpointer      user_data)
 {
+  JsonBuilder *builder = user_data;
   int n = sqlite3_column_count (stmt);
 
   json_builder_begin_object (builder);
@@ -97,33 +98,19 @@ add_rows (KabStore     *self,
           GError      **error)
 {
   sqlite3_stmt *stmt = kab_store_prepare (self, sql, error);
-  int rc;
+  gboolean ok;
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, client_id);
-  if (!single)
-    json_builder_begin_array (builder);
+  if (single)
+    return kab_store_query_row (self, stmt, add_row, builder, NULL, error);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      add_row (builder, stmt);
-      if (single)
-        break;
-    }
-
-  if (!single)
-    json_builder_end_array (builder);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  return TRUE;
+  json_builder_begin_array (builder);
+  ok = kab_store_each_row (self, stmt, add_row, builder, error);
+  json_builder_end_array (builder);
+  return ok;
 }
 
 static void
@@ -265,6 +252,13 @@ kab_store_export_client_json (KabStore    *self,
 
 /* Retention and erasure */
 
+static void
+read_last (sqlite3_stmt *stmt,
+           gpointer      user_data)
+{
+  *(GDateTime **)user_data = kab_store_column_time (stmt, 0);
+}
+
 static gboolean
 query_last_record (KabStore   *self,
                    gint64      client_id,
@@ -277,7 +271,6 @@ query_last_record (KabStore   *self,
     " SELECT max(start) AS t FROM session WHERE client_id = ?1 AND start <= ?2"
     " UNION ALL SELECT max(date) FROM charge WHERE client_id = ?1 AND date <= ?2"
     " UNION ALL SELECT max(date) FROM payment WHERE client_id = ?1 AND date <= ?2)", error);
-  int rc;
 
   *out_last = NULL;
   if (stmt == NULL)
@@ -285,18 +278,7 @@ query_last_record (KabStore   *self,
 
   sqlite3_bind_int64 (stmt, 1, client_id);
   kab_store_bind_time (stmt, 2, now);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_last = kab_store_column_time (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  return TRUE;
+  return kab_store_query_row (self, stmt, read_last, out_last, NULL, error);
 }
 
 /**

@@ -43,6 +43,33 @@ gboolean      kab_store_exec           (KabStore      *self,
 gboolean      kab_store_step_done      (KabStore      *self,
                                         sqlite3_stmt  *stmt,
                                         GError       **error);
+
+/* Reading rows: every loop over a statement, and every error it meets, goes through
+ * these. A mapper makes one model object from the current row (client_from_row…). */
+typedef void     (*KabStoreRowFunc)   (sqlite3_stmt *stmt,
+                                       gpointer      user_data);
+typedef gpointer (*KabStoreRowMapper) (sqlite3_stmt *stmt);
+
+gboolean      kab_store_each_row       (KabStore           *self,
+                                        sqlite3_stmt       *stmt,
+                                        KabStoreRowFunc     func,
+                                        gpointer            user_data,
+                                        GError            **error);
+GListModel   *kab_store_collect        (KabStore           *self,
+                                        sqlite3_stmt       *stmt,
+                                        GType               item_type,
+                                        KabStoreRowMapper   map,
+                                        GError            **error);
+gboolean      kab_store_query_row      (KabStore           *self,
+                                        sqlite3_stmt       *stmt,
+                                        KabStoreRowFunc     func,
+                                        gpointer            user_data,
+                                        gboolean           *out_found,
+                                        GError            **error);
+gboolean      kab_store_query_int64    (KabStore           *self,
+                                        sqlite3_stmt       *stmt,
+                                        gint64             *out_value,
+                                        GError            **error);
 void          kab_store_set_error      (KabStore      *self,
                                         GError       **error,
                                         int            rc);

@@ -182,6 +182,120 @@ kab_store_step_done (KabStore      *self,
   return FALSE;
 }
 
+/**
+ * kab_store_each_row:
+ * @func: called with @stmt on each row
+ *
+ * Steps @stmt through all its rows and resets it; a failed step is reported in @error
+ * (after the rows before it were handed to @func).
+ */
+gboolean
+kab_store_each_row (KabStore         *self,
+                    sqlite3_stmt     *stmt,
+                    KabStoreRowFunc   func,
+                    gpointer          user_data,
+                    GError          **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (stmt, user_data);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  kab_store_set_error (self, error, rc);
+  return FALSE;
+}
+
+static void
+append_mapped (sqlite3_stmt *stmt,
+               gpointer      user_data)
+{
+  GListStore *items = user_data;
+  KabStoreRowMapper map = g_object_get_data (G_OBJECT (items), "kab-row-mapper");
+  g_autoptr(GObject) item = map (stmt);
+
+  g_list_store_append (items, item);
+}
+
+/**
+ * kab_store_collect:
+ * @item_type: what @map makes
+ * @map: makes a new object of @item_type from the current row
+ *
+ * Returns: (transfer full) (nullable): a new list of one object per row, or %NULL with
+ *   @error set
+ */
+GListModel *
+kab_store_collect (KabStore           *self,
+                   sqlite3_stmt       *stmt,
+                   GType               item_type,
+                   KabStoreRowMapper   map,
+                   GError            **error)
+{
+  g_autoptr(GListStore) items = g_list_store_new (item_type);
+
+  g_object_set_data (G_OBJECT (items), "kab-row-mapper", map);
+  if (!kab_store_each_row (self, stmt, append_mapped, items, error))
+    return NULL;
+
+  g_object_set_data (G_OBJECT (items), "kab-row-mapper", NULL);
+  return G_LIST_MODEL (g_steal_pointer (&items));
+}
+
+/**
+ * kab_store_query_row:
+ * @func: (nullable): called with @stmt on the row, if there is one
+ * @out_found: (out) (optional): whether there was a row
+ *
+ * Steps @stmt once, for a query of at most one row, and resets it.
+ */
+gboolean
+kab_store_query_row (KabStore         *self,
+                     sqlite3_stmt     *stmt,
+                     KabStoreRowFunc   func,
+                     gpointer          user_data,
+                     gboolean         *out_found,
+                     GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW && func != NULL)
+    func (stmt, user_data);
+  sqlite3_reset (stmt);
+
+  if (out_found != NULL)
+    *out_found = rc == SQLITE_ROW;
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return TRUE;
+
+  kab_store_set_error (self, error, rc);
+  return FALSE;
+}
+
+static void
+read_int64 (sqlite3_stmt *stmt,
+            gpointer      user_data)
+{
+  *(gint64 *)user_data = sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * kab_store_query_int64:
+ * @out_value: (out): the first column of the row, 0 without a row
+ */
+gboolean
+kab_store_query_int64 (KabStore      *self,
+                       sqlite3_stmt  *stmt,
+                       gint64        *out_value,
+                       GError       **error)
+{
+  *out_value = 0;
+  return kab_store_query_row (self, stmt, read_int64, out_value, NULL, error);
+}
+
 gboolean
 kab_store_exec (KabStore    *self,
                 const char  *sql,

@@ -108,9 +108,6 @@ gboolean     kab_store_save_client            (KabStore          *self,
 gboolean     kab_store_delete_client          (KabStore          *self,
                                                KabClient         *client,
                                                GError           **error);
-GArray      *kab_store_search_clients         (KabStore          *self,
-                                               const char        *query,
-                                               GError           **error);
 
 /* What a client has on record: a client with any of it cannot be deleted. */
 typedef struct

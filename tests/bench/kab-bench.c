@@ -16,7 +16,7 @@
 
 #include <sqlite3.h>
 
-#include "consent/kab-consent-templates.h"
+#include "core/kab-consent-templates.h"
 #include "kab-demo.h"
 #include "kab-store.h"
 #include "kab-test-util.h"

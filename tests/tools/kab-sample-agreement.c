@@ -13,10 +13,10 @@
 #include "kab-demo.h"
 #include "kab-print-document.h"
 #include "kab-store.h"
-#include "consent/kab-consent-document.h"
-#include "consent/kab-consent-templates.h"
-#include "consent/kab-consent-values.h"
-#include "payments/kab-receipt.h"
+#include "core/kab-consent-document.h"
+#include "core/kab-consent-templates.h"
+#include "core/kab-consent-values.h"
+#include "core/kab-receipt.h"
 #include "kab-test-util.h"
 
 static gboolean

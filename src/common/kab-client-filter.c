@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kab-client-filter.c: which clients the Clients list shows (status and search) */
+/* kab-client-filter.c: which clients a list shows (status and search): the one client search */
 
 #include "config.h"
 
-#include <string.h>
-
 #include "kab-client-filter.h"
+#include "kab-search.h"
 
 struct _KabClientFilter
 {
@@ -29,152 +28,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What a client is searched by, folded once and kept on the client: filtering 2,000
- * clients on each keystroke must not fold 2,000 strings. The fields it was made from
- * are kept too, so that a client edited in place never matches a stale key. */
-typedef struct
-{
-  char *given_name;
-  char *family_name;
-  char *phone;
-  char *email;
-  char *key;
-} SearchKey;
-
-static void
-search_key_free (gpointer data)
-{
-  SearchKey *key = data;
-
-  g_free (key->given_name);
-  g_free (key->family_name);
-  g_free (key->phone);
-  g_free (key->email);
-  g_free (key->key);
-  g_free (key);
-}
-
-static char *
-fold (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normal != NULL ? normal : "", -1);
-}
-
-static char *
-dup_digits (const char *text)
-{
-  GString *digits = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        g_string_append_c (digits, *p);
-    }
-
-  return g_string_free (digits, FALSE);
-}
-
-/* "070-123 45" and "+46 70" are phone numbers: they are compared digit by digit. */
-static gboolean
-looks_like_phone (const char *word)
-{
-  gboolean has_digit = FALSE;
-
-  for (const char *p = word; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        has_digit = TRUE;
-      else if (strchr ("+-().", *p) == NULL)
-        return FALSE;
-    }
-
-  return has_digit;
-}
-
-static GQuark
-search_key_quark (void)
-{
-  static GQuark quark;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("kab-client-filter-search-key");
-
-  return quark;
-}
-
-static gboolean
-search_key_is_current (SearchKey *key,
-                       KabClient *client)
-{
-  return key != NULL &&
-         g_strcmp0 (key->given_name, kab_client_get_given_name (client)) == 0 &&
-         g_strcmp0 (key->family_name, kab_client_get_family_name (client)) == 0 &&
-         g_strcmp0 (key->phone, kab_client_get_phone (client)) == 0 &&
-         g_strcmp0 (key->email, kab_client_get_email (client)) == 0;
-}
-
-static const char *
-get_search_key (KabClient *client)
-{
-  SearchKey *key = g_object_get_qdata (G_OBJECT (client), search_key_quark ());
-  g_autofree char *text = NULL;
-  g_autofree char *folded = NULL;
-  g_autofree char *digits = NULL;
-
-  if (search_key_is_current (key, client))
-    return key->key;
-
-  text = g_strjoin (" ",
-                    kab_client_get_given_name (client),
-                    kab_client_get_family_name (client),
-                    kab_client_get_email (client),
-                    kab_client_get_phone (client),
-                    NULL);
-  folded = fold (text);
-  digits = dup_digits (kab_client_get_phone (client));
-
-  key = g_new0 (SearchKey, 1);
-  key->given_name = g_strdup (kab_client_get_given_name (client));
-  key->family_name = g_strdup (kab_client_get_family_name (client));
-  key->phone = g_strdup (kab_client_get_phone (client));
-  key->email = g_strdup (kab_client_get_email (client));
-  key->key = g_strconcat (folded, " ", digits, NULL);
-  g_object_set_qdata_full (G_OBJECT (client), search_key_quark (), key, search_key_free);
-
-  return key->key;
-}
-
-static char **
-split_query (const char *query)
-{
-  g_autofree char *folded = fold (query);
-  g_auto(GStrv) parts = g_strsplit_set (g_strstrip (folded), " \t\n", -1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  guint n = 0;
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      if (*parts[i] == '\0')
-        continue;
-
-      if (looks_like_phone (parts[i]))
-        {
-          g_autofree char *digits = dup_digits (parts[i]);
-          g_strv_builder_add (builder, digits);
-        }
-      else
-        g_strv_builder_add (builder, parts[i]);
-      n++;
-    }
-
-  if (n == 0)
-    return NULL;
-
-  return g_strv_builder_end (builder);
-}
-
 /* Which statuses are shown, as a bit set over KabClientStatus. */
 static guint
 visible_statuses (const char *status,
@@ -189,31 +42,6 @@ visible_statuses (const char *status,
     return ~0u;
 
   return ~(1u << KAB_CLIENT_STATUS_ARCHIVED);
-}
-
-/* Every word of @words is found within some word of @within: a query of @within is then
- * at least as strict as one of @words. */
-static gboolean
-words_within (char **words,
-              char **within)
-{
-  if (words == NULL)
-    return TRUE;
-  if (within == NULL)
-    return FALSE;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      gboolean found = FALSE;
-
-      for (guint j = 0; within[j] != NULL && !found; j++)
-        found = strstr (within[j], words[i]) != NULL;
-
-      if (!found)
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 static GtkFilterChange
@@ -234,22 +62,11 @@ kab_client_filter_match (GtkFilter *filter,
   KabClientFilter *self = KAB_CLIENT_FILTER (filter);
   KabClient *client = item;
   guint statuses = visible_statuses (self->status, self->show_archived);
-  const char *key;
 
   if ((statuses & (1u << kab_client_get_status (client))) == 0)
     return FALSE;
 
-  if (self->words == NULL)
-    return TRUE;
-
-  key = get_search_key (client);
-  for (guint i = 0; self->words[i] != NULL; i++)
-    {
-      if (strstr (key, self->words[i]) == NULL)
-        return FALSE;
-    }
-
-  return TRUE;
+  return kab_client_matches (client, (const char * const *)self->words);
 }
 
 static GtkFilterMatch
@@ -384,7 +201,8 @@ kab_client_filter_get_query (KabClientFilter *self)
 /**
  * kab_client_filter_set_query:
  * @query: (nullable): what the user typed: every word must occur in the client's name,
- *   email or phone number (folded, so case and accents do not matter)
+ *   email or phone number (folded with kab_search_fold(), so case and accents do not
+ *   matter; a phone number is compared by its digits)
  *
  * Tells the list models how the result changed: typing one more letter narrows the
  * current result instead of filtering every client again.
@@ -395,6 +213,8 @@ kab_client_filter_set_query (KabClientFilter *self,
 {
   g_auto(GStrv) old_words = NULL;
   GtkFilterChange change;
+  gboolean stricter;
+  gboolean looser;
 
   g_return_if_fail (KAB_IS_CLIENT_FILTER (self));
 
@@ -407,17 +227,21 @@ kab_client_filter_set_query (KabClientFilter *self,
   g_free (self->query);
   self->query = g_strdup (query);
   old_words = g_steal_pointer (&self->words);
-  self->words = split_query (query);
+  self->words = kab_search_split (query);
+  stricter = kab_search_words_within ((const char * const *)old_words,
+                                      (const char * const *)self->words);
+  looser = kab_search_words_within ((const char * const *)self->words,
+                                    (const char * const *)old_words);
 
-  if (words_within (old_words, self->words))
+  if (stricter)
     change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (words_within (self->words, old_words))
+  else if (looser)
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
 
   /* Same words, e.g. a space added at the end: nothing to filter again. */
-  if (!(words_within (old_words, self->words) && words_within (self->words, old_words)))
+  if (!(stricter && looser))
     gtk_filter_changed (GTK_FILTER (self), change);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kab-client-chooser.h"
+#include "kab-client-filter.h"
 
 struct _KabClientChooser
 {
@@ -15,9 +16,8 @@ struct _KabClientChooser
   KabStore           *store;
   KabClient          *client;
   char               *none_label;
-  char               *query;        /* casefolded; "" shows every client */
 
-  GtkCustomFilter    *filter;
+  KabClientFilter    *filter;       /* every client, archived too, as the search finds */
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
 
@@ -42,20 +42,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-client_matches (gpointer item,
-                gpointer user_data)
-{
-  KabClientChooser *self = user_data;
-  g_autofree char *key = NULL;
-
-  if (self->query == NULL || *self->query == '\0')
-    return TRUE;
-
-  key = kab_client_dup_search_key (KAB_CLIENT (item));
-  return strstr (key, self->query) != NULL;
-}
 
 static void
 update_label (KabClientChooser *self)
@@ -94,22 +80,10 @@ update_no_match (KabClientChooser *self)
 static void
 on_search_changed (KabClientChooser *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  g_autofree char *query = g_utf8_casefold (normalized != NULL ? normalized : "", -1);
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  g_strstrip (query);
-  if (self->query != NULL && strstr (query, self->query) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (self->query != NULL && strstr (self->query, query) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-  g_free (self->query);
-  self->query = g_steal_pointer (&query);
   if (self->filter == NULL)
     return;
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  kab_client_filter_set_query (self->filter,
+                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_no_match (self);
 }
 
@@ -192,7 +166,10 @@ setup_model (KabClientChooser *self)
 
   sorted = gtk_sort_list_model_new (g_object_ref (kab_store_get_clients (self->store)),
                                     GTK_SORTER (gtk_string_sorter_new (g_steal_pointer (&name))));
-  self->filter = gtk_custom_filter_new (client_matches, self, NULL);
+  self->filter = kab_client_filter_new ();
+  kab_client_filter_set_show_archived (self->filter, TRUE);
+  kab_client_filter_set_query (self->filter,
+                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted),
                                               GTK_FILTER (g_object_ref (self->filter)));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
@@ -264,7 +241,6 @@ kab_client_chooser_finalize (GObject *object)
   KabClientChooser *self = KAB_CLIENT_CHOOSER (object);
 
   g_clear_pointer (&self->none_label, g_free);
-  g_clear_pointer (&self->query, g_free);
 
   G_OBJECT_CLASS (kab_client_chooser_parent_class)->finalize (object);
 }
@@ -345,7 +321,7 @@ kab_client_chooser_class_init (KabClientChooserClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/kabinett/Kabinett/payments/kab-client-chooser.ui");
+                                               "/org/kabinett/Kabinett/common/kab-client-chooser.ui");
   gtk_widget_class_bind_template_child (widget_class, KabClientChooser, button);
   gtk_widget_class_bind_template_child (widget_class, KabClientChooser, name_label);
   gtk_widget_class_bind_template_child (widget_class, KabClientChooser, popover);

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-consent-row.h"
-#include "kab-consent-templates.h"
+#include "core/kab-consent-templates.h"
 #include "kab-date-popover.h"
 
 struct _KabConsentRow
@@ -300,7 +300,7 @@ kab_consent_row_class_init (KabConsentRowClass *klass)
 
   g_type_ensure (KAB_TYPE_DATE_POPOVER);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/kabinett/Kabinett/consent/kab-consent-row.ui");
+                                               "/org/kabinett/Kabinett/common/kab-consent-row.ui");
   gtk_widget_class_bind_template_child (widget_class, KabConsentRow, state_label);
   gtk_widget_class_bind_template_child (widget_class, KabConsentRow, date_button);
   gtk_widget_class_bind_template_child (widget_class, KabConsentRow, date_popover);

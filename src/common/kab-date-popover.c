@@ -211,7 +211,7 @@ kab_date_popover_class_init (KabDatePopoverClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DATE_TIME);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/kabinett/Kabinett/consent/kab-date-popover.ui");
+                                               "/org/kabinett/Kabinett/common/kab-date-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, KabDatePopover, heading_label);
   gtk_widget_class_bind_template_child (widget_class, KabDatePopover, calendar);
   gtk_widget_class_bind_template_child (widget_class, KabDatePopover, future_label);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kab-client-data.c: the app actions on one client's data: export and erasure */
+/* kab-client-data.c: the Clients view's actions on one client's data: export and erasure */
 
 #include "config.h"
 
@@ -7,12 +7,13 @@
 
 #include "kab-client-data.h"
 #include "kab-client-export.h"
-#include "kab-window.h"
+#include "kab-clients-view.h"
+#include "kab-toast.h"
 
-/* What a dialog acts on once the user answers: the window may be gone by then. */
+/* What a dialog acts on once the user answers: the view may be gone by then. */
 typedef struct
 {
-  GWeakRef  window;
+  GWeakRef  view;
   KabStore *store;
   gint64    client_id;
   char     *name;
@@ -21,7 +22,7 @@ typedef struct
 static void
 client_task_free (ClientTask *task)
 {
-  g_weak_ref_clear (&task->window);
+  g_weak_ref_clear (&task->view);
   g_clear_object (&task->store);
   g_free (task->name);
   g_free (task);
@@ -32,40 +33,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClientTask, client_task_free)
 static ClientTask *
 client_task_copy (ClientTask *task)
 {
-  g_autoptr(GObject) window = g_weak_ref_get (&task->window);
+  g_autoptr(GObject) view = g_weak_ref_get (&task->view);
   ClientTask *copy = g_new0 (ClientTask, 1);
 
-  g_weak_ref_init (&copy->window, window);
+  g_weak_ref_init (&copy->view, view);
   copy->store = g_object_ref (task->store);
   copy->client_id = task->client_id;
   copy->name = g_strdup (task->name);
   return copy;
 }
 
-static KabWindow *
-find_main_window (GtkApplication *app)
-{
-  GtkWindow *active = gtk_application_get_active_window (app);
-
-  if (KAB_IS_WINDOW (active))
-    return KAB_WINDOW (active);
-
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
-    {
-      if (KAB_IS_WINDOW (l->data))
-        return KAB_WINDOW (l->data);
-    }
-
-  return NULL;
-}
-
 /* The client's task, or NULL (after telling the user) when there is nothing to act on. */
 static ClientTask *
-client_task_new (GtkApplication *app,
-                 GVariant       *parameter)
+client_task_new (GtkWidget *view,
+                 GVariant  *parameter)
 {
-  KabWindow *window = find_main_window (app);
-  KabStore *store = window != NULL ? kab_window_get_store (window) : NULL;
+  KabStore *store = kab_clients_view_get_store (KAB_CLIENTS_VIEW (view));
   gint64 client_id = g_variant_get_int64 (parameter);
   KabClient *client;
   ClientTask *task;
@@ -76,12 +59,12 @@ client_task_new (GtkApplication *app,
   client = kab_store_find_client (store, client_id);
   if (client == NULL)
     {
-      kab_window_add_toast (window, adw_toast_new (_("The client does not exist (any more).")));
+      kab_widget_add_toast (view, adw_toast_new (_("The client does not exist (any more).")));
       return NULL;
     }
 
   task = g_new0 (ClientTask, 1);
-  g_weak_ref_init (&task->window, window);
+  g_weak_ref_init (&task->view, view);
   task->store = g_object_ref (store);
   task->client_id = client_id;
   task->name = g_strdup (kab_client_get_display_name (client));
@@ -92,16 +75,16 @@ static void
 toast (ClientTask *task,
        const char *message)
 {
-  g_autoptr(KabWindow) window = g_weak_ref_get (&task->window);
+  g_autoptr(GtkWidget) view = g_weak_ref_get (&task->view);
   g_autofree char *escaped = g_markup_escape_text (message, -1);
   AdwToast *toast;
 
-  if (window == NULL)
+  if (view == NULL)
     return;
 
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 8);
-  kab_window_add_toast (window, toast);
+  kab_widget_add_toast (view, toast);
 }
 
 /* Export */
@@ -199,13 +182,12 @@ out:
 }
 
 static void
-export_client_activated (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
+export_client_activated (GtkWidget  *view,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  ClientTask *task = client_task_new (app, parameter);
-  g_autoptr(KabWindow) window = NULL;
+  ClientTask *task = client_task_new (view, parameter);
+  GtkRoot *window = gtk_widget_get_root (view);
   g_autofree char *title = NULL;
   g_autofree char *file_name = NULL;
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
@@ -221,7 +203,6 @@ export_client_activated (GSimpleAction *action,
   if (task == NULL)
     return;
 
-  window = g_weak_ref_get (&task->window);
   /* Translators: title of the file chooser; %s is the client's name */
   title = g_strdup_printf (_("Export the Records of %s"), task->name);
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window),
@@ -366,23 +347,22 @@ on_erase_response (AdwMessageDialog *dialog,
     erase (task, FALSE, parent);
   else if (g_str_equal (response, "export"))
     {
-      g_autoptr(KabWindow) window = g_weak_ref_get (&task->window);
+      g_autoptr(GtkWidget) view = g_weak_ref_get (&task->view);
 
-      if (window != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (window), "app.export-client", "x", task->client_id);
+      if (view != NULL)
+        gtk_widget_activate_action (view, "clients.export-client", "x", task->client_id);
     }
 
   client_task_free (task);
 }
 
 static void
-erase_client_activated (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+erase_client_activated (GtkWidget  *view,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  ClientTask *task = client_task_new (app, parameter);
-  g_autoptr(KabWindow) window = NULL;
+  ClientTask *task = client_task_new (view, parameter);
+  GtkRoot *window = gtk_widget_get_root (view);
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *history_text = NULL;
@@ -393,7 +373,6 @@ erase_client_activated (GSimpleAction *action,
   if (task == NULL)
     return;
 
-  window = g_weak_ref_get (&task->window);
   if (!kab_store_get_client_history (task->store, task->client_id, &history, &error))
     {
       toast (task, error->message);
@@ -431,18 +410,11 @@ erase_client_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static const GActionEntry client_data_entries[] = {
-  { "export-client", export_client_activated, "x" },
-  { "erase-client", erase_client_activated, "x" },
-};
-
 void
-kab_client_data_add_actions (GtkApplication *app)
+kab_client_data_install_actions (GtkWidgetClass *widget_class)
 {
-  g_return_if_fail (GTK_IS_APPLICATION (app));
-
-  g_action_map_add_action_entries (G_ACTION_MAP (app),
-                                   client_data_entries,
-                                   G_N_ELEMENTS (client_data_entries),
-                                   app);
+  gtk_widget_class_install_action (widget_class, "clients.export-client", "x",
+                                   export_client_activated);
+  gtk_widget_class_install_action (widget_class, "clients.erase-client", "x",
+                                   erase_client_activated);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kab-client-filter.h: which clients the Clients list shows (status and search) */
+/* kab-client-filter.h: which clients a list shows (status and search): the one client search */
 
 #pragma once
 
