@@ -365,10 +365,24 @@ test_series_and_late_cancellation (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (block_of (f, second)), "cancelled"));
   save_screenshot (GTK_WIDGET (f->window), "week-late-cancelled");
 
-  /* Attended after all: the full fee replaces the cancellation charge. */
+  /* A session ahead cannot be marked attended: nothing changes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block_of (f, second)), "block.status", "s",
                                              "attended"));
   kab_test_iterate ();
+  g_assert_true (kab_store_get_balance (f->store, kab_client_get_id (f->anna), &balance, &error));
+  g_assert_cmpint (balance, ==, 72000);
+
+  /* Once it has taken place, attended after all: the full fee replaces the cancellation
+   * charge. */
+  {
+    g_autoptr(GDateTime) later = g_date_time_add_weeks (f->monday, 5);
+
+    kab_store_set_test_now (later);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block_of (f, second)), "block.status",
+                                               "s", "attended"));
+    kab_test_iterate ();
+    kab_store_set_test_now (NULL);
+  }
   g_assert_true (kab_store_get_balance (f->store, kab_client_get_id (f->anna), &balance, &error));
   g_assert_cmpint (balance, ==, 120000);
 }

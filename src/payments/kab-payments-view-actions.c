@@ -423,49 +423,6 @@ charge_fees (KabPaymentsView *self,
   kab_payments_add_toast (GTK_WIDGET (self), toast_new_printf ("%s", message));
 }
 
-static gboolean
-announce_fees_idle (gpointer user_data)
-{
-  KabPaymentsView *self = user_data;
-  guint created = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "fees-created"));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *name = month_name (now);
-  g_autofree char *message = NULL;
-
-  /* Translators: %u is how many clients, %s a month and year */
-  message = g_strdup_printf (ngettext ("Monthly fee for %2$s charged to %1$u client",
-                                       "Monthly fees for %2$s charged to %1$u clients", created),
-                             created, name);
-  kab_payments_add_toast (GTK_WIDGET (self), toast_new_printf ("%s", message));
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * kab_payments_view_charge_fees_now:
- *
- * Charges this month's fees to the clients on the monthly plan, as the view does each
- * time it starts; says so once the window is up, when there was something to charge.
- */
-void
-kab_payments_view_charge_fees_now (KabPaymentsView *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
-  guint created = 0;
-
-  if (!kab_store_generate_monthly_fees (self->store, now, &created, &error))
-    {
-      g_warning ("Could not charge this month’s fees: %s", error->message);
-      return;
-    }
-
-  if (created == 0)
-    return;
-
-  g_object_set_data (G_OBJECT (self), "fees-created", GUINT_TO_POINTER (created));
-  g_idle_add_full (G_PRIORITY_LOW, announce_fees_idle, g_object_ref (self), g_object_unref);
-}
-
 static void
 on_fees_response (AdwMessageDialog *dialog,
                   const char       *response,
