@@ -781,6 +781,68 @@ test_scale (void)
   kab_test_remove_tree (dir);
 }
 
+/* Finding 7: the status menu says what each status charges, and which cancellation the
+ * practice's notice rule makes of one made now. */
+static char *
+menu_labels (KabSessionBlock *block)
+{
+  GString *labels = g_string_new (NULL);
+  GMenuModel *model = NULL;
+  g_autoptr(GMenuModel) statuses = NULL;
+
+  GtkWidget *popover = NULL;
+
+  kab_session_block_popup (block);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (block)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      popover = child;
+  g_assert_nonnull (popover);
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_nonnull (model);
+
+  statuses = g_menu_model_get_item_link (model, 1, G_MENU_LINK_SECTION);
+  {
+    g_autofree char *heading = NULL;
+    g_menu_model_get_item_attribute (model, 1, G_MENU_ATTRIBUTE_LABEL, "s", &heading);
+    g_string_append_printf (labels, "%s\n", heading);
+  }
+  for (int i = 0; i < g_menu_model_get_n_items (statuses); i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_menu_model_get_item_attribute (statuses, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_string_append_printf (labels, "%s\n", label);
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  return g_string_free (labels, FALSE);
+}
+
+static void
+test_status_menu_charges (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(KabSession) first = NULL;
+  g_autofree char *labels = NULL;
+  g_autofree char *late = kab_money_format (72000, "SEK");
+  g_autofree char *late_label = g_strdup_printf ("Cancelled _Late · charged %s", late);
+
+  create_weekly_series (f);
+  kab_test_iterate ();
+  sessions = sessions_of (f, f->anna);
+  first = g_list_model_get_item (sessions, 0);
+
+  /* Three weeks ahead: a cancellation now is in time; it cannot be attended yet. */
+  labels = menu_labels (block_of (f, first));
+  g_test_message ("%s", labels);
+  g_assert_nonnull (strstr (labels, "Cancelled now: in time (24 hours’ notice)"));
+  g_assert_nonnull (strstr (labels, late_label));
+  g_assert_nonnull (strstr (labels, "Cancelled in _Time · not charged"));
+  g_assert_nonnull (strstr (labels, "Cancelled by _Me · not charged"));
+  g_assert_nonnull (strstr (labels, "_Attended · once it has begun"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -792,6 +854,8 @@ main (int   argc,
 
   g_test_add ("/calendar-ui/series-and-late-cancellation", Fixture, NULL,
               fixture_set_up, test_series_and_late_cancellation, fixture_tear_down);
+  g_test_add ("/calendar-ui/status-menu-charges", Fixture, NULL,
+              fixture_set_up, test_status_menu_charges, fixture_tear_down);
   g_test_add ("/calendar-ui/shortcuts", Fixture, NULL,
               fixture_set_up, test_shortcuts, fixture_tear_down);
   g_test_add ("/calendar-ui/navigation", Fixture, NULL,
