@@ -571,6 +571,14 @@ kab_demo_fill (KabStore           *store,
         goto fail;
     }
 
+  /* The months up to today, as the store charges them when it opens. */
+  {
+    g_autoptr(GDateTime) today = kab_store_now ();
+
+    if (!kab_store_apply_rules (store, today, error))
+      goto fail;
+  }
+
   if (kab_store_commit (store, error))
     {
       g_clear_object (&demo.template);
