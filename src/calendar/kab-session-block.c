@@ -438,6 +438,23 @@ menu_with_charges (KabSessionBlock *self,
 }
 
 /**
+ * kab_session_block_dup_menu:
+ *
+ * Returns: (transfer full): the session's menu as it opens now, each status saying what
+ *   it charges
+ */
+GMenuModel *
+kab_session_block_dup_menu (KabSessionBlock *self)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/org/kabinett/Kabinett/calendar/kab-session-menu.ui");
+
+  g_return_val_if_fail (KAB_IS_SESSION_BLOCK (self), NULL);
+
+  return menu_with_charges (self, G_MENU_MODEL (gtk_builder_get_object (builder, "session_menu")));
+}
+
+/**
  * kab_session_block_popup:
  *
  * Opens the session's menu: its status, edit and delete.
@@ -461,10 +478,7 @@ kab_session_block_popup (KabSessionBlock *self)
   if (self->details != NULL)
     gtk_popover_menu_remove_child (GTK_POPOVER_MENU (self->popover), self->details);
   {
-    g_autoptr(GtkBuilder) builder =
-      gtk_builder_new_from_resource ("/org/kabinett/Kabinett/calendar/kab-session-menu.ui");
-    g_autoptr(GMenuModel) menu =
-      menu_with_charges (self, G_MENU_MODEL (gtk_builder_get_object (builder, "session_menu")));
+    g_autoptr(GMenuModel) menu = kab_session_block_dup_menu (self);
 
     gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->popover), menu);
   }

@@ -498,12 +498,17 @@ is_forced (GArray *forced,
            gint64  id)
 {
   for (guint i = 0; forced != NULL && i < forced->len; i++)
-    if (g_array_index (forced, gint64, i) == id)
-      return TRUE;
+    {
+      if (g_array_index (forced, gint64, i) == id)
+        return TRUE;
+    }
   return FALSE;
 }
 
-static gboolean bill_sessions (KabStore *self, gint64 client_id, GArray *forced, GError **error);
+static gboolean bill_sessions (KabStore  *self,
+                               gint64     client_id,
+                               GArray    *forced,
+                               GError   **error);
 
 gboolean
 kab_store_bill_client_sessions (KabStore  *self,
@@ -635,7 +640,7 @@ next_month (const char *day,
 }
 
 /**
- * kab_store_charge_client_months:
+ * charge_client_months:
  * @today: the day up to which months are charged
  * @only_period: (nullable): charge only this month ("YYYY-MM")
  * @out_created: (out): incremented by the number of fees charged
