@@ -43,6 +43,8 @@ struct _KabApplication
   guint           sigint_source;
   guint           sigterm_source;
   guint           backup_source;
+  guint           rules_source;
+  int             rules_day;     /* the day of the year the billing rules last ran */
 
   const char     *startup_action;  /* a desktop action asked for on the command line */
 };
@@ -378,6 +380,24 @@ open_store (KabApplication  *self,
   return self->store != NULL;
 }
 
+/* When the day turns while Kabinett runs, the store's billing rules run (a new month's
+ * fees, plans that start today); the store ran them itself when it opened. */
+static gboolean
+check_day_turned (gpointer user_data)
+{
+  KabApplication *self = KAB_APPLICATION (user_data);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || g_date_time_get_day_of_year (now) == self->rules_day)
+    return G_SOURCE_CONTINUE;
+
+  self->rules_day = g_date_time_get_day_of_year (now);
+  if (!kab_store_apply_rules (self->store, now, &error))
+    g_warning ("Could not apply the billing rules: %s", error->message);
+  return G_SOURCE_CONTINUE;
+}
+
 /* Today's backup, once the window is on screen: it reads the whole file, which must not
  * delay the first frame. A demo practice is thrown away on quit, so it gets none. */
 static gboolean
@@ -453,6 +473,13 @@ kab_application_activate (GApplication *application)
 
       schedule_daily_backup (self, window);
       kab_bench_frame_watch (GTK_WINDOW (window));
+      if (self->rules_source == 0)
+        {
+          g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+
+          self->rules_day = g_date_time_get_day_of_year (today);
+          self->rules_source = g_timeout_add_seconds (60, check_day_turned, self);
+        }
     }
 
   gtk_window_present (GTK_WINDOW (window));
@@ -473,6 +500,7 @@ kab_application_shutdown (GApplication *application)
   g_clear_handle_id (&self->sigint_source, g_source_remove);
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
   g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_clear_handle_id (&self->rules_source, g_source_remove);
   g_clear_object (&self->store);
 
   if (self->demo_dir != NULL)

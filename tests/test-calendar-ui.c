@@ -365,10 +365,24 @@ test_series_and_late_cancellation (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (block_of (f, second)), "cancelled"));
   save_screenshot (GTK_WIDGET (f->window), "week-late-cancelled");
 
-  /* Attended after all: the full fee replaces the cancellation charge. */
+  /* A session ahead cannot be marked attended: nothing changes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block_of (f, second)), "block.status", "s",
                                              "attended"));
   kab_test_iterate ();
+  g_assert_true (kab_store_get_balance (f->store, kab_client_get_id (f->anna), &balance, &error));
+  g_assert_cmpint (balance, ==, 72000);
+
+  /* Once it has taken place, attended after all: the full fee replaces the cancellation
+   * charge. */
+  {
+    g_autoptr(GDateTime) later = g_date_time_add_weeks (f->monday, 5);
+
+    kab_store_set_test_now (later);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block_of (f, second)), "block.status",
+                                               "s", "attended"));
+    kab_test_iterate ();
+    kab_store_set_test_now (NULL);
+  }
   g_assert_true (kab_store_get_balance (f->store, kab_client_get_id (f->anna), &balance, &error));
   g_assert_cmpint (balance, ==, 120000);
 }
@@ -767,6 +781,61 @@ test_scale (void)
   kab_test_remove_tree (dir);
 }
 
+/* Finding 7: the status menu says what each status charges, and which cancellation the
+ * practice's notice rule makes of one made now. */
+static char *
+menu_labels (KabSessionBlock *block)
+{
+  GString *labels = g_string_new (NULL);
+  g_autoptr(GMenuModel) model = kab_session_block_dup_menu (block);
+  g_autoptr(GMenuModel) statuses = NULL;
+
+  statuses = g_menu_model_get_item_link (model, 1, G_MENU_LINK_SECTION);
+  {
+    g_autofree char *heading = NULL;
+    g_menu_model_get_item_attribute (model, 1, G_MENU_ATTRIBUTE_LABEL, "s", &heading);
+    g_string_append_printf (labels, "%s\n", heading);
+  }
+  for (int i = 0; i < g_menu_model_get_n_items (statuses); i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_menu_model_get_item_attribute (statuses, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_string_append_printf (labels, "%s\n", label);
+    }
+  return g_string_free (labels, FALSE);
+}
+
+static void
+test_status_menu_charges (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(KabSession) first = NULL;
+  g_autofree char *labels = NULL;
+  g_autofree char *late = kab_money_format (72000, "SEK");
+  g_autofree char *late_label = g_strdup_printf ("Cancelled _Late · charged %s", late);
+
+  create_weekly_series (f);
+  kab_test_iterate ();
+  sessions = sessions_of (f, f->anna);
+  first = g_list_model_get_item (sessions, 0);
+
+  /* Three weeks ahead: a cancellation now is in time; it cannot be attended yet. */
+  labels = menu_labels (block_of (f, first));
+  g_test_message ("%s", labels);
+  g_assert_nonnull (strstr (labels, "Cancelled now: in time (24 hours’ notice)"));
+  g_assert_nonnull (strstr (labels, late_label));
+  g_assert_nonnull (strstr (labels, "Cancelled in _Time · not charged"));
+  g_assert_nonnull (strstr (labels, "Cancelled by _Me · not charged"));
+  g_assert_nonnull (strstr (labels, "_Attended · once it has begun"));
+
+  /* The week as it shows the series, as the other tests leave the window. */
+  g_assert_true (gtk_widget_activate_action (f->view, "calendar.next", NULL));
+  kab_test_iterate ();
+  g_assert_true (kab_session_status_is_charged (KAB_SESSION_STATUS_NO_SHOW));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -791,6 +860,8 @@ main (int   argc,
 
   g_test_add ("/calendar-ui/export", Fixture, NULL,
               fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/calendar-ui/status-menu-charges", Fixture, NULL,
+              fixture_set_up, test_status_menu_charges, fixture_tear_down);
   g_test_add_func ("/calendar-ui/scale", test_scale);
 
   return g_test_run ();

@@ -150,9 +150,9 @@ test_ics_export (Fixture       *f,
   g_autoptr(KabSession) c = add_session (f, f->anna, friday, 50, KAB_SESSION_STATUS_CANCELLED_LATE);
   g_autoptr(KabSession) d = add_session (f, f->anna, next_week, 50, KAB_SESSION_STATUS_PLANNED);
   g_autoptr(GError) error = NULL;
-  g_autofree char *uid_a = g_strdup_printf ("session-%" G_GINT64_FORMAT "@kabinett", kab_session_get_id (a));
-  g_autofree char *uid_b = g_strdup_printf ("session-%" G_GINT64_FORMAT "@kabinett", kab_session_get_id (b));
-  g_autofree char *uid_c = g_strdup_printf ("session-%" G_GINT64_FORMAT "@kabinett", kab_session_get_id (c));
+  g_autofree char *uid_a = g_strdup_printf ("%s@kabinett", kab_session_get_uid (a));
+  g_autofree char *uid_b = g_strdup_printf ("%s@kabinett", kab_session_get_uid (b));
+  g_autofree char *uid_c = g_strdup_printf ("%s@kabinett", kab_session_get_uid (c));
   g_autofree char *initials_text = NULL;
   g_autofree char *names_text = NULL;
   icalcomponent *calendar;
@@ -173,6 +173,9 @@ test_ics_export (Fixture       *f,
   g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
   g_assert_cmpuint (count_events (calendar), ==, 3);
   g_assert_null (find_event (calendar, "session-0@kabinett"));
+  /* Each event carries its session's own random UID, never its row number. */
+  g_assert_true (g_uuid_string_is_valid (kab_session_get_uid (a)));
+  g_assert_cmpstr (kab_session_get_uid (a), !=, kab_session_get_uid (c));
 
   event = find_event (calendar, uid_a);
   g_assert_nonnull (event);

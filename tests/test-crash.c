@@ -61,7 +61,7 @@ child_main (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KabStore) store = kab_store_open (path, &error);
-  g_autoptr(GDateTime) base = g_date_time_new_utc (2025, 1, 6, 8, 0, 0);
+  g_autoptr(GDateTime) base = g_date_time_new_utc (2000, 1, 3, 8, 0, 0);
   guint32 seed = (guint32)getpid ();
 
   if (store == NULL)

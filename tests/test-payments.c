@@ -217,18 +217,44 @@ generate_fees (KabStore  *store,
 /* Monthly fees */
 
 static void
+set_clock (GDateTime *now)
+{
+  kab_store_set_test_now (now);
+}
+
+static gint64
+fee_total (KabStore  *store,
+           KabClient *client)
+{
+  g_autoptr(GListModel) fees = monthly_fees_of (store, client);
+  gint64 total = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (fees); i++)
+    {
+      g_autoptr(KabCharge) fee = g_list_model_get_item (fees, i);
+      total += kab_charge_get_amount (fee);
+    }
+  return total;
+}
+
+/* The store charges monthly fees by itself, once per month, from the day a client is on
+ * the plan; a month missed while Kabinett was closed is caught up at the next start. */
+static void
 test_monthly_fees_idempotent (Fixture       *f,
                               gconstpointer  data)
 {
   KabClient *monthly, *paused, *per_session, *free_of_charge, *later;
   g_autoptr(GDateTime) november = local_day (2025, 11, 17);
   g_autoptr(GDateTime) december = local_day (2025, 12, 2);
+  g_autoptr(GDateTime) february = local_day (2026, 2, 9);
   g_autoptr(GDateTime) november_first = g_date_time_new_local (2025, 11, 1, 0, 0, 0);
   g_autoptr(GListModel) fees = NULL;
   g_autoptr(KabCharge) first = NULL;
   g_autoptr(KabCharge) second = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) november_day = local_day (2025, 11, 1);
 
+  set_clock (november_day);
   set_practice (f->store, "Ingrid Haugen", "NOK");
   monthly = add_client (f->store, "Åse", "Ødegård", KAB_BILLING_PLAN_MONTHLY,
                         KAB_CLIENT_STATUS_ACTIVE, 480000);
@@ -239,10 +265,16 @@ test_monthly_fees_idempotent (Fixture       *f,
   free_of_charge = add_client (f->store, "Ola", "Dahl", KAB_BILLING_PLAN_MONTHLY,
                                KAB_CLIENT_STATUS_ACTIVE, 0);
 
+  /* Charged when the client is saved, without any view shown. */
+  g_assert_cmpint (balance_of (f->store, monthly), ==, 480000);
+  g_assert_cmpint (kab_client_get_balance (monthly), ==, 480000);
+
   /* Once per client and month, however often it runs and in whatever order. */
-  g_assert_cmpuint (generate_fees (f->store, november), ==, 1);
+  set_clock (november);
   g_assert_cmpuint (generate_fees (f->store, november), ==, 0);
-  g_assert_cmpuint (generate_fees (f->store, december), ==, 1);
+  set_clock (december);
+  g_assert_true (kab_store_apply_rules (f->store, december, &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (generate_fees (f->store, december), ==, 0);
   g_assert_cmpuint (generate_fees (f->store, november), ==, 0);
 
@@ -268,21 +300,54 @@ test_monthly_fees_idempotent (Fixture       *f,
   fees = monthly_fees_of (f->store, free_of_charge);
   g_assert_cmpuint (g_list_model_get_n_items (fees), ==, 0);
 
-  /* A client who joins the plan later gets only what is missing. */
+  /* Finding 5: a client who joins the plan later is not charged for the months before,
+   * even when a past month is charged by hand. */
   later = add_client (f->store, "Hedda", "Sæther", KAB_BILLING_PLAN_MONTHLY,
                       KAB_CLIENT_STATUS_ACTIVE, 400000);
-  g_assert_cmpuint (generate_fees (f->store, november), ==, 1);
-  g_assert_cmpuint (generate_fees (f->store, december), ==, 1);
+  g_assert_cmpint (balance_of (f->store, later), ==, 400000);
+  g_assert_cmpuint (generate_fees (f->store, november), ==, 0);
   g_assert_cmpuint (generate_fees (f->store, december), ==, 0);
-  g_assert_cmpint (balance_of (f->store, later), ==, 800000);
+  g_assert_cmpint (balance_of (f->store, later), ==, 400000);
   g_assert_cmpint (balance_of (f->store, monthly), ==, 960000);
 
-  /* A fee removed by hand comes back only when asked for again. */
+  /* A fee removed by hand stays removed, through restarts, until asked for again. */
   g_assert_true (kab_store_delete_charge (f->store, first, &error));
   g_assert_no_error (error);
   g_assert_cmpint (balance_of (f->store, monthly), ==, 480000);
+  g_assert_true (kab_store_apply_rules (f->store, december, &error));
+  g_assert_cmpint (balance_of (f->store, monthly), ==, 480000);
   g_assert_cmpuint (generate_fees (f->store, november), ==, 1);
   g_assert_cmpint (balance_of (f->store, monthly), ==, 960000);
+
+  /* Finding 1: months while Kabinett was closed are caught up when it opens, at the fee of
+   * each month; a paused month is not charged. */
+  {
+    g_autoptr(GDateTime) january = local_day (2026, 1, 1);
+
+    g_assert_true (kab_store_set_client_rate (f->store, kab_client_get_id (monthly), january,
+                                              KAB_CLIENT_STATUS_PAUSED,
+                                              KAB_BILLING_PLAN_MONTHLY, 480000, &error));
+    g_assert_true (kab_store_set_client_rate (f->store, kab_client_get_id (monthly), february,
+                                              KAB_CLIENT_STATUS_ACTIVE,
+                                              KAB_BILLING_PLAN_MONTHLY, 500000, &error));
+    g_assert_no_error (error);
+  }
+  {
+    gint64 monthly_id = kab_client_get_id (monthly);
+    gint64 later_id = kab_client_get_id (later);
+
+    g_clear_object (&f->store);
+    set_clock (february);
+    f->store = kab_store_open (f->path, &error);
+    g_assert_no_error (error);
+    monthly = kab_store_find_client (f->store, monthly_id);
+    later = kab_store_find_client (f->store, later_id);
+  }
+  g_assert_cmpint (fee_total (f->store, monthly), ==, 480000 * 2 + 500000);
+  g_assert_cmpint (kab_client_get_balance (monthly), ==, 480000 * 2 + 500000);
+  g_assert_cmpint (kab_client_get_fee (monthly), ==, 500000);
+  g_assert_cmpint (fee_total (f->store, later), ==, 400000 * 3);
+  set_clock (NULL);
 }
 
 static void
@@ -297,20 +362,37 @@ static void
 test_monthly_fees_signal (Fixture       *f,
                           gconstpointer  data)
 {
+  g_autoptr(GDateTime) february = local_day (2025, 2, 20);
+  g_autoptr(GDateTime) march_first = local_day (2025, 3, 1);
   g_autoptr(GDateTime) march = local_day (2025, 3, 3);
+  g_autoptr(GError) error = NULL;
+  KabClient *clients[2];
   guint emitted = 0;
 
+  set_clock (february);
   set_practice (f->store, "Karin Lindqvist", "SEK");
-  add_client (f->store, "Åsa", "Öberg", KAB_BILLING_PLAN_MONTHLY, KAB_CLIENT_STATUS_ACTIVE, 400000);
-  add_client (f->store, "Måns", "Sjöberg", KAB_BILLING_PLAN_MONTHLY, KAB_CLIENT_STATUS_ACTIVE, 400000);
+  clients[0] = add_client (f->store, "Åsa", "Öberg", KAB_BILLING_PLAN_PER_SESSION,
+                           KAB_CLIENT_STATUS_ACTIVE, 100000);
+  clients[1] = add_client (f->store, "Måns", "Sjöberg", KAB_BILLING_PLAN_PER_SESSION,
+                           KAB_CLIENT_STATUS_ACTIVE, 100000);
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (kab_store_set_client_rate (f->store, kab_client_get_id (clients[i]),
+                                              march_first, KAB_CLIENT_STATUS_ACTIVE,
+                                              KAB_BILLING_PLAN_MONTHLY, 400000, &error));
+  g_assert_no_error (error);
 
   g_signal_connect (f->store, "ledger-changed", G_CALLBACK (count_signal), &emitted);
 
-  /* One signal for the whole run, so that views refresh once. */
+  /* The month turns: one signal for the whole run, so that views refresh once. */
+  set_clock (march);
   g_assert_cmpuint (generate_fees (f->store, march), ==, 2);
   g_assert_cmpuint (emitted, ==, 1);
   g_assert_cmpuint (generate_fees (f->store, march), ==, 0);
   g_assert_cmpuint (emitted, ==, 1);
+  g_assert_cmpint (kab_client_get_billing_plan (clients[0]), ==, KAB_BILLING_PLAN_PER_SESSION);
+  g_assert_true (kab_store_apply_rules (f->store, march, &error));
+  g_assert_cmpint (kab_client_get_billing_plan (clients[0]), ==, KAB_BILLING_PLAN_MONTHLY);
+  set_clock (NULL);
 }
 
 /* Debts */

@@ -325,6 +325,28 @@ set_status_activated (GtkWidget  *widget,
   undo->session_id = id;
   undo->status = old_status;
 
+  /* A package used up: the session was charged on its own; time to sell the next one. */
+  {
+    KabClient *client = kab_store_find_client (self->store, kab_session_get_client_id (session));
+    int left = 0, size = 0;
+
+    if (client != NULL && kab_session_status_is_charged (status) &&
+        kab_client_get_billing_plan (client) == KAB_BILLING_PLAN_PACKAGE &&
+        (!kab_store_get_package_state (self->store, kab_client_get_id (client), &left, &size) ||
+         left == 0))
+      {
+        kab_calendar_add_toast (GTK_WIDGET (self),
+                                undo_toast_new (
+                                  /* Translators: after a status change, when the client's
+                                   * prepaid package is used up: "Anna Karlsson: Attended" */
+                                  toast_new_printf (_("%s: %s. The package is used up, so the session is charged on its own: sell a new package in Payments."),
+                                                    kab_session_get_client_name (session),
+                                                    kab_session_status_to_label (status)),
+                                  undo, G_CALLBACK (on_status_undo), status_undo_free));
+        return;
+      }
+  }
+
   kab_calendar_add_toast (GTK_WIDGET (self),
                           undo_toast_new (
                             /* Translators: after a status change: "Anna Karlsson: No-show" */

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "kab-calendar-util.h"
+#include "kab-calendar-view.h"
+#include "kab-money.h"
 #include "kab-session-block.h"
 
 struct _KabSessionBlock
@@ -329,6 +331,129 @@ details_label (KabSessionBlock *self)
   return label;
 }
 
+/* The statuses of the menu, each with what the store's rules would charge for it on the
+ * session's day: the menu says "charged 600 kr" or "not charged" before anyone chooses. */
+static GMenuModel *
+menu_with_charges (KabSessionBlock *self,
+                   GMenuModel      *template)
+{
+  static const struct { KabSessionStatus status; const char *label; } items[] = {
+    { KAB_SESSION_STATUS_PLANNED, N_("_Planned") },
+    { KAB_SESSION_STATUS_ATTENDED, N_("_Attended") },
+    { KAB_SESSION_STATUS_CANCELLED_IN_TIME, N_("Cancelled in _Time") },
+    { KAB_SESSION_STATUS_CANCELLED_LATE, N_("Cancelled _Late") },
+    { KAB_SESSION_STATUS_NO_SHOW, N_("_No-Show") },
+    { KAB_SESSION_STATUS_CANCELLED_BY_PRACTITIONER, N_("Cancelled by _Me") },
+  };
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), KAB_TYPE_CALENDAR_VIEW);
+  KabStore *store = view != NULL ? kab_calendar_view_get_store (KAB_CALENDAR_VIEW (view)) : NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) statuses = g_menu_new ();
+  g_autoptr(GMenuItem) details = g_menu_item_new (NULL, NULL);
+  g_autoptr(GMenuModel) rest = NULL;
+  const char *code;
+  gboolean ahead;
+
+  if (store == NULL)
+    return g_object_ref (template);
+
+  code = kab_practice_get_currency (kab_store_get_practice (store));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    ahead = g_date_time_compare (kab_session_get_start (self->session), now) > 0;
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+      gint64 amount;
+
+      if (items[i].status == KAB_SESSION_STATUS_PLANNED)
+        {
+          label = g_strdup (_(items[i].label));
+        }
+      else if ((items[i].status == KAB_SESSION_STATUS_ATTENDED ||
+                items[i].status == KAB_SESSION_STATUS_NO_SHOW) && ahead)
+        {
+          /* Translators: a status a session that has not begun cannot have yet, e.g.
+           * "_Attended · once it has begun" */
+          label = g_strdup_printf (_("%s · once it has begun"), _(items[i].label));
+        }
+      else if ((amount = kab_store_preview_session_charge (store, self->session,
+                                                           items[i].status)) > 0)
+        {
+          g_autofree char *money = kab_money_format (amount, code);
+
+          /* Translators: a session status in its menu and what it charges, e.g.
+           * "Cancelled _Late · charged 600,00 kr" */
+          label = g_strdup_printf (_("%s · charged %s"), _(items[i].label), money);
+        }
+      else
+        {
+          /* Translators: a session status in its menu that charges nothing, e.g.
+           * "Cancelled in _Time · not charged" */
+          label = g_strdup_printf (_("%s · not charged"), _(items[i].label));
+        }
+
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "block.status", "s",
+                                         kab_session_status_to_nick (items[i].status));
+      g_menu_append_item (statuses, item);
+    }
+
+  g_menu_item_set_attribute (details, "custom", "s", "details");
+  {
+    g_autoptr(GMenu) head = g_menu_new ();
+    g_menu_append_item (head, details);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (head));
+  }
+  /* The practice's notice rule, applied to a cancellation made now. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    int hours = kab_practice_get_cancel_hours (kab_store_get_practice (store));
+    GTimeSpan notice = g_date_time_difference (kab_session_get_start (self->session), now);
+    g_autofree char *heading = NULL;
+
+    if (notice <= 0)
+      heading = g_strdup (_("What Happened"));
+    else if (notice >= hours * G_TIME_SPAN_HOUR)
+      /* Translators: the heading of a future session's statuses; %d is the practice's
+       * notice period in hours */
+      heading = g_strdup_printf (ngettext ("Cancelled now: in time (%d hour’s notice)",
+                                           "Cancelled now: in time (%d hours’ notice)", hours),
+                                 hours);
+    else
+      /* Translators: the heading of a future session's statuses; %d is the practice's
+       * notice period in hours */
+      heading = g_strdup_printf (ngettext ("Cancelled now: late (less than %d hour’s notice)",
+                                           "Cancelled now: late (less than %d hours’ notice)",
+                                           hours),
+                                 hours);
+    g_menu_append_section (menu, heading, G_MENU_MODEL (statuses));
+  }
+  rest = g_menu_model_get_item_link (template, 2, G_MENU_LINK_SECTION);
+  if (rest != NULL)
+    g_menu_append_section (menu, NULL, rest);
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+/**
+ * kab_session_block_dup_menu:
+ *
+ * Returns: (transfer full): the session's menu as it opens now, each status saying what
+ *   it charges
+ */
+GMenuModel *
+kab_session_block_dup_menu (KabSessionBlock *self)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/org/kabinett/Kabinett/calendar/kab-session-menu.ui");
+
+  g_return_val_if_fail (KAB_IS_SESSION_BLOCK (self), NULL);
+
+  return menu_with_charges (self, G_MENU_MODEL (gtk_builder_get_object (builder, "session_menu")));
+}
+
 /**
  * kab_session_block_popup:
  *
@@ -352,6 +477,11 @@ kab_session_block_popup (KabSessionBlock *self)
   /* The head is written when the menu opens: the block may show another session by now. */
   if (self->details != NULL)
     gtk_popover_menu_remove_child (GTK_POPOVER_MENU (self->popover), self->details);
+  {
+    g_autoptr(GMenuModel) menu = kab_session_block_dup_menu (self);
+
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->popover), menu);
+  }
   self->details = details_label (self);
   gtk_popover_menu_add_child (GTK_POPOVER_MENU (self->popover), self->details, "details");
 

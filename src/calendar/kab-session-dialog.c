@@ -426,7 +426,20 @@ on_client_changed (KabSessionDialog *self)
   if (client == NULL)
     return;
 
-  adw_action_row_set_subtitle (self->client_row, "");
+  /* A package client's package, as the session would find it: "3 of 10 left". */
+  {
+    g_autofree char *state = NULL;
+    int left = 0, size = 0;
+
+    if (kab_client_get_billing_plan (client) == KAB_BILLING_PLAN_PACKAGE &&
+        kab_store_get_package_state (self->store, kab_client_get_id (client), &left, &size))
+      state = left > 0
+        /* Translators: how much of a client's prepaid package is left, e.g. "3 of 10 left" */
+        ? g_strdup_printf (ngettext ("Package: %d of %d left", "Package: %d of %d left", size),
+                           left, size)
+        : g_strdup (_("Package used up: sessions are charged one by one"));
+    adw_action_row_set_subtitle (self->client_row, state != NULL ? state : "");
+  }
 
   /* A new session costs what the client pays per session, unless typed in already. */
   if (self->mode == MODE_NEW && !self->fee_edited)

@@ -463,6 +463,22 @@ update_header (KabClientDetails *self)
   name = kab_client_get_display_name (client);
   status = kab_client_get_status (client);
   plan = dup_plan_text (client, currency (self));
+  if (kab_client_get_billing_plan (client) == KAB_BILLING_PLAN_PACKAGE)
+    {
+      int left = 0, size = 0;
+      g_autofree char *with_state = NULL;
+
+      if (kab_store_get_package_state (self->store, kab_client_get_id (client), &left, &size))
+        /* Translators: a prepaid plan and how much of the package is left, e.g.
+         * "9 000 kr for 10 sessions · 3 of 10 left" */
+        with_state = g_strdup_printf (ngettext ("%s · %d of %d left", "%s · %d of %d left", size),
+                                      plan, left, size);
+      else
+        /* Translators: a prepaid plan of a client who has bought no package yet */
+        with_state = g_strdup_printf (_("%s · no package sold yet"), plan);
+      g_free (plan);
+      plan = g_steal_pointer (&with_state);
+    }
   /* Translators: a client's service and plan: "Psychotherapy · 1 500,00 kr per session" */
   summary = g_strdup_printf (_("%s · %s"),
                              kab_service_to_label (kab_client_get_service (client)), plan);

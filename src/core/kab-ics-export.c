@@ -53,8 +53,12 @@ session_event (KabStore            *store,
                struct icaltimetype  stamp)
 {
   g_autoptr(GDateTime) end = kab_session_dup_end (session);
-  g_autofree char *uid = g_strdup_printf ("session-%" G_GINT64_FORMAT "@kabinett",
-                                          kab_session_get_id (session));
+  /* The session's own UID, kept for its whole life, so that importing a newer export
+   * updates the events instead of adding them again. */
+  const char *session_uid = kab_session_get_uid (session);
+  g_autofree char *uid = session_uid != NULL && *session_uid != '\0'
+    ? g_strdup_printf ("%s@kabinett", session_uid)
+    : g_strdup_printf ("session-%" G_GINT64_FORMAT "@kabinett", kab_session_get_id (session));
   g_autofree char *summary = event_summary (store, session, initials_only);
   icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
 

@@ -18,6 +18,7 @@ struct _KabSeries
   int             start_minute;
   int             duration;
   int             interval_weeks;
+  int             max_count;
   char           *tzid;
   KabSessionKind  kind;
   gint64          fee;
@@ -34,6 +35,7 @@ enum {
   PROP_START_MINUTE,
   PROP_DURATION,
   PROP_INTERVAL_WEEKS,
+  PROP_MAX_COUNT,
   PROP_TZID,
   PROP_KIND,
   PROP_FEE,
@@ -92,6 +94,10 @@ kab_series_get_property (GObject    *object,
       g_value_set_int (value, self->interval_weeks);
       break;
 
+    case PROP_MAX_COUNT:
+      g_value_set_int (value, self->max_count);
+      break;
+
     case PROP_TZID:
       g_value_set_string (value, self->tzid);
       break;
@@ -145,6 +151,10 @@ kab_series_set_property (GObject      *object,
 
     case PROP_INTERVAL_WEEKS:
       kab_series_set_interval_weeks (self, g_value_get_int (value));
+      break;
+
+    case PROP_MAX_COUNT:
+      kab_series_set_max_count (self, g_value_get_int (value));
       break;
 
     case PROP_TZID:
@@ -208,6 +218,12 @@ kab_series_class_init (KabSeriesClass *klass)
                       G_MININT, G_MAXINT, 1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* The series ends after this many sessions (0: no limit but until-date). */
+  properties[PROP_MAX_COUNT] =
+    g_param_spec_int ("max-count", NULL, NULL,
+                      0, 1000, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_TZID] =
     g_param_spec_string ("tzid", NULL, NULL,
                          NULL,
@@ -265,6 +281,7 @@ kab_series_copy (KabSeries *self)
   copy->start_minute = self->start_minute;
   copy->duration = self->duration;
   copy->interval_weeks = self->interval_weeks;
+  copy->max_count = self->max_count;
   copy->tzid = g_strdup (self->tzid);
   copy->kind = self->kind;
   copy->fee = self->fee;
@@ -367,6 +384,9 @@ kab_series_expand (KabSeries *self,
       g_date_add_days (date, (guint)offset);
 
       if (until != NULL && g_date_compare (date, until) > 0)
+        break;
+
+      if (self->max_count > 0 && i >= (guint64)self->max_count)
         break;
 
       local = g_date_time_new (tz, g_date_get_year (date), g_date_get_month (date),
@@ -557,6 +577,27 @@ kab_series_set_duration (KabSeries *self,
 
   self->duration = duration;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DURATION]);
+}
+
+int
+kab_series_get_max_count (KabSeries *self)
+{
+  g_return_val_if_fail (KAB_IS_SERIES (self), 0);
+
+  return self->max_count;
+}
+
+void
+kab_series_set_max_count (KabSeries *self,
+                          int        max_count)
+{
+  g_return_if_fail (KAB_IS_SERIES (self));
+
+  if (self->max_count == max_count)
+    return;
+
+  self->max_count = max_count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_COUNT]);
 }
 
 int

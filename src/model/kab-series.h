@@ -36,6 +36,9 @@ void            kab_series_set_start_minute   (KabSeries *self,
 int             kab_series_get_duration       (KabSeries *self);
 void            kab_series_set_duration       (KabSeries *self,
                                                int        duration);
+int             kab_series_get_max_count      (KabSeries *self);
+void            kab_series_set_max_count      (KabSeries *self,
+                                               int        max_count);
 int             kab_series_get_interval_weeks (KabSeries *self);
 void            kab_series_set_interval_weeks (KabSeries *self,
                                                int        interval_weeks);

@@ -21,6 +21,7 @@ struct _KabSession
   KabSessionStatus  status;
   gint64            fee;
   char             *note;
+  char             *uid;
   gboolean          detached;
   char             *client_name;
 };
@@ -39,6 +40,7 @@ enum {
   PROP_STATUS,
   PROP_FEE,
   PROP_NOTE,
+  PROP_UID,
   PROP_DETACHED,
   PROP_CLIENT_NAME,
   N_PROPS
@@ -54,6 +56,7 @@ kab_session_finalize (GObject *object)
   g_clear_pointer (&self->start, g_date_time_unref);
   g_clear_pointer (&self->tzid, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->uid, g_free);
   g_clear_pointer (&self->client_name, g_free);
 
   G_OBJECT_CLASS (kab_session_parent_class)->finalize (object);
@@ -107,6 +110,10 @@ kab_session_get_property (GObject    *object,
 
     case PROP_NOTE:
       g_value_set_string (value, self->note);
+      break;
+
+    case PROP_UID:
+      g_value_set_string (value, self->uid);
       break;
 
     case PROP_DETACHED:
@@ -170,6 +177,10 @@ kab_session_set_property (GObject      *object,
 
     case PROP_NOTE:
       kab_session_set_note (self, g_value_get_string (value));
+      break;
+
+    case PROP_UID:
+      kab_session_set_uid (self, g_value_get_string (value));
       break;
 
     case PROP_DETACHED:
@@ -244,6 +255,13 @@ kab_session_class_init (KabSessionClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* The session's identity for other calendars, given by the store once and never
+   * changed or reused (a random UUID). */
+  properties[PROP_UID] =
+    g_param_spec_string ("uid", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_DETACHED] =
     g_param_spec_boolean ("detached", NULL, NULL,
                           FALSE,
@@ -302,6 +320,7 @@ kab_session_copy (KabSession *self)
   copy->status = self->status;
   copy->fee = self->fee;
   copy->note = g_strdup (self->note);
+  copy->uid = g_strdup (self->uid);
   copy->detached = self->detached;
   copy->client_name = g_strdup (self->client_name);
 
@@ -552,6 +571,28 @@ kab_session_set_fee (KabSession *self,
 
   self->fee = fee;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEE]);
+}
+
+const char *
+kab_session_get_uid (KabSession *self)
+{
+  g_return_val_if_fail (KAB_IS_SESSION (self), NULL);
+
+  return self->uid;
+}
+
+void
+kab_session_set_uid (KabSession *self,
+                     const char *uid)
+{
+  g_return_if_fail (KAB_IS_SESSION (self));
+
+  if (g_strcmp0 (self->uid, uid) == 0)
+    return;
+
+  g_free (self->uid);
+  self->uid = g_strdup (uid);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UID]);
 }
 
 const char *

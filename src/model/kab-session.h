@@ -48,6 +48,9 @@ void              kab_session_set_fee         (KabSession *self,
 const char       *kab_session_get_note        (KabSession *self);
 void              kab_session_set_note        (KabSession *self,
                                                const char *note);
+const char       *kab_session_get_uid         (KabSession *self);
+void              kab_session_set_uid         (KabSession *self,
+                                               const char *uid);
 gboolean          kab_session_get_detached    (KabSession *self);
 void              kab_session_set_detached    (KabSession *self,
                                                gboolean    detached);

@@ -424,49 +424,6 @@ charge_fees (KabPaymentsView *self,
   kab_payments_add_toast (GTK_WIDGET (self), toast_new_printf ("%s", message));
 }
 
-static gboolean
-announce_fees_idle (gpointer user_data)
-{
-  KabPaymentsView *self = user_data;
-  guint created = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "fees-created"));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *name = month_name (now);
-  g_autofree char *message = NULL;
-
-  /* Translators: %u is how many clients, %s a month and year */
-  message = g_strdup_printf (ngettext ("Monthly fee for %2$s charged to %1$u client",
-                                       "Monthly fees for %2$s charged to %1$u clients", created),
-                             created, name);
-  kab_payments_add_toast (GTK_WIDGET (self), toast_new_printf ("%s", message));
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * kab_payments_view_charge_fees_now:
- *
- * Charges this month's fees to the clients on the monthly plan, as the view does each
- * time it starts; says so once the window is up, when there was something to charge.
- */
-void
-kab_payments_view_charge_fees_now (KabPaymentsView *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
-  guint created = 0;
-
-  if (!kab_store_generate_monthly_fees (self->store, now, &created, &error))
-    {
-      g_warning ("Could not charge this month’s fees: %s", error->message);
-      return;
-    }
-
-  if (created == 0)
-    return;
-
-  g_object_set_data (G_OBJECT (self), "fees-created", GUINT_TO_POINTER (created));
-  g_idle_add_full (G_PRIORITY_LOW, announce_fees_idle, g_object_ref (self), g_object_unref);
-}
-
 static void
 on_fees_response (AdwMessageDialog *dialog,
                   const char       *response,
@@ -529,25 +486,23 @@ sell_package (KabPaymentsView *self,
   g_autoptr(KabCharge) charge = kab_charge_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
-  int size = kab_client_get_package_size (client);
-  /* Translators: the note of a prepaid package's charge */
-  g_autofree char *note = g_strdup_printf (ngettext ("%d session", "%d sessions", size), size);
+  gint64 charge_id = 0;
   AdwToast *toast;
 
-  g_object_set (charge,
-                "client-id", kab_client_get_id (client),
-                "date", now,
-                "amount", kab_client_get_fee (client),
-                "currency", currency (self),
-                "kind", KAB_CHARGE_KIND_PACKAGE,
-                "note", note,
-                NULL);
-
-  if (!kab_store_save_charge (self->store, charge, &error))
+  /* The store records the package with its charge: its sessions use it up. */
+  if (!kab_store_sell_package (self->store, kab_client_get_id (client),
+                               kab_client_get_package_size (client),
+                               kab_client_get_fee (client), now, NULL, &charge_id, &error))
     {
       toast_error (self, error);
       return;
     }
+
+  g_object_set (charge,
+                "id", charge_id,
+                "client-id", kab_client_get_id (client),
+                "kind", KAB_CHARGE_KIND_PACKAGE,
+                NULL);
 
   /* Translators: %s is a client's name */
   toast = toast_new_printf (_("Package sold to %s"), kab_client_get_display_name (client));
@@ -599,8 +554,8 @@ sell_package_activated (GtkWidget  *widget,
                                      kab_client_get_display_name (client));
   /* Translators: %d is the number of sessions in the package, %s its price */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  ngettext ("A package of %d session is charged today for %s. Sessions in the package are not charged one by one.",
-                                            "A package of %d sessions is charged today for %s. Sessions in the package are not charged one by one.",
+                                  ngettext ("A package of %d session is charged today for %s. Attended sessions, late cancellations and no-shows use it up in date order; once it is used up, sessions are charged one by one again.",
+                                            "A package of %d sessions is charged today for %s. Attended sessions, late cancellations and no-shows use it up in date order; once it is used up, sessions are charged one by one again.",
                                             size),
                                   size, amount);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

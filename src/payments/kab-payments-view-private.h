@@ -34,7 +34,6 @@ void     kab_payments_view_edit_payment       (KabPaymentsView *self,
                                                KabPayment      *payment);
 void     kab_payments_view_activate_charge    (KabPaymentsView *self,
                                                KabCharge       *charge);
-void     kab_payments_view_charge_fees_now    (KabPaymentsView *self);
 void     kab_payments_view_add_shortcuts      (KabPaymentsView *self);
 
 G_END_DECLS

@@ -114,9 +114,6 @@ kab_payments_view_constructed (GObject *object)
 
   g_return_if_fail (KAB_IS_STORE (self->store));
 
-  /* This month's fees first, so that every page shows them from the start. */
-  kab_payments_view_charge_fees_now (self);
-
   add_pages (self);
   update_debts_badge (self);
   g_signal_connect_object (kab_store_get_clients (self->store), "items-changed",

@@ -9,6 +9,7 @@
 #include "kab-date-format.h"
 #include "kab-demo.h"
 #include "kab-money.h"
+#include "kab-store-private.h"
 
 typedef struct
 {
@@ -220,6 +221,50 @@ pay (Demo           *demo,
   return kab_store_save_payment (demo->store, payment, error);
 }
 
+/* Saves @client as it stood at @when: the billing rules take its plan, status and fee
+ * from that day on, as if the practice had kept Kabinett all along. */
+static gboolean
+save_client_at (Demo       *demo,
+                KabClient  *client,
+                GDateTime  *when,
+                GError    **error)
+{
+  g_autoptr(GDateTime) before = kab_store_swap_test_now (when);
+  gboolean ok = kab_store_save_client (demo->store, client, error);
+  g_autoptr(GDateTime) ours = kab_store_swap_test_now (before);
+
+  return ok;
+}
+
+/* A package client buys the next package when the last one is used up. */
+static gboolean
+buy_package_if_needed (Demo           *demo,
+                       const Culture  *culture,
+                       KabClient      *client,
+                       GDateTime      *day,
+                       GError        **error)
+{
+  int left = 0, size = 0;
+
+  if (kab_client_get_billing_plan (client) != KAB_BILLING_PLAN_PACKAGE)
+    return TRUE;
+
+  {
+    g_autoptr(GDateTime) before = kab_store_swap_test_now (day);
+    g_autoptr(GDateTime) back = NULL;
+
+    kab_store_get_package_state (demo->store, kab_client_get_id (client), &left, &size);
+    back = kab_store_swap_test_now (before);
+  }
+  if (left > 0)
+    return TRUE;
+
+  return kab_store_sell_package (demo->store, kab_client_get_id (client),
+                                 kab_client_get_package_size (client),
+                                 kab_client_get_fee (client), day, NULL, NULL, error) &&
+         pay (demo, culture, client, day, kab_client_get_fee (client), error);
+}
+
 /* Marks what happened to the client's past sessions, and has most of them paid. */
 static gboolean
 live_through_sessions (Demo           *demo,
@@ -249,6 +294,10 @@ live_through_sessions (Demo           *demo,
         break;
 
       status = past_status (demo->rand);
+      if (kab_session_status_is_charged (status) &&
+          !buy_package_if_needed (demo, culture, client, start, error))
+        return FALSE;
+
       kab_session_set_status (session, status);
       if (!kab_store_save_session (demo->store, session, error))
         return FALSE;
@@ -256,6 +305,8 @@ live_through_sessions (Demo           *demo,
       fee = kab_session_get_fee (session);
       if (!kab_session_status_is_charged (status) || fee == 0)
         continue;
+      if (status != KAB_SESSION_STATUS_ATTENDED)
+        fee = (fee * kab_practice_get_late_cancel_percent (kab_store_get_practice (demo->store)) + 50) / 100;
 
       /* A few clients run up a debt over the last weeks; everyone else pays on the day. */
       if (slow_payer && g_date_time_compare (start, recent) > 0)
@@ -371,7 +422,7 @@ add_therapy (Demo           *demo,
                 NULL);
 
   if (!kab_store_save_series (demo->store, series, error) ||
-      !kab_store_save_client (demo->store, client, error))
+      !save_client_at (demo, client, until != NULL ? until : demo->now, error))
     return FALSE;
 
   if (g_rand_int_range (demo->rand, 0, 10) > 0 && !add_consent (demo, client, first, error))
@@ -414,8 +465,10 @@ add_consultation (Demo           *demo,
 
   if (g_date_time_difference (demo->now, start) > 3 * 7 * G_TIME_SPAN_DAY)
     {
+      g_autoptr(GDateTime) finished = g_date_time_add_weeks (start, meetings);
+
       kab_client_set_status (client, KAB_CLIENT_STATUS_FINISHED);
-      if (!kab_store_save_client (demo->store, client, error))
+      if (!save_client_at (demo, client, finished, error))
         return FALSE;
     }
 
@@ -446,22 +499,12 @@ add_monthly_fees (Demo           *demo,
   if (last != NULL && g_date_time_compare (kab_session_get_start (last), end) < 0)
     end = kab_session_get_start (last);
 
+  /* The store's monthly rule charged the months; the client paid each. */
   while (g_date_time_compare (month, end) <= 0)
     {
-      g_autoptr(KabCharge) charge = kab_charge_new ();
-      g_autofree char *period = g_date_time_format (month, "%Y-%m");
       GDateTime *next;
 
-      g_object_set (charge,
-                    "client-id", kab_client_get_id (client),
-                    "date", month,
-                    "amount", kab_client_get_fee (client),
-                    "currency", demo->currency,
-                    "kind", KAB_CHARGE_KIND_MONTHLY_FEE,
-                    "period", period,
-                    NULL);
-      if (!kab_store_save_charge (demo->store, charge, error) ||
-          !pay (demo, culture, client, month, kab_client_get_fee (client), error))
+      if (!pay (demo, culture, client, month, kab_client_get_fee (client), error))
         return FALSE;
 
       next = g_date_time_add_months (month, 1);
@@ -489,18 +532,27 @@ add_client (Demo       *demo,
   /* Practices work on weekdays: a Saturday or Sunday start moves to the Monday. */
   g_autoptr(GDateTime) start = g_date_time_add_days (day, weekday >= 6 ? 8 - weekday : 0);
   g_autoptr(KabClient) client = make_client (demo, culture, start);
-  gboolean monthly = g_rand_int_range (demo->rand, 0, 100) < 8;
+  int plan = g_rand_int_range (demo->rand, 0, 100);
+  gboolean monthly = plan < 8;
+  gboolean package = plan >= 8 && plan < 18;
 
   if (monthly)
     {
       kab_client_set_billing_plan (client, KAB_BILLING_PLAN_MONTHLY);
       kab_client_set_fee (client, demo->fee * 4);
     }
+  else if (package)
+    {
+      /* Ten sessions for the price of nine. */
+      kab_client_set_billing_plan (client, KAB_BILLING_PLAN_PACKAGE);
+      kab_client_set_package_size (client, 10);
+      kab_client_set_fee (client, demo->fee * 9);
+    }
 
-  if (!kab_store_save_client (demo->store, client, error))
+  if (!save_client_at (demo, client, start, error))
     return FALSE;
 
-  if (!monthly && g_rand_int_range (demo->rand, 0, 100) < 30)
+  if (!monthly && !package && g_rand_int_range (demo->rand, 0, 100) < 30)
     return add_consultation (demo, culture, client, start, error);
 
   if (!add_therapy (demo, culture, client, start, error))
@@ -576,6 +628,14 @@ kab_demo_fill (KabStore           *store,
       if (!add_client (&demo, i, size->n_clients, days, error))
         goto fail;
     }
+
+  /* The months up to today, as the store charges them when it opens. */
+  {
+    g_autoptr(GDateTime) today = kab_store_now ();
+
+    if (!kab_store_apply_rules (store, today, error))
+      goto fail;
+  }
 
   if (kab_store_commit (store, error))
     {

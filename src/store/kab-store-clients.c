@@ -514,7 +514,8 @@ kab_store_save_client (KabStore   *self,
   else
     ok = update_client (self, client, now, error);
 
-  return ok;
+  /* A changed plan, status or fee applies from today, by the billing rules. */
+  return ok && kab_store_note_client_rate (self, client, error);
 }
 
 static gboolean

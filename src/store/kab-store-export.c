@@ -360,9 +360,13 @@ delete_records (KabStore  *self,
   /* Children before parents: charges point at sessions, sessions at series. */
   static const char * const statements[] = {
     "DELETE FROM consent WHERE client_id = ?1",
+    "UPDATE session SET package_id = NULL WHERE client_id = ?1",
+    "DELETE FROM package WHERE client_id = ?1",
     "DELETE FROM charge WHERE client_id = ?1",
     "DELETE FROM payment WHERE client_id = ?1",
     "DELETE FROM session WHERE client_id = ?1",
+    "DELETE FROM series_exception WHERE series_id IN"
+    " (SELECT id FROM series WHERE client_id = ?1)",
     "DELETE FROM series WHERE client_id = ?1",
     "DELETE FROM client WHERE id = ?1",
   };

@@ -143,7 +143,17 @@ kab_store_delete_charge (KabStore   *self,
       return FALSE;
     }
 
-  if (!delete_row (self, "DELETE FROM charge WHERE id = ?1", kab_charge_get_id (charge), error))
+  /* Undoing a package's sale takes the package away, and bills its sessions again. */
+  if (!kab_store_tx_begin (self, error))
+    return FALSE;
+  if (!kab_store_forget_package_of_charge (self, kab_charge_get_client_id (charge),
+                                           kab_charge_get_id (charge), error) ||
+      !delete_row (self, "DELETE FROM charge WHERE id = ?1", kab_charge_get_id (charge), error))
+    {
+      kab_store_tx_rollback (self);
+      return FALSE;
+    }
+  if (!kab_store_tx_commit (self, error))
     return FALSE;
 
   ledger_written (self, kab_charge_get_client_id (charge));
@@ -686,61 +696,15 @@ kab_store_get_balance_before (KabStore   *self,
     0, date, out_balance, error);
 }
 
-/* Inserts the month's fee for every active client on the monthly plan; the partial
- * unique index on (client_id, period) makes a second run insert nothing. */
-static gboolean
-insert_monthly_fees (KabStore    *self,
-                     GDateTime   *first_day,
-                     const char  *period,
-                     GArray      *out_clients,
-                     GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = kab_store_prepare (self,
-    "INSERT INTO charge (client_id, session_id, date, amount, currency, kind, period, note)"
-    " SELECT id, NULL, ?1, fee, ?2, ?3, ?4, '' FROM client"
-    " WHERE status = ?5 AND billing_plan = ?6 AND fee > 0"
-    " ON CONFLICT DO NOTHING"
-    " RETURNING client_id", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  kab_store_bind_time (stmt, 1, first_day);
-  kab_store_bind_text (stmt, 2, kab_practice_get_currency (self->practice));
-  kab_store_bind_text (stmt, 3, kab_store_enum_to_nick (KAB_TYPE_CHARGE_KIND,
-                                                        KAB_CHARGE_KIND_MONTHLY_FEE));
-  kab_store_bind_text (stmt, 4, period);
-  kab_store_bind_text (stmt, 5, kab_store_enum_to_nick (KAB_TYPE_CLIENT_STATUS,
-                                                        KAB_CLIENT_STATUS_ACTIVE));
-  kab_store_bind_text (stmt, 6, kab_store_enum_to_nick (KAB_TYPE_BILLING_PLAN,
-                                                        KAB_BILLING_PLAN_MONTHLY));
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 client_id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (out_clients, client_id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /**
  * kab_store_generate_monthly_fees:
  * @month: any moment in the month, read in local time
  * @out_created: (out) (optional): how many fees were charged now
  *
- * Charges the month's fee (kind monthly-fee, period "YYYY-MM", dated the first of the
- * month) to every active client on the monthly plan who has none for that month yet, in
- * one transaction. Running it again for the same month charges nothing.
+ * Runs the monthly rule (kab-store-billing.c) for one month only, up to today: clients
+ * active on the monthly plan on some day of that month are charged the fee of that
+ * month, once. The store runs the rule for every month by itself; this is the same rule
+ * asked for by hand.
  */
 gboolean
 kab_store_generate_monthly_fees (KabStore   *self,
@@ -748,9 +712,11 @@ kab_store_generate_monthly_fees (KabStore   *self,
                                  guint      *out_created,
                                  GError    **error)
 {
-  g_autoptr(GArray) clients = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDateTime) first_day = NULL;
+  g_autoptr(GDateTime) next_month = NULL;
+  g_autoptr(GDateTime) last_day = NULL;
+  g_autoptr(GDateTime) now = kab_store_now ();
   g_autofree char *period = NULL;
 
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
@@ -759,32 +725,13 @@ kab_store_generate_monthly_fees (KabStore   *self,
   local = g_date_time_to_local (month);
   first_day = g_date_time_new_local (g_date_time_get_year (local),
                                      g_date_time_get_month (local), 1, 0, 0, 0);
+  next_month = g_date_time_add_months (first_day, 1);
+  last_day = g_date_time_add_seconds (next_month, -1);
   period = g_date_time_format (first_day, "%Y-%m");
 
-  if (!kab_store_tx_begin (self, error))
-    return FALSE;
-
-  if (!insert_monthly_fees (self, first_day, period, clients, error))
-    {
-      kab_store_tx_rollback (self);
-      return FALSE;
-    }
-
-  if (!kab_store_tx_commit (self, error))
-    return FALSE;
-
-  for (guint i = 0; i < clients->len; i++)
-    kab_store_refresh_client_balance (self, g_array_index (clients, gint64, i));
-
-  if (clients->len == 1)
-    g_signal_emit (self, kab_store_signals[KAB_STORE_SIGNAL_LEDGER_CHANGED], 0,
-                   g_array_index (clients, gint64, 0));
-  else if (clients->len > 1)
-    g_signal_emit (self, kab_store_signals[KAB_STORE_SIGNAL_LEDGER_CHANGED], 0, (gint64)0);
-
-  if (out_created != NULL)
-    *out_created = clients->len;
-  return TRUE;
+  return kab_store_charge_months (self,
+                                  g_date_time_compare (last_day, now) < 0 ? last_day : now,
+                                  period, out_created, error);
 }
 
 /* Who owes since when: a client's payments settle the oldest charges first, so the debt

@@ -130,9 +130,32 @@ gboolean      kab_store_client_exists  (KabStore      *self,
                                         gint64         client_id,
                                         GError       **error);
 
-/* Sessions (kab-store-sessions.c): the charge a session's status decides. */
-gboolean      kab_store_apply_session_charge (KabStore   *self,
-                                              KabSession *session,
-                                              GError    **error);
+/* Billing rules (kab-store-billing.c). The clock is the real one unless a test sets
+ * it; days are local "YYYY-MM-DD". */
+GDateTime    *kab_store_swap_test_now  (GDateTime     *now);
+GDateTime    *kab_store_now            (void);
+void          kab_store_local_day      (GDateTime     *time,
+                                        char           out_day[11]);
+gboolean      kab_store_note_practice_rate (KabStore    *self,
+                                            KabPractice *practice,
+                                            GError     **error);
+gboolean      kab_store_note_client_rate (KabStore    *self,
+                                          KabClient   *client,
+                                          GError     **error);
+gboolean      kab_store_bill_client_sessions (KabStore  *self,
+                                              gint64     client_id,
+                                              gint64     changed_session,
+                                              GError   **error);
+gboolean      kab_store_charge_months  (KabStore      *self,
+                                        GDateTime     *now,
+                                        const char    *only_period,
+                                        guint         *out_created,
+                                        GError       **error);
+gboolean      kab_store_forget_package_of_charge (KabStore  *self,
+                                                  gint64     client_id,
+                                                  gint64     charge_id,
+                                                  GError   **error);
+gboolean      kab_store_session_has_package (KabStore *self,
+                                             gint64    session_id);
 
 G_END_DECLS

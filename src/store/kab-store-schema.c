@@ -137,6 +137,68 @@ static const char * const migrations[] = {
   "ALTER TABLE practice ADD COLUMN country TEXT NOT NULL DEFAULT '';"
   "UPDATE practice SET country = CASE form_language"
   "  WHEN 'sv' THEN 'SE' WHEN 'nb' THEN 'NO' WHEN 'ru' THEN 'RU' ELSE '' END;",
+
+  /* 4: Billing by rule (issue 13): each client's plan, status and fee from a date, the
+   * practice's late-cancel percentage from a date, prepaid packages, the percentage a
+   * charge was made with, a random UID per session, and series occurrences keyed by
+   * series + the Monday of the week they were planned in, with deleted ones remembered.
+   * Existing charges are not touched: the plan history starts today, so no month before
+   * the upgrade is charged, and sessions before it keep the charges they have. */
+  "CREATE TABLE client_rate ("
+  "  client_id INTEGER NOT NULL REFERENCES client (id),"
+  "  from_date TEXT NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  billing_plan TEXT NOT NULL,"
+  "  fee INTEGER NOT NULL CHECK (fee >= 0),"
+  "  PRIMARY KEY (client_id, from_date)"
+  ");"
+  "CREATE TABLE monthly_waiver ("
+  "  client_id INTEGER NOT NULL REFERENCES client (id),"
+  "  period TEXT NOT NULL,"
+  "  PRIMARY KEY (client_id, period)"
+  ");"
+  "CREATE TRIGGER client_rate_forget BEFORE DELETE ON client BEGIN"
+  "  DELETE FROM client_rate WHERE client_id = old.id;"
+  "  DELETE FROM monthly_waiver WHERE client_id = old.id;"
+  " END;"
+  "CREATE TABLE practice_rate ("
+  "  from_date TEXT PRIMARY KEY,"
+  "  late_cancel_percent INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE package ("
+  "  id INTEGER PRIMARY KEY,"
+  "  client_id INTEGER NOT NULL REFERENCES client (id),"
+  "  charge_id INTEGER REFERENCES charge (id),"
+  "  sessions INTEGER NOT NULL CHECK (sessions > 0),"
+  "  price INTEGER NOT NULL CHECK (price >= 0),"
+  "  bought_on TEXT NOT NULL,"
+  "  expires TEXT"
+  ");"
+  "CREATE INDEX package_client ON package (client_id, bought_on);"
+  "CREATE TABLE series_exception ("
+  "  series_id INTEGER NOT NULL REFERENCES series (id),"
+  "  occurrence TEXT NOT NULL,"
+  "  PRIMARY KEY (series_id, occurrence)"
+  ");"
+  "ALTER TABLE charge ADD COLUMN percent INTEGER;"
+  "ALTER TABLE session ADD COLUMN uid TEXT;"
+  "ALTER TABLE session ADD COLUMN occurrence TEXT;"
+  "ALTER TABLE session ADD COLUMN original_start INTEGER;"
+  "ALTER TABLE session ADD COLUMN package_id INTEGER REFERENCES package (id);"
+  "ALTER TABLE series ADD COLUMN max_count INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE charge SET percent = 100 WHERE kind = 'session';"
+  "UPDATE session SET uid = lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4'"
+  "  || substr (hex (randomblob (2)), 2) || '-' || substr ('89ab', 1 + (abs (random ()) % 4), 1)"
+  "  || substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6)));"
+  "UPDATE session SET original_start = start,"
+  "  occurrence = date (start, 'unixepoch', 'localtime', 'weekday 0', '-6 days')"
+  "  WHERE series_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX session_uid ON session (uid);"
+  "CREATE INDEX session_occurrence ON session (series_id, occurrence);"
+  "INSERT INTO client_rate (client_id, from_date, status, billing_plan, fee)"
+  "  SELECT id, date ('now', 'localtime'), status, billing_plan, fee FROM client;"
+  "INSERT INTO practice_rate (from_date, late_cancel_percent)"
+  "  SELECT '0001-01-01', late_cancel_percent FROM practice;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KAB_STORE_SCHEMA_VERSION);

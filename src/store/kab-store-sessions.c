@@ -13,7 +13,7 @@
 #define SERIES_HORIZON_DAYS (26 * 7)
 
 #define SESSION_COLUMNS \
-  "id, client_id, series_id, start, tzid, duration, kind, status, fee, note, detached"
+  "id, client_id, series_id, start, tzid, duration, kind, status, fee, note, detached, uid"
 
 static KabSession *
 session_from_row (KabStore     *self,
@@ -40,6 +40,7 @@ session_from_row (KabStore     *self,
                 "fee", (gint64)sqlite3_column_int64 (stmt, 8),
                 "note", kab_store_column_text (stmt, 9),
                 "detached", sqlite3_column_int (stmt, 10) != 0,
+                "uid", kab_store_column_text (stmt, 11),
                 "client-name", client != NULL ? kab_client_get_display_name (client) : "",
                 NULL);
 
@@ -146,75 +147,25 @@ kab_store_load_session (KabStore  *self,
   return session;
 }
 
-/* The practice's rule: attended sessions are charged in full; a late cancellation or a
- * no-show is charged the practice's share of the fee; a cancellation in time or by the
- * practitioner is never charged. */
-static gint64
-session_charge_amount (KabStore   *self,
-                       KabSession *session)
-{
-  KabSessionStatus status = kab_session_get_status (session);
-  gint64 fee = kab_session_get_fee (session);
-  int percent = kab_practice_get_late_cancel_percent (self->practice);
-
-  if (status == KAB_SESSION_STATUS_ATTENDED)
-    return fee;
-
-  if (!kab_session_status_is_charged (status))
-    return 0;
-
-  /* Rounded half up to the minor unit; fee ≤ 10^13 so this cannot overflow. */
-  return (fee * percent + 50) / 100;
-}
-
-gboolean
-kab_store_apply_session_charge (KabStore    *self,
-                                KabSession  *session,
-                                GError     **error)
-{
-  gint64 amount = session_charge_amount (self, session);
-  KabChargeKind kind = kab_session_get_status (session) == KAB_SESSION_STATUS_ATTENDED
-                       ? KAB_CHARGE_KIND_SESSION : KAB_CHARGE_KIND_LATE_CANCELLATION;
-  sqlite3_stmt *stmt;
-
-  if (amount <= 0)
-    {
-      stmt = kab_store_prepare (self, "DELETE FROM charge WHERE session_id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, kab_session_get_id (session));
-      return kab_store_step_done (self, stmt, error);
-    }
-
-  stmt = kab_store_prepare (self,
-    "INSERT INTO charge (client_id, session_id, date, amount, currency, kind)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-    " ON CONFLICT (session_id) DO UPDATE SET client_id = ?1, date = ?3, amount = ?4,"
-    " currency = ?5, kind = ?6", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, kab_session_get_client_id (session));
-  sqlite3_bind_int64 (stmt, 2, kab_session_get_id (session));
-  kab_store_bind_time (stmt, 3, kab_session_get_start (session));
-  sqlite3_bind_int64 (stmt, 4, amount);
-  kab_store_bind_text (stmt, 5, kab_practice_get_currency (self->practice));
-  kab_store_bind_text (stmt, 6, kab_store_enum_to_nick (KAB_TYPE_CHARGE_KIND, kind));
-  return kab_store_step_done (self, stmt, error);
-}
-
+/* A new session gets a random UID, kept for its whole life and never given again; a
+ * series' occurrence also its identity in the series (@occurrence, the Monday of the
+ * week it was planned in) and its original start, like iCalendar's RECURRENCE-ID. */
 static gboolean
-write_session (KabStore    *self,
-               KabSession  *session,
-               GError     **error)
+write_session_full (KabStore    *self,
+                    KabSession  *session,
+                    const char  *occurrence,
+                    GError     **error)
 {
   gboolean is_new = kab_session_get_id (session) == 0;
+  g_autofree char *uid = NULL;
   sqlite3_stmt *stmt;
 
   if (is_new)
     stmt = kab_store_prepare (self,
       "INSERT INTO session (client_id, series_id, start, tzid, duration, kind, status, fee,"
-      " note, detached) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+      " note, detached, uid, occurrence, original_start)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, CASE WHEN ?12 IS NULL"
+      " THEN NULL ELSE ?3 END)", error);
   else
     stmt = kab_store_prepare (self,
       "UPDATE session SET client_id = ?1, series_id = ?2, start = ?3, tzid = ?4,"
@@ -235,8 +186,19 @@ write_session (KabStore    *self,
   sqlite3_bind_int64 (stmt, 8, kab_session_get_fee (session));
   kab_store_bind_text (stmt, 9, kab_session_get_note (session));
   sqlite3_bind_int (stmt, 10, kab_session_get_detached (session));
-  if (!is_new)
-    sqlite3_bind_int64 (stmt, 11, kab_session_get_id (session));
+  if (is_new)
+    {
+      uid = g_uuid_string_random ();
+      kab_store_bind_text (stmt, 11, uid);
+      if (occurrence != NULL)
+        kab_store_bind_text (stmt, 12, occurrence);
+      else
+        sqlite3_bind_null (stmt, 12);
+    }
+  else
+    {
+      sqlite3_bind_int64 (stmt, 11, kab_session_get_id (session));
+    }
 
   if (!kab_store_step_done (self, stmt, error))
     return FALSE;
@@ -249,9 +211,65 @@ write_session (KabStore    *self,
     }
 
   if (is_new)
-    kab_session_set_id (session, sqlite3_last_insert_rowid (self->db));
+    {
+      kab_session_set_id (session, sqlite3_last_insert_rowid (self->db));
+      kab_session_set_uid (session, uid);
+    }
 
   return TRUE;
+}
+
+static gboolean
+write_session (KabStore    *self,
+               KabSession  *session,
+               GError     **error)
+{
+  return write_session_full (self, session, NULL, error);
+}
+
+/* Only a change of status, fee, client or date changes what a session is charged; a
+ * note, a duration or a kind never rewrite a charge already made. */
+static gboolean
+charge_affected (KabSession *old,
+                 KabSession *session)
+{
+  return old == NULL ||
+         kab_session_get_status (old) != kab_session_get_status (session) ||
+         kab_session_get_fee (old) != kab_session_get_fee (session) ||
+         kab_session_get_client_id (old) != kab_session_get_client_id (session) ||
+         !g_date_time_equal (kab_session_get_start (old), kab_session_get_start (session));
+}
+
+/* A series' occurrence changed on its own becomes an exception: editing the series
+ * later leaves it as it is. */
+static gboolean
+is_exception_change (KabSession *old,
+                     KabSession *session)
+{
+  return old != NULL && kab_session_get_series_id (old) != 0 &&
+         (!g_date_time_equal (kab_session_get_start (old), kab_session_get_start (session)) ||
+          kab_session_get_duration (old) != kab_session_get_duration (session) ||
+          kab_session_get_fee (old) != kab_session_get_fee (session) ||
+          kab_session_get_kind (old) != kab_session_get_kind (session));
+}
+
+/* What happened can be recorded only once it has begun. */
+static gboolean
+check_not_future (KabSession  *session,
+                  GError     **error)
+{
+  g_autoptr(GDateTime) now = kab_store_now ();
+  KabSessionStatus status = kab_session_get_status (session);
+
+  if ((status != KAB_SESSION_STATUS_ATTENDED && status != KAB_SESSION_STATUS_NO_SHOW) ||
+      g_date_time_compare (kab_session_get_start (session), now) <= 0)
+    return TRUE;
+
+  g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED,
+               status == KAB_SESSION_STATUS_ATTENDED
+               ? _("The session has not begun yet, so it cannot be marked as attended.")
+               : _("The session has not begun yet, so it cannot be marked as a no-show."));
+  return FALSE;
 }
 
 static void
@@ -276,9 +294,11 @@ kab_store_save_session (KabStore    *self,
                         KabSession  *session,
                         GError     **error)
 {
+  g_autoptr(KabSession) old = NULL;
   gint64 id;
   gint64 client_id;
   gint64 old_client_id = 0;
+  gboolean recharge;
 
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
   g_return_val_if_fail (KAB_IS_SESSION (session), FALSE);
@@ -293,18 +313,27 @@ kab_store_save_session (KabStore    *self,
   id = kab_session_get_id (session);
   if (id != 0)
     {
-      g_autoptr(KabSession) old = kab_store_load_session (self, id, error);
-
+      old = kab_store_load_session (self, id, error);
       if (old == NULL)
         return FALSE;
       old_client_id = kab_session_get_client_id (old);
     }
 
+  recharge = charge_affected (old, session);
+  if (recharge && !check_not_future (session, error))
+    return FALSE;
+
+  if (is_exception_change (old, session))
+    kab_session_set_detached (session, TRUE);
+
   if (!kab_store_tx_begin (self, error))
     return FALSE;
 
   if (!write_session (self, session, error) ||
-      !kab_store_apply_session_charge (self, session, error))
+      !kab_store_bill_client_sessions (self, client_id,
+                                       recharge ? kab_session_get_id (session) : 0, error) ||
+      (old_client_id != 0 && old_client_id != client_id &&
+       !kab_store_bill_client_sessions (self, old_client_id, 0, error)))
     {
       kab_store_tx_rollback (self);
       if (id == 0)
@@ -330,10 +359,25 @@ kab_store_save_session (KabStore    *self,
   return TRUE;
 }
 
+static gboolean
+run_with_id (KabStore    *self,
+             const char  *sql,
+             gint64       id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = kab_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return kab_store_step_done (self, stmt, error);
+}
+
 /**
  * kab_store_delete_session:
  *
- * Deletes a session and the charge it made, in one transaction.
+ * Deletes a session and the charge it made, in one transaction. A series' occurrence
+ * deleted stays deleted: the series remembers it as an exception.
  */
 gboolean
 kab_store_delete_session (KabStore    *self,
@@ -341,7 +385,6 @@ kab_store_delete_session (KabStore    *self,
                           GError     **error)
 {
   gint64 id;
-  sqlite3_stmt *stmt;
   g_autoptr(KabSession) old = NULL;
 
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
@@ -355,24 +398,14 @@ kab_store_delete_session (KabStore    *self,
   if (!kab_store_tx_begin (self, error))
     return FALSE;
 
-  stmt = kab_store_prepare (self, "DELETE FROM charge WHERE session_id = ?1", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (kab_store_step_done (self, stmt, error))
-        stmt = kab_store_prepare (self, "DELETE FROM session WHERE id = ?1", error);
-      else
-        stmt = NULL;
-    }
-
-  if (stmt == NULL)
-    {
-      kab_store_tx_rollback (self);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!kab_store_step_done (self, stmt, error))
+  /* A deleted occurrence is remembered, so that its series never writes it again. */
+  if (!run_with_id (self,
+                    "INSERT OR IGNORE INTO series_exception (series_id, occurrence)"
+                    " SELECT series_id, occurrence FROM session WHERE id = ?1"
+                    " AND series_id IS NOT NULL AND occurrence IS NOT NULL", id, error) ||
+      !run_with_id (self, "DELETE FROM charge WHERE session_id = ?1", id, error) ||
+      !run_with_id (self, "DELETE FROM session WHERE id = ?1", id, error) ||
+      !kab_store_bill_client_sessions (self, kab_session_get_client_id (old), 0, error))
     {
       kab_store_tx_rollback (self);
       return FALSE;
@@ -462,7 +495,7 @@ kab_store_load_series (KabStore  *self,
 
   stmt = kab_store_prepare (self,
     "SELECT id, client_id, first_date, until_date, start_minute, duration, interval_weeks,"
-    " tzid, kind, fee FROM series WHERE id = ?1", error);
+    " tzid, kind, fee, max_count FROM series WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -488,6 +521,7 @@ kab_store_load_series (KabStore  *self,
                                                       kab_store_column_text (stmt, 8),
                                                       KAB_SESSION_KIND_PSYCHOTHERAPY),
                     "fee", (gint64)sqlite3_column_int64 (stmt, 9),
+                    "max-count", sqlite3_column_int (stmt, 10),
                     NULL);
     }
   sqlite3_reset (stmt);
@@ -512,11 +546,13 @@ write_series (KabStore   *self,
   if (is_new)
     stmt = kab_store_prepare (self,
       "INSERT INTO series (client_id, first_date, until_date, start_minute, duration,"
-      " interval_weeks, tzid, kind, fee) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+      " interval_weeks, tzid, kind, fee, max_count)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11)", error);
   else
     stmt = kab_store_prepare (self,
       "UPDATE series SET client_id = ?1, first_date = ?2, until_date = ?3, start_minute = ?4,"
-      " duration = ?5, interval_weeks = ?6, tzid = ?7, kind = ?8, fee = ?9 WHERE id = ?10",
+      " duration = ?5, interval_weeks = ?6, tzid = ?7, kind = ?8, fee = ?9, max_count = ?11"
+      " WHERE id = ?10",
       error);
   if (stmt == NULL)
     return FALSE;
@@ -533,6 +569,7 @@ write_series (KabStore   *self,
   sqlite3_bind_int64 (stmt, 9, kab_series_get_fee (series));
   if (!is_new)
     sqlite3_bind_int64 (stmt, 10, kab_series_get_id (series));
+  sqlite3_bind_int (stmt, 11, kab_series_get_max_count (series));
 
   if (!kab_store_step_done (self, stmt, error))
     return FALSE;
@@ -564,16 +601,38 @@ series_limit (KabSeries *series,
   return g_date_time_ref (horizon);
 }
 
-static gboolean
-occurrence_exists (KabStore   *self,
-                   gint64      series_id,
-                   GDateTime  *start,
-                   gboolean   *out_exists,
-                   GError    **error)
+/* An occurrence's identity in its series: the Monday of the week it was planned in, in
+ * the series' zone. Moving the series to another time or weekday keeps it, so an
+ * occurrence moved, deleted or changed on its own is still recognised afterwards. */
+static char *
+occurrence_key (KabSeries *series,
+                GDateTime *start)
 {
-  /* Within half a day: an occurrence moved on its own keeps its slot taken. */
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) monday = NULL;
+  const char *tzid = kab_series_get_tzid (series);
+
+  if (tzid != NULL && *tzid != '\0')
+    tz = g_time_zone_new_identifier (tzid);
+  if (tz == NULL)
+    tz = g_time_zone_new_local ();
+
+  local = g_date_time_to_timezone (start, tz);
+  monday = g_date_time_add_days (local, 1 - g_date_time_get_day_of_week (local));
+  return g_date_time_format (monday, "%Y-%m-%d");
+}
+
+static gboolean
+occurrence_taken (KabStore    *self,
+                  gint64       series_id,
+                  const char  *key,
+                  gboolean    *out_taken,
+                  GError     **error)
+{
   sqlite3_stmt *stmt = kab_store_prepare (self,
-    "SELECT 1 FROM session WHERE series_id = ?1 AND start > ?2 - 43200 AND start < ?2 + 43200"
+    "SELECT 1 FROM session WHERE series_id = ?1 AND occurrence = ?2"
+    " UNION ALL SELECT 1 FROM series_exception WHERE series_id = ?1 AND occurrence = ?2"
     " LIMIT 1", error);
   int rc;
 
@@ -581,7 +640,7 @@ occurrence_exists (KabStore   *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, series_id);
-  kab_store_bind_time (stmt, 2, start);
+  kab_store_bind_text (stmt, 2, key);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
 
@@ -591,7 +650,7 @@ occurrence_exists (KabStore   *self,
       return FALSE;
     }
 
-  *out_exists = rc == SQLITE_ROW;
+  *out_taken = rc == SQLITE_ROW;
   return TRUE;
 }
 
@@ -608,11 +667,12 @@ write_occurrences (KabStore   *self,
   for (guint i = 0; i < starts->len; i++)
     {
       g_autoptr(KabSession) session = NULL;
-      gboolean exists = FALSE;
+      g_autofree char *key = occurrence_key (series, starts->pdata[i]);
+      gboolean taken = FALSE;
 
-      if (!occurrence_exists (self, kab_series_get_id (series), starts->pdata[i], &exists, error))
+      if (!occurrence_taken (self, kab_series_get_id (series), key, &taken, error))
         return FALSE;
-      if (exists)
+      if (taken)
         continue;
 
       session = kab_session_new ();
@@ -626,7 +686,7 @@ write_occurrences (KabStore   *self,
                     "status", KAB_SESSION_STATUS_PLANNED,
                     "fee", kab_series_get_fee (series),
                     NULL);
-      if (!write_session (self, session, error))
+      if (!write_session_full (self, session, key, error))
         return FALSE;
     }
 
@@ -639,23 +699,80 @@ write_occurrences (KabStore   *self,
   return kab_store_step_done (self, stmt, error);
 }
 
+/* Editing a series rewrites its future occurrences that are still planned and no
+ * exception: those the new rule still has move to their new time (keeping their UID),
+ * the others go. Occurrences that happened, were deleted or were changed on their own
+ * stay as they are. */
 static gboolean
-drop_future_occurrences (KabStore   *self,
-                         KabSeries  *series,
-                         GDateTime  *now,
-                         GError    **error)
+rewrite_future_occurrences (KabStore   *self,
+                            KabSeries  *series,
+                            GDateTime  *now,
+                            GDateTime  *limit,
+                            GError    **error)
 {
-  /* Planned sessions only: what happened, and occurrences edited on their own, stay. */
-  sqlite3_stmt *stmt = kab_store_prepare (self,
-    "DELETE FROM session WHERE series_id = ?1 AND start >= ?2 AND status = 'planned'"
-    " AND detached = 0", error);
+  g_autoptr(GPtrArray) starts = kab_series_expand (series, now, limit);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
 
+  for (guint i = 0; i < starts->len; i++)
+    g_hash_table_insert (by_key, occurrence_key (series, starts->pdata[i]), starts->pdata[i]);
+
+  stmt = kab_store_prepare (self,
+    "SELECT id, coalesce (occurrence, '') FROM session WHERE series_id = ?1 AND start >= ?2"
+    " AND status = 'planned' AND detached = 0", error);
   if (stmt == NULL)
     return FALSE;
-
   sqlite3_bind_int64 (stmt, 1, kab_series_get_id (series));
   kab_store_bind_time (stmt, 2, now);
-  return kab_store_step_done (self, stmt, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (keys, g_strdup (kab_store_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kab_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      GDateTime *start = g_hash_table_lookup (by_key, keys->pdata[i]);
+
+      if (start == NULL)
+        {
+          stmt = kab_store_prepare (self, "DELETE FROM session WHERE id = ?1", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+        }
+      else
+        {
+          stmt = kab_store_prepare (self,
+            "UPDATE session SET start = ?2, original_start = ?2, tzid = ?3, duration = ?4,"
+            " kind = ?5, fee = ?6 WHERE id = ?1", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+          kab_store_bind_time (stmt, 2, start);
+          kab_store_bind_text (stmt, 3, kab_series_get_tzid (series));
+          sqlite3_bind_int (stmt, 4, kab_series_get_duration (series));
+          kab_store_bind_text (stmt, 5, kab_store_enum_to_nick (KAB_TYPE_SESSION_KIND,
+                                                                kab_series_get_kind (series)));
+          sqlite3_bind_int64 (stmt, 6, kab_series_get_fee (series));
+        }
+
+      if (!kab_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -671,7 +788,7 @@ kab_store_save_series (KabStore   *self,
                        KabSeries  *series,
                        GError    **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = kab_store_now ();
   g_autoptr(GDateTime) horizon = NULL;
   g_autoptr(GDateTime) limit = NULL;
   GDateTime *first;
@@ -696,7 +813,7 @@ kab_store_save_series (KabStore   *self,
     return FALSE;
 
   if (!write_series (self, series, error) ||
-      (!is_new && !drop_future_occurrences (self, series, now, error)) ||
+      (!is_new && !rewrite_future_occurrences (self, series, now, limit, error)) ||
       !write_occurrences (self, series, from, limit, error))
     {
       kab_store_tx_rollback (self);

@@ -776,6 +776,42 @@ load_practice (KabStore  *self,
   return TRUE;
 }
 
+/* One currency per practice: once the ledger has entries, changing it would sum two
+ * currencies into one balance. */
+static gboolean
+check_currency (KabStore     *self,
+                KabPractice  *practice,
+                GError      **error)
+{
+  const char *old = kab_practice_get_currency (self->practice);
+  const char *new = kab_practice_get_currency (practice);
+  sqlite3_stmt *stmt;
+  gboolean used = FALSE;
+
+  if (g_strcmp0 (old, new) == 0)
+    return TRUE;
+
+  stmt = kab_store_prepare (self,
+    "SELECT EXISTS (SELECT 1 FROM charge) OR EXISTS (SELECT 1 FROM payment)", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    used = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+
+  if (!used)
+    return TRUE;
+
+  g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED,
+               /* Translators: %s are ISO currency codes, e.g. EUR and SEK */
+               _("The ledger already has charges and payments in %s. Kabinett keeps one "
+                 "currency per practice, so that two currencies are never added up in a "
+                 "balance: the currency cannot be changed to %s. Record a payment in another "
+                 "currency in %s, with its original amount in the note."),
+               old, new, old);
+  return FALSE;
+}
+
 /**
  * kab_store_open:
  * @path: the database file; created (mode 0600) when missing
@@ -797,6 +833,14 @@ kab_store_open (const char  *path,
 
   if (!load_practice (self, error))
     return NULL;
+
+  /* The charges due since the last run (months turned while Kabinett was closed). */
+  {
+    g_autoptr(GDateTime) now = kab_store_now ();
+
+    if (!kab_store_apply_rules (self, now, error))
+      return NULL;
+  }
 
   return g_steal_pointer (&self);
 }
@@ -938,7 +982,9 @@ kab_store_save_practice (KabStore     *self,
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
   g_return_val_if_fail (KAB_IS_PRACTICE (practice), FALSE);
 
-  if (!kab_practice_validate (practice, error))
+  if (!kab_practice_validate (practice, error) ||
+      !check_currency (self, practice, error) ||
+      !kab_store_note_practice_rate (self, practice, error))
     return FALSE;
 
   stmt = kab_store_prepare (self,
