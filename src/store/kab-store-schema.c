@@ -137,6 +137,45 @@ static const char * const migrations[] = {
   "ALTER TABLE practice ADD COLUMN country TEXT NOT NULL DEFAULT '';"
   "UPDATE practice SET country = CASE form_language"
   "  WHEN 'sv' THEN 'SE' WHEN 'nb' THEN 'NO' WHEN 'ru' THEN 'RU' ELSE '' END;",
+
+  /* receipts and invoices (issue 16): the practice as a business (tax and bank numbers,
+   * VAT, bookkeeping accounts); receipts numbered from a counter per year that only
+   * grows, so that a number is never given twice; the language of a client's documents */
+  "CREATE TABLE practice_identity ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  tax_id TEXT NOT NULL DEFAULT '',"
+  "  licensed INTEGER NOT NULL DEFAULT 1,"
+  "  f_tax INTEGER NOT NULL DEFAULT 0,"
+  "  vat_registered INTEGER NOT NULL DEFAULT 0,"
+  "  tax_status TEXT NOT NULL DEFAULT 'self-employed',"
+  "  bankgiro TEXT NOT NULL DEFAULT '',"
+  "  plusgiro TEXT NOT NULL DEFAULT '',"
+  "  account TEXT NOT NULL DEFAULT '',"
+  "  bic TEXT NOT NULL DEFAULT '',"
+  "  vat_percent INTEGER NOT NULL DEFAULT 25,"
+  "  due_days INTEGER NOT NULL DEFAULT 14,"
+  "  receipts_per_year INTEGER NOT NULL DEFAULT 1,"
+  "  sales_account INTEGER NOT NULL DEFAULT 3004,"
+  "  bank_account INTEGER NOT NULL DEFAULT 1930,"
+  "  receivables_account INTEGER NOT NULL DEFAULT 1510"
+  ");"
+  "CREATE TABLE receipt_counter ("
+  "  year INTEGER PRIMARY KEY,"
+  "  last INTEGER NOT NULL CHECK (last > 0)"
+  ");"
+  "CREATE TABLE receipt ("
+  "  id INTEGER PRIMARY KEY,"
+  "  payment_id INTEGER NOT NULL UNIQUE,"
+  "  year INTEGER NOT NULL,"
+  "  number INTEGER NOT NULL CHECK (number > 0),"
+  "  issued INTEGER NOT NULL,"
+  "  tax_receipt TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (year, number)"
+  ");"
+  "CREATE TABLE client_document ("
+  "  client_id INTEGER PRIMARY KEY REFERENCES client (id) ON DELETE CASCADE,"
+  "  language TEXT NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KAB_STORE_SCHEMA_VERSION);
