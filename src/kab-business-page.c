@@ -246,12 +246,16 @@ load_identity (KabBusinessPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       GtkWidget *widget = FIELD_WIDGET (self, &fields[i]);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->identity),
+                                                        fields[i].property);
       g_auto(GValue) value = G_VALUE_INIT;
 
+      g_value_init (&value, pspec->value_type);
       g_object_get_property (G_OBJECT (self->identity), fields[i].property, &value);
-      if (GTK_IS_EDITABLE (widget))
+      /* a spin button is an editable too: by the property's type */
+      if (G_VALUE_HOLDS_STRING (&value))
         gtk_editable_set_text (GTK_EDITABLE (widget), g_value_get_string (&value));
-      else if (GTK_IS_SWITCH (widget))
+      else if (G_VALUE_HOLDS_BOOLEAN (&value))
         gtk_switch_set_active (GTK_SWITCH (widget), g_value_get_boolean (&value));
       else
         gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), g_value_get_int (&value));
