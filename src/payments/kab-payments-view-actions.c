@@ -5,11 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "kab-documents.h"
 #include "kab-money.h"
 #include "kab-payment-dialog.h"
 #include "kab-payments-view-private.h"
 #include "kab-print-document.h"
-#include "kab-receipt.h"
 #include "kab-view-shortcuts.h"
 
 static GtkWindow *
@@ -63,14 +63,17 @@ toast_error (KabPaymentsView *self,
 /* Receipts */
 
 static KabPrintDocument *
-receipt_document (KabPaymentsView *self,
-                  KabPayment      *payment)
+receipt_document (KabPaymentsView  *self,
+                  KabPayment       *payment,
+                  char            **out_file_name)
 {
-  KabClient *client = kab_store_find_client (self->store, kab_payment_get_client_id (payment));
-  g_autofree char *text = kab_receipt_build_text (kab_store_get_practice (self->store),
-                                                  client, payment);
+  g_autoptr(GError) error = NULL;
+  KabPrintDocument *document = kab_documents_make_receipt (self->store, payment, NULL,
+                                                           out_file_name, &error);
 
-  return kab_print_document_new (text);
+  if (document == NULL)
+    toast_error (self, error);
+  return document;
 }
 
 static void
@@ -78,10 +81,11 @@ print_receipt (KabPaymentsView *self,
                KabPayment      *payment,
                GtkWindow       *parent)
 {
-  g_autoptr(KabPrintDocument) document = receipt_document (self, payment);
+  g_autoptr(KabPrintDocument) document = receipt_document (self, payment, NULL);
   g_autoptr(GError) error = NULL;
 
-  if (!kab_print_document_print (document, parent, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, &error))
+  if (document != NULL &&
+      !kab_print_document_print (document, parent, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, &error))
     toast_error (self, error);
 }
 
@@ -108,15 +112,12 @@ on_receipt_file_chosen (GtkNativeDialog *dialog,
   g_autoptr(KabPrintDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT)
     goto out;
 
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   path = g_file_get_path (file);
-  name = g_file_get_basename (file);
-  document = receipt_document (save->view, save->payment);
 
   if (path == NULL)
     {
@@ -125,12 +126,20 @@ on_receipt_file_chosen (GtkNativeDialog *dialog,
       goto out;
     }
 
+  document = receipt_document (save->view, save->payment, NULL);
+  if (document == NULL)
+    goto out;
+
   if (!kab_print_document_export_pdf (document, path, &error))
     toast_error (save->view, error);
   else
-    /* Translators: %s is the name of the PDF file */
-    kab_payments_add_toast (GTK_WIDGET (save->view),
-                            toast_new_printf (_("Receipt saved as “%s”"), name));
+    {
+      g_autofree char *shown = g_filename_display_name (path);
+
+      /* Translators: %s is the full path of the PDF file, so that the user finds it */
+      kab_payments_add_toast (GTK_WIDGET (save->view),
+                              toast_new_printf (_("Receipt saved in “%s”"), shown));
+    }
 
 out:
   gtk_native_dialog_destroy (dialog);
@@ -145,8 +154,15 @@ save_receipt (KabPaymentsView *self,
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = kab_receipt_dup_file_name (payment);
-  ReceiptSave *save = g_new0 (ReceiptSave, 1);
+  g_autofree char *name = NULL;
+  g_autoptr(KabPrintDocument) document = receipt_document (self, payment, &name);
+  ReceiptSave *save;
+
+  /* The number is taken now, so that the suggested name carries it. */
+  if (document == NULL)
+    return;
+
+  save = g_new0 (ReceiptSave, 1);
 
   chooser = gtk_file_chooser_native_new (_("Save Receipt as PDF"), parent,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));

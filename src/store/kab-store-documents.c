@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kab-country.h"
 #include "kab-model-error.h"
 
 #include "kab-store-private.h"
@@ -136,6 +137,30 @@ kab_store_save_identity (KabStore             *self,
   if (identity != kab_store_get_identity (self))
     kab_practice_identity_copy_into (identity, self->identity);
   return TRUE;
+}
+
+/**
+ * kab_store_fill_demo_identity:
+ *
+ * Tax and bank numbers for a demo practice in its country: made up, but with the check
+ * digits right, so that every document shows what a real one would.
+ */
+gboolean
+kab_store_fill_demo_identity (KabStore  *self,
+                              GError   **error)
+{
+  g_autoptr(KabPracticeIdentity) identity = kab_practice_identity_new ();
+  const char *country = kab_practice_get_country (kab_store_get_practice (self));
+
+  if (g_strcmp0 (country, KAB_COUNTRY_SWEDEN) == 0)
+    g_object_set (identity, "tax-id", "559123-4561", "f-tax", TRUE, "bankgiro", "123-4566", NULL);
+  else if (g_strcmp0 (country, KAB_COUNTRY_NORWAY) == 0)
+    g_object_set (identity, "tax-id", "998 877 660", "account", "8601.11.17947", NULL);
+  else if (g_strcmp0 (country, KAB_COUNTRY_RUSSIA) == 0)
+    g_object_set (identity, "tax-id", "770412345664", "bic", "044525225",
+                  "account", "40802810600001234567", NULL);
+
+  return kab_store_save_identity (self, identity, error);
 }
 
 /* Receipts */

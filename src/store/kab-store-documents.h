@@ -14,6 +14,9 @@ gboolean             kab_store_save_identity        (KabStore             *self,
                                                      KabPracticeIdentity  *identity,
                                                      GError              **error);
 
+gboolean             kab_store_fill_demo_identity   (KabStore             *store,
+                                                     GError              **error);
+
 /* A receipt as issued: its number is @number of @year's sequence (@year 0 when the
  * practice numbers receipts in one sequence for all years). */
 typedef struct

@@ -16,7 +16,7 @@
 #include "consent/kab-consent-document.h"
 #include "consent/kab-consent-templates.h"
 #include "consent/kab-consent-values.h"
-#include "payments/kab-receipt.h"
+#include "payments/kab-documents.h"
 #include "kab-test-util.h"
 
 static gboolean
@@ -57,7 +57,6 @@ write_receipt (KabStore    *store,
                                                             NULL, NULL, error);
   g_autoptr(KabPayment) payment = NULL;
   g_autoptr(KabPrintDocument) document = NULL;
-  g_autofree char *text = NULL;
   guint n;
 
   if (payments == NULL)
@@ -71,9 +70,8 @@ write_receipt (KabStore    *store,
     }
 
   payment = g_list_model_get_item (payments, n - 1);
-  text = kab_receipt_build_text (kab_store_get_practice (store), client, payment);
-  document = kab_print_document_new (text);
-  return kab_print_document_export_pdf (document, path, error);
+  document = kab_documents_make_receipt (store, payment, NULL, NULL, error);
+  return document != NULL && kab_print_document_export_pdf (document, path, error);
 }
 
 int

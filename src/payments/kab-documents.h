@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kab-documents.h: receipts, invoices and statements made from the store, ready to print */
+
+#pragma once
+
+#include "kab-print-document.h"
+#include "kab-store.h"
+
+G_BEGIN_DECLS
+
+KabPrintDocument *kab_documents_make_receipt (KabStore    *store,
+                                              KabPayment  *payment,
+                                              GDateTime   *now,
+                                              char       **out_file_name,
+                                              GError     **error);
+
+G_END_DECLS
