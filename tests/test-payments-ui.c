@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "kab-store.h"
+#include "kab-store-documents.h"
 #include "payments/kab-client-chooser.h"
 #include "payments/kab-debtor.h"
 #include "payments/kab-debts-page.h"
@@ -491,6 +492,67 @@ test_sell_package (Fixture       *f,
   }
 }
 
+/* A receipt from the ledger: Ctrl+P and the row's menu act on the selected payment, and
+ * the receipt takes its own number, the first being 1. */
+static void
+test_receipt_from_ledger (Fixture       *f,
+                          gconstpointer  data)
+{
+  KabLedgerPage *ledger = KAB_LEDGER_PAGE (kab_test_find_by_type (f->view, KAB_TYPE_LEDGER_PAGE));
+  g_autoptr(KabPayment) payment = kab_payment_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_auto(KabReceiptRecord) record = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkColumnView *column_view;
+  GListModel *entries;
+  gboolean found = TRUE;
+  guint n;
+
+  g_object_set (payment, "client-id", kab_client_get_id (f->asa), "date", now,
+                "amount", (gint64)120000, "currency", "SEK", NULL);
+  g_assert_true (kab_store_save_payment (f->store, payment, &error));
+  g_assert_no_error (error);
+  kab_ledger_page_set_client_id (ledger, kab_client_get_id (f->asa));
+  kab_test_iterate ();
+
+  /* nothing selected: a word on what to do, and no receipt */
+  g_assert_null (kab_ledger_page_get_selected_payment (ledger));
+  g_assert_true (gtk_widget_activate_action (f->view, "payments.save-receipt", NULL));
+  kab_test_iterate ();
+  g_assert_true (kab_store_find_receipt (f->store, kab_payment_get_id (payment), &record, &found, NULL));
+  g_assert_false (found);
+
+  /* the ledger has a receipt column, and selecting the payment's row makes it the one */
+  column_view = GTK_COLUMN_VIEW (kab_test_find_by_type (GTK_WIDGET (ledger), GTK_TYPE_COLUMN_VIEW));
+  entries = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+  n = g_list_model_get_n_items (entries);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KabLedgerEntry) entry = g_list_model_get_item (entries, i);
+
+      if (kab_ledger_entry_get_payment (entry) != NULL)
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (entries), i, TRUE);
+    }
+  g_assert_nonnull (kab_ledger_page_get_selected_payment (ledger));
+  g_assert_cmpint (kab_payment_get_id (kab_ledger_page_get_selected_payment (ledger)), ==,
+                   kab_payment_get_id (payment));
+
+  g_assert_true (gtk_widget_activate_action (f->view, "payments.save-receipt", NULL));
+  kab_test_iterate ();
+  g_assert_true (kab_store_find_receipt (f->store, kab_payment_get_id (payment), &record, &found, NULL));
+  g_assert_true (found);
+  g_assert_cmpint (record.number, ==, 1);
+
+  /* the file chooser asks where; cancelled, it lets go of the view */
+  {
+    GtkWindow *chooser = kab_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+    g_assert_nonnull (chooser);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+    kab_test_iterate ();
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +568,7 @@ main (int   argc,
   ADD ("shortcut", test_shortcut_only_when_shown);
   ADD ("fees-on-start", test_fees_on_start);
   ADD ("sell-package", test_sell_package);
+  ADD ("receipt-from-ledger", test_receipt_from_ledger);
 
 #undef ADD
 

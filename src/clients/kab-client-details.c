@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-client-details.h"
+#include "kab-client-documents.h"
 #include "kab-client-sessions-window.h"
 #include "kab-clients-private.h"
 #include "kab-enums.h"
@@ -829,7 +830,10 @@ load_payments (KabClientDetails *self)
     {
       g_autoptr(KabPayment) payment = g_list_model_get_item (payments, i - 1);
 
-      gtk_list_box_append (self->payments_list, new_payment_row (payment));
+      GtkWidget *row = new_payment_row (payment);
+
+      kab_client_documents_add_receipt_button (ADW_ACTION_ROW (row), self->store, payment);
+      gtk_list_box_append (self->payments_list, row);
     }
 }
 

@@ -10,6 +10,7 @@
 #include "kab-payment-dialog.h"
 #include "kab-payments-view-private.h"
 #include "kab-print-document.h"
+#include "kab-print-save.h"
 #include "kab-view-shortcuts.h"
 
 static GtkWindow *
@@ -89,94 +90,37 @@ print_receipt (KabPaymentsView *self,
     toast_error (self, error);
 }
 
-typedef struct
-{
-  KabPaymentsView *view;
-  KabPayment      *payment;
-} ReceiptSave;
-
 static void
-receipt_save_free (ReceiptSave *save)
+on_receipt_saved (const char   *path,
+                  const GError *error,
+                  gpointer      user_data)
 {
-  g_clear_object (&save->view);
-  g_clear_object (&save->payment);
-  g_free (save);
-}
+  KabPaymentsView *self = user_data;
+  g_autofree char *shown = NULL;
 
-static void
-on_receipt_file_chosen (GtkNativeDialog *dialog,
-                        int              response,
-                        ReceiptSave     *save)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(KabPrintDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = g_file_get_path (file);
-
-  if (path == NULL)
+  if (error != NULL)
     {
-      kab_payments_add_toast (GTK_WIDGET (save->view),
-                              kab_payments_toast_new (_("The receipt can only be saved in a local folder.")));
-      goto out;
+      toast_error (self, error);
+      return;
     }
 
-  document = receipt_document (save->view, save->payment, NULL);
-  if (document == NULL)
-    goto out;
-
-  if (!kab_print_document_export_pdf (document, path, &error))
-    toast_error (save->view, error);
-  else
-    {
-      g_autofree char *shown = g_filename_display_name (path);
-
-      /* Translators: %s is the full path of the PDF file, so that the user finds it */
-      kab_payments_add_toast (GTK_WIDGET (save->view),
-                              toast_new_printf (_("Receipt saved in “%s”"), shown));
-    }
-
-out:
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  receipt_save_free (save);
+  shown = g_filename_display_name (path);
+  /* Translators: %s is the full path of the PDF file, so that the user finds it */
+  kab_payments_add_toast (GTK_WIDGET (self), toast_new_printf (_("Receipt saved in “%s”"), shown));
 }
 
+/* The number is taken when the receipt is made, so that the suggested name carries it. */
 static void
 save_receipt (KabPaymentsView *self,
               KabPayment      *payment,
               GtkWindow       *parent)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   g_autoptr(KabPrintDocument) document = receipt_document (self, payment, &name);
-  ReceiptSave *save;
 
-  /* The number is taken now, so that the suggested name carries it. */
-  if (document == NULL)
-    return;
-
-  save = g_new0 (ReceiptSave, 1);
-
-  chooser = gtk_file_chooser_native_new (_("Save Receipt as PDF"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  save->view = g_object_ref (self);
-  save->payment = g_object_ref (payment);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_receipt_file_chosen), save);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (document != NULL)
+    kab_print_document_save_as (document, parent, _("Save Receipt as PDF"), name,
+                                on_receipt_saved, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -189,6 +133,42 @@ on_receipt_requested (KabPaymentsView  *self,
     save_receipt (self, payment, GTK_WINDOW (dialog));
   else
     print_receipt (self, payment, GTK_WINDOW (dialog));
+}
+
+/* The payment selected in the ledger, or a word on what to select. */
+static KabPayment *
+selected_payment (KabPaymentsView *self)
+{
+  KabPayment *payment = kab_ledger_page_get_selected_payment (self->ledger_page);
+
+  if (payment == NULL)
+    kab_payments_add_toast (GTK_WIDGET (self),
+                            kab_payments_toast_new (_("Select a payment in the ledger first")));
+  return payment;
+}
+
+static void
+print_receipt_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KabPaymentsView *self = KAB_PAYMENTS_VIEW (widget);
+  KabPayment *payment = selected_payment (self);
+
+  if (payment != NULL)
+    print_receipt (self, payment, parent_window (self));
+}
+
+static void
+save_receipt_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KabPaymentsView *self = KAB_PAYMENTS_VIEW (widget);
+  KabPayment *payment = selected_payment (self);
+
+  if (payment != NULL)
+    save_receipt (self, payment, parent_window (self));
 }
 
 /* Payments: record, edit, remove with undo */
@@ -688,6 +668,7 @@ kab_payments_view_add_shortcuts (KabPaymentsView *self)
   static const KabViewShortcut shortcuts[] = {
     { "<Control><Shift>p", "payments.record" },
     { "<Control>f", "payments.find-client" },
+    { "<Control>p", "payments.print-receipt" },
     { "<Alt>Left", "payments.previous" },
     { "<Alt>Right", "payments.next" },
   };
@@ -709,4 +690,8 @@ kab_payments_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "payments.sell-package", NULL,
                                    sell_package_activated);
   gtk_widget_class_install_action (widget_class, "payments.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "payments.print-receipt", NULL,
+                                   print_receipt_activated);
+  gtk_widget_class_install_action (widget_class, "payments.save-receipt", NULL,
+                                   save_receipt_activated);
 }
