@@ -816,6 +816,11 @@ load_payments (KabClientDetails *self)
   guint n;
 
   remove_rows (self->payments_list);
+  if (adw_preferences_group_get_header_suffix (self->payments_group) == NULL)
+    adw_preferences_group_set_header_suffix (self->payments_group,
+                                             kab_client_documents_new_menu_button (self->store));
+  kab_client_documents_set_client (adw_preferences_group_get_header_suffix (self->payments_group),
+                                   kab_client_get_id (self->client));
   payments = kab_store_list_payments (self->store, kab_client_get_id (self->client),
                                       NULL, NULL, &error);
   if (payments == NULL)

@@ -268,3 +268,62 @@ kab_document_format_money (const char *language,
 
   return g_string_free (text, FALSE);
 }
+
+/* Markup */
+
+/* One line of the user's own text (a name, an address, a note): line breaks become
+ * commas, and nothing in it can be read as markup: not a heading or a bullet at its
+ * start, nor a line break (a backslash) at its end. */
+char *
+kab_document_plain_line (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit_set (text != NULL ? text : "", "\r\n", -1);
+  GString *line = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] == '\0')
+        continue;
+      if (line->len > 0)
+        g_string_append (line, ", ");
+      g_string_append (line, lines[i]);
+    }
+
+  while (line->len > 0 && (line->str[0] == '#' || g_str_has_prefix (line->str, "- ")))
+    g_string_erase (line, 0, 1);
+  while (line->len > 0 && line->str[line->len - 1] == '\\')
+    g_string_truncate (line, line->len - 1);
+
+  return g_strstrip (g_string_free (line, FALSE));
+}
+
+/* The practitioner's details, one per printed line: the markup joins lines into a
+ * paragraph unless they end in a backslash. */
+void
+kab_document_append_line (GString    *text,
+                          const char *value)
+{
+  g_autofree char *line = kab_document_plain_line (value);
+
+  if (*line == '\0')
+    return;
+
+  if (text->len > 0 && text->str[text->len - 1] == '\n' &&
+      (text->len < 2 || text->str[text->len - 2] != '\n'))
+    g_string_insert_c (text, text->len - 1, '\\');
+  g_string_append_printf (text, "%s\n", line);
+}
+
+/* "Label value" as a bullet of the payment's details. */
+void
+kab_document_append_detail (GString    *text,
+                            const char *label,
+                            const char *value)
+{
+  g_autofree char *line = kab_document_plain_line (value);
+
+  if (*line != '\0')
+    g_string_append_printf (text, "- %s %s\n", label, line);
+}
+

@@ -74,4 +74,11 @@ char       *kab_document_format_money    (const char       *language,
                                           gint64            minor,
                                           const char       *currency);
 
+char       *kab_document_plain_line      (const char       *text);
+void        kab_document_append_line     (GString          *text,
+                                          const char       *value);
+void        kab_document_append_detail   (GString          *text,
+                                          const char       *label,
+                                          const char       *value);
+
 G_END_DECLS

@@ -14,4 +14,19 @@ KabPrintDocument *kab_documents_make_receipt (KabStore    *store,
                                               char       **out_file_name,
                                               GError     **error);
 
+KabPrintDocument *kab_documents_make_invoice (KabStore    *store,
+                                              gint64       client_id,
+                                              GDateTime   *from,
+                                              GDateTime   *to,
+                                              GDateTime   *now,
+                                              gint64      *out_invoice_id,
+                                              char       **out_file_name,
+                                              GError     **error);
+KabPrintDocument *kab_documents_make_statement (KabStore   *store,
+                                                gint64      client_id,
+                                                GDateTime  *from,
+                                                GDateTime  *to,
+                                                char      **out_file_name,
+                                                GError    **error);
+
 G_END_DECLS

@@ -13,62 +13,6 @@
 #include "kab-money.h"
 #include "kab-receipt.h"
 
-/* One line of the user's own text (a name, an address, a note): line breaks become
- * commas, and nothing in it can be read as markup: not a heading or a bullet at its
- * start, nor a line break (a backslash) at its end. */
-static char *
-plain_line (const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit_set (text != NULL ? text : "", "\r\n", -1);
-  GString *line = g_string_new (NULL);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_strstrip (lines[i]);
-      if (*lines[i] == '\0')
-        continue;
-      if (line->len > 0)
-        g_string_append (line, ", ");
-      g_string_append (line, lines[i]);
-    }
-
-  while (line->len > 0 && (line->str[0] == '#' || g_str_has_prefix (line->str, "- ")))
-    g_string_erase (line, 0, 1);
-  while (line->len > 0 && line->str[line->len - 1] == '\\')
-    g_string_truncate (line, line->len - 1);
-
-  return g_strstrip (g_string_free (line, FALSE));
-}
-
-/* The practitioner's details, one per printed line: the markup joins lines into a
- * paragraph unless they end in a backslash. */
-static void
-append_line (GString    *text,
-             const char *value)
-{
-  g_autofree char *line = plain_line (value);
-
-  if (*line == '\0')
-    return;
-
-  if (text->len > 0 && text->str[text->len - 1] == '\n' &&
-      (text->len < 2 || text->str[text->len - 2] != '\n'))
-    g_string_insert_c (text, text->len - 1, '\\');
-  g_string_append_printf (text, "%s\n", line);
-}
-
-/* "Label value" as a bullet of the payment's details. */
-static void
-append_detail (GString    *text,
-               const char *label,
-               const char *value)
-{
-  g_autofree char *line = plain_line (value);
-
-  if (*line != '\0')
-    g_string_append_printf (text, "- %s %s\n", label, line);
-}
-
 static void
 append_practitioner (GString     *text,
                      KabPractice *practice)
@@ -82,10 +26,10 @@ append_practitioner (GString     *text,
   else
     contact = g_strdup (*phone != '\0' ? phone : email);
 
-  append_line (text, kab_practice_get_practitioner_name (practice));
-  append_line (text, kab_practice_get_title (practice));
-  append_line (text, kab_practice_get_address (practice));
-  append_line (text, contact);
+  kab_document_append_line (text, kab_practice_get_practitioner_name (practice));
+  kab_document_append_line (text, kab_practice_get_title (practice));
+  kab_document_append_line (text, kab_practice_get_address (practice));
+  kab_document_append_line (text, contact);
 }
 
 /* Charges and payments in the order the ledger settles them: by date, then by id. */
@@ -240,7 +184,7 @@ kab_receipt_describe_charge (KabCharge  *charge,
     case KAB_CHARGE_KIND_OTHER:
     default:
       {
-        g_autofree char *note = plain_line (kab_charge_get_note (charge));
+        g_autofree char *note = kab_document_plain_line (kab_charge_get_note (charge));
 
         return g_strdup_printf ("%s, %s", *note != '\0' ? note : kab_document_text (language, KAB_DOC_OTHER), date);
       }
@@ -297,22 +241,28 @@ kab_receipt_append_identity (GString             *text,
         tax_line = g_strdup_printf ("%s %s %s", kab_document_text (language, label), tax_id, status);
       else
         tax_line = g_strdup_printf ("%s %s", kab_document_text (language, label), tax_id);
-      append_line (text, tax_line);
+      kab_document_append_line (text, tax_line);
     }
   if (*status != '\0' && g_strcmp0 (country, KAB_COUNTRY_NORWAY) != 0)
-    append_line (text, status);
+    kab_document_append_line (text, status);
 }
 
-/* The line the tax office of the practice's country asks for. */
-static void
-append_tax_lines (GString               *text,
-                  const KabReceiptInput *input,
-                  gint64                 amount)
+/**
+ * kab_receipt_append_vat_lines:
+ * @amount: the amount paid or invoiced, VAT included
+ *
+ * The VAT line the practice's country asks for: the VAT in @amount at the practice's
+ * rate when its fees are not exempt, else the law that exempts them (Sweden, Norway).
+ */
+void
+kab_receipt_append_vat_lines (GString             *text,
+                              KabPractice         *practice,
+                              KabPracticeIdentity *identity,
+                              const char          *language,
+                              gint64               amount,
+                              const char          *currency)
 {
-  const char *language = input->language;
-  const char *country = kab_practice_get_country (input->practice);
-  const char *currency = kab_payment_get_currency (input->payment);
-  KabPracticeIdentity *identity = input->identity;
+  const char *country = kab_practice_get_country (practice);
 
   if (identity == NULL)
     return;
@@ -320,35 +270,43 @@ append_tax_lines (GString               *text,
   if (!kab_practice_identity_is_vat_exempt (identity, country))
     {
       int percent = kab_practice_identity_get_vat_percent (identity);
+      g_autofree char *rate = g_strdup_printf ("%d", percent);
+      g_autofree char *vat_label = kab_document_fill (language, KAB_DOC_VAT, rate);
       g_autofree char *net_text = NULL;
       g_autofree char *vat_text = NULL;
-      g_autofree char *vat_label = NULL;
-      g_autofree char *rate = g_strdup_printf ("%d", percent);
       gint64 net, vat;
 
       kab_receipt_split_vat (amount, percent, &net, &vat);
       net_text = kab_document_format_money (language, net, currency);
       vat_text = kab_document_format_money (language, vat, currency);
-      vat_label = kab_document_fill (language, KAB_DOC_VAT, rate);
-      append_detail (text, kab_document_text (language, KAB_DOC_NET), net_text);
-      append_detail (text, vat_label, vat_text);
+      kab_document_append_detail (text, kab_document_text (language, KAB_DOC_NET), net_text);
+      kab_document_append_detail (text, vat_label, vat_text);
       g_string_append (text, "\n");
     }
   else if (g_strcmp0 (country, KAB_COUNTRY_SWEDEN) == 0)
     g_string_append_printf (text, "%s\n\n", kab_document_text (language, KAB_DOC_EXEMPT_SE));
   else if (g_strcmp0 (country, KAB_COUNTRY_NORWAY) == 0)
     g_string_append_printf (text, "%s\n\n", kab_document_text (language, KAB_DOC_EXEMPT_NO));
+  else if (g_strcmp0 (country, KAB_COUNTRY_RUSSIA) == 0 &&
+           kab_practice_identity_get_tax_status (identity) == KAB_TAX_STATUS_ENTREPRENEUR)
+    g_string_append_printf (text, "%s\n\n", kab_document_text (language, KAB_DOC_NO_VAT));
+}
 
-  if (g_strcmp0 (country, KAB_COUNTRY_RUSSIA) != 0)
+/* Russia: a самозанятый makes the tax receipt in «Мой налог»; this paper is not one. */
+static void
+append_russian_lines (GString               *text,
+                      const KabReceiptInput *input)
+{
+  const char *language = input->language;
+  g_autofree char *number = NULL;
+
+  if (input->identity == NULL ||
+      g_strcmp0 (kab_practice_get_country (input->practice), KAB_COUNTRY_RUSSIA) != 0)
     return;
 
-  /* Russia: a самозанятый makes the tax receipt in «Мой налог»; this paper is not one */
-  if (kab_practice_identity_get_tax_status (identity) == KAB_TAX_STATUS_ENTREPRENEUR)
-    g_string_append_printf (text, "%s\n\n", kab_document_text (language, KAB_DOC_NO_VAT));
-  if (kab_practice_identity_get_tax_status (identity) == KAB_TAX_STATUS_SELF_EMPLOYED)
+  if (kab_practice_identity_get_tax_status (input->identity) == KAB_TAX_STATUS_SELF_EMPLOYED)
     {
-      g_autofree char *number = plain_line (input->tax_receipt);
-
+      number = kab_document_plain_line (input->tax_receipt);
       g_string_append_printf (text, "- %s %s\n\n", kab_document_text (language, KAB_DOC_TAX_RECEIPT),
                               *number != '\0' ? number : "____________");
     }
@@ -392,11 +350,11 @@ kab_receipt_build_text (const KabReceiptInput *input)
   kab_receipt_append_identity (text, input->practice, input->identity, language);
   g_string_append (text, "\n");
 
-  append_detail (text, kab_document_text (language, KAB_DOC_RECEIVED_FROM),
+  kab_document_append_detail (text, kab_document_text (language, KAB_DOC_RECEIVED_FROM),
                  input->client != NULL ? kab_client_get_display_name (input->client) : "");
-  append_detail (text, kab_document_text (language, KAB_DOC_DATE), date);
-  append_detail (text, kab_document_text (language, KAB_DOC_AMOUNT), amount);
-  append_detail (text, kab_document_text (language, KAB_DOC_PAID_BY),
+  kab_document_append_detail (text, kab_document_text (language, KAB_DOC_DATE), date);
+  kab_document_append_detail (text, kab_document_text (language, KAB_DOC_AMOUNT), amount);
+  kab_document_append_detail (text, kab_document_text (language, KAB_DOC_PAID_BY),
                  kab_document_method (language, kab_payment_get_method (payment)));
   g_string_append (text, "\n");
 
@@ -417,14 +375,16 @@ kab_receipt_build_text (const KabReceiptInput *input)
   else if (*kab_payment_get_note (payment) != '\0')
     {
       g_string_append_printf (text, "## %s\n\n", kab_document_text (language, KAB_DOC_PAID_FOR));
-      append_line (text, kab_payment_get_note (payment));
+      kab_document_append_line (text, kab_payment_get_note (payment));
       g_string_append (text, "\n");
     }
 
-  append_tax_lines (text, input, kab_payment_get_amount (payment));
+  kab_receipt_append_vat_lines (text, input->practice, input->identity, language,
+                                kab_payment_get_amount (payment), kab_payment_get_currency (payment));
+  append_russian_lines (text, input);
 
   g_string_append_printf (text, "%s\n\n", kab_document_text (language, KAB_DOC_THANKS));
-  signed_by = plain_line (kab_practice_get_practitioner_name (input->practice));
+  signed_by = kab_document_plain_line (kab_practice_get_practitioner_name (input->practice));
   g_string_append (text, "______________________________\n");
   if (*signed_by != '\0')
     g_string_append_printf (text, "%s\n", signed_by);

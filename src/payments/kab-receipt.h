@@ -47,6 +47,12 @@ void       kab_receipt_append_identity  (GString               *text,
                                          KabPractice           *practice,
                                          KabPracticeIdentity   *identity,
                                          const char            *language);
+void       kab_receipt_append_vat_lines (GString               *text,
+                                         KabPractice           *practice,
+                                         KabPracticeIdentity   *identity,
+                                         const char            *language,
+                                         gint64                 amount,
+                                         const char            *currency);
 char      *kab_receipt_build_text       (const KabReceiptInput *input);
 char      *kab_receipt_dup_file_name    (const char            *number,
                                          KabPayment            *payment);

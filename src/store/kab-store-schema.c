@@ -140,7 +140,8 @@ static const char * const migrations[] = {
 
   /* receipts and invoices (issue 16): the practice as a business (tax and bank numbers,
    * VAT, bookkeeping accounts); receipts numbered from a counter per year that only
-   * grows, so that a number is never given twice; the language of a client's documents */
+   * grows, so that a number is never given twice; invoices for a client's period, with
+   * their own numbers; the language of a client's documents */
   "CREATE TABLE practice_identity ("
   "  id INTEGER PRIMARY KEY CHECK (id = 1),"
   "  tax_id TEXT NOT NULL DEFAULT '',"
@@ -172,6 +173,28 @@ static const char * const migrations[] = {
   "  tax_receipt TEXT NOT NULL DEFAULT '',"
   "  UNIQUE (year, number)"
   ");"
+  "CREATE TABLE invoice_counter ("
+  "  year INTEGER PRIMARY KEY,"
+  "  last INTEGER NOT NULL CHECK (last > 0)"
+  ");"
+  "CREATE TABLE invoice ("
+  "  id INTEGER PRIMARY KEY,"
+  "  client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL,"
+  "  number INTEGER NOT NULL CHECK (number > 0),"
+  "  issued INTEGER NOT NULL,"
+  "  period_from INTEGER NOT NULL,"
+  "  period_to INTEGER NOT NULL,"
+  "  due INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL CHECK (amount >= 0),"
+  "  currency TEXT NOT NULL,"
+  "  reference TEXT NOT NULL,"
+  "  sent INTEGER,"
+  "  payment_id INTEGER,"
+  "  UNIQUE (year, number)"
+  ");"
+  "CREATE INDEX invoice_client ON invoice (client_id);"
+  "CREATE INDEX invoice_reference ON invoice (reference);"
   "CREATE TABLE client_document ("
   "  client_id INTEGER PRIMARY KEY REFERENCES client (id) ON DELETE CASCADE,"
   "  language TEXT NOT NULL"
