@@ -5,6 +5,9 @@
 
 #include <sqlite3.h>
 
+#include <string.h>
+
+#include "kab-check-digits.h"
 #include "kab-country.h"
 #include "kab-model-error.h"
 #include "kab-store.h"
@@ -295,6 +298,110 @@ test_receipt_numbers_random (Fixture       *fixture,
 }
 
 static void
+add_charge (KabStore  *store,
+            gint64     client_id,
+            GDateTime *date,
+            gint64     amount)
+{
+  g_autoptr(KabCharge) charge = kab_charge_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (charge, "client-id", client_id, "date", date, "amount", amount,
+                "currency", "SEK", "kind", KAB_CHARGE_KIND_SESSION, NULL);
+  g_assert_true (kab_store_save_charge (store, charge, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_invoices (Fixture       *fixture,
+               gconstpointer  data)
+{
+  gint64 client_id;
+  gint64 other_id;
+  g_autoptr(GDateTime) march = g_date_time_new_local (2026, 3, 1, 0, 0, 0);
+  g_autoptr(GDateTime) april = g_date_time_new_local (2026, 4, 1, 0, 0, 0);
+  g_autoptr(GDateTime) may = g_date_time_new_local (2026, 5, 1, 0, 0, 0);
+  g_autoptr(GDateTime) session = g_date_time_new_local (2026, 3, 10, 9, 0, 0);
+  g_autoptr(GDateTime) session2 = g_date_time_new_local (2026, 3, 24, 9, 0, 0);
+  g_autoptr(GDateTime) issued = g_date_time_new_local (2026, 4, 2, 12, 0, 0);
+  g_autoptr(GDateTime) before_due = g_date_time_new_local (2026, 4, 16, 12, 0, 0);
+  g_autoptr(GDateTime) after_due = g_date_time_new_local (2026, 4, 18, 12, 0, 0);
+  g_auto(KabInvoiceRecord) first = { 0 };
+  g_auto(KabInvoiceRecord) again = { 0 };
+  g_auto(KabInvoiceRecord) none = { 0 };
+  g_autoptr(KabPayment) payment = NULL;
+  g_autoptr(KabPayment) others = NULL;
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ocr_base = NULL;
+  gint64 matched = -1;
+
+  set_country (fixture->store, KAB_COUNTRY_SWEDEN);
+  client_id = add_client (fixture->store);
+  other_id = add_client (fixture->store);
+  add_charge (fixture->store, client_id, session, 120000);
+  add_charge (fixture->store, client_id, session2, 120000);
+
+  /* a period without charges is not invoiced, and takes no number */
+  g_assert_false (kab_store_issue_invoice (fixture->store, client_id, april, may, issued, &none, &error));
+  g_assert_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED);
+  g_clear_error (&error);
+
+  g_assert_true (kab_store_issue_invoice (fixture->store, client_id, march, april, issued, &first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (first.number, ==, 1);
+  g_assert_cmpint (first.year, ==, 2026);
+  g_assert_cmpint (first.amount, ==, 240000);
+  g_assert_null (first.sent);
+  /* due after the practice's 14 days */
+  g_assert_cmpint (g_date_time_difference (first.due, first.issued) / G_TIME_SPAN_DAY, ==, 14);
+  /* Sweden: an OCR number, year and number, a length digit and a Luhn digit */
+  g_assert_true (kab_se_ocr_is_valid (first.reference));
+  ocr_base = g_strndup (first.reference, strlen (first.reference) - 2);
+  g_assert_cmpstr (ocr_base, ==, "20260001");
+
+  /* the same period again: the same invoice */
+  g_assert_true (kab_store_issue_invoice (fixture->store, client_id, march, april, issued, &again, &error));
+  g_assert_cmpint (again.id, ==, first.id);
+
+  /* not sent: not overdue; sent and past its due day: overdue */
+  overdue = kab_store_list_overdue_invoices (fixture->store, after_due, &error);
+  g_assert_cmpuint (overdue->len, ==, 0);
+  g_clear_pointer (&overdue, g_ptr_array_unref);
+  g_assert_true (kab_store_mark_invoice_sent (fixture->store, first.id, issued, &error));
+  overdue = kab_store_list_overdue_invoices (fixture->store, before_due, &error);
+  g_assert_cmpuint (overdue->len, ==, 0);
+  g_clear_pointer (&overdue, g_ptr_array_unref);
+  overdue = kab_store_list_overdue_invoices (fixture->store, after_due, &error);
+  g_assert_cmpuint (overdue->len, ==, 1);
+  g_clear_pointer (&overdue, g_ptr_array_unref);
+
+  /* another client's payment cannot pay it; the client's, with the reference, does */
+  others = add_payment (fixture->store, other_id);
+  g_assert_false (kab_store_match_invoice (fixture->store, first.id, kab_payment_get_id (others), &error));
+  g_assert_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_true (kab_store_match_reference (fixture->store, others, first.reference, &matched, &error));
+  g_assert_cmpint (matched, ==, 0);
+
+  payment = add_payment (fixture->store, client_id);
+  {
+    /* as typed from a bank statement, with spaces */
+    g_autofree char *spaced = g_strdup_printf ("%.4s %s", first.reference, first.reference + 4);
+
+    g_assert_true (kab_store_match_reference (fixture->store, payment, spaced, &matched, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (matched, ==, first.id);
+  kab_invoice_record_clear (&again);
+  g_assert_true (kab_store_load_invoice (fixture->store, first.id, &again, &error));
+  g_assert_cmpint (again.payment_id, ==, kab_payment_get_id (payment));
+  g_assert_nonnull (again.sent);
+  overdue = kab_store_list_overdue_invoices (fixture->store, after_due, &error);
+  g_assert_cmpuint (overdue->len, ==, 0);
+}
+
+static void
 test_client_language (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -335,6 +442,7 @@ main (int   argc,
   g_test_add ("/documents/identity", Fixture, NULL, fixture_set_up, test_identity_saved, fixture_tear_down);
   g_test_add ("/documents/receipt-numbers", Fixture, NULL, fixture_set_up, test_receipt_numbers, fixture_tear_down);
   g_test_add ("/documents/receipt-numbers-random", Fixture, NULL, fixture_set_up, test_receipt_numbers_random, fixture_tear_down);
+  g_test_add ("/documents/invoices", Fixture, NULL, fixture_set_up, test_invoices, fixture_tear_down);
   g_test_add ("/documents/client-language", Fixture, NULL, fixture_set_up, test_client_language, fixture_tear_down);
 
   return g_test_run ();
