@@ -553,6 +553,51 @@ test_receipt_from_ledger (Fixture       *f,
   }
 }
 
+/* The Debts page lists an invoice sent and unpaid after its due day; Mark Paid matches
+ * it to the client's payment and it leaves the list. */
+static void
+test_overdue_invoice (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) from = g_date_time_add_days (now, -10);
+  g_autoptr(GDateTime) to = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) issued = g_date_time_add_days (now, -20);
+  g_autoptr(KabPayment) payment = kab_payment_new ();
+  g_auto(KabInvoiceRecord) invoice = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = GTK_WIDGET (debts_page (f));
+  GtkWidget *group = NULL;
+  GtkWidget *button;
+  gint64 invoice_id;
+
+  g_assert_true (kab_store_issue_invoice (f->store, kab_client_get_id (f->asa), from, to, issued,
+                                          &invoice, &error));
+  g_assert_no_error (error);
+  g_assert_true (kab_store_mark_invoice_sent (f->store, invoice.id, issued, &error));
+  g_object_set (payment, "client-id", kab_client_get_id (f->asa), "date", now,
+                "amount", (gint64)120000, "currency", "SEK", NULL);
+  g_assert_true (kab_store_save_payment (f->store, payment, &error));
+  g_assert_no_error (error);
+  kab_test_iterate ();
+
+  group = kab_test_find_by_type (page, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (group);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Overdue Invoices");
+  g_assert_true (gtk_widget_get_visible (group));
+
+  button = kab_test_find_by_type (group, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  kab_test_iterate ();
+
+  invoice_id = invoice.id;
+  kab_invoice_record_clear (&invoice);
+  g_assert_true (kab_store_load_invoice (f->store, invoice_id, &invoice, &error));
+  g_assert_cmpint (invoice.payment_id, ==, kab_payment_get_id (payment));
+  g_assert_false (gtk_widget_get_visible (group));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +614,7 @@ main (int   argc,
   ADD ("fees-on-start", test_fees_on_start);
   ADD ("sell-package", test_sell_package);
   ADD ("receipt-from-ledger", test_receipt_from_ledger);
+  ADD ("overdue-invoice", test_overdue_invoice);
 
 #undef ADD
 

@@ -7,6 +7,7 @@
 
 #include "kab-debtor.h"
 #include "kab-debts-page.h"
+#include "kab-overdue-invoices.h"
 #include "kab-money.h"
 
 struct _KabDebtsPage
@@ -356,6 +357,9 @@ kab_debts_page_constructed (GObject *object)
 
   reload (self);
   update_header (self);
+  gtk_widget_insert_after (kab_overdue_invoices_new (self->store),
+                           gtk_widget_get_parent (GTK_WIDGET (self->list_box)),
+                           GTK_WIDGET (self->list_box));
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "kab-payments-view-private.h"
 #include "kab-print-document.h"
 #include "kab-print-save.h"
+#include "kab-store-documents.h"
 #include "kab-view-shortcuts.h"
 
 static GtkWindow *
@@ -190,6 +191,7 @@ on_payment_saved (KabPaymentsView  *self,
 {
   g_autofree char *amount = kab_money_format (kab_payment_get_amount (payment), currency (self));
   gboolean was_new = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "new"));
+  gint64 invoice_id = 0;
   AdwToast *toast;
 
   if (!was_new)
@@ -198,9 +200,16 @@ on_payment_saved (KabPaymentsView  *self,
       return;
     }
 
-  /* Translators: %s is an amount, then a client's name */
-  toast = toast_new_printf (_("Payment of %s from %s recorded"), amount,
-                            client_name (self, kab_payment_get_client_id (payment)));
+  /* A payment whose note carries an invoice's reference (an OCR number, a KID) pays it. */
+  if (kab_store_match_reference (self->store, payment, kab_payment_get_note (payment),
+                                 &invoice_id, NULL) && invoice_id != 0)
+    /* Translators: %s is an amount, then a client's name */
+    toast = toast_new_printf (_("Payment of %s from %s recorded; its invoice is paid"), amount,
+                              client_name (self, kab_payment_get_client_id (payment)));
+  else
+    /* Translators: %s is an amount, then a client's name */
+    toast = toast_new_printf (_("Payment of %s from %s recorded"), amount,
+                              client_name (self, kab_payment_get_client_id (payment)));
   adw_toast_set_button_label (toast, _("_Print Receipt"));
   g_object_set_data_full (G_OBJECT (toast), "view", g_object_ref (self), g_object_unref);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_print_toast_clicked),
