@@ -543,6 +543,29 @@ test_receipt_from_ledger (Fixture       *f,
   g_assert_true (found);
   g_assert_cmpint (record.number, ==, 1);
 
+  /* the «Мой налог» number is only asked in Russia, of the self-employed */
+  {
+    g_autoptr(KabPractice) practice = kab_practice_copy (kab_store_get_practice (f->store));
+    GtkWindow *dialog;
+
+    gtk_widget_activate_action (f->view, "payments.tax-receipt-number", NULL);
+    kab_test_iterate ();
+    g_assert_null (kab_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    kab_practice_set_country (practice, "RU");
+    g_assert_true (kab_store_save_practice (f->store, practice, NULL));
+    g_assert_true (gtk_widget_activate_action (f->view, "payments.tax-receipt-number", NULL));
+    kab_test_iterate ();
+    dialog = kab_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
+                           "200abc1234");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+    kab_test_iterate ();
+    kab_receipt_record_clear (&record);
+    g_assert_true (kab_store_find_receipt (f->store, kab_payment_get_id (payment), &record, &found, NULL));
+    g_assert_cmpstr (record.tax_receipt, ==, "200abc1234");
+  }
+
   /* the file chooser asks where; cancelled, it lets go of the view */
   {
     GtkWindow *chooser = kab_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-documents.h"
+#include "kab-country.h"
 #include "kab-money.h"
 #include "kab-payment-dialog.h"
 #include "kab-payments-view-private.h"
@@ -170,6 +171,94 @@ save_receipt_activated (GtkWidget  *widget,
 
   if (payment != NULL)
     save_receipt (self, payment, parent_window (self));
+}
+
+static void
+on_tax_receipt_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         KabPaymentsView  *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  KabPayment *payment = g_object_get_data (G_OBJECT (dialog), "payment");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+
+  if (!kab_store_set_receipt_tax_number (self->store, kab_payment_get_id (payment),
+                                         gtk_editable_get_text (entry), &error))
+    toast_error (self, error);
+  else
+    kab_payments_add_toast (GTK_WIDGET (self),
+                            kab_payments_toast_new (_("The receipt will show this number")));
+}
+
+/* Russia: the self-employed make the tax receipt in «Мой налог» and write its number on
+ * their own receipt. */
+static void
+tax_receipt_number_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  KabPaymentsView *self = KAB_PAYMENTS_VIEW (widget);
+  KabPayment *payment = selected_payment (self);
+  g_auto(KabReceiptRecord) record = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (payment == NULL)
+    return;
+  if (!kab_store_issue_receipt (self->store, payment, NULL, &record, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Tax Service Receipt Number"),
+                                   _("The number of the receipt made in «Мой налог» for this payment, printed on Kabinett’s receipt."));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), record.tax_receipt);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "payment", g_object_ref (payment), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_tax_receipt_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The «Мой налог» number is asked only of a self-employed practitioner in Russia. */
+static void
+update_tax_receipt_action (KabPaymentsView *self)
+{
+  KabPractice *practice = kab_store_get_practice (self->store);
+  KabPracticeIdentity *identity = kab_store_get_identity (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "payments.tax-receipt-number",
+                                 g_strcmp0 (kab_practice_get_country (practice), KAB_COUNTRY_RUSSIA) == 0 &&
+                                 kab_practice_identity_get_tax_status (identity) == KAB_TAX_STATUS_SELF_EMPLOYED);
+}
+
+/**
+ * kab_payments_view_watch_tax_receipt:
+ *
+ * Keeps the «Мой налог» menu item to the practice's country and tax status.
+ */
+void
+kab_payments_view_watch_tax_receipt (KabPaymentsView *self)
+{
+  g_signal_connect_object (kab_store_get_practice (self->store), "notify::country",
+                           G_CALLBACK (update_tax_receipt_action), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (kab_store_get_identity (self->store), "notify::tax-status",
+                           G_CALLBACK (update_tax_receipt_action), self, G_CONNECT_SWAPPED);
+  update_tax_receipt_action (self);
 }
 
 /* Payments: record, edit, remove with undo */
@@ -703,4 +792,6 @@ kab_payments_view_class_init_actions (GtkWidgetClass *widget_class)
                                    print_receipt_activated);
   gtk_widget_class_install_action (widget_class, "payments.save-receipt", NULL,
                                    save_receipt_activated);
+  gtk_widget_class_install_action (widget_class, "payments.tax-receipt-number", NULL,
+                                   tax_receipt_number_activated);
 }

@@ -28,6 +28,14 @@ receipt_menu (void)
 
   g_menu_append (menu, _("_Print Receipt…"), "payments.print-receipt");
   g_menu_append (menu, _("Save Receipt as P_DF…"), "payments.save-receipt");
+  {
+    /* Russia: the number of the receipt the self-employed make in «Мой налог» */
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Tax Service Receipt Number…"),
+                                                 "payments.tax-receipt-number");
+
+    g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
+    g_menu_append_item (menu, item);
+  }
   return G_MENU_MODEL (menu);
 }
 
