@@ -236,6 +236,12 @@ update_country (KabBusinessPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->bookkeeping_group), sweden);
   gtk_widget_set_visible (self->vat_percent_row,
                           !kab_practice_identity_is_vat_exempt (self->identity, code));
+
+  /* numbers of another country fail this one's checks: show where to correct */
+  if (kab_practice_identity_validate (self->identity, code, NULL))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->tax_id_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->tax_id_row), "error");
 }
 
 static void
