@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "kab-business-page.h"
+#include "clients/kab-client-details.h"
 #include "kab-country.h"
 #include "kab-preferences-window.h"
 #include "kab-store-documents.h"
@@ -96,6 +97,72 @@ test_business_page (void)
   kab_test_remove_tree (dir);
 }
 
+/* The client's Documents menu: the invoice of last month is issued (and offered for
+ * saving), and the documents' language is the client's own once chosen. */
+static void
+test_client_documents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kabinett-client-documents-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "practice.db", NULL);
+  g_autoptr(KabStore) store = kab_store_open (path, &error);
+  g_autoptr(KabClient) client = kab_client_new ();
+  g_autoptr(KabCharge) charge = kab_charge_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) month = g_date_time_new_local (g_date_time_get_year (now),
+                                                      g_date_time_get_month (now), 1, 0, 0, 0);
+  g_autoptr(GDateTime) last_month = g_date_time_add_months (month, -1);
+  g_autoptr(GDateTime) session = g_date_time_add_days (last_month, 3);
+  g_auto(KabInvoiceRecord) invoice = { 0 };
+  g_autofree char *language = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *details = g_object_new (KAB_TYPE_CLIENT_DETAILS, NULL);
+  GtkWidget *menu_button;
+  GtkWindow *chooser;
+
+  g_assert_no_error (error);
+  g_object_set (client, "given-name", "Åsa", "family-name", "Öberg", NULL);
+  g_assert_true (kab_store_save_client (store, client, &error));
+  g_object_set (charge, "client-id", kab_client_get_id (client), "date", session,
+                "amount", (gint64)120000, "currency", "SEK", "kind", KAB_CHARGE_KIND_SESSION, NULL);
+  g_assert_true (kab_store_save_charge (store, charge, &error));
+  g_assert_no_error (error);
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), details);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  kab_client_details_set_store (KAB_CLIENT_DETAILS (details), store);
+  kab_client_details_set_client (KAB_CLIENT_DETAILS (details),
+                                 kab_store_find_client (store, kab_client_get_id (client)));
+  gtk_window_present (GTK_WINDOW (window));
+  kab_test_wait_until_mapped (window);
+
+  /* the Documents menu heads the client's latest payments */
+  menu_button = adw_preferences_group_get_header_suffix (
+    ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (details, KAB_TYPE_CLIENT_DETAILS, "payments_group")));
+  g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
+  g_assert_true (gtk_widget_activate_action (menu_button, "documents.language", "s", "ru"));
+  language = kab_store_dup_client_language (store, kab_client_get_id (client));
+  g_assert_cmpstr (language, ==, "ru");
+
+  g_assert_true (gtk_widget_activate_action (menu_button, "documents.invoice", NULL));
+  kab_test_iterate ();
+  g_assert_true (kab_store_issue_invoice (store, kab_client_get_id (client), last_month, month,
+                                          NULL, &invoice, &error));
+  g_assert_cmpint (invoice.number, ==, 1);
+  g_assert_cmpint (invoice.amount, ==, 120000);
+  /* not sent until it is saved */
+  g_assert_null (invoice.sent);
+  chooser = kab_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  kab_test_iterate ();
+
+  kab_test_destroy_all_windows ();
+  g_clear_object (&store);
+  kab_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -104,6 +171,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/business-ui/page", test_business_page);
+  g_test_add_func ("/business-ui/client-documents", test_client_documents);
 
   return g_test_run ();
 }

@@ -179,19 +179,20 @@ on_invoice (GSimpleAction *action,
   save_document (button, store, document, _("Save Invoice as PDF"), name, invoice_id);
 }
 
+/* The statement of @year, up to today when it is this year. */
 static void
-on_statement (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
+save_statement (GtkWidget *button,
+                int        year)
 {
-  GtkWidget *button = user_data;
   KabStore *store = g_object_get_data (G_OBJECT (button), "store");
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) from = g_date_time_new_local (g_date_time_get_year (now), 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) from = g_date_time_new_local (year, 1, 1, 0, 0, 0);
   g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
                                                       g_date_time_get_month (now),
                                                       g_date_time_get_day_of_month (now), 0, 0, 0);
-  g_autoptr(GDateTime) to = g_date_time_add_days (today, 1);
+  g_autoptr(GDateTime) to = year < g_date_time_get_year (now)
+                            ? g_date_time_new_local (year + 1, 1, 1, 0, 0, 0)
+                            : g_date_time_add_days (today, 1);
   g_autoptr(KabPrintDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -203,6 +204,26 @@ on_statement (GSimpleAction *action,
       return;
     }
   save_document (button, store, document, _("Save Statement as PDF"), name, 0);
+}
+
+static void
+on_statement (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  save_statement (user_data, g_date_time_get_year (now));
+}
+
+static void
+on_statement_last_year (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  save_statement (user_data, g_date_time_get_year (now) - 1);
 }
 
 static void
@@ -232,6 +253,7 @@ documents_menu (void)
 
   g_menu_append (documents, _("_Invoice for Last Month…"), "documents.invoice");
   g_menu_append (documents, _("_Statement of This Year…"), "documents.statement");
+  g_menu_append (documents, _("Statement of _Last Year…"), "documents.statement-last-year");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (documents));
   /* The languages a client's documents can be written in, each in its own language */
   g_menu_append (languages, "English", "documents.language::en");
@@ -257,6 +279,7 @@ kab_client_documents_new_menu_button (KabStore *store)
   const GActionEntry entries[] = {
     { "invoice", on_invoice, NULL, NULL, NULL, { 0 } },
     { "statement", on_statement, NULL, NULL, NULL, { 0 } },
+    { "statement-last-year", on_statement_last_year, NULL, NULL, NULL, { 0 } },
     { "language", NULL, "s", "'en'", on_language, { 0 } },
   };
 
