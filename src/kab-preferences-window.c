@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kab-business-page.h"
 #include "kab-country.h"
 #include "kab-money.h"
 #include "kab-preferences-window.h"
@@ -688,6 +689,7 @@ kab_preferences_window_constructed (GObject *object)
   self->practice = kab_practice_copy (kab_store_get_practice (self->store));
   load_practice (self);
   load_backups (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (kab_business_page_new (self->store)));
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "kab-store.h"
+#include "kab-store-documents.h"
 #include "common/kab-client-chooser.h"
 #include "core/kab-debtor.h"
 #include "payments/kab-debts-page.h"
@@ -491,6 +492,135 @@ test_sell_package (Fixture       *f,
   }
 }
 
+/* A receipt from the ledger: Ctrl+P and the row's menu act on the selected payment, and
+ * the receipt takes its own number, the first being 1. */
+static void
+test_receipt_from_ledger (Fixture       *f,
+                          gconstpointer  data)
+{
+  KabLedgerPage *ledger = KAB_LEDGER_PAGE (kab_test_find_by_type (f->view, KAB_TYPE_LEDGER_PAGE));
+  g_autoptr(KabPayment) payment = kab_payment_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_auto(KabReceiptRecord) record = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkColumnView *column_view;
+  GListModel *entries;
+  gboolean found = TRUE;
+  guint n;
+
+  g_object_set (payment, "client-id", kab_client_get_id (f->asa), "date", now,
+                "amount", (gint64)120000, "currency", "SEK", NULL);
+  g_assert_true (kab_store_save_payment (f->store, payment, &error));
+  g_assert_no_error (error);
+  kab_ledger_page_set_client_id (ledger, kab_client_get_id (f->asa));
+  kab_test_iterate ();
+
+  /* nothing selected: a word on what to do, and no receipt */
+  g_assert_null (kab_ledger_page_get_selected_payment (ledger));
+  g_assert_true (gtk_widget_activate_action (f->view, "payments.save-receipt", NULL));
+  kab_test_iterate ();
+  g_assert_true (kab_store_find_receipt (f->store, kab_payment_get_id (payment), &record, &found, NULL));
+  g_assert_false (found);
+
+  /* the ledger has a receipt column, and selecting the payment's row makes it the one */
+  column_view = GTK_COLUMN_VIEW (kab_test_find_by_type (GTK_WIDGET (ledger), GTK_TYPE_COLUMN_VIEW));
+  entries = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+  n = g_list_model_get_n_items (entries);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KabLedgerEntry) entry = g_list_model_get_item (entries, i);
+
+      if (kab_ledger_entry_get_payment (entry) != NULL)
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (entries), i, TRUE);
+    }
+  g_assert_nonnull (kab_ledger_page_get_selected_payment (ledger));
+  g_assert_cmpint (kab_payment_get_id (kab_ledger_page_get_selected_payment (ledger)), ==,
+                   kab_payment_get_id (payment));
+
+  g_assert_true (gtk_widget_activate_action (f->view, "payments.save-receipt", NULL));
+  kab_test_iterate ();
+  g_assert_true (kab_store_find_receipt (f->store, kab_payment_get_id (payment), &record, &found, NULL));
+  g_assert_true (found);
+  g_assert_cmpint (record.number, ==, 1);
+
+  /* the «Мой налог» number is only asked in Russia, of the self-employed */
+  {
+    g_autoptr(KabPractice) practice = kab_practice_copy (kab_store_get_practice (f->store));
+    GtkWindow *dialog;
+
+    gtk_widget_activate_action (f->view, "payments.tax-receipt-number", NULL);
+    kab_test_iterate ();
+    g_assert_null (kab_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    kab_practice_set_country (practice, "RU");
+    g_assert_true (kab_store_save_practice (f->store, practice, NULL));
+    g_assert_true (gtk_widget_activate_action (f->view, "payments.tax-receipt-number", NULL));
+    kab_test_iterate ();
+    dialog = kab_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
+                           "200abc1234");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+    kab_test_iterate ();
+    kab_receipt_record_clear (&record);
+    g_assert_true (kab_store_find_receipt (f->store, kab_payment_get_id (payment), &record, &found, NULL));
+    g_assert_cmpstr (record.tax_receipt, ==, "200abc1234");
+  }
+
+  /* the file chooser asks where; cancelled, it lets go of the view */
+  {
+    GtkWindow *chooser = kab_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+    g_assert_nonnull (chooser);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+    kab_test_iterate ();
+  }
+}
+
+/* The Debts page lists an invoice sent and unpaid after its due day; Mark Paid matches
+ * it to the client's payment and it leaves the list. */
+static void
+test_overdue_invoice (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) from = g_date_time_add_days (now, -10);
+  g_autoptr(GDateTime) to = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) issued = g_date_time_add_days (now, -20);
+  g_autoptr(KabPayment) payment = kab_payment_new ();
+  g_auto(KabInvoiceRecord) invoice = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = GTK_WIDGET (debts_page (f));
+  GtkWidget *group = NULL;
+  GtkWidget *button;
+  gint64 invoice_id;
+
+  g_assert_true (kab_store_issue_invoice (f->store, kab_client_get_id (f->asa), from, to, issued,
+                                          &invoice, &error));
+  g_assert_no_error (error);
+  g_assert_true (kab_store_mark_invoice_sent (f->store, invoice.id, issued, &error));
+  g_object_set (payment, "client-id", kab_client_get_id (f->asa), "date", now,
+                "amount", (gint64)120000, "currency", "SEK", NULL);
+  g_assert_true (kab_store_save_payment (f->store, payment, &error));
+  g_assert_no_error (error);
+  kab_test_iterate ();
+
+  group = kab_test_find_by_type (page, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (group);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Overdue Invoices");
+  g_assert_true (gtk_widget_get_visible (group));
+
+  button = kab_test_find_by_type (group, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  kab_test_iterate ();
+
+  invoice_id = invoice.id;
+  kab_invoice_record_clear (&invoice);
+  g_assert_true (kab_store_load_invoice (f->store, invoice_id, &invoice, &error));
+  g_assert_cmpint (invoice.payment_id, ==, kab_payment_get_id (payment));
+  g_assert_false (gtk_widget_get_visible (group));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +636,8 @@ main (int   argc,
   ADD ("shortcut", test_shortcut_only_when_shown);
   ADD ("fees-on-start", test_fees_on_start);
   ADD ("sell-package", test_sell_package);
+  ADD ("receipt-from-ledger", test_receipt_from_ledger);
+  ADD ("overdue-invoice", test_overdue_invoice);
 
 #undef ADD
 

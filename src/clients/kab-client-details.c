@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-client-details.h"
+#include "kab-client-documents.h"
 #include "kab-client-sessions-window.h"
 #include "kab-clients-private.h"
 #include "kab-enums.h"
@@ -834,6 +835,11 @@ load_payments (KabClientDetails *self)
   guint n;
 
   remove_rows (self->payments_list);
+  if (adw_preferences_group_get_header_suffix (self->payments_group) == NULL)
+    adw_preferences_group_set_header_suffix (self->payments_group,
+                                             kab_client_documents_new_menu_button (self->store));
+  kab_client_documents_set_client (adw_preferences_group_get_header_suffix (self->payments_group),
+                                   kab_client_get_id (self->client));
   payments = kab_store_list_payments (self->store, kab_client_get_id (self->client),
                                       NULL, NULL, &error);
   if (payments == NULL)
@@ -848,7 +854,10 @@ load_payments (KabClientDetails *self)
     {
       g_autoptr(KabPayment) payment = g_list_model_get_item (payments, i - 1);
 
-      gtk_list_box_append (self->payments_list, new_payment_row (payment));
+      GtkWidget *row = new_payment_row (payment);
+
+      kab_client_documents_add_receipt_button (ADW_ACTION_ROW (row), self->store, payment);
+      gtk_list_box_append (self->payments_list, row);
     }
 }
 

@@ -39,7 +39,9 @@ kab_country_is_valid (const char *country)
 static const char *
 country_of_locale_name (const char *name)
 {
-  if (name == NULL || *name == '\0' || g_str_equal (name, "C") || g_str_equal (name, "POSIX"))
+  /* "C", "C.UTF-8" and "POSIX" say nothing about where the user is. */
+  if (name == NULL || *name == '\0' || g_str_equal (name, "C") || g_str_has_prefix (name, "C.") ||
+      g_str_equal (name, "POSIX"))
     return NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (countries); i++)

@@ -8,6 +8,7 @@
 #include "kab-debtor.h"
 #include "kab-debts-page.h"
 #include "kab-date-format.h"
+#include "kab-overdue-invoices.h"
 #include "kab-money.h"
 
 struct _KabDebtsPage
@@ -357,6 +358,9 @@ kab_debts_page_constructed (GObject *object)
 
   reload (self);
   update_header (self);
+  gtk_widget_insert_after (kab_overdue_invoices_new (self->store),
+                           gtk_widget_get_parent (GTK_WIDGET (self->list_box)),
+                           GTK_WIDGET (self->list_box));
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "kab-ledger-entry.h"
 #include "kab-ledger-page.h"
 #include "kab-date-format.h"
+#include "kab-receipt-column.h"
 #include "kab-money.h"
 
 struct _KabLedgerPage
@@ -542,6 +543,7 @@ static void
 kab_ledger_page_init (KabLedgerPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GtkColumnViewColumn) receipt_column = NULL;
 
   g_type_ensure (KAB_TYPE_LEDGER_ENTRY);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -552,6 +554,8 @@ kab_ledger_page_init (KabLedgerPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  receipt_column = kab_receipt_column_new (self->selection);
+  gtk_column_view_append_column (self->column_view, receipt_column);
 }
 
 GtkWidget *
@@ -560,6 +564,22 @@ kab_ledger_page_new (KabStore *store)
   g_return_val_if_fail (KAB_IS_STORE (store), NULL);
 
   return g_object_new (KAB_TYPE_LEDGER_PAGE, "store", store, NULL);
+}
+
+/**
+ * kab_ledger_page_get_selected_payment:
+ *
+ * Returns: (transfer none) (nullable): the payment of the selected row, if it is one
+ */
+KabPayment *
+kab_ledger_page_get_selected_payment (KabLedgerPage *self)
+{
+  KabLedgerEntry *entry;
+
+  g_return_val_if_fail (KAB_IS_LEDGER_PAGE (self), NULL);
+
+  entry = gtk_single_selection_get_selected_item (self->selection);
+  return entry != NULL ? kab_ledger_entry_get_payment (entry) : NULL;
 }
 
 /**

@@ -21,6 +21,7 @@ GDateTime  *kab_ledger_page_get_month         (KabLedgerPage *self);
 void        kab_ledger_page_set_month         (KabLedgerPage *self,
                                                GDateTime     *month);
 GListModel *kab_ledger_page_get_entries       (KabLedgerPage *self);
+KabPayment *kab_ledger_page_get_selected_payment (KabLedgerPage *self);
 void        kab_ledger_page_choose_client     (KabLedgerPage *self);
 
 G_END_DECLS

@@ -6,11 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "kab-date-format.h"
+#include "kab-documents.h"
+#include "kab-country.h"
 #include "kab-money.h"
 #include "kab-payment-dialog.h"
 #include "kab-payments-view-private.h"
 #include "kab-print-document.h"
-#include "kab-receipt.h"
+#include "kab-print-save.h"
+#include "kab-store-documents.h"
 #include "kab-view-shortcuts.h"
 
 static GtkWindow *
@@ -64,14 +67,17 @@ toast_error (KabPaymentsView *self,
 /* Receipts */
 
 static KabPrintDocument *
-receipt_document (KabPaymentsView *self,
-                  KabPayment      *payment)
+receipt_document (KabPaymentsView  *self,
+                  KabPayment       *payment,
+                  char            **out_file_name)
 {
-  KabClient *client = kab_store_find_client (self->store, kab_payment_get_client_id (payment));
-  g_autofree char *text = kab_receipt_build_text (kab_store_get_practice (self->store),
-                                                  client, payment);
+  g_autoptr(GError) error = NULL;
+  KabPrintDocument *document = kab_documents_make_receipt (self->store, payment, NULL,
+                                                           out_file_name, &error);
 
-  return kab_print_document_new (text);
+  if (document == NULL)
+    toast_error (self, error);
+  return document;
 }
 
 static void
@@ -79,89 +85,45 @@ print_receipt (KabPaymentsView *self,
                KabPayment      *payment,
                GtkWindow       *parent)
 {
-  g_autoptr(KabPrintDocument) document = receipt_document (self, payment);
+  g_autoptr(KabPrintDocument) document = receipt_document (self, payment, NULL);
   g_autoptr(GError) error = NULL;
 
-  if (!kab_print_document_print (document, parent, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, &error))
+  if (document != NULL &&
+      !kab_print_document_print (document, parent, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, &error))
     toast_error (self, error);
 }
 
-typedef struct
-{
-  KabPaymentsView *view;
-  KabPayment      *payment;
-} ReceiptSave;
-
 static void
-receipt_save_free (ReceiptSave *save)
+on_receipt_saved (const char   *path,
+                  const GError *error,
+                  gpointer      user_data)
 {
-  g_clear_object (&save->view);
-  g_clear_object (&save->payment);
-  g_free (save);
-}
+  KabPaymentsView *self = user_data;
+  g_autofree char *shown = NULL;
 
-static void
-on_receipt_file_chosen (GtkNativeDialog *dialog,
-                        int              response,
-                        ReceiptSave     *save)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(KabPrintDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = g_file_get_path (file);
-  name = g_file_get_basename (file);
-  document = receipt_document (save->view, save->payment);
-
-  if (path == NULL)
+  if (error != NULL)
     {
-      kab_payments_add_toast (GTK_WIDGET (save->view),
-                              kab_payments_toast_new (_("The receipt can only be saved in a local folder.")));
-      goto out;
+      toast_error (self, error);
+      return;
     }
 
-  if (!kab_print_document_export_pdf (document, path, &error))
-    toast_error (save->view, error);
-  else
-    /* Translators: %s is the name of the PDF file */
-    kab_payments_add_toast (GTK_WIDGET (save->view),
-                            toast_new_printf (_("Receipt saved as “%s”"), name));
-
-out:
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  receipt_save_free (save);
+  shown = g_filename_display_name (path);
+  /* Translators: %s is the full path of the PDF file, so that the user finds it */
+  kab_payments_add_toast (GTK_WIDGET (self), toast_new_printf (_("Receipt saved in “%s”"), shown));
 }
 
+/* The number is taken when the receipt is made, so that the suggested name carries it. */
 static void
 save_receipt (KabPaymentsView *self,
               KabPayment      *payment,
               GtkWindow       *parent)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = kab_receipt_dup_file_name (payment);
-  ReceiptSave *save = g_new0 (ReceiptSave, 1);
+  g_autofree char *name = NULL;
+  g_autoptr(KabPrintDocument) document = receipt_document (self, payment, &name);
 
-  chooser = gtk_file_chooser_native_new (_("Save Receipt as PDF"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  save->view = g_object_ref (self);
-  save->payment = g_object_ref (payment);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_receipt_file_chosen), save);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (document != NULL)
+    kab_print_document_save_as (document, parent, _("Save Receipt as PDF"), name,
+                                on_receipt_saved, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -174,6 +136,130 @@ on_receipt_requested (KabPaymentsView  *self,
     save_receipt (self, payment, GTK_WINDOW (dialog));
   else
     print_receipt (self, payment, GTK_WINDOW (dialog));
+}
+
+/* The payment selected in the ledger, or a word on what to select. */
+static KabPayment *
+selected_payment (KabPaymentsView *self)
+{
+  KabPayment *payment = kab_ledger_page_get_selected_payment (self->ledger_page);
+
+  if (payment == NULL)
+    kab_payments_add_toast (GTK_WIDGET (self),
+                            kab_payments_toast_new (_("Select a payment in the ledger first")));
+  return payment;
+}
+
+static void
+print_receipt_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KabPaymentsView *self = KAB_PAYMENTS_VIEW (widget);
+  KabPayment *payment = selected_payment (self);
+
+  if (payment != NULL)
+    print_receipt (self, payment, parent_window (self));
+}
+
+static void
+save_receipt_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KabPaymentsView *self = KAB_PAYMENTS_VIEW (widget);
+  KabPayment *payment = selected_payment (self);
+
+  if (payment != NULL)
+    save_receipt (self, payment, parent_window (self));
+}
+
+static void
+on_tax_receipt_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         KabPaymentsView  *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  KabPayment *payment = g_object_get_data (G_OBJECT (dialog), "payment");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+
+  if (!kab_store_set_receipt_tax_number (self->store, kab_payment_get_id (payment),
+                                         gtk_editable_get_text (entry), &error))
+    toast_error (self, error);
+  else
+    kab_payments_add_toast (GTK_WIDGET (self),
+                            kab_payments_toast_new (_("The receipt will show this number")));
+}
+
+/* Russia: the self-employed make the tax receipt in «Мой налог» and write its number on
+ * their own receipt. */
+static void
+tax_receipt_number_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  KabPaymentsView *self = KAB_PAYMENTS_VIEW (widget);
+  KabPayment *payment = selected_payment (self);
+  g_auto(KabReceiptRecord) record = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (payment == NULL)
+    return;
+  if (!kab_store_issue_receipt (self->store, payment, NULL, &record, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Tax Service Receipt Number"),
+                                   _("The number of the receipt made in «Мой налог» for this payment, printed on Kabinett’s receipt."));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), record.tax_receipt);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "payment", g_object_ref (payment), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_tax_receipt_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The «Мой налог» number is asked only of a self-employed practitioner in Russia. */
+static void
+update_tax_receipt_action (KabPaymentsView *self)
+{
+  KabPractice *practice = kab_store_get_practice (self->store);
+  KabPracticeIdentity *identity = kab_store_get_identity (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "payments.tax-receipt-number",
+                                 g_strcmp0 (kab_practice_get_country (practice), KAB_COUNTRY_RUSSIA) == 0 &&
+                                 kab_practice_identity_get_tax_status (identity) == KAB_TAX_STATUS_SELF_EMPLOYED);
+}
+
+/**
+ * kab_payments_view_watch_tax_receipt:
+ *
+ * Keeps the «Мой налог» menu item to the practice's country and tax status.
+ */
+void
+kab_payments_view_watch_tax_receipt (KabPaymentsView *self)
+{
+  g_signal_connect_object (kab_store_get_practice (self->store), "notify::country",
+                           G_CALLBACK (update_tax_receipt_action), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (kab_store_get_identity (self->store), "notify::tax-status",
+                           G_CALLBACK (update_tax_receipt_action), self, G_CONNECT_SWAPPED);
+  update_tax_receipt_action (self);
 }
 
 /* Payments: record, edit, remove with undo */
@@ -195,6 +281,7 @@ on_payment_saved (KabPaymentsView  *self,
 {
   g_autofree char *amount = kab_money_format (kab_payment_get_amount (payment), currency (self));
   gboolean was_new = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "new"));
+  gint64 invoice_id = 0;
   AdwToast *toast;
 
   if (!was_new)
@@ -203,9 +290,16 @@ on_payment_saved (KabPaymentsView  *self,
       return;
     }
 
-  /* Translators: %s is an amount, then a client's name */
-  toast = toast_new_printf (_("Payment of %s from %s recorded"), amount,
-                            client_name (self, kab_payment_get_client_id (payment)));
+  /* A payment whose note carries an invoice's reference (an OCR number, a KID) pays it. */
+  if (kab_store_match_reference (self->store, payment, kab_payment_get_note (payment),
+                                 &invoice_id, NULL) && invoice_id != 0)
+    /* Translators: %s is an amount, then a client's name */
+    toast = toast_new_printf (_("Payment of %s from %s recorded; its invoice is paid"), amount,
+                              client_name (self, kab_payment_get_client_id (payment)));
+  else
+    /* Translators: %s is an amount, then a client's name */
+    toast = toast_new_printf (_("Payment of %s from %s recorded"), amount,
+                              client_name (self, kab_payment_get_client_id (payment)));
   adw_toast_set_button_label (toast, _("_Print Receipt"));
   g_object_set_data_full (G_OBJECT (toast), "view", g_object_ref (self), g_object_unref);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_print_toast_clicked),
@@ -628,6 +722,7 @@ kab_payments_view_add_shortcuts (KabPaymentsView *self)
   static const KabViewShortcut shortcuts[] = {
     { "<Control><Shift>p", "payments.record" },
     { "<Control>f", "payments.find-client" },
+    { "<Control>p", "payments.print-receipt" },
     { "<Alt>Left", "payments.previous" },
     { "<Alt>Right", "payments.next" },
   };
@@ -649,4 +744,10 @@ kab_payments_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "payments.sell-package", NULL,
                                    sell_package_activated);
   gtk_widget_class_install_action (widget_class, "payments.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "payments.print-receipt", NULL,
+                                   print_receipt_activated);
+  gtk_widget_class_install_action (widget_class, "payments.save-receipt", NULL,
+                                   save_receipt_activated);
+  gtk_widget_class_install_action (widget_class, "payments.tax-receipt-number", NULL,
+                                   tax_receipt_number_activated);
 }

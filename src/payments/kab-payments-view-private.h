@@ -35,5 +35,6 @@ void     kab_payments_view_edit_payment       (KabPaymentsView *self,
 void     kab_payments_view_activate_charge    (KabPaymentsView *self,
                                                KabCharge       *charge);
 void     kab_payments_view_add_shortcuts      (KabPaymentsView *self);
+void     kab_payments_view_watch_tax_receipt  (KabPaymentsView *self);
 
 G_END_DECLS

@@ -119,6 +119,7 @@ kab_payments_view_constructed (GObject *object)
   g_signal_connect_object (kab_store_get_clients (self->store), "items-changed",
                            G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
   update_empty_state (self);
+  kab_payments_view_watch_tax_receipt (self);
 }
 
 static void

@@ -550,7 +550,7 @@ kab_print_document_export_pdf (KabPrintDocument  *self,
   dir = g_path_get_dirname (path);
   temp_path = g_build_filename (dir, ".kabinett-XXXXXX.pdf.part", NULL);
 
-  sink.fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0666);
+  sink.fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0600);
   if (sink.fd < 0)
     {
       set_save_error (error, path, errno);

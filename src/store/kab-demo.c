@@ -10,6 +10,7 @@
 #include "kab-demo.h"
 #include "kab-money.h"
 #include "kab-store-private.h"
+#include "kab-store-documents.h"
 
 typedef struct
 {
@@ -114,7 +115,7 @@ practice_for_locale (KabPractice *practice)
                   "address", "Москва, ул. Пречистенка, 12, кабинет 4",
                   "phone", "+7 916 555-12-34", "email", "volkova@example.ru",
                   "currency", "RUB", "default-fee", (gint64)350000,
-                  "form-language", "ru", NULL);
+                  "form-language", "ru", "country", "RU", NULL);
   else if (g_str_has_prefix (lang, "sv"))
     g_object_set (practice,
                   "practitioner-name", "Karin Lindqvist",
@@ -122,7 +123,7 @@ practice_for_locale (KabPractice *practice)
                   "address", "Södermannagatan 14, 116 23 Stockholm",
                   "phone", "+46 70 555 12 34", "email", "karin@example.se",
                   "currency", "SEK", "default-fee", (gint64)120000,
-                  "form-language", "sv", NULL);
+                  "form-language", "sv", "country", "SE", NULL);
   else if (g_str_has_prefix (lang, "nb") || g_str_has_prefix (lang, "no"))
     g_object_set (practice,
                   "practitioner-name", "Ingrid Haugen",
@@ -130,7 +131,7 @@ practice_for_locale (KabPractice *practice)
                   "address", "Thereses gate 20, 0168 Oslo",
                   "phone", "+47 915 55 123", "email", "ingrid@example.no",
                   "currency", "NOK", "default-fee", (gint64)150000,
-                  "form-language", "nb", NULL);
+                  "form-language", "nb", "country", "NO", NULL);
   else
     g_object_set (practice,
                   "practitioner-name", "Sarah Whitfield",
@@ -620,7 +621,8 @@ kab_demo_fill (KabStore           *store,
   if (!kab_store_begin (store, error))
     goto out;
 
-  if (!kab_store_save_practice (store, practice, error))
+  if (!kab_store_save_practice (store, practice, error) ||
+      !kab_store_fill_demo_identity (store, error))
     goto fail;
 
   for (guint i = 0; i < size->n_clients; i++)

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "kab-store.h"
+#include "kab-store-documents.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ struct _KabStore
   guint        tx_depth;
 
   KabPractice *practice;
+  KabPracticeIdentity *identity; /* loaded on first use (kab-store-documents.c) */
   GListStore  *clients;      /* KabClient, ordered by id */
   GHashTable  *clients_by_id; /* gint64* → KabClient* (borrowed from the list) */
 };

@@ -40,6 +40,7 @@ kab_store_finalize (GObject *object)
     close (self->lock_fd);
   g_clear_pointer (&self->clients_by_id, g_hash_table_unref);
   g_clear_object (&self->clients);
+  g_clear_object (&self->identity);
   g_clear_object (&self->practice);
   g_clear_pointer (&self->path, g_free);
 

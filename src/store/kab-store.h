@@ -32,7 +32,7 @@ typedef enum
 } KabStoreError;
 
 /* The schema version this build writes. */
-#define KAB_STORE_SCHEMA_VERSION 4
+#define KAB_STORE_SCHEMA_VERSION 5
 
 #define KAB_TYPE_STORE (kab_store_get_type ())
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kab-sample-agreement.c: the agreement of a demo client in the locale's language, as PDF,
  * and optionally a receipt for that client's last payment, for build-aux/screenshots.
- * Usage: kab-sample-agreement AGREEMENT.pdf [RECEIPT.pdf] */
+ * Usage: kab-sample-agreement AGREEMENT.pdf [RECEIPT.pdf [INVOICE.pdf STATEMENT.pdf]] */
 
 #include "config.h"
 
@@ -16,7 +16,7 @@
 #include "core/kab-consent-document.h"
 #include "core/kab-consent-templates.h"
 #include "core/kab-consent-values.h"
-#include "core/kab-receipt.h"
+#include "core/kab-documents.h"
 #include "kab-test-util.h"
 
 static gboolean
@@ -57,7 +57,6 @@ write_receipt (KabStore    *store,
                                                             NULL, NULL, error);
   g_autoptr(KabPayment) payment = NULL;
   g_autoptr(KabPrintDocument) document = NULL;
-  g_autofree char *text = NULL;
   guint n;
 
   if (payments == NULL)
@@ -71,9 +70,37 @@ write_receipt (KabStore    *store,
     }
 
   payment = g_list_model_get_item (payments, n - 1);
-  text = kab_receipt_build_text (kab_store_get_practice (store), client, payment);
-  document = kab_print_document_new (text);
-  return kab_print_document_export_pdf (document, path, error);
+  document = kab_documents_make_receipt (store, payment, NULL, NULL, error);
+  return document != NULL && kab_print_document_export_pdf (document, path, error);
+}
+
+/* The client's invoice for last month and statement of the year so far. */
+static gboolean
+write_invoice_and_statement (KabStore    *store,
+                             KabClient   *client,
+                             GDateTime   *now,
+                             const char  *invoice_path,
+                             const char  *statement_path,
+                             GError     **error)
+{
+  g_autoptr(GDateTime) month = g_date_time_new_local (g_date_time_get_year (now),
+                                                      g_date_time_get_month (now), 1, 0, 0, 0);
+  g_autoptr(GDateTime) last_month = g_date_time_add_months (month, -1);
+  g_autoptr(GDateTime) year = g_date_time_new_local (g_date_time_get_year (now), 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
+  g_autoptr(KabPrintDocument) invoice = NULL;
+  g_autoptr(KabPrintDocument) statement = NULL;
+
+  invoice = kab_documents_make_invoice (store, kab_client_get_id (client), last_month, month,
+                                        now, NULL, NULL, error);
+  if (invoice == NULL || !kab_print_document_export_pdf (invoice, invoice_path, error))
+    return FALSE;
+
+  statement = kab_documents_make_statement (store, kab_client_get_id (client), year, tomorrow,
+                                            NULL, error);
+  return statement != NULL && kab_print_document_export_pdf (statement, statement_path, error);
 }
 
 int
@@ -102,9 +129,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  if (argc != 2 && argc != 3)
+  if (argc != 2 && argc != 3 && argc != 5)
     {
-      g_printerr ("usage: %s AGREEMENT.pdf [RECEIPT.pdf]\n", argv[0]);
+      g_printerr ("usage: %s AGREEMENT.pdf [RECEIPT.pdf [INVOICE.pdf STATEMENT.pdf]]\n", argv[0]);
       return 2;
     }
 
@@ -143,7 +170,9 @@ main (int   argc,
   if (!kab_print_document_export_pdf (document, argv[1], &error))
     goto out;
 
-  if (argc == 3 && !write_receipt (store, client, argv[2], &error))
+  if (argc >= 3 && !write_receipt (store, client, argv[2], &error))
+    goto out;
+  if (argc == 5 && !write_invoice_and_statement (store, client, now, argv[3], argv[4], &error))
     goto out;
 
   status = 0;

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-business-ui.c: Preferences → Business and Tax in a real window */
+
+#include "config.h"
+
+#include "kab-business-page.h"
+#include "clients/kab-client-details.h"
+#include "kab-country.h"
+#include "kab-preferences-window.h"
+#include "kab-store-documents.h"
+#include "kab-test-ui-util.h"
+#include "kab-test-util.h"
+
+static GtkWidget *
+page_child (GtkWidget  *page,
+            const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (page, KAB_TYPE_BUSINESS_PAGE, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
+/* The rows follow the practice's country; a number that fails its check is marked and
+ * not saved; a good one is saved at once. */
+static void
+test_business_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kabinett-business-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "practice.db", NULL);
+  g_autoptr(KabStore) store = kab_store_open (path, &error);
+  g_autoptr(KabPractice) practice = NULL;
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkWidget *tax_id;
+
+  g_assert_no_error (error);
+  practice = kab_practice_copy (kab_store_get_practice (store));
+  kab_practice_set_country (practice, KAB_COUNTRY_NORWAY);
+  g_assert_true (kab_store_save_practice (store, practice, &error));
+
+  window = kab_preferences_window_new (store);
+  gtk_window_present (GTK_WINDOW (window));
+  kab_test_wait_until_mapped (window);
+  page = kab_test_find_by_type (window, KAB_TYPE_BUSINESS_PAGE);
+  g_assert_nonnull (page);
+
+  /* Norway: the organisation number and the account number, no bankgiro */
+  tax_id = page_child (page, "tax_id_row");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (tax_id)), ==, "Organisation Number");
+  g_assert_true (gtk_widget_get_visible (page_child (page, "account_row")));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "bankgiro_row")));
+  g_assert_true (gtk_widget_get_visible (page_child (page, "vat_registered_row")));
+
+  gtk_editable_set_text (GTK_EDITABLE (tax_id), "974 760 674");
+  g_signal_emit_by_name (tax_id, "apply");
+  kab_test_iterate ();
+  g_assert_true (gtk_widget_has_css_class (tax_id, "error"));
+  g_assert_cmpstr (kab_practice_identity_get_tax_id (kab_store_get_identity (store)), ==, "");
+
+  gtk_editable_set_text (GTK_EDITABLE (tax_id), "974 760 673");
+  g_signal_emit_by_name (tax_id, "apply");
+  kab_test_iterate ();
+  g_assert_false (gtk_widget_has_css_class (tax_id, "error"));
+  g_assert_cmpstr (kab_practice_identity_get_tax_id (kab_store_get_identity (store)), ==, "974 760 673");
+
+  /* Sweden: the rows change with the country */
+  kab_practice_set_country (practice, KAB_COUNTRY_SWEDEN);
+  g_assert_true (kab_store_save_practice (store, practice, &error));
+  kab_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (page_child (page, "bankgiro_row")));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "account_row")));
+  g_assert_true (gtk_widget_get_visible (page_child (page, "licensed_row")));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "vat_percent_row")));
+  g_assert_true (gtk_widget_has_css_class (tax_id, "error"));
+
+  /* the Norwegian number does not pass the Swedish check: it must be corrected first */
+  gtk_switch_set_active (GTK_SWITCH (page_child (page, "licensed_switch")), FALSE);
+  kab_test_iterate ();
+  g_assert_true (kab_practice_identity_get_licensed (kab_store_get_identity (store)));
+  gtk_switch_set_active (GTK_SWITCH (page_child (page, "licensed_switch")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (tax_id), "556036-0793");
+  g_signal_emit_by_name (tax_id, "apply");
+  kab_test_iterate ();
+  g_assert_cmpstr (kab_practice_identity_get_tax_id (kab_store_get_identity (store)), ==, "556036-0793");
+  g_assert_false (gtk_widget_has_css_class (tax_id, "error"));
+
+  /* an unlicensed counsellor charges VAT: the rate is asked */
+  gtk_switch_set_active (GTK_SWITCH (page_child (page, "licensed_switch")), FALSE);
+  kab_test_iterate ();
+  g_assert_false (kab_practice_identity_get_licensed (kab_store_get_identity (store)));
+  g_assert_true (gtk_widget_get_visible (page_child (page, "vat_percent_row")));
+
+  kab_test_destroy_all_windows ();
+  g_clear_object (&store);
+  kab_test_remove_tree (dir);
+}
+
+/* The client's Documents menu: the invoice of last month is issued (and offered for
+ * saving), and the documents' language is the client's own once chosen. */
+static void
+test_client_documents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kabinett-client-documents-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "practice.db", NULL);
+  g_autoptr(KabStore) store = kab_store_open (path, &error);
+  g_autoptr(KabClient) client = kab_client_new ();
+  g_autoptr(KabCharge) charge = kab_charge_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) month = g_date_time_new_local (g_date_time_get_year (now),
+                                                      g_date_time_get_month (now), 1, 0, 0, 0);
+  g_autoptr(GDateTime) last_month = g_date_time_add_months (month, -1);
+  g_autoptr(GDateTime) session = g_date_time_add_days (last_month, 3);
+  g_auto(KabInvoiceRecord) invoice = { 0 };
+  g_autofree char *language = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *details = g_object_new (KAB_TYPE_CLIENT_DETAILS, NULL);
+  GtkWidget *menu_button;
+  GtkWindow *chooser;
+
+  g_assert_no_error (error);
+  g_object_set (client, "given-name", "Åsa", "family-name", "Öberg", NULL);
+  g_assert_true (kab_store_save_client (store, client, &error));
+  g_object_set (charge, "client-id", kab_client_get_id (client), "date", session,
+                "amount", (gint64)120000, "currency", "SEK", "kind", KAB_CHARGE_KIND_SESSION, NULL);
+  g_assert_true (kab_store_save_charge (store, charge, &error));
+  g_assert_no_error (error);
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), details);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  kab_client_details_set_store (KAB_CLIENT_DETAILS (details), store);
+  kab_client_details_set_client (KAB_CLIENT_DETAILS (details),
+                                 kab_store_find_client (store, kab_client_get_id (client)));
+  gtk_window_present (GTK_WINDOW (window));
+  kab_test_wait_until_mapped (window);
+
+  /* the Documents menu heads the client's latest payments */
+  menu_button = adw_preferences_group_get_header_suffix (
+    ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (details, KAB_TYPE_CLIENT_DETAILS, "payments_group")));
+  g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
+  g_assert_true (gtk_widget_activate_action (menu_button, "documents.language", "s", "ru"));
+  language = kab_store_dup_client_language (store, kab_client_get_id (client));
+  g_assert_cmpstr (language, ==, "ru");
+
+  g_assert_true (gtk_widget_activate_action (menu_button, "documents.invoice", NULL));
+  kab_test_iterate ();
+  g_assert_true (kab_store_issue_invoice (store, kab_client_get_id (client), last_month, month,
+                                          NULL, &invoice, &error));
+  g_assert_cmpint (invoice.number, ==, 1);
+  g_assert_cmpint (invoice.amount, ==, 120000);
+  /* not sent until it is saved */
+  g_assert_null (invoice.sent);
+  chooser = kab_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  kab_test_iterate ();
+
+  kab_test_destroy_all_windows ();
+  g_clear_object (&store);
+  kab_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/business-ui/page", test_business_page);
+  g_test_add_func ("/business-ui/client-documents", test_client_documents);
+
+  return g_test_run ();
+}
