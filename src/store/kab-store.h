@@ -32,7 +32,7 @@ typedef enum
 } KabStoreError;
 
 /* The schema version this build writes. */
-#define KAB_STORE_SCHEMA_VERSION 3
+#define KAB_STORE_SCHEMA_VERSION 4
 
 #define KAB_TYPE_STORE (kab_store_get_type ())
 
@@ -277,3 +277,6 @@ gboolean     kab_store_erase_client           (KabStore          *self,
                                                GError           **error);
 
 G_END_DECLS
+
+/* The clinical record (kab-store-journal.c). */
+#include "kab-store-journal.h"
