@@ -662,6 +662,32 @@ test_migrates_old_notes (void)
   kab_test_remove_tree (dir);
 }
 
+/* The client's identity number is checked by the practice's country when saved. */
+static void
+test_identity_number_by_country (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabClient) copy = kab_client_copy (fixture->client);
+  KabClient *listed;
+
+  set_practice (fixture->store, "Anna Berg", "leg. psykolog", KAB_COUNTRY_SWEDEN);
+  kab_client_set_identity_number (copy, "811228-9875");
+  g_assert_false (kab_store_save_client (fixture->store, copy, &error));
+  g_assert_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  kab_client_set_identity_number (copy, "811228-9874");
+  g_assert_true (kab_store_save_client (fixture->store, copy, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&fixture->store);
+  fixture->store = kab_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  listed = kab_store_find_client (fixture->store, kab_client_get_id (copy));
+  g_assert_cmpstr (kab_client_get_identity_number (listed), ==, "811228-9874");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +709,7 @@ main (int   argc,
   ADD ("list-and-to-sign", test_list_and_to_sign);
   ADD ("session-entry", test_session_entry);
   ADD ("erase-client-takes-journal", test_erase_client_takes_journal);
+  ADD ("identity-number-by-country", test_identity_number_by_country);
   g_test_add_func ("/journal/migrates-old-notes", test_migrates_old_notes);
 
   return g_test_run ();

@@ -6,11 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "kab-enum-types.h"
+#include "kab-identity-number.h"
 #include "kab-store-private.h"
 
 #define CLIENT_COLUMNS \
   "id, given_name, family_name, birth_date, phone, email, address, emergency_contact," \
-  " status, service, billing_plan, fee, package_size, notes, created, updated"
+  " status, service, billing_plan, fee, package_size, notes, created, updated," \
+  " identity_number"
 
 char *
 kab_store_fold_name (const char *text)
@@ -51,6 +53,7 @@ client_from_row (sqlite3_stmt *stmt)
                 "notes", kab_store_column_text (stmt, 13),
                 "created", created,
                 "updated", updated,
+                "identity-number", kab_store_column_text (stmt, 16),
                 NULL);
 
   return client;
@@ -452,6 +455,22 @@ update_client (KabStore   *self,
   return TRUE;
 }
 
+static gboolean
+save_identity_number (KabStore   *self,
+                      KabClient  *client,
+                      GError    **error)
+{
+  sqlite3_stmt *stmt = kab_store_prepare (self,
+    "UPDATE client SET identity_number = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, kab_client_get_id (client));
+  kab_store_bind_text (stmt, 2, kab_client_get_identity_number (client));
+  return kab_store_step_done (self, stmt, error);
+}
+
 /**
  * kab_store_save_client:
  * @client: a new client (id 0) or a known one, possibly an edited copy
@@ -465,20 +484,38 @@ kab_store_save_client (KabStore   *self,
                        GError    **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gboolean known;
   gboolean ok;
 
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
   g_return_val_if_fail (KAB_IS_CLIENT (client), FALSE);
 
-  if (!kab_client_validate (client, error))
+  if (!kab_client_validate (client, error) ||
+      !kab_identity_number_validate (kab_practice_get_country (self->practice),
+                                     kab_client_get_identity_number (client), error))
     return FALSE;
 
-  if (kab_client_get_id (client) == 0)
-    ok = insert_client (self, client, now, error);
-  else
-    ok = update_client (self, client, now, error);
+  if (!kab_store_tx_begin (self, error))
+    return FALSE;
 
-  return ok;
+  /* The identity number is written on its own, so that a client is saved the same way
+   * in a database from before the number (the migration tests write such clients). */
+  known = kab_client_get_id (client) != 0;
+  if (known)
+    ok = update_client (self, client, now, error);
+  else
+    ok = insert_client (self, client, now, error);
+
+  if (ok && (known || *kab_client_get_identity_number (client) != '\0'))
+    ok = save_identity_number (self, client, error);
+
+  if (!ok || !kab_store_tx_commit (self, error))
+    {
+      kab_store_tx_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
