@@ -11,6 +11,8 @@
 #include "kab-enums.h"
 #include "kab-money.h"
 #include "consent/kab-consent-row.h"
+#include "journal/kab-journal-editor.h"
+#include "journal/kab-journal-window.h"
 
 /* How many sessions and payments the pane shows; "Show All" opens the rest. */
 #define N_UPCOMING_SESSIONS 3
@@ -618,6 +620,19 @@ session_status_tone (KabSessionStatus status)
 }
 
 static GtkWidget *
+new_session_note_button (KabSession *session)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Journal Note"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "details.session-note");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", kab_session_get_id (session));
+  return button;
+}
+
+static GtkWidget *
 new_session_row (KabSession *session)
 {
   GtkWidget *row = adw_action_row_new ();
@@ -634,6 +649,7 @@ new_session_row (KabSession *session)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              new_suffix_label (kab_session_status_to_label (status),
                                                session_status_tone (status)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_session_note_button (session));
   return row;
 }
 
@@ -926,6 +942,46 @@ on_all_sessions_clicked (KabClientDetails *self)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+parent_window (KabClientDetails *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+open_journal_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KabClientDetails *self = KAB_CLIENT_DETAILS (widget);
+  KabJournalWindow *window;
+
+  if (self->client == NULL)
+    return;
+
+  window = kab_journal_window_new (self->store, self->client);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent_window (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+session_note_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KabClientDetails *self = KAB_CLIENT_DETAILS (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabSession) session = kab_store_load_session (self->store,
+                                                           g_variant_get_int64 (parameter),
+                                                           &error);
+
+  if (session == NULL ||
+      kab_journal_editor_open_session (self->store, session, parent_window (self), &error) == NULL)
+    g_warning ("The session's journal note could not be opened: %s", error->message);
+}
+
 static void
 on_client_notify (KabClientDetails *self)
 {
@@ -1038,6 +1094,9 @@ kab_client_details_class_init (KabClientDetailsClass *klass)
   object_class->set_property = kab_client_details_set_property;
 
   widget_class->unmap = kab_client_details_unmap;
+
+  gtk_widget_class_install_action (widget_class, "details.open-journal", NULL, open_journal_action);
+  gtk_widget_class_install_action (widget_class, "details.session-note", "x", session_note_action);
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,

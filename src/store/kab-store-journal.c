@@ -907,3 +907,63 @@ kab_store_list_journal_to_sign (KabStore   *self,
   sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (now) - TO_SIGN_AFTER_SECONDS);
   return collect_entries (self, stmt, error);
 }
+
+/**
+ * kab_store_dup_journal_template:
+ * @language: "sv", "nb", "ru" or "en"
+ *
+ * Returns: (transfer full): the headings the practitioner set for @language in
+ *   Preferences, else kab_journal_default_template()
+ */
+char *
+kab_store_dup_journal_template (KabStore   *self,
+                                const char *language)
+{
+  sqlite3_stmt *stmt;
+  char *body = NULL;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
+
+  stmt = kab_store_prepare (self, "SELECT body FROM journal_template WHERE language = ?1", NULL);
+  if (stmt != NULL)
+    {
+      kab_store_bind_text (stmt, 1, language);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        body = g_strdup (kab_store_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  return body != NULL ? body : kab_journal_default_template (language);
+}
+
+/**
+ * kab_store_save_journal_template:
+ * @body: the headings; empty goes back to the default
+ */
+gboolean
+kab_store_save_journal_template (KabStore    *self,
+                                 const char  *language,
+                                 const char  *body,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+
+  if (!kab_model_check_long_text (body, _("Template"), error))
+    return FALSE;
+
+  if (kab_model_text_is_blank (body))
+    stmt = kab_store_prepare (self, "DELETE FROM journal_template WHERE language = ?1", error);
+  else
+    stmt = kab_store_prepare (self,
+      "INSERT INTO journal_template (language, body) VALUES (?1, ?2)"
+      " ON CONFLICT (language) DO UPDATE SET body = excluded.body", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  kab_store_bind_text (stmt, 1, language);
+  if (!kab_model_text_is_blank (body))
+    kab_store_bind_text (stmt, 2, body);
+  return kab_store_step_done (self, stmt, error);
+}

@@ -76,4 +76,12 @@ GListModel      *kab_store_list_journal_to_sign    (KabStore          *self,
                                                     GDateTime         *now,
                                                     GError           **error);
 
+/* The structured template (headings) per language: the practitioner's own or the default. */
+char            *kab_store_dup_journal_template    (KabStore          *self,
+                                                    const char        *language);
+gboolean         kab_store_save_journal_template   (KabStore          *self,
+                                                    const char        *language,
+                                                    const char        *body,
+                                                    GError           **error);
+
 G_END_DECLS

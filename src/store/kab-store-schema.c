@@ -185,6 +185,8 @@ static const char * const migrations[] = {
   /* A client being erased after the retention period: the only time signed entries,
    * corrections and log rows may be deleted. Filled and emptied in one transaction. */
   "CREATE TABLE journal_erasure (client_id INTEGER PRIMARY KEY);"
+  /* The structured template per language, when the practitioner has edited it. */
+  "CREATE TABLE journal_template (language TEXT PRIMARY KEY, body TEXT NOT NULL);"
   /* Nothing signed is overwritten. Allowed on a signed entry: its session link (a
    * deleted session sets it NULL) and, outside Sweden, a logged deletion with a reason
    * that empties the text (in Norway also with the date of the decision). */
