@@ -275,6 +275,14 @@ test_write_sign_correct_print (Fixture       *f,
   g_assert_true (kab_journal_window_save_pdf (window, pdf, NULL, NULL, &error));
   g_assert_no_error (error);
   text = pdf_text (pdf);
+  if (g_getenv ("KAB_TEST_PDF_COPY") != NULL)   /* for looking at the page */
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (g_getenv ("KAB_TEST_PDF_COPY"), contents, length, NULL));
+    }
   /* Lines may wrap anywhere: compare with the line breaks as spaces. */
   g_strdelimit (text, "\n", ' ');
   g_assert_nonnull (strstr (text, "Journal of Åsa Öberg"));
