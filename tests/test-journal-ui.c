@@ -8,6 +8,7 @@
 
 #include "journal/kab-journal-editor.h"
 #include "journal/kab-journal-window.h"
+#include "kab-client-export.h"
 #include "kab-store.h"
 #include "kab-test-ui-util.h"
 #include "kab-test-util.h"
@@ -334,6 +335,43 @@ test_search_and_empty (Fixture       *f,
   }
 }
 
+/* The client's records export carries the journal: signed entries, drafts marked as
+ * drafts, corrections and the access log. */
+static void
+test_records_export (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabJournalEntry) signed_entry = kab_journal_entry_new ();
+  g_autoptr(KabJournalEntry) draft = kab_journal_entry_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_local (2026, 2, 1, 9, 0, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *pdf = g_build_filename (f->dir, "records.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  g_object_set (signed_entry, "client-id", kab_client_get_id (f->client), "occurred", when,
+                "text", "Bedömning: lätt nedstämdhet", NULL);
+  g_assert_true (kab_store_sign_journal_entry (f->store, signed_entry, &error));
+  g_assert_true (kab_store_correct_journal_entry (f->store, signed_entry, "Skrivfel",
+                                                  "Bedömning: måttlig nedstämdhet", &error));
+  g_object_set (draft, "client-id", kab_client_get_id (f->client), "occurred", now,
+                "text", "Planering: uppföljning", NULL);
+  g_assert_true (kab_store_save_journal_draft (f->store, draft, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kab_client_export_pdf (f->store, kab_client_get_id (f->client), pdf, now, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_strdelimit (text, "\n", ' ');
+  g_assert_nonnull (strstr (text, "Bedömning: lätt nedstämdhet"));
+  g_assert_nonnull (strstr (text, "Bedömning: måttlig nedstämdhet"));
+  g_assert_nonnull (strstr (text, "Reason: Skrivfel"));
+  g_assert_nonnull (strstr (text, "Draft, not signed"));
+  g_assert_nonnull (strstr (text, "Planering: uppföljning"));
+  g_assert_nonnull (strstr (text, "Access to the Journal"));
+  g_assert_nonnull (strstr (text, "Exported"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +381,8 @@ main (int   argc,
 
   g_test_add ("/journal-ui/write-sign-correct-print", Fixture, NULL, fixture_set_up,
               test_write_sign_correct_print, fixture_tear_down);
+  g_test_add ("/journal-ui/records-export", Fixture, NULL, fixture_set_up,
+              test_records_export, fixture_tear_down);
   g_test_add ("/journal-ui/search-and-empty", Fixture, NULL, fixture_set_up,
               test_search_and_empty, fixture_tear_down);
 
