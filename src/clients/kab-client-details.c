@@ -56,6 +56,7 @@ struct _KabClientDetails
   GtkLabel       *contact_error_label;
   AdwEntryRow    *given_name_row;
   AdwEntryRow    *family_name_row;
+  AdwEntryRow    *identity_row;
   AdwEntryRow    *birth_row;
   GtkMenuButton  *birth_button;
   GtkPopover     *birth_popover;
@@ -537,7 +538,7 @@ sync_fields (KabClientDetails *self,
   KabClient *client = self->client;
   AdwEntryRow *text_rows[] = {
     self->phone_row, self->email_row, self->address_row, self->emergency_row,
-    self->given_name_row, self->family_name_row,
+    self->given_name_row, self->family_name_row, self->identity_row,
   };
   g_autofree char *old_birth = old != NULL ? kab_clients_format_date (kab_client_get_birth_date (old)) : NULL;
   g_autofree char *new_birth = kab_clients_format_date (kab_client_get_birth_date (client));
@@ -572,6 +573,7 @@ clear_errors (KabClientDetails *self)
     GTK_WIDGET (self->phone_row), GTK_WIDGET (self->email_row),
     GTK_WIDGET (self->address_row), GTK_WIDGET (self->emergency_row),
     GTK_WIDGET (self->given_name_row), GTK_WIDGET (self->family_name_row),
+    GTK_WIDGET (self->identity_row),
     GTK_WIDGET (self->birth_row), GTK_WIDGET (self->status_row),
     GTK_WIDGET (self->service_row), GTK_WIDGET (self->plan_row),
     GTK_WIDGET (self->fee_row), GTK_WIDGET (self->package_row),
@@ -1138,6 +1140,7 @@ kab_client_details_class_init (KabClientDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, contact_error_label);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, given_name_row);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, family_name_row);
+  gtk_widget_class_bind_template_child (widget_class, KabClientDetails, identity_row);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, birth_row);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, birth_button);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, birth_popover);
@@ -1196,6 +1199,7 @@ kab_client_details_init (KabClientDetails *self)
   tag_row (self->emergency_row, "emergency-contact", self->contact_error_label);
   tag_row (self->given_name_row, "given-name", self->personal_error_label);
   tag_row (self->family_name_row, "family-name", self->personal_error_label);
+  tag_row (self->identity_row, "identity-number", self->personal_error_label);
   tag_row (self->birth_row, NULL, self->personal_error_label);
   tag_row (self->status_row, "status", self->plan_error_label);
   tag_row (self->service_row, "service", self->plan_error_label);
