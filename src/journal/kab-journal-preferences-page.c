@@ -14,6 +14,8 @@ struct _KabJournalPreferencesPage
   AdwPreferencesPage    parent_instance;
 
   KabStore             *store;
+  GPtrArray            *buffers;    /* GtkTextBuffer, one a language, in languages[] order */
+  guint                 save_id;
   AdwPreferencesGroup  *templates_group;
 };
 
@@ -26,50 +28,47 @@ static const struct { const char *language; const char *name; } languages[] = {
 };
 
 static void
-save_buffer (GtkTextBuffer *buffer)
+save_all (KabJournalPreferencesPage *self)
 {
-  KabStore *store = g_object_get_data (G_OBJECT (buffer), "kab-store");
-  const char *language = g_object_get_data (G_OBJECT (buffer), "kab-language");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
+  for (guint i = 0; i < self->buffers->len; i++)
+    {
+      GtkTextBuffer *buffer = g_ptr_array_index (self->buffers, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      GtkTextIter start, end;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!kab_store_save_journal_template (store, language, text, &error))
-    g_warning ("The journal template could not be saved: %s", error->message);
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (!kab_store_save_journal_template (self->store, languages[i].language, text, &error))
+        g_warning ("The journal template could not be saved: %s", error->message);
+    }
 }
 
 static gboolean
 save_cb (gpointer user_data)
 {
-  GtkTextBuffer *buffer = user_data;
+  KabJournalPreferencesPage *self = user_data;
 
-  g_object_set_data (G_OBJECT (buffer), "kab-save-id", NULL);
-  save_buffer (buffer);
+  self->save_id = 0;
+  save_all (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
-on_buffer_changed (GtkTextBuffer *buffer)
+on_buffer_changed (KabJournalPreferencesPage *self)
 {
-  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (buffer), "kab-save-id"));
-
-  if (id != 0)
-    g_source_remove (id);
-  id = g_timeout_add_full (G_PRIORITY_DEFAULT, SAVE_DELAY_MS, save_cb,
-                           g_object_ref (buffer), g_object_unref);
-  g_object_set_data (G_OBJECT (buffer), "kab-save-id", GUINT_TO_POINTER (id));
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_cb, self);
 }
 
 static GtkWidget *
-new_language_row (KabStore   *store,
-                  guint       i)
+new_language_row (KabJournalPreferencesPage *self,
+                  guint                      i)
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *view = gtk_text_view_new ();
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  g_autofree char *body = kab_store_dup_journal_template (store, languages[i].language);
+  g_autofree char *body = kab_store_dup_journal_template (self->store, languages[i].language);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), languages[i].name);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
@@ -80,9 +79,9 @@ new_language_row (KabStore   *store,
   gtk_widget_set_size_request (view, -1, 160);
   gtk_text_buffer_set_text (buffer, body, -1);
 
-  g_object_set_data_full (G_OBJECT (buffer), "kab-store", g_object_ref (store), g_object_unref);
-  g_object_set_data (G_OBJECT (buffer), "kab-language", (gpointer)languages[i].language);
-  g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), NULL);
+  g_ptr_array_add (self->buffers, buffer);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed), self,
+                           G_CONNECT_SWAPPED);
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), view);
   return row;
@@ -93,6 +92,13 @@ kab_journal_preferences_page_dispose (GObject *object)
 {
   KabJournalPreferencesPage *self = KAB_JOURNAL_PREFERENCES_PAGE (object);
 
+  /* Typing not yet saved is saved as the window closes. */
+  if (self->save_id != 0)
+    {
+      g_clear_handle_id (&self->save_id, g_source_remove);
+      save_all (self);
+    }
+  g_clear_pointer (&self->buffers, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KAB_TYPE_JOURNAL_PREFERENCES_PAGE);
   g_clear_object (&self->store);
 
@@ -127,8 +133,9 @@ kab_journal_preferences_page_new (KabStore *store)
 
   self = g_object_new (KAB_TYPE_JOURNAL_PREFERENCES_PAGE, NULL);
   self->store = g_object_ref (store);
+  self->buffers = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    adw_preferences_group_add (self->templates_group, new_language_row (store, i));
+    adw_preferences_group_add (self->templates_group, new_language_row (self, i));
 
   return GTK_WIDGET (self);
 }
