@@ -372,6 +372,26 @@ bind_client (sqlite3_stmt *stmt,
   kab_store_bind_time (stmt, 15, now);
 }
 
+/* The identity number is written on its own statement, in the same transaction, so that
+ * a client without one is saved the same way in a database from before the number (the
+ * migration tests write such clients). */
+static gboolean
+save_identity_number (KabStore   *self,
+                      gint64      id,
+                      KabClient  *client,
+                      GError    **error)
+{
+  sqlite3_stmt *stmt = kab_store_prepare (self,
+    "UPDATE client SET identity_number = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  kab_store_bind_text (stmt, 2, kab_client_get_identity_number (client));
+  return kab_store_step_done (self, stmt, error);
+}
+
 static gboolean
 insert_client (KabStore   *self,
                KabClient  *client,
@@ -389,7 +409,19 @@ insert_client (KabStore   *self,
     return FALSE;
 
   bind_client (stmt, client, now);
-  if (!kab_store_step_done (self, stmt, error))
+  if (!kab_store_tx_begin (self, error))
+    return FALSE;
+
+  if (!kab_store_step_done (self, stmt, error) ||
+      (*kab_client_get_identity_number (client) != '\0' &&
+       !save_identity_number (self, sqlite3_last_insert_rowid (self->db), client, error)))
+    {
+      kab_store_tx_rollback (self);
+      return FALSE;
+    }
+
+  /* A failed commit has rolled back by itself. */
+  if (!kab_store_tx_commit (self, error))
     return FALSE;
 
   g_object_set (client,
@@ -429,12 +461,23 @@ update_client (KabStore   *self,
 
   bind_client (stmt, client, now);
   sqlite3_bind_int64 (stmt, 16, id);
-  if (!kab_store_step_done (self, stmt, error))
+  old = g_hash_table_lookup (self->clients_by_id, &id);
+  if (!kab_store_tx_begin (self, error))
+    return FALSE;
+
+  if (!kab_store_step_done (self, stmt, error) ||
+      !save_identity_number (self, id, client, error))
+    {
+      kab_store_tx_rollback (self);
+      return FALSE;
+    }
+
+  /* A failed commit has rolled back by itself. */
+  if (!kab_store_tx_commit (self, error))
     return FALSE;
 
   kab_client_set_updated (client, now);
 
-  old = g_hash_table_lookup (self->clients_by_id, &id);
   if (old != client)
     {
       /* An edited copy takes the place of the listed object, with what only the store
@@ -455,22 +498,6 @@ update_client (KabStore   *self,
   return TRUE;
 }
 
-static gboolean
-save_identity_number (KabStore   *self,
-                      KabClient  *client,
-                      GError    **error)
-{
-  sqlite3_stmt *stmt = kab_store_prepare (self,
-    "UPDATE client SET identity_number = ?2 WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, kab_client_get_id (client));
-  kab_store_bind_text (stmt, 2, kab_client_get_identity_number (client));
-  return kab_store_step_done (self, stmt, error);
-}
-
 /**
  * kab_store_save_client:
  * @client: a new client (id 0) or a known one, possibly an edited copy
@@ -484,8 +511,6 @@ kab_store_save_client (KabStore   *self,
                        GError    **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  gboolean known;
-  gboolean ok;
 
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
   g_return_val_if_fail (KAB_IS_CLIENT (client), FALSE);
@@ -495,27 +520,10 @@ kab_store_save_client (KabStore   *self,
                                      kab_client_get_identity_number (client), error))
     return FALSE;
 
-  if (!kab_store_tx_begin (self, error))
-    return FALSE;
+  if (kab_client_get_id (client) == 0)
+    return insert_client (self, client, now, error);
 
-  /* The identity number is written on its own, so that a client is saved the same way
-   * in a database from before the number (the migration tests write such clients). */
-  known = kab_client_get_id (client) != 0;
-  if (known)
-    ok = update_client (self, client, now, error);
-  else
-    ok = insert_client (self, client, now, error);
-
-  if (ok && (known || *kab_client_get_identity_number (client) != '\0'))
-    ok = save_identity_number (self, client, error);
-
-  if (!ok || !kab_store_tx_commit (self, error))
-    {
-      kab_store_tx_rollback (self);
-      return FALSE;
-    }
-
-  return TRUE;
+  return update_client (self, client, now, error);
 }
 
 static gboolean

@@ -526,9 +526,12 @@ kab_store_sign_journal_entry (KabStore         *self,
     }
 
   if (!insert_access (self, kab_journal_entry_get_client_id (copy),
-                      kab_journal_entry_get_id (copy), KAB_JOURNAL_ACTION_SIGNED, NULL, error) ||
-      !kab_store_tx_commit (self, error))
+                      kab_journal_entry_get_id (copy), KAB_JOURNAL_ACTION_SIGNED, NULL, error))
     goto fail;
+
+  /* A failed commit has rolled back by itself. */
+  if (!kab_store_tx_commit (self, error))
+    return FALSE;
 
   g_object_set (entry, "signed-at", now, "signed-by", signer, "updated", now, NULL);
   return TRUE;
@@ -597,9 +600,12 @@ add_correction (KabStore          *self,
       !insert_access (self, kab_journal_entry_get_client_id (entry),
                       kab_journal_entry_get_id (entry),
                       objection ? KAB_JOURNAL_ACTION_OBJECTION : KAB_JOURNAL_ACTION_CORRECTED,
-                      NULL, error) ||
-      !kab_store_tx_commit (self, error))
+                      NULL, error))
     goto fail;
+
+  /* A failed commit has rolled back by itself. */
+  if (!kab_store_tx_commit (self, error))
+    return FALSE;
 
   kab_journal_entry_set_n_corrections (entry, kab_journal_entry_get_n_corrections (entry) + 1);
   return TRUE;
@@ -717,9 +723,12 @@ delete_draft (KabStore         *self,
   if (!kab_store_step_done (self, stmt, error) ||
       !insert_access (self, kab_journal_entry_get_client_id (entry),
                       kab_journal_entry_get_id (entry), KAB_JOURNAL_ACTION_DELETED,
-                      reason, error) ||
-      !kab_store_tx_commit (self, error))
+                      reason, error))
     goto fail;
+
+  /* A failed commit has rolled back by itself. */
+  if (!kab_store_tx_commit (self, error))
+    return FALSE;
 
   return TRUE;
 
@@ -832,8 +841,12 @@ kab_store_delete_journal_entry (KabStore         *self,
     goto fail;
 
   sqlite3_bind_int64 (stmt, 1, kab_journal_entry_get_id (entry));
-  if (!kab_store_step_done (self, stmt, error) || !kab_store_tx_commit (self, error))
+  if (!kab_store_step_done (self, stmt, error))
     goto fail;
+
+  /* A failed commit has rolled back by itself. */
+  if (!kab_store_tx_commit (self, error))
+    return FALSE;
 
   g_object_set (entry, "text", "", "deleted-at", now, "deletion-reason", trimmed,
                 "updated", now, NULL);
