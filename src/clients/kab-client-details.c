@@ -39,6 +39,7 @@ struct _KabClientDetails
   GtkButton      *archive_button;
   GtkButton      *unarchive_button;
   GtkMenuButton  *menu_button;
+  GtkButton      *journal_button;
   GtkStack       *stack;
   GtkScrolledWindow *scroller;
   AdwAvatar      *avatar;
@@ -454,6 +455,7 @@ update_header (KabClientDetails *self)
 
   gtk_stack_set_visible_child_name (self->stack, client != NULL ? "client" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), client != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->journal_button), client != NULL);
   update_menu (self);
   gtk_widget_set_visible (GTK_WIDGET (self->archive_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->unarchive_button), FALSE);
@@ -1122,6 +1124,7 @@ kab_client_details_class_init (KabClientDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, back_button);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, title_label);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, KabClientDetails, journal_button);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, unarchive_button);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, stack);

@@ -249,6 +249,7 @@ add_consent (Demo       *demo,
   contact = g_strdup_printf ("%s, %s", kab_practice_get_phone (practice),
                              kab_practice_get_email (practice));
   g_hash_table_insert (values, "client", g_strdup (kab_client_get_display_name (client)));
+  g_hash_table_insert (values, "identity_number", g_strdup ("____________________"));
   g_hash_table_insert (values, "practitioner", g_strdup (kab_practice_get_practitioner_name (practice)));
   g_hash_table_insert (values, "practitioner_title", g_strdup (kab_practice_get_title (practice)));
   g_hash_table_insert (values, "practice_address", g_strdup (kab_practice_get_address (practice)));
