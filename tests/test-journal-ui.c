@@ -372,6 +372,49 @@ test_records_export (Fixture       *f,
   g_assert_nonnull (strstr (text, "Exported"));
 }
 
+/* In Norway a signed entry is deleted from its editor with a reason and the decision's
+ * date; in Sweden the same is refused and the text stays. */
+static void
+test_delete_signed (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const countries[] = { "SE", "NO" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KabPractice) practice = kab_practice_copy (kab_store_get_practice (f->store));
+      g_autoptr(KabJournalEntry) entry = kab_journal_entry_new ();
+      g_autoptr(KabJournalEntry) stored = NULL;
+      g_autoptr(GDateTime) when = g_date_time_new_local (2026, 2, 1, 9, 0, 0);
+      gboolean norway = g_str_equal (countries[i], "NO");
+      KabJournalEditor *editor;
+
+      kab_practice_set_country (practice, countries[i]);
+      g_assert_true (kab_store_save_practice (f->store, practice, &error));
+      g_object_set (entry, "client-id", kab_client_get_id (f->client), "occurred", when,
+                    "text", "Vurdering: feilført", NULL);
+      g_assert_true (kab_store_sign_journal_entry (f->store, entry, &error));
+
+      editor = kab_journal_editor_new (f->store, entry);
+      gtk_window_present (GTK_WINDOW (editor));
+      kab_test_wait_until_mapped (GTK_WIDGET (editor));
+      gtk_widget_activate_action (GTK_WIDGET (editor), "journal.start-deletion", NULL);
+      g_assert_cmpint (gtk_widget_get_visible (get_widget (GTK_WIDGET (editor), "decided_entry")), ==, norway);
+      gtk_editable_set_text (GTK_EDITABLE (get_widget (GTK_WIDGET (editor), "reason_entry")),
+                             "Journalført på feil pasient");
+      gtk_editable_set_text (GTK_EDITABLE (get_widget (GTK_WIDGET (editor), "decided_entry")),
+                             "2026-03-01");
+      gtk_widget_activate_action (GTK_WIDGET (editor), "journal.save-correction", NULL);
+
+      stored = kab_store_load_journal_entry (f->store, kab_journal_entry_get_id (entry), &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (kab_journal_entry_is_deleted (stored), ==, norway);
+      g_assert_cmpstr (kab_journal_entry_get_text (stored), ==, norway ? "" : "Vurdering: feilført");
+      gtk_window_destroy (GTK_WINDOW (editor));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +426,8 @@ main (int   argc,
               test_write_sign_correct_print, fixture_tear_down);
   g_test_add ("/journal-ui/records-export", Fixture, NULL, fixture_set_up,
               test_records_export, fixture_tear_down);
+  g_test_add ("/journal-ui/delete-signed", Fixture, NULL, fixture_set_up,
+              test_delete_signed, fixture_tear_down);
   g_test_add ("/journal-ui/search-and-empty", Fixture, NULL, fixture_set_up,
               test_search_and_empty, fixture_tear_down);
 

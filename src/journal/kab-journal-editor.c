@@ -5,9 +5,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
+#include "kab-country.h"
 #include "kab-journal-document.h"
 #include "kab-journal-editor.h"
+
+typedef enum {
+  MODE_CORRECTION,
+  MODE_OBJECTION,
+  MODE_DELETION,
+} KabJournalEditorMode;
 
 /* A crash loses at most this much typing. */
 #define AUTOSAVE_DELAY_MS 1000
@@ -21,7 +29,7 @@ struct _KabJournalEditor
   guint            autosave_id;
   gboolean         dirty;
   gboolean         loading;
-  gboolean         objection;   /* the correction box records an objection */
+  KabJournalEditorMode mode;    /* what the box under the text records */
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
@@ -30,7 +38,9 @@ struct _KabJournalEditor
   GtkTextView     *text_view;
   GtkLabel        *corrections_label;
   GtkWidget       *correction_box;
+  GtkLabel        *correction_title;
   GtkEntry        *reason_entry;
+  GtkEntry        *decided_entry;
   GtkTextView     *correction_view;
 };
 
@@ -129,6 +139,7 @@ update_state (KabJournalEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.delete-draft", !is_signed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.start-correction", is_signed && !deleted);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.start-objection", is_signed && !deleted);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.start-deletion", is_signed && !deleted);
   update_corrections (self);
 }
 
@@ -189,20 +200,44 @@ on_text_changed (KabJournalEditor *self)
 }
 
 static void
-start_correction (KabJournalEditor *self,
-                  gboolean          objection)
+start_correction (KabJournalEditor     *self,
+                  KabJournalEditorMode  mode)
 {
   g_autofree char *text = buffer_text (self->text_view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->correction_view);
+  KabPractice *practice = kab_store_get_practice (self->store);
+  gboolean norway = g_strcmp0 (kab_practice_get_country (practice), KAB_COUNTRY_NORWAY) == 0;
 
-  self->objection = objection;
-  gtk_widget_set_visible (GTK_WIDGET (self->reason_entry), !objection);
+  self->mode = mode;
+  switch (mode)
+    {
+    case MODE_CORRECTION:
+      gtk_label_set_label (self->correction_title, _("New Correction"));
+      gtk_entry_set_placeholder_text (self->reason_entry, _("Why is it corrected?"));
+      break;
+
+    case MODE_OBJECTION:
+      gtk_label_set_label (self->correction_title, _("The Client’s Objection"));
+      break;
+
+    case MODE_DELETION:
+      gtk_label_set_label (self->correction_title,
+                           _("Delete the entry: its text and corrections are erased; the "
+                             "deletion, its reason and date stay in the journal and its log."));
+      gtk_entry_set_placeholder_text (self->reason_entry, _("Why is it deleted?"));
+      break;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_entry), mode != MODE_OBJECTION);
+  gtk_widget_set_visible (GTK_WIDGET (self->decided_entry), mode == MODE_DELETION && norway);
+  gtk_widget_set_visible (GTK_WIDGET (self->correction_view), mode != MODE_DELETION);
   gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->decided_entry), "");
   /* A correction starts from the signed text, which stays as it is beside it. */
-  gtk_text_buffer_set_text (buffer, objection ? "" : text, -1);
+  gtk_text_buffer_set_text (buffer, mode == MODE_CORRECTION ? text : "", -1);
   gtk_widget_set_visible (self->correction_box, TRUE);
-  gtk_widget_grab_focus (objection ? GTK_WIDGET (self->correction_view)
-                                   : GTK_WIDGET (self->reason_entry));
+  gtk_widget_grab_focus (mode == MODE_OBJECTION ? GTK_WIDGET (self->correction_view)
+                                                : GTK_WIDGET (self->reason_entry));
 }
 
 /* Typing into a signed entry is refused; the correction is offered instead. */
@@ -227,7 +262,7 @@ on_key_pressed (KabJournalEditor      *self,
                                adw_toast_new (_("A signed entry cannot be changed. "
                                                 "Write a correction below.")));
   if (!gtk_widget_get_visible (self->correction_box))
-    start_correction (self, FALSE);
+    start_correction (self, MODE_CORRECTION);
   return TRUE;
 }
 
@@ -298,7 +333,7 @@ start_correction_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  start_correction (KAB_JOURNAL_EDITOR (widget), FALSE);
+  start_correction (KAB_JOURNAL_EDITOR (widget), MODE_CORRECTION);
 }
 
 static void
@@ -306,7 +341,28 @@ start_objection_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  start_correction (KAB_JOURNAL_EDITOR (widget), TRUE);
+  start_correction (KAB_JOURNAL_EDITOR (widget), MODE_OBJECTION);
+}
+
+static void
+start_deletion_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  start_correction (KAB_JOURNAL_EDITOR (widget), MODE_DELETION);
+}
+
+/* YYYY-MM-DD as typed, at local midnight; NULL when empty or not a date. */
+static GDateTime *
+parse_day (const char *text)
+{
+  int year, month, day;
+
+  if (text == NULL || sscanf (text, "%d-%d-%d", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  return g_date_time_new_local (year, month, day, 0, 0, 0);
 }
 
 static void
@@ -319,12 +375,15 @@ save_correction_action (GtkWidget  *widget,
   g_autofree char *text = buffer_text (self->correction_view);
   gboolean ok;
 
-  if (self->objection)
+  const char *reason = gtk_editable_get_text (GTK_EDITABLE (self->reason_entry));
+  g_autoptr(GDateTime) decided = parse_day (gtk_editable_get_text (GTK_EDITABLE (self->decided_entry)));
+
+  if (self->mode == MODE_OBJECTION)
     ok = kab_store_record_journal_objection (self->store, self->entry, text, &error);
+  else if (self->mode == MODE_DELETION)
+    ok = kab_store_delete_journal_entry (self->store, self->entry, reason, decided, &error);
   else
-    ok = kab_store_correct_journal_entry (self->store, self->entry,
-                                         gtk_editable_get_text (GTK_EDITABLE (self->reason_entry)),
-                                         text, &error);
+    ok = kab_store_correct_journal_entry (self->store, self->entry, reason, text, &error);
   if (!ok)
     {
       show_error (self, error);
@@ -332,6 +391,12 @@ save_correction_action (GtkWidget  *widget,
     }
 
   gtk_widget_set_visible (self->correction_box, FALSE);
+  if (self->mode == MODE_DELETION)
+    {
+      self->loading = TRUE;
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", -1);
+      self->loading = FALSE;
+    }
   update_state (self);
   g_signal_emit (self, signals[SIGNAL_SAVED], 0);
 }
@@ -394,7 +459,9 @@ kab_journal_editor_class_init (KabJournalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabJournalEditor, text_view);
   gtk_widget_class_bind_template_child (widget_class, KabJournalEditor, corrections_label);
   gtk_widget_class_bind_template_child (widget_class, KabJournalEditor, correction_box);
+  gtk_widget_class_bind_template_child (widget_class, KabJournalEditor, correction_title);
   gtk_widget_class_bind_template_child (widget_class, KabJournalEditor, reason_entry);
+  gtk_widget_class_bind_template_child (widget_class, KabJournalEditor, decided_entry);
   gtk_widget_class_bind_template_child (widget_class, KabJournalEditor, correction_view);
 
   gtk_widget_class_install_action (widget_class, "journal.sign", NULL, sign_action);
@@ -406,6 +473,8 @@ kab_journal_editor_class_init (KabJournalEditorClass *klass)
                                    start_correction_action);
   gtk_widget_class_install_action (widget_class, "journal.start-objection", NULL,
                                    start_objection_action);
+  gtk_widget_class_install_action (widget_class, "journal.start-deletion", NULL,
+                                   start_deletion_action);
   gtk_widget_class_install_action (widget_class, "journal.save-correction", NULL,
                                    save_correction_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
