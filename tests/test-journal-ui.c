@@ -333,6 +333,21 @@ test_search_and_empty (Fixture       *f,
     g_autoptr(KabJournalEntry) first = g_list_model_get_item (kab_journal_window_get_entries (window), 0);
     g_assert_cmpstr (kab_journal_entry_get_text (first), ==, "Uppföljning av sömn");
   }
+
+  /* A date range prints only its entries. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "range.pdf", NULL);
+    g_autoptr(GDateTime) from = g_date_time_new_local (2026, 1, 11, 0, 0, 0);
+    g_autoptr(GDateTime) to = g_date_time_new_local (2026, 1, 12, 0, 0, 0);
+    g_autofree char *text = NULL;
+
+    g_assert_true (kab_journal_window_save_pdf (window, pdf, from, to, &error));
+    g_assert_no_error (error);
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Sömn och stress"));
+    g_assert_null (strstr (text, "Oro inför examen"));
+    g_assert_null (strstr (text, "Uppföljning av sömn"));
+  }
 }
 
 /* The client's records export carries the journal: signed entries, drafts marked as

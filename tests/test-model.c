@@ -1391,7 +1391,7 @@ test_template_builtin_files (void)
       g_autofree char *text = NULL;
       const char *keys[] = { "client", "practitioner", "practitioner_title", "practice_address",
                              "practice_contact", "fee", "session_length", "cancel_hours", "date",
-                             NULL };
+                             "identity_number", NULL };
 
       if (!g_file_get_contents (path, &body, NULL, NULL))
         {

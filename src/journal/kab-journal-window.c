@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 
 #include "kab-journal-document.h"
 #include "kab-journal-editor.h"
@@ -25,6 +26,10 @@ struct _KabJournalWindow
   GtkSearchEntry   *search_entry;
   GtkStack         *stack;
   GtkListView      *list_view;
+  GtkPopoverMenu   *print_popover;
+  GtkWidget        *range_box;
+  GtkEntry         *from_entry;
+  GtkEntry         *to_entry;
 };
 
 G_DEFINE_FINAL_TYPE (KabJournalWindow, kab_journal_window, ADW_TYPE_WINDOW)
@@ -126,6 +131,39 @@ log_access (KabJournalWindow *self,
     g_warning ("The journal access could not be logged: %s", error->message);
 }
 
+static char *
+format_range (GDateTime *from,
+              GDateTime *to)
+{
+  /* @to is the first instant after the range: the range ends the day before. */
+  g_autoptr(GDateTime) last_day = to != NULL ? g_date_time_add_seconds (to, -1) : NULL;
+  g_autofree char *first = from != NULL ? g_date_time_format (from, "%Y-%m-%d") : g_strdup ("");
+  g_autofree char *last = last_day != NULL ? g_date_time_format (last_day, "%Y-%m-%d") : g_strdup ("");
+
+  if (from == NULL && to == NULL)
+    return NULL;
+
+  return g_strdup_printf ("%s – %s", first, last);
+}
+
+/* The day typed as YYYY-MM-DD at local midnight, plus @add_days; NULL when empty or not a
+ * date (then the range is open on that side). */
+static GDateTime *
+parse_day (GtkEntry *entry,
+           int       add_days)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GDateTime) day = NULL;
+  int year, month, date;
+
+  if (sscanf (text, "%d-%d-%d", &year, &month, &date) != 3 ||
+      !g_date_valid_dmy (date, month, year))
+    return NULL;
+
+  day = g_date_time_new_local (year, month, date, 0, 0, 0);
+  return g_date_time_add_days (day, add_days);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -134,12 +172,15 @@ print_action (GtkWidget  *widget,
   KabJournalWindow *self = KAB_JOURNAL_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(KabPrintDocument) document = NULL;
+  g_autoptr(GDateTime) from = parse_day (self->from_entry, 0);
+  g_autoptr(GDateTime) to = parse_day (self->to_entry, 1);
+  g_autofree char *range = format_range (from, to);
   gboolean access_log = g_str_equal (action_name, "journal.print-access-log");
 
   if (access_log)
     document = kab_journal_document_new_access_log (self->store, client_id (self), &error);
   else
-    document = kab_journal_document_new (self->store, client_id (self), NULL, NULL, &error);
+    document = kab_journal_document_new (self->store, client_id (self), from, to, &error);
 
   if (document == NULL ||
       !kab_print_document_print (document, GTK_WINDOW (self),
@@ -150,20 +191,7 @@ print_action (GtkWidget  *widget,
       return;
     }
 
-  log_access (self, KAB_JOURNAL_ACTION_PRINTED, access_log ? _("access log") : NULL);
-}
-
-static char *
-format_range (GDateTime *from,
-              GDateTime *to)
-{
-  g_autofree char *first = from != NULL ? g_date_time_format (from, "%Y-%m-%d") : g_strdup ("");
-  g_autofree char *last = to != NULL ? g_date_time_format (to, "%Y-%m-%d") : g_strdup ("");
-
-  if (from == NULL && to == NULL)
-    return NULL;
-
-  return g_strdup_printf ("%s – %s", first, last);
+  log_access (self, KAB_JOURNAL_ACTION_PRINTED, access_log ? _("access log") : range);
 }
 
 /**
@@ -233,7 +261,10 @@ on_save_response (GtkNativeDialog  *chooser,
 
   if (file != NULL && (path = g_file_get_path (file)) != NULL)
     {
-      if (kab_journal_window_save_pdf (self, path, NULL, NULL, &error))
+      g_autoptr(GDateTime) from = parse_day (self->from_entry, 0);
+      g_autoptr(GDateTime) to = parse_day (self->to_entry, 1);
+
+      if (kab_journal_window_save_pdf (self, path, from, to, &error))
         {
           g_autofree char *name = g_filename_display_basename (path);
           /* Translators: %s is the name of the PDF file */
@@ -317,6 +348,10 @@ kab_journal_window_class_init (KabJournalWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabJournalWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KabJournalWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KabJournalWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, KabJournalWindow, print_popover);
+  gtk_widget_class_bind_template_child (widget_class, KabJournalWindow, range_box);
+  gtk_widget_class_bind_template_child (widget_class, KabJournalWindow, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, KabJournalWindow, to_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
 
@@ -335,6 +370,7 @@ kab_journal_window_init (KabJournalWindow *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_popover_menu_add_child (self->print_popover, self->range_box, "range");
 
   self->entries = g_list_store_new (KAB_TYPE_JOURNAL_ENTRY);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
