@@ -597,6 +597,18 @@ test_erase_client_takes_journal (Fixture       *fixture,
   g_assert_cmpint (raw (fixture, "DELETE FROM journal_erasure"), ==, SQLITE_OK);
 }
 
+/* A client with a journal is archived, never deleted. */
+static void
+test_client_with_journal_kept (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabJournalEntry) entry = new_draft (fixture, "Telefon: bokade om");
+
+  g_assert_false (kab_store_delete_client (fixture->store, fixture->client, &error));
+  g_assert_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED);
+}
+
 /* Notes from before the journal become imported, unsigned entries: nothing is lost. */
 static void
 test_migrates_old_notes (void)
@@ -710,6 +722,7 @@ main (int   argc,
   ADD ("session-entry", test_session_entry);
   ADD ("erase-client-takes-journal", test_erase_client_takes_journal);
   ADD ("identity-number-by-country", test_identity_number_by_country);
+  ADD ("client-with-journal-kept", test_client_with_journal_kept);
   g_test_add_func ("/journal/migrates-old-notes", test_migrates_old_notes);
 
   return g_test_run ();

@@ -582,15 +582,16 @@ kab_store_delete_client (KabStore   *self,
                    " + (SELECT count(*) FROM charge WHERE client_id = ?1)"
                    " + (SELECT count(*) FROM payment WHERE client_id = ?1)"
                    " + (SELECT count(*) FROM consent WHERE client_id = ?1)"
-                   " + (SELECT count(*) FROM series WHERE client_id = ?1)",
+                   " + (SELECT count(*) FROM series WHERE client_id = ?1)"
+                   " + (SELECT count(*) FROM journal_entry WHERE client_id = ?1)",
                    id, &n_history, error))
     return FALSE;
 
   if (n_history > 0)
     {
       g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED,
-                   _("%s has sessions, payments or agreements on record and cannot be "
-                     "deleted. Archive the client instead."),
+                   _("%s has sessions, payments, agreements or journal entries on record and "
+                     "cannot be deleted. Archive the client instead."),
                    kab_client_get_display_name (client));
       return FALSE;
     }
