@@ -483,6 +483,13 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
   g_clear_object (&found);
 
+  /* A correction's words find its entry. */
+  g_assert_true (kab_store_correct_journal_entry (fixture->store, b, "Fel ord",
+                                                  "Паническая атака перед экзаменом", &error));
+  found = kab_store_search_journal (fixture->store, 0, "паническ", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  g_clear_object (&found);
+
   /* A quote in the query is text, not syntax. */
   found = kab_store_search_journal (fixture->store, 0, "\"om ar", &error);
   g_assert_no_error (error);

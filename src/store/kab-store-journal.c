@@ -198,7 +198,10 @@ kab_store_search_journal (KabStore    *self,
 
   stmt = kab_store_prepare (self,
     "SELECT " ENTRY_COLUMNS " FROM journal_entry e"
-    " WHERE e.id IN (SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?1)"
+    " WHERE (e.id IN (SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?1)"
+    "        OR e.id IN (SELECT c.entry_id FROM journal_correction c WHERE c.id IN"
+    "                    (SELECT rowid FROM journal_correction_fts"
+    "                     WHERE journal_correction_fts MATCH ?1)))"
     " AND (?2 = 0 OR e.client_id = ?2)"
     " ORDER BY e.occurred DESC, e.id DESC", error);
   if (stmt == NULL)
