@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "kab-country.h"
+#include "kab-demo.h"
 #include "kab-model-error.h"
 #include "kab-store.h"
 #include "kab-store-private.h"
@@ -616,6 +617,47 @@ test_client_with_journal_kept (Fixture       *fixture,
   g_assert_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED);
 }
 
+/* The demo practice shows the journal: entries signed, one corrected, one draft. */
+static void
+test_demo_journal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kabinett-journal-demo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(KabStore) store = kab_store_open (path, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GListModel *clients;
+  guint n_signed = 0, n_drafts = 0, n_corrected = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (kab_demo_fill (store, &KAB_DEMO_SIZE_SMALL, now, &error));
+  g_assert_no_error (error);
+
+  clients = kab_store_get_clients (store);
+  for (guint c = 0; c < g_list_model_get_n_items (clients); c++)
+    {
+      g_autoptr(KabClient) client = g_list_model_get_item (clients, c);
+      g_autoptr(GListModel) entries = kab_store_list_journal (store, kab_client_get_id (client),
+                                                              NULL, NULL, &error);
+
+      for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+        {
+          g_autoptr(KabJournalEntry) entry = g_list_model_get_item (entries, i);
+
+          n_signed += kab_journal_entry_is_signed (entry);
+          n_drafts += !kab_journal_entry_is_signed (entry);
+          n_corrected += kab_journal_entry_get_n_corrections (entry) > 0;
+        }
+    }
+
+  g_assert_cmpuint (n_signed, >=, 2);
+  g_assert_cmpuint (n_drafts, ==, 1);
+  g_assert_cmpuint (n_corrected, ==, 1);
+
+  g_clear_object (&store);
+  kab_test_remove_tree (dir);
+}
+
 /* Notes from before the journal become imported, unsigned entries: nothing is lost. */
 static void
 test_migrates_old_notes (void)
@@ -731,6 +773,7 @@ main (int   argc,
   ADD ("identity-number-by-country", test_identity_number_by_country);
   ADD ("client-with-journal-kept", test_client_with_journal_kept);
   g_test_add_func ("/journal/migrates-old-notes", test_migrates_old_notes);
+  g_test_add_func ("/journal/demo", test_demo_journal);
 
   return g_test_run ();
 }
