@@ -15,6 +15,7 @@
 #include "kab-preferences-window.h"
 #include "kab-restore-dialog.h"
 #include "consent/kab-agreement-preferences.h"
+#include "journal/kab-journal-preferences-page.h"
 
 /* Each valid change is saved at once, as in GNOME Settings: there is no Apply button to
  * forget. A change the practice refuses marks its row and is not saved; its message is
@@ -854,9 +855,11 @@ kab_preferences_window_new (KabStore *store)
 {
   g_return_val_if_fail (KAB_IS_STORE (store), NULL);
 
-  return g_object_new (KAB_TYPE_PREFERENCES_WINDOW,
-                       "store", store,
-                       NULL);
+  GtkWidget *self = g_object_new (KAB_TYPE_PREFERENCES_WINDOW, "store", store, NULL);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (kab_journal_preferences_page_new (store)));
+  return self;
 }
 
 KabStore *

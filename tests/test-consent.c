@@ -163,6 +163,14 @@ test_values_filled (Fixture       *f,
   client = save_client (f, "Åsa", "Öberg", 95000);
 
   values = kab_consent_values_new (kab_store_get_practice (f->store), client, today, NULL);
+  {
+    g_autoptr(KabClient) numbered = kab_client_copy (client);
+    g_autoptr(GHashTable) numbered_values = NULL;
+
+    kab_client_set_identity_number (numbered, "811228-9874");
+    numbered_values = kab_consent_values_new (kab_store_get_practice (f->store), numbered, today, NULL);
+    g_assert_cmpstr (g_hash_table_lookup (numbered_values, "identity_number"), ==, "811228-9874");
+  }
   g_assert_cmpstr (g_hash_table_lookup (values, "client"), ==, "Åsa Öberg");
   g_assert_cmpstr (g_hash_table_lookup (values, "practitioner"), ==, "Anna Lindqvist");
   g_assert_cmpstr (g_hash_table_lookup (values, "practitioner_title"), ==, "Leg. psykolog");
@@ -183,6 +191,8 @@ test_values_filled (Fixture       *f,
   g_assert_nonnull (strstr (text, date));
   g_assert_null (strchr (text, '{'));
   g_assert_null (strchr (text, '}'));
+  /* No identity number on record: a line to write it on. */
+  g_assert_nonnull (strstr (text, "Personnummer: ____"));
 
   /* Every placeholder of every shipped text is filled. */
   for (const char *const *l = kab_consent_languages (); *l != NULL; l++)

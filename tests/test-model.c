@@ -1508,7 +1508,8 @@ test_template_builtin_files (void)
       g_autofree char *text = NULL;
       const char *keys[] = { "client", "practitioner", "practitioner_title", "practice_address",
                              "practice_contact", "fee", "session_length", "cancel_hours", "date",
-                             "late_cancel_percent", "retention_years", "retention_period", NULL };
+                             "late_cancel_percent", "retention_years", "retention_period",
+                             "identity_number", NULL };
 
       if (!g_file_get_contents (path, &body, NULL, NULL))
         {

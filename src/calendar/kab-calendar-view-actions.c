@@ -10,6 +10,7 @@
 #include "kab-export-dialog.h"
 #include "kab-session-dialog.h"
 #include "kab-view-shortcuts.h"
+#include "journal/kab-journal-editor.h"
 
 static GtkWindow *
 parent_window (KabCalendarView *self)
@@ -217,6 +218,20 @@ edit_session_activated (GtkWidget  *widget,
 
   if (session != NULL)
     present_dialog (self, kab_session_dialog_edit_session (self->store, session));
+}
+
+static void
+journal_note_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KabCalendarView *self = KAB_CALENDAR_VIEW (widget);
+  g_autoptr(KabSession) session = load_session (self, g_variant_get_int64 (parameter));
+  g_autoptr(GError) error = NULL;
+
+  if (session != NULL &&
+      kab_journal_editor_open_session (self->store, session, parent_window (self), &error) == NULL)
+    toast_error (self, error);
 }
 
 static void
@@ -645,6 +660,7 @@ kab_calendar_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "calendar.new-session-at", "x", new_session_at_activated);
   gtk_widget_class_install_action (widget_class, "calendar.edit-session", "x", edit_session_activated);
   gtk_widget_class_install_action (widget_class, "calendar.edit-series", "x", edit_series_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.journal-note", "x", journal_note_activated);
   gtk_widget_class_install_action (widget_class, "calendar.set-status", "(xs)", set_status_activated);
   gtk_widget_class_install_action (widget_class, "calendar.delete-session", "x", delete_session_activated);
   gtk_widget_class_install_action (widget_class, "calendar.export", NULL, export_activated);

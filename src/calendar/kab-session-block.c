@@ -288,6 +288,17 @@ on_edit_series_activate (GSimpleAction *action,
 }
 
 static void
+on_journal_activate (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  KabSessionBlock *self = user_data;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "calendar.journal-note", "x",
+                              kab_session_get_id (self->session));
+}
+
+static void
 on_delete_activate (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
@@ -300,6 +311,7 @@ on_delete_activate (GSimpleAction *action,
 
 static const GActionEntry block_actions[] = {
   { "status", NULL, "s", "'planned'", on_status_change_state },
+  { "journal-note", on_journal_activate },
   { "edit", on_edit_activate },
   { "edit-series", on_edit_series_activate },
   { "delete", on_delete_activate },

@@ -12,6 +12,8 @@
 #include "kab-enums.h"
 #include "kab-money.h"
 #include "kab-consent-row.h"
+#include "journal/kab-journal-editor.h"
+#include "journal/kab-journal-window.h"
 
 /* How many sessions and payments the pane shows; "Show All" opens the rest. */
 #define N_UPCOMING_SESSIONS 3
@@ -39,6 +41,7 @@ struct _KabClientDetails
   GtkButton      *archive_button;
   GtkButton      *unarchive_button;
   GtkMenuButton  *menu_button;
+  GtkButton      *journal_button;
   GtkStack       *stack;
   GtkScrolledWindow *scroller;
   AdwAvatar      *avatar;
@@ -56,6 +59,7 @@ struct _KabClientDetails
   GtkLabel       *contact_error_label;
   AdwEntryRow    *given_name_row;
   AdwEntryRow    *family_name_row;
+  AdwEntryRow    *identity_row;
   AdwEntryRow    *birth_row;
   GtkMenuButton  *birth_button;
   GtkPopover     *birth_popover;
@@ -451,6 +455,7 @@ update_header (KabClientDetails *self)
 
   gtk_stack_set_visible_child_name (self->stack, client != NULL ? "client" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), client != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->journal_button), client != NULL);
   update_menu (self);
   gtk_widget_set_visible (GTK_WIDGET (self->archive_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->unarchive_button), FALSE);
@@ -551,7 +556,7 @@ sync_fields (KabClientDetails *self,
   KabClient *client = self->client;
   AdwEntryRow *text_rows[] = {
     self->phone_row, self->email_row, self->address_row, self->emergency_row,
-    self->given_name_row, self->family_name_row,
+    self->given_name_row, self->family_name_row, self->identity_row,
   };
   g_autofree char *old_birth = old != NULL ? kab_clients_format_date (kab_client_get_birth_date (old)) : NULL;
   g_autofree char *new_birth = kab_clients_format_date (kab_client_get_birth_date (client));
@@ -590,6 +595,7 @@ clear_errors (KabClientDetails *self)
     GTK_WIDGET (self->phone_row), GTK_WIDGET (self->email_row),
     GTK_WIDGET (self->address_row), GTK_WIDGET (self->emergency_row),
     GTK_WIDGET (self->given_name_row), GTK_WIDGET (self->family_name_row),
+    GTK_WIDGET (self->identity_row),
     GTK_WIDGET (self->birth_row), GTK_WIDGET (self->status_row),
     GTK_WIDGET (self->service_row), GTK_WIDGET (self->plan_row),
     GTK_WIDGET (self->fee_row), GTK_WIDGET (self->package_row),
@@ -638,6 +644,19 @@ session_status_tone (KabSessionStatus status)
 }
 
 static GtkWidget *
+new_session_note_button (KabSession *session)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Journal Note"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "details.session-note");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", kab_session_get_id (session));
+  return button;
+}
+
+static GtkWidget *
 new_session_row (KabSession *session)
 {
   GtkWidget *row = adw_action_row_new ();
@@ -654,6 +673,7 @@ new_session_row (KabSession *session)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              new_suffix_label (kab_session_status_to_label (status),
                                                session_status_tone (status)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_session_note_button (session));
   return row;
 }
 
@@ -954,6 +974,46 @@ on_all_sessions_clicked (KabClientDetails *self)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+parent_window (KabClientDetails *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+open_journal_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KabClientDetails *self = KAB_CLIENT_DETAILS (widget);
+  KabJournalWindow *window;
+
+  if (self->client == NULL)
+    return;
+
+  window = kab_journal_window_new (self->store, self->client);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent_window (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+session_note_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KabClientDetails *self = KAB_CLIENT_DETAILS (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabSession) session = kab_store_load_session (self->store,
+                                                           g_variant_get_int64 (parameter),
+                                                           &error);
+
+  if (session == NULL ||
+      kab_journal_editor_open_session (self->store, session, parent_window (self), &error) == NULL)
+    g_warning ("The session's journal note could not be opened: %s", error->message);
+}
+
 /* The store saved the client (from these rows or from anywhere else): rows the user
  * has not edited since show the saved values. */
 static void
@@ -1071,6 +1131,9 @@ kab_client_details_class_init (KabClientDetailsClass *klass)
 
   widget_class->unmap = kab_client_details_unmap;
 
+  gtk_widget_class_install_action (widget_class, "details.open-journal", NULL, open_journal_action);
+  gtk_widget_class_install_action (widget_class, "details.session-note", "x", session_note_action);
+
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          KAB_TYPE_STORE,
@@ -1093,6 +1156,7 @@ kab_client_details_class_init (KabClientDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, back_button);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, title_label);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, KabClientDetails, journal_button);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, unarchive_button);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, stack);
@@ -1111,6 +1175,7 @@ kab_client_details_class_init (KabClientDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, contact_error_label);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, given_name_row);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, family_name_row);
+  gtk_widget_class_bind_template_child (widget_class, KabClientDetails, identity_row);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, birth_row);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, birth_button);
   gtk_widget_class_bind_template_child (widget_class, KabClientDetails, birth_popover);
@@ -1169,6 +1234,7 @@ kab_client_details_init (KabClientDetails *self)
   tag_row (self->emergency_row, "emergency-contact", self->contact_error_label);
   tag_row (self->given_name_row, "given-name", self->personal_error_label);
   tag_row (self->family_name_row, "family-name", self->personal_error_label);
+  tag_row (self->identity_row, "identity-number", self->personal_error_label);
   tag_row (self->birth_row, NULL, self->personal_error_label);
   tag_row (self->status_row, "status", self->plan_error_label);
   tag_row (self->service_row, "service", self->plan_error_label);

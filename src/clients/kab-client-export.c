@@ -11,6 +11,7 @@
 #include "kab-client-export.h"
 #include "kab-enums.h"
 #include "kab-money.h"
+#include "journal/kab-journal-document.h"
 #include "print/kab-print-document.h"
 
 /* U+200B ZERO WIDTH SPACE: put before a user's line that would read as print markup. */
@@ -320,6 +321,22 @@ kab_client_export_build_text (KabStore    *store,
     {
       g_autoptr(KabConsent) consent = g_list_model_get_item (consents, i);
       append_consent (out, consent);
+    }
+
+  /* The clinical record: every entry, drafts marked, corrections, and who saw it when.
+   * The export is logged first so that the log shows it. */
+  kab_store_log_journal_access (store, client_id, 0, KAB_JOURNAL_ACTION_EXPORTED, NULL, NULL);
+  g_string_append_printf (out, "## %s\n\n", _("Journal"));
+  if (!kab_journal_document_append_entries (out, store, client_id, NULL, NULL, error))
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  g_string_append_printf (out, "## %s\n\n", _("Access to the Journal"));
+  if (!kab_journal_document_append_access (out, store, client_id, error))
+    {
+      g_string_free (out, TRUE);
+      return NULL;
     }
 
   return g_string_free (out, FALSE);

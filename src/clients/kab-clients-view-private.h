@@ -6,6 +6,7 @@
 #include "kab-client-details.h"
 #include "kab-client-filter.h"
 #include "kab-clients-view.h"
+#include "journal/kab-journal-to-sign.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,7 @@ struct _KabClientsView
   AdwStatusPage      *no_results_page;
   GtkLabel           *count_label;
   KabClientDetails   *details;
+  KabJournalToSign   *to_sign;
 };
 
 /* kab-clients-view.c */

@@ -402,6 +402,7 @@ kab_clients_view_constructed (GObject *object)
   g_return_if_fail (KAB_IS_STORE (self->store));
 
   kab_client_details_set_store (self->details, self->store);
+  kab_journal_to_sign_set_store (self->to_sign, self->store);
   setup_models (self);
 
   self->settings = new_settings ();
@@ -551,6 +552,7 @@ kab_clients_view_class_init (KabClientsViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KAB_TYPE_CLIENT_DETAILS);
+  g_type_ensure (KAB_TYPE_JOURNAL_TO_SIGN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/kabinett/Kabinett/clients/kab-clients-view.ui");
@@ -567,6 +569,7 @@ kab_clients_view_class_init (KabClientsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabClientsView, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, KabClientsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, KabClientsView, details);
+  gtk_widget_class_bind_template_child (widget_class, KabClientsView, to_sign);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);

@@ -20,6 +20,7 @@ typedef struct
 
 static const Placeholder placeholders[] = {
   { "client", KAB_CONSENT_SOURCE_CLIENT },
+  { "identity_number", KAB_CONSENT_SOURCE_CLIENT },
   { "practitioner", KAB_CONSENT_SOURCE_PREFERENCES },
   { "practitioner_title", KAB_CONSENT_SOURCE_PREFERENCES },
   { "practice_address", KAB_CONSENT_SOURCE_PREFERENCES },
@@ -51,7 +52,7 @@ static const char *const placeholder_names[] = {
   "fee", "session_length", "cancel_hours", "late_cancel_percent", "date",
   "per_session_fee", "monthly_fee", "package_price", "package_sessions", "client_address",
   "client_birth_date", "minor", "retention_years", "retention_period", "licensed_psychotherapist",
-  "practitioner_tax_id", "practitioner_tax_status", NULL
+  "practitioner_tax_id", "practitioner_tax_status", "identity_number", NULL
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (placeholder_names) == G_N_ELEMENTS (placeholders) + 1);
@@ -322,6 +323,10 @@ kab_consent_values_new (KabPractice *practice,
   fee = session_fee (practice, client);
 
   insert (values, "client", g_strdup (kab_client_get_display_name (client)));
+  /* Optional: without a number on record, a line to write it on by hand. */
+  insert (values, "identity_number",
+          g_strdup (is_blank (kab_client_get_identity_number (client))
+                    ? "____________________" : kab_client_get_identity_number (client)));
   insert (values, "practitioner", g_strdup (kab_practice_get_practitioner_name (practice)));
   insert (values, "practitioner_title", g_strdup (kab_practice_get_title (practice)));
   insert (values, "practice_address", g_strdup (kab_practice_get_address (practice)));

@@ -20,6 +20,7 @@ struct _KabClient
   char            *email;
   char            *address;
   char            *emergency_contact;
+  char            *identity_number;
   KabClientStatus  status;
   KabService       service;
   KabBillingPlan   billing_plan;
@@ -48,6 +49,7 @@ enum {
   PROP_EMAIL,
   PROP_ADDRESS,
   PROP_EMERGENCY_CONTACT,
+  PROP_IDENTITY_NUMBER,
   PROP_STATUS,
   PROP_SERVICE,
   PROP_BILLING_PLAN,
@@ -126,6 +128,7 @@ kab_client_finalize (GObject *object)
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->address, g_free);
   g_clear_pointer (&self->emergency_contact, g_free);
+  g_clear_pointer (&self->identity_number, g_free);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->updated, g_date_time_unref);
@@ -177,6 +180,10 @@ kab_client_get_property (GObject    *object,
 
     case PROP_EMERGENCY_CONTACT:
       g_value_set_string (value, self->emergency_contact);
+      break;
+
+    case PROP_IDENTITY_NUMBER:
+      g_value_set_string (value, self->identity_number);
       break;
 
     case PROP_STATUS:
@@ -278,6 +285,10 @@ kab_client_set_property (GObject      *object,
       kab_client_set_emergency_contact (self, g_value_get_string (value));
       break;
 
+    case PROP_IDENTITY_NUMBER:
+      kab_client_set_identity_number (self, g_value_get_string (value));
+      break;
+
     case PROP_STATUS:
       kab_client_set_status (self, g_value_get_enum (value));
       break;
@@ -376,6 +387,13 @@ kab_client_class_init (KabClientClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* A personal identity number (personnummer, fødselsnummer …); checked against the
+   * practice's country by kab_identity_number_validate() when saved. */
+  properties[PROP_IDENTITY_NUMBER] =
+    g_param_spec_string ("identity-number", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL,
                        KAB_TYPE_CLIENT_STATUS, KAB_CLIENT_STATUS_ACTIVE,
@@ -453,6 +471,7 @@ kab_client_init (KabClient *self)
   self->email = g_strdup ("");
   self->address = g_strdup ("");
   self->emergency_contact = g_strdup ("");
+  self->identity_number = g_strdup ("");
   self->status = KAB_CLIENT_STATUS_ACTIVE;
   self->service = KAB_SERVICE_PSYCHOTHERAPY;
   self->billing_plan = KAB_BILLING_PLAN_PER_SESSION;
@@ -490,6 +509,7 @@ kab_client_copy (KabClient *self)
   g_free (copy->email);
   g_free (copy->address);
   g_free (copy->emergency_contact);
+  g_free (copy->identity_number);
   g_free (copy->notes);
   copy->id = self->id;
   copy->given_name = g_strdup (self->given_name);
@@ -499,6 +519,7 @@ kab_client_copy (KabClient *self)
   copy->email = g_strdup (self->email);
   copy->address = g_strdup (self->address);
   copy->emergency_contact = g_strdup (self->emergency_contact);
+  copy->identity_number = g_strdup (self->identity_number);
   copy->status = self->status;
   copy->service = self->service;
   copy->billing_plan = self->billing_plan;
@@ -872,6 +893,26 @@ kab_client_set_emergency_contact (KabClient   *self,
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMERGENCY_CONTACT]);
+}
+
+const char *
+kab_client_get_identity_number (KabClient *self)
+{
+  g_return_val_if_fail (KAB_IS_CLIENT (self), NULL);
+
+  return self->identity_number;
+}
+
+void
+kab_client_set_identity_number (KabClient  *self,
+                                const char *identity_number)
+{
+  g_return_if_fail (KAB_IS_CLIENT (self));
+
+  if (!kab_model_replace_string (&self->identity_number, identity_number))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDENTITY_NUMBER]);
 }
 
 KabClientStatus

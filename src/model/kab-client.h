@@ -44,6 +44,9 @@ void             kab_client_set_address           (KabClient  *self,
 const char      *kab_client_get_emergency_contact (KabClient *self);
 void             kab_client_set_emergency_contact (KabClient  *self,
                                                    const char *emergency_contact);
+const char      *kab_client_get_identity_number   (KabClient *self);
+void             kab_client_set_identity_number   (KabClient  *self,
+                                                   const char *identity_number);
 KabClientStatus  kab_client_get_status            (KabClient *self);
 void             kab_client_set_status            (KabClient       *self,
                                                    KabClientStatus  status);

@@ -340,6 +340,7 @@ add_consent (Demo       *demo,
   contact = g_strdup_printf ("%s, %s", kab_practice_get_phone (practice),
                              kab_practice_get_email (practice));
   g_hash_table_insert (values, "client", g_strdup (kab_client_get_display_name (client)));
+  g_hash_table_insert (values, "identity_number", g_strdup ("____________________"));
   g_hash_table_insert (values, "practitioner", g_strdup (kab_practice_get_practitioner_name (practice)));
   g_hash_table_insert (values, "practitioner_title", g_strdup (kab_practice_get_title (practice)));
   g_hash_table_insert (values, "practice_address", g_strdup (kab_practice_get_address (practice)));
@@ -562,6 +563,110 @@ add_client (Demo       *demo,
   return !monthly || add_monthly_fees (demo, culture, client, start, error);
 }
 
+/* The clinical record: a few clients' latest sessions have notes, most signed, one
+ * corrected after signing, the very latest still a draft. */
+static const char * const journal_texts[][5] = {
+  { "sv", "Beskriver sömnsvårigheter sedan flytten.", "Kartläggning av sömn och stress.",
+    "Sömndagbok till nästa session.", "Fel uppgift om när flytten skedde." },
+  { "nb", "Beskriver søvnvansker etter flyttingen.", "Kartlegging av søvn og stress.",
+    "Søvndagbok til neste time.", "Feil opplysning om når flyttingen skjedde." },
+  { "ru", "Жалуется на нарушения сна после переезда.", "Исследование сна и стресса.",
+    "Дневник сна к следующей встрече.", "Неверно указано время переезда." },
+  { "en", "Reports poor sleep since the move.", "Mapping of sleep and stress.",
+    "Sleep diary for next session.", "Wrong time given for the move." },
+};
+
+static guint
+journal_language (KabStore *store)
+{
+  const char *language = kab_practice_get_form_language (kab_store_get_practice (store));
+  guint row = G_N_ELEMENTS (journal_texts) - 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (journal_texts); i++)
+    if (g_strcmp0 (language, journal_texts[i][0]) == 0)
+      row = i;
+
+  return row;
+}
+
+static char *
+journal_text (KabStore *store,
+              guint     variant)
+{
+  const char *language = kab_practice_get_form_language (kab_store_get_practice (store));
+  g_autofree char *headings = kab_store_dup_journal_template (store, language);
+  g_auto(GStrv) lines = g_strsplit (headings, "\n", -1);
+  guint row = journal_language (store);
+  GString *text = g_string_new (NULL);
+  guint heading = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_string_append_printf (text, "%s\n", lines[i]);
+      if (*lines[i] != '\0' && heading < 3)
+        g_string_append_printf (text, "%s\n", journal_texts[row][1 + (heading++ + variant) % 3]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+add_journal (Demo    *demo,
+             GError **error)
+{
+  GListModel *clients = kab_store_get_clients (demo->store);
+  guint written = 0;
+
+  for (guint c = 0; c < g_list_model_get_n_items (clients) && c < 12; c++)
+    {
+      g_autoptr(KabClient) client = g_list_model_get_item (clients, c);
+      g_autoptr(GListModel) sessions = kab_store_list_client_sessions (demo->store,
+                                                                       kab_client_get_id (client),
+                                                                       error);
+      guint noted = 0;
+
+      if (sessions == NULL)
+        return FALSE;
+
+      for (guint i = g_list_model_get_n_items (sessions); i > 0 && noted < 3; i--)
+        {
+          g_autoptr(KabSession) session = g_list_model_get_item (sessions, i - 1);
+          g_autoptr(KabJournalEntry) entry = NULL;
+          g_autofree char *text = NULL;
+          g_autofree char *corrected = NULL;
+
+          if (kab_session_get_status (session) != KAB_SESSION_STATUS_ATTENDED ||
+              g_date_time_compare (kab_session_get_start (session), demo->now) > 0)
+            continue;
+
+          text = journal_text (demo->store, written);
+          entry = kab_journal_entry_new ();
+          g_object_set (entry, "client-id", kab_client_get_id (client),
+                        "session-id", kab_session_get_id (session),
+                        "occurred", kab_session_get_start (session), "text", text, NULL);
+          if (written == 0)
+            {
+              if (!kab_store_save_journal_draft (demo->store, entry, error))
+                return FALSE;
+            }
+          else if (!kab_store_sign_journal_entry (demo->store, entry, error))
+            return FALSE;
+
+          corrected = journal_text (demo->store, written + 1);
+          if (written == 1 &&
+              !kab_store_correct_journal_entry (demo->store, entry,
+                                                journal_texts[journal_language (demo->store)][4],
+                                                corrected, error))
+            return FALSE;
+
+          noted++;
+          written++;
+        }
+    }
+
+  return TRUE;
+}
+
 static KabConsentTemplate *
 latest_template (KabStore   *store,
                  const char *language)
@@ -638,6 +743,9 @@ kab_demo_fill (KabStore           *store,
     if (!kab_store_apply_rules (store, today, error))
       goto fail;
   }
+
+  if (!add_journal (&demo, error))
+    goto fail;
 
   if (kab_store_commit (store, error))
     {

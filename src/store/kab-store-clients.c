@@ -6,11 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "kab-enum-types.h"
+#include "kab-identity-number.h"
 #include "kab-store-private.h"
 
 #define CLIENT_COLUMNS \
   "id, given_name, family_name, birth_date, phone, email, address, emergency_contact," \
-  " status, service, billing_plan, fee, package_size, notes, created, updated"
+  " status, service, billing_plan, fee, package_size, notes, created, updated," \
+  " identity_number"
 
 char *
 kab_store_fold_name (const char *text)
@@ -51,6 +53,7 @@ client_from_row (sqlite3_stmt *stmt)
                 "notes", kab_store_column_text (stmt, 13),
                 "created", created,
                 "updated", updated,
+                "identity-number", kab_store_column_text (stmt, 16),
                 NULL);
 
   return client;
@@ -406,6 +409,26 @@ bind_client (sqlite3_stmt *stmt,
   kab_store_bind_time (stmt, 15, now);
 }
 
+/* The identity number is written on its own statement, in the same transaction, so that
+ * a client without one is saved the same way in a database from before the number (the
+ * migration tests write such clients). */
+static gboolean
+save_identity_number (KabStore   *self,
+                      gint64      id,
+                      KabClient  *client,
+                      GError    **error)
+{
+  sqlite3_stmt *stmt = kab_store_prepare (self,
+    "UPDATE client SET identity_number = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  kab_store_bind_text (stmt, 2, kab_client_get_identity_number (client));
+  return kab_store_step_done (self, stmt, error);
+}
+
 static gboolean
 insert_client (KabStore   *self,
                KabClient  *client,
@@ -418,16 +441,41 @@ insert_client (KabStore   *self,
     " created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
     " ?15, ?15)", error);
   gint64 *key;
+  gint64 id;
 
   if (stmt == NULL)
     return FALSE;
 
   bind_client (stmt, client, now);
-  if (!kab_store_step_done (self, stmt, error))
+  if (!kab_store_tx_begin (self, error))
     return FALSE;
 
+  if (!kab_store_step_done (self, stmt, error))
+    {
+      kab_store_tx_rollback (self);
+      return FALSE;
+    }
+
+  /* The billing rules need the new id; a rolled-back client has none again. */
+  id = sqlite3_last_insert_rowid (self->db);
+  g_object_set (client, "id", id, NULL);
+  if ((*kab_client_get_identity_number (client) != '\0' &&
+       !save_identity_number (self, id, client, error)) ||
+      !kab_store_note_client_rate (self, client, error))
+    {
+      kab_store_tx_rollback (self);
+      g_object_set (client, "id", (gint64) 0, NULL);
+      return FALSE;
+    }
+
+  /* A failed commit has rolled back by itself. */
+  if (!kab_store_tx_commit (self, error))
+    {
+      g_object_set (client, "id", (gint64) 0, NULL);
+      return FALSE;
+    }
+
   g_object_set (client,
-                "id", (gint64)sqlite3_last_insert_rowid (self->db),
                 "created", now,
                 "updated", now,
                 NULL);
@@ -463,7 +511,21 @@ update_client (KabStore   *self,
 
   bind_client (stmt, client, now);
   sqlite3_bind_int64 (stmt, 16, id);
-  if (!kab_store_step_done (self, stmt, error))
+  if (!kab_store_tx_begin (self, error))
+    return FALSE;
+
+  /* A changed plan, status or fee applies from today, by the billing rules: in the same
+   * transaction, so that a client is never saved without the rate it is charged at. */
+  if (!kab_store_step_done (self, stmt, error) ||
+      !save_identity_number (self, id, client, error) ||
+      !kab_store_note_client_rate (self, client, error))
+    {
+      kab_store_tx_rollback (self);
+      return FALSE;
+    }
+
+  /* A failed commit has rolled back by itself. */
+  if (!kab_store_tx_commit (self, error))
     return FALSE;
 
   /* One object per client for the whole run: the listed one takes the saved fields
@@ -501,21 +563,19 @@ kab_store_save_client (KabStore   *self,
                        GError    **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  gboolean ok;
 
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
   g_return_val_if_fail (KAB_IS_CLIENT (client), FALSE);
 
-  if (!kab_client_validate (client, error))
+  if (!kab_client_validate (client, error) ||
+      !kab_identity_number_validate (kab_practice_get_country (self->practice),
+                                     kab_client_get_identity_number (client), error))
     return FALSE;
 
   if (kab_client_get_id (client) == 0)
-    ok = insert_client (self, client, now, error);
-  else
-    ok = update_client (self, client, now, error);
+    return insert_client (self, client, now, error);
 
-  /* A changed plan, status or fee applies from today, by the billing rules. */
-  return ok && kab_store_note_client_rate (self, client, error);
+  return update_client (self, client, now, error);
 }
 
 static gboolean
@@ -564,15 +624,16 @@ kab_store_delete_client (KabStore   *self,
                    " + (SELECT count(*) FROM charge WHERE client_id = ?1)"
                    " + (SELECT count(*) FROM payment WHERE client_id = ?1)"
                    " + (SELECT count(*) FROM consent WHERE client_id = ?1)"
-                   " + (SELECT count(*) FROM series WHERE client_id = ?1)",
+                   " + (SELECT count(*) FROM series WHERE client_id = ?1)"
+                   " + (SELECT count(*) FROM journal_entry WHERE client_id = ?1)",
                    id, &n_history, error))
     return FALSE;
 
   if (n_history > 0)
     {
       g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED,
-                   _("%s has sessions, payments or agreements on record and cannot be "
-                     "deleted. Archive the client instead."),
+                   _("%s has sessions, payments, agreements or journal entries on record and "
+                     "cannot be deleted. Archive the client instead."),
                    kab_client_get_display_name (client));
       return FALSE;
     }

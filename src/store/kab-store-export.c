@@ -15,11 +15,12 @@
 
 /* Columns stored as Unix times; exported as ISO 8601 in UTC. */
 static const char * const time_columns[] = {
-  "start", "date", "created", "updated", "printed_on", "signed_on", "withdrawn_on", NULL
+  "start", "date", "created", "updated", "printed_on", "signed_on", "withdrawn_on",
+  "occurred", "signed_at", "deleted_at", "made_at", "at", NULL
 };
 
 /* Columns stored as 0 or 1. */
-static const char * const boolean_columns[] = { "detached", NULL };
+static const char * const boolean_columns[] = { "detached", "imported", "objection", NULL };
 
 typedef struct
 {
@@ -46,6 +47,18 @@ static const KabExportPart export_parts[] = {
     "SELECT id, template_id, template_version, language, title, created, printed_on,"
     " signed_on, withdrawn_on, rendered_text FROM consent WHERE client_id = ?1"
     " ORDER BY created, id" },
+  /* The clinical record: drafts are marked by "signed_at": null. */
+  { "journal",
+    "SELECT id, session_id, kind, occurred, text, created, updated, signed_at, signed_by,"
+    " imported, deleted_at, deletion_reason, deletion_decided FROM journal_entry"
+    " WHERE client_id = ?1 ORDER BY occurred, id" },
+  { "journal_corrections",
+    "SELECT c.id, c.entry_id, c.made_at, c.made_by, c.reason, c.text, c.objection"
+    " FROM journal_correction c JOIN journal_entry e ON e.id = c.entry_id"
+    " WHERE e.client_id = ?1 ORDER BY c.made_at, c.id" },
+  { "journal_access_log",
+    "SELECT at, entry_id, action, detail FROM journal_access WHERE client_id = ?1"
+    " ORDER BY at, id" },
 };
 
 static void
@@ -214,6 +227,11 @@ kab_store_export_client_json (KabStore    *self,
   if (!kab_store_client_exists (self, client_id, error))
     return FALSE;
 
+  /* Logged first, so that the log in the export shows this export too. */
+  if (!kab_store_log_journal_access (self, client_id, 0, KAB_JOURNAL_ACTION_EXPORTED,
+                                     NULL, error))
+    return FALSE;
+
   builder = json_builder_new ();
   json_builder_begin_object (builder);
   add_header (self, builder, client_id);
@@ -226,7 +244,7 @@ kab_store_export_client_json (KabStore    *self,
   ok = add_rows (self, builder,
                  "SELECT id, given_name, family_name, birth_date, phone, email, address,"
                  " emergency_contact, status, service, billing_plan, fee, package_size, notes,"
-                 " created, updated FROM client WHERE id = ?1",
+                 " identity_number, created, updated FROM client WHERE id = ?1",
                  client_id, TRUE, error);
 
   for (guint i = 0; ok && i < G_N_ELEMENTS (export_parts); i++)
@@ -359,6 +377,13 @@ delete_records (KabStore  *self,
 {
   /* Children before parents: charges point at sessions, sessions at series. */
   static const char * const statements[] = {
+    /* The journal's guards let its rows go only for a client being erased. */
+    "INSERT OR IGNORE INTO journal_erasure (client_id) VALUES (?1)",
+    "DELETE FROM journal_access WHERE client_id = ?1",
+    "DELETE FROM journal_correction WHERE entry_id IN"
+    " (SELECT id FROM journal_entry WHERE client_id = ?1)",
+    "DELETE FROM journal_entry WHERE client_id = ?1",
+    "DELETE FROM journal_erasure WHERE client_id = ?1",
     "DELETE FROM consent WHERE client_id = ?1",
     "UPDATE session SET package_id = NULL WHERE client_id = ?1",
     "DELETE FROM package WHERE client_id = ?1",

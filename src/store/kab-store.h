@@ -32,7 +32,7 @@ typedef enum
 } KabStoreError;
 
 /* The schema version this build writes. */
-#define KAB_STORE_SCHEMA_VERSION 5
+#define KAB_STORE_SCHEMA_VERSION 6
 
 #define KAB_TYPE_STORE (kab_store_get_type ())
 
@@ -276,3 +276,6 @@ gboolean     kab_store_erase_client           (KabStore          *self,
 G_END_DECLS
 
 #include "kab-store-billing.h"
+
+/* The clinical record (kab-store-journal.c). */
+#include "kab-store-journal.h"

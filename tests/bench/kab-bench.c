@@ -136,6 +136,77 @@ bench_store (const char *path)
   add_figure ("store: 1,000 payment inserts", median (insert_ms, RUNS), "ms", "");
 }
 
+/* The journal at 20-year size: 60,000 entries, one client with 500 of them. Run last: it
+ * adds the entries to the practice. */
+static void
+bench_journal (const char *path)
+{
+  static const char * const words[] = {
+    "sömn", "oro", "Øvrebø", "søvnvansker", "тревога", "сон", "arbete", "familj",
+    "bedömning", "vurdering", "план", "stress", "åtgärd", "tiltak", "наблюдения", "panik",
+  };
+  double list_ms[RUNS], search_ms[RUNS], search_client_ms[RUNS];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabStore) store = kab_store_open (path, &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GListModel *clients = kab_store_get_clients (store);
+  guint n_clients = g_list_model_get_n_items (clients);
+  g_autoptr(KabClient) busiest = g_list_model_get_item (clients, 0);
+  gint64 start;
+
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  kab_store_begin (store, &error);
+  for (guint i = 0; i < 60000; i++)
+    {
+      g_autoptr(KabJournalEntry) entry = kab_journal_entry_new ();
+      g_autoptr(KabClient) client = g_list_model_get_item (clients,
+                                                           i < 500 ? 0 : g_rand_int_range (rand, 1, n_clients));
+      g_autoptr(GDateTime) when = g_date_time_add_days (now, -(gint)g_rand_int_range (rand, 1, 7300));
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint w = 0; w < 60; w++)
+        g_string_append_printf (text, "%s ", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      /* A name that one entry in a thousand mentions: what a search is usually for. */
+      if (g_rand_int_range (rand, 0, 1000) == 0)
+        g_string_append (text, "Sjöberg");
+      g_object_set (entry, "client-id", kab_client_get_id (client), "occurred", when,
+                    "text", text->str, NULL);
+      if (!kab_store_save_journal_draft (store, entry, &error))
+        g_error ("journal: %s", error->message);
+    }
+  if (!kab_store_commit (store, &error))
+    g_error ("journal: %s", error->message);
+  add_figure ("journal: write 60,000 entries (once)", ms_since (start), "ms", "");
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autoptr(GListModel) list = NULL;
+      g_autoptr(GListModel) found = NULL;
+      g_autoptr(GListModel) found_client = NULL;
+
+      start = g_get_monotonic_time ();
+      list = kab_store_list_journal (store, kab_client_get_id (busiest), NULL, NULL, &error);
+      list_ms[run] = ms_since (start);
+      g_assert_no_error (error);
+
+      start = g_get_monotonic_time ();
+      found = kab_store_search_journal (store, 0, "sjöberg", &error);
+      search_ms[run] = ms_since (start);
+      g_assert_no_error (error);
+
+      start = g_get_monotonic_time ();
+      found_client = kab_store_search_journal (store, kab_client_get_id (busiest), "тревог", &error);
+      search_client_ms[run] = ms_since (start);
+      g_assert_no_error (error);
+    }
+
+  add_figure ("journal: one client's 500 entries", median (list_ms, RUNS), "ms", "≤ 16 ms");
+  add_figure ("journal: search 60,000 entries (practice)", median (search_ms, RUNS), "ms", "≤ 50 ms");
+  add_figure ("journal: search one client's entries", median (search_client_ms, RUNS), "ms", "≤ 16 ms");
+}
+
 /* Start-up: process start to the first painted frame, and peak memory */
 
 /* Reads the child's whole standard output, or gives up at @deadline (monotonic µs). */
@@ -439,6 +510,8 @@ main (int   argc,
   bench_startup (argv[1], argv[2], path);
   g_printerr ("Interactions in a real window...\n");
   bench_ui (argv[3], path);
+  g_printerr ("Journal...\n");
+  bench_journal (path);
   print_table ();
   return 0;
 }
