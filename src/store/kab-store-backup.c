@@ -18,9 +18,12 @@
 /* 'KAB!', as in kab-store.c and the first migration. */
 #define KAB_APPLICATION_ID 0x4B414221
 
-/* How many backups rotation keeps: the newest few days, and one a month for a year. */
-#define KAB_BACKUP_KEEP_DAILY   7
-#define KAB_BACKUP_KEEP_MONTHLY 12
+/* How long rotation keeps backups: each day's for a week, the first of each month for a
+ * year; the copies kept before a restore apart, the newest 5 and a month's. */
+#define KAB_BACKUP_KEEP_DAYS    7
+#define KAB_BACKUP_MONTHLY_DAYS 365
+#define KAB_BACKUP_KEEP_MOMENT  5
+#define KAB_BACKUP_MOMENT_DAYS  30
 
 void
 kab_backup_free (KabBackup *backup)
@@ -281,43 +284,83 @@ kab_store_list_backups (const char  *db_path,
   return g_steal_pointer (&backups);
 }
 
-/* Rotation: the 7 newest backups, and the first backup of each of the 12 newest months
- * that have one; the rest are removed. The first of a month stays the month's copy as
- * later days come, so a monthly backup is never replaced by a newer one. */
+/* A copy taken at a given moment ("<stem>-YYYY-MM-DD-HHMMSS.db", e.g. before a restore),
+ * not a daily backup ("<stem>-YYYY-MM-DD.db"). */
+static gboolean
+is_moment_copy (const KabBackup *backup)
+{
+  g_autofree char *name = g_path_get_basename (backup->path);
+
+  return g_str_has_suffix (name, ".db") && strlen (name) >= 21
+         && name[strlen (name) - 10] == '-';
+}
+
+static gboolean
+older_than_days (GDateTime *date,
+                 GDateTime *now,
+                 int        days)
+{
+  g_autoptr(GDateTime) limit = g_date_time_add_days (now, -days);
+
+  return g_date_time_compare (date, limit) < 0;
+}
+
+/* Rotation, by age: daily backups for 7 days, the first backup of each month for 365
+ * days, nothing older. The first of a month stays the month's copy as later days come,
+ * so a monthly backup is never replaced by a newer one. The copies kept before a restore
+ * are counted apart, so that trying several restores does not push out the daily ones:
+ * the newest 5 of them, and any less than 30 days old. */
 static gboolean
 rotate_backups (const char  *db_path,
+                GDateTime   *now,
                 GError     **error)
 {
   g_autoptr(GPtrArray) backups = kab_store_list_backups (db_path, error);
   g_autoptr(GHashTable) keep = g_hash_table_new (NULL, NULL);
-  int months_seen = 0;
-  int last_month = -1;
+  g_autoptr(GDateTime) today = NULL;
+  guint n_moment = 0;
 
   if (backups == NULL)
     return FALSE;
 
-  for (guint i = 0; i < backups->len && i < KAB_BACKUP_KEEP_DAILY; i++)
-    g_hash_table_add (keep, backups->pdata[i]);
+  today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                 g_date_time_get_day_of_month (now), 0, 0, 0);
 
-  /* Newest first: the last backup seen in a month is its first. */
+  /* Newest first: the last daily backup seen in a month is its first. */
   for (guint i = 0; i < backups->len; i++)
     {
       KabBackup *backup = backups->pdata[i];
-      int month = g_date_time_get_year (backup->date) * 12 + g_date_time_get_month (backup->date);
-      KabBackup *next = i + 1 < backups->len ? backups->pdata[i + 1] : NULL;
-      int next_month = next != NULL ? g_date_time_get_year (next->date) * 12
-                                      + g_date_time_get_month (next->date) : -1;
+      KabBackup *older = NULL;
 
-      if (month != last_month)
+      if (is_moment_copy (backup))
         {
-          months_seen++;
-          last_month = month;
+          if (n_moment++ < KAB_BACKUP_KEEP_MOMENT
+              || !older_than_days (backup->date, now, KAB_BACKUP_MOMENT_DAYS))
+            g_hash_table_add (keep, backup);
+          continue;
         }
 
-      if (months_seen > KAB_BACKUP_KEEP_MONTHLY)
-        break;
+      if (!older_than_days (backup->date, today, KAB_BACKUP_KEEP_DAYS - 1))
+        {
+          g_hash_table_add (keep, backup);
+          continue;
+        }
 
-      if (next_month != month)
+      /* The first of the month among those young enough: the same copy stays the
+       * month's from one day to the next. */
+      for (guint j = i + 1; j < backups->len && older == NULL; j++)
+        {
+          KabBackup *other = backups->pdata[j];
+
+          if (!is_moment_copy (other)
+              && !older_than_days (other->date, now, KAB_BACKUP_MONTHLY_DAYS))
+            older = other;
+        }
+
+      if (!older_than_days (backup->date, now, KAB_BACKUP_MONTHLY_DAYS)
+          && (older == NULL
+              || g_date_time_get_month (older->date) != g_date_time_get_month (backup->date)
+              || g_date_time_get_year (older->date) != g_date_time_get_year (backup->date)))
         g_hash_table_add (keep, backup);
     }
 
@@ -325,11 +368,150 @@ rotate_backups (const char  *db_path,
     {
       KabBackup *backup = backups->pdata[i];
 
-      if (!g_hash_table_contains (keep, backup) && g_unlink (backup->path) != 0 && errno != ENOENT)
+      g_autofree char *wal = NULL;
+
+      if (g_hash_table_contains (keep, backup))
+        continue;
+
+      if (g_unlink (backup->path) != 0 && errno != ENOENT)
         g_warning ("Could not remove the old backup %s: %s", backup->path, g_strerror (errno));
+
+      /* The journal kept with a damaged practice (see restore_file()) goes with it. */
+      wal = g_strconcat (backup->path, "-wal", NULL);
+      g_unlink (wal);
     }
 
   return TRUE;
+}
+
+/* The copies kept before a format upgrade ("kabinett.db.schema-N.bak" beside the
+ * database) follow the monthly backups: a year. */
+static void
+rotate_migration_backups (const char *db_path,
+                          GDateTime  *now)
+{
+  g_autofree char *dir_path = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *prefix = g_strconcat (base, ".schema-", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  gint64 limit = g_date_time_to_unix (now) - (gint64)KAB_BACKUP_MONTHLY_DAYS * 24 * 3600;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, ".bak"))
+        continue;
+
+      path = g_build_filename (dir_path, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_mtime < limit
+          && g_unlink (path) != 0)
+        g_warning ("Could not remove the old backup %s: %s", path, g_strerror (errno));
+    }
+}
+
+/* "<prefix>…<end>.XXXXXX" as g_mkstemp() makes it, perhaps with SQLite's "-journal",
+ * "-wal" or "-shm" after it; or "<prefix>…<end>" itself when @whole. */
+static gboolean
+is_leftover (const char *name,
+             const char *prefix,
+             const char *const *ends,
+             gboolean    whole)
+{
+  const char *sqlite_tails[] = { "-journal", "-wal", "-shm" };
+  g_autofree char *rest = NULL;
+  gsize len;
+
+  if (!g_str_has_prefix (name, prefix))
+    return FALSE;
+
+  rest = g_strdup (name + strlen (prefix));
+  for (guint i = 0; i < G_N_ELEMENTS (sqlite_tails); i++)
+    if (g_str_has_suffix (rest, sqlite_tails[i]))
+      {
+        rest[strlen (rest) - strlen (sqlite_tails[i])] = '\0';
+        break;
+      }
+
+  len = strlen (rest);
+  if (len > 7 && rest[len - 7] == '.')
+    {
+      gboolean random = TRUE;
+
+      for (gsize i = len - 6; i < len; i++)
+        random = random && g_ascii_isalnum (rest[i]);
+      if (random)
+        rest[len - 7] = '\0';
+      else if (!whole)
+        return FALSE;
+    }
+  else if (!whole)
+    {
+      return FALSE;
+    }
+
+  for (guint i = 0; ends[i] != NULL; i++)
+    if (whole ? g_str_equal (rest, ends[i]) : g_str_has_suffix (rest, ends[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+remove_leftovers_in (const char        *dir_path,
+                     const char        *prefix,
+                     const char *const *ends,
+                     gboolean           whole)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!is_leftover (name, prefix, ends, whole))
+        continue;
+
+      path = g_build_filename (dir_path, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && g_unlink (path) != 0)
+        g_warning ("Could not remove the leftover copy %s: %s", path, g_strerror (errno));
+    }
+}
+
+/**
+ * kab_store_remove_leftovers:
+ * @db_path: the database file; it must be open in this process (its lock held), so that
+ *   no other Kabinett is writing a copy right now
+ *
+ * Removes the temporary copies that an interrupted backup, restore or format upgrade
+ * left behind ("kabinett-….db.XXXXXX" in the backups folder, "kabinett.db.schema-N.bak.XXXXXX"
+ * and "kabinett.db.restore" beside the database, with their journals): they may hold
+ * clients that were erased since.
+ */
+void
+kab_store_remove_leftovers (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *backup_dir = kab_store_get_backup_dir (db_path);
+  g_autofree char *stem = backup_stem (db_path);
+  g_autofree char *stem_prefix = g_strconcat (stem, "-", NULL);
+  g_autofree char *base_prefix = g_strconcat (base, ".", NULL);
+  const char *const backup_ends[] = { ".db", ".db-wal", NULL };
+  const char *const beside_ends[] = { ".bak", NULL };
+  const char *const restore_ends[] = { ".restore", NULL };
+
+  g_return_if_fail (db_path != NULL);
+
+  remove_leftovers_in (backup_dir, stem_prefix, backup_ends, FALSE);
+  remove_leftovers_in (dir, base_prefix, beside_ends, FALSE);
+  /* kab_store_restore_backup() renames "kabinett.db.restore" over the database at once:
+   * one still there was never used. */
+  remove_leftovers_in (dir, base, restore_ends, TRUE);
 }
 
 /**
@@ -338,8 +520,11 @@ rotate_backups (const char  *db_path,
  *
  * Makes today's automatic backup, `kabinett-YYYY-MM-DD.db` in the "backups" folder
  * beside the database (mode 0700, files 0600), unless it exists already, and removes
- * old ones: the 7 newest and one for each of the last 12 months are kept. Meant to run
- * once after the window is shown.
+ * old ones: daily copies are kept for 7 days, the first of each month for 365 days, the
+ * copies kept before a restore apart (the newest 5 and any less than 30 days old), the
+ * copies kept before a format upgrade for 365 days. Leftover temporary copies are
+ * removed first (see kab_store_remove_leftovers()). Meant to run once after the window
+ * is shown.
  */
 gboolean
 kab_store_backup_daily (KabStore   *self,
@@ -356,6 +541,8 @@ kab_store_backup_daily (KabStore   *self,
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
+  kab_store_remove_leftovers (self->path);
+
   dir = kab_store_get_backup_dir (self->path);
   if (!ensure_backup_dir (dir, error))
     return FALSE;
@@ -366,13 +553,14 @@ kab_store_backup_daily (KabStore   *self,
   name = g_strdup_printf ("%s-%s.db", stem, day);
   path = g_build_filename (dir, name, NULL);
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-
-  if (!kab_store_backup_to (self, path, error))
+  /* Rotation runs every day, also when today's copy exists, so that nothing is kept
+   * longer than promised. A copy that fails its check is not kept, and nothing is
+   * rotated out for it. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !kab_store_backup_to (self, path, error))
     return FALSE;
 
-  return rotate_backups (self->path, error);
+  rotate_migration_backups (self->path, local);
+  return rotate_backups (self->path, local, error);
 }
 
 /* Restoring */
@@ -552,6 +740,39 @@ open_backup_checked (const char  *path,
   return db;
 }
 
+/**
+ * kab_store_find_sound_backup:
+ * @db_path: the database whose backups to search
+ *
+ * Checks the backups of @db_path newest first (the whole file of each, see
+ * kab_store_check_integrity()) and returns the first that is a sound Kabinett database
+ * this version can open: the one to offer when the practice itself is damaged.
+ *
+ * Returns: (transfer full) (nullable) (type filename): its path, or %NULL if none is
+ */
+char *
+kab_store_find_sound_backup (const char *db_path)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  backups = kab_store_list_backups (db_path, NULL);
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    {
+      KabBackup *backup = backups->pdata[i];
+      sqlite3 *db = open_backup_checked (backup->path, NULL);
+
+      if (db != NULL)
+        {
+          sqlite3_close_v2 (db);
+          return g_strdup (backup->path);
+        }
+    }
+
+  return NULL;
+}
+
 static char *
 safety_copy_path (const char *db_path,
                   GDateTime  *now)
@@ -593,7 +814,8 @@ restore_into_store (KabStore    *store,
   sqlite3_backup *backup;
   int rc;
 
-  if (!kab_store_backup_to (store, safety_copy, error))
+  /* Kept as it is, even if a check would find fault: it is what the user had. */
+  if (!kab_store_copy_to (store, safety_copy, FALSE, error))
     return FALSE;
 
   backup = sqlite3_backup_init (store->db, "main", source, "main");

@@ -18,6 +18,8 @@ struct _KabStore
   int          lock_fd;
   GHashTable  *statements;   /* const char *sql → sqlite3_stmt* */
   guint        tx_depth;
+  gboolean     damaged;      /* a check found damage: no more writes */
+  gboolean     modes_tightened; /* opening made the files the user's alone */
 
   KabPractice *practice;
   GListStore  *clients;      /* KabClient, ordered by id */
@@ -46,6 +48,15 @@ gboolean      kab_store_step_done      (KabStore      *self,
 void          kab_store_set_error      (KabStore      *self,
                                         GError       **error,
                                         int            rc);
+
+/* Integrity (kab-store.c). */
+char         *kab_store_find_damage    (sqlite3       *db,
+                                        const char    *pragma);
+void          kab_store_stop_writing   (KabStore      *self);
+gboolean      kab_store_copy_to        (KabStore      *self,
+                                        const char    *path,
+                                        gboolean       check,
+                                        GError       **error);
 
 /* Savepoints nest; the outermost one is the transaction. */
 gboolean      kab_store_tx_begin       (KabStore      *self,

@@ -61,6 +61,8 @@ void         kab_store_rollback               (KabStore          *self);
 gboolean     kab_store_backup_to              (KabStore          *self,
                                                const char        *path,
                                                GError           **error);
+gboolean     kab_store_is_damaged             (KabStore          *self);
+gboolean     kab_store_get_modes_tightened    (KabStore          *self);
 
 /* Data safety (kab-store-backup.c): integrity, daily rotating backups in the "backups"
  * folder beside the database, restoring one. */
@@ -83,6 +85,8 @@ gboolean     kab_store_backup_daily           (KabStore          *self,
                                                GError           **error);
 GPtrArray   *kab_store_list_backups           (const char        *db_path,
                                                GError           **error);
+void         kab_store_remove_leftovers       (const char        *db_path);
+char        *kab_store_find_sound_backup      (const char        *db_path);
 gboolean     kab_store_restore_backup         (const char        *db_path,
                                                const char        *backup_path,
                                                GDateTime         *now,
