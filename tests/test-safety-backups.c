@@ -6,6 +6,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <utime.h>
 
@@ -253,6 +254,105 @@ test_damaged_practice_never_rotated_in (Fixture       *f,
   g_object_set (client, "given-name", "New", "family-name", "Client", NULL);
   g_assert_false (kab_store_save_client (f->store, client, &error));
   safety_assert_user_error (error);
+}
+
+/* A Kabinett that adds clients and is killed before it closes the file: its journal
+ * stays beside the file, with the clients in it. */
+static void
+crash_after_adding (const char *path,
+                    guint       n)
+{
+  pid_t pid = fork ();
+  int status = 0;
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      KabStore *store = kab_store_open (path, &error);
+
+      if (store == NULL)
+        _exit (2);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(KabClient) client = kab_client_new ();
+
+          g_object_set (client, "given-name", "Later", "family-name", "Client", NULL);
+          if (!kab_store_save_client (store, client, &error))
+            _exit (3);
+        }
+      _exit (0);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+static guint
+n_clients (KabStore *store)
+{
+  return g_list_model_get_n_items (kab_store_get_clients (store));
+}
+
+static void
+test_own_journal_replayed (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr(KabClient) client = safety_add_client (f->store, "Ann", "Lee");
+
+  g_clear_object (&f->store);
+  crash_after_adding (f->path, 5);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  f->store = kab_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_null (kab_store_get_wal_set_aside (f->store));
+  g_assert_cmpuint (n_clients (f->store), ==, 6);
+}
+
+/* A backup copied by hand over the practice, its journal left beside it. */
+static void
+test_foreign_journal_set_aside (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(KabClient) client = safety_add_client (f->store, "Ann", "Lee");
+  const char *aside;
+  int fd;
+
+  g_assert_true (kab_store_backup_to (f->store, copy, &error));
+  g_assert_no_error (error);
+  for (int i = 0; i < 30; i++)
+    {
+      g_autoptr(KabClient) other = safety_add_client (f->store, "Bo", "Ek");
+    }
+  g_clear_object (&f->store);
+  crash_after_adding (f->path, 40);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* As cp does: the same file, its content replaced. */
+  g_assert_true (g_file_get_contents (copy, &contents, &length, NULL));
+  fd = g_open (f->path, O_WRONLY | O_TRUNC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, contents, length), ==, (gssize)length);
+  close (fd);
+
+  f->store = kab_store_open (f->path, &error);
+  g_assert_no_error (error);
+  aside = kab_store_get_wal_set_aside (f->store);
+  g_assert_nonnull (aside);
+  g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
+  /* The backup as it was, sound, with nothing of the other file in it. */
+  g_assert_cmpuint (n_clients (f->store), ==, 1);
+  g_assert_true (kab_store_check_integrity (f->store, &error));
+  g_assert_no_error (error);
 }
 
 /* 2. and 4. Rotation */
@@ -565,6 +665,8 @@ main (int   argc,
 
   ADD ("integrity/damaged-page-refused-at-open", test_damaged_page_refused_at_open);
   ADD ("integrity/damaged-practice-never-rotated-in", test_damaged_practice_never_rotated_in);
+  ADD ("integrity/own-journal-replayed", test_own_journal_replayed);
+  ADD ("integrity/foreign-journal-set-aside", test_foreign_journal_set_aside);
   ADD ("rotation/restore-copies-kept-apart", test_restore_copies_kept_apart);
   ADD ("rotation/by-age", test_rotation_by_age);
   ADD ("rotation/migration-backups-a-year", test_migration_backups_a_year);

@@ -20,6 +20,10 @@ struct _KabStore
   guint        tx_depth;
   gboolean     damaged;      /* a check found damage: no more writes */
   gboolean     modes_tightened; /* opening made the files the user's alone */
+  gboolean     wal_watched;  /* kab-store-wal.c keeps the record of the journal */
+  guint32      wal_salt1;    /* the journal's salts as last recorded */
+  guint32      wal_salt2;
+  char        *wal_set_aside; /* a journal of another copy, moved away at open */
 
   KabPractice *practice;
   GListStore  *clients;      /* KabClient, ordered by id */
@@ -57,6 +61,12 @@ gboolean      kab_store_copy_to        (KabStore      *self,
                                         const char    *path,
                                         gboolean       check,
                                         GError       **error);
+
+/* The journal belongs to the file (kab-store-wal.c). */
+gboolean      kab_store_wal_check      (KabStore      *self,
+                                        GError       **error);
+void          kab_store_wal_watch      (KabStore      *self);
+void          kab_store_wal_closing    (KabStore      *self);
 
 /* Savepoints nest; the outermost one is the transaction. */
 gboolean      kab_store_tx_begin       (KabStore      *self,

@@ -31,6 +31,7 @@ kab_store_finalize (GObject *object)
   KabStore *self = (KabStore *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  kab_store_wal_closing (self);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   self->db = NULL;
@@ -41,6 +42,7 @@ kab_store_finalize (GObject *object)
   g_clear_object (&self->clients);
   g_clear_object (&self->practice);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->wal_set_aside, g_free);
 
   G_OBJECT_CLASS (kab_store_parent_class)->finalize (object);
 }
@@ -754,6 +756,9 @@ open_store (const char  *path,
   if (!take_lock (self, error))
     return NULL;
 
+  if (!kab_store_wal_check (self, error))
+    return NULL;
+
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
@@ -780,6 +785,8 @@ open_store (const char  *path,
 
   if (!kab_store_migrate (self, target_version, error))
     return NULL;
+
+  kab_store_wal_watch (self);
 
   if (target_version == KAB_STORE_SCHEMA_VERSION && !kab_store_load_clients (self, error))
     return NULL;
