@@ -353,7 +353,12 @@ run_daily_backup (gpointer user_data)
     {
       g_autofree char *message = g_markup_printf_escaped (_("Today’s backup could not be made: %s"),
                                                           error->message);
-      kab_window_add_toast (window, adw_toast_new (message));
+      AdwToast *toast = adw_toast_new (message);
+
+      /* Damage stays on screen until it is read. */
+      if (kab_store_is_damaged (self->store))
+        adw_toast_set_timeout (toast, 0);
+      kab_window_add_toast (window, toast);
     }
 
   return G_SOURCE_REMOVE;
@@ -388,6 +393,30 @@ schedule_daily_backup (KabApplication *self,
   g_signal_connect_object (window, "realize", G_CALLBACK (on_main_window_realize), self, 0);
 }
 
+/* What opening the practice changed or found, said once. */
+static void
+toast_open_notices (KabApplication *self,
+                    KabWindow      *window)
+{
+  if (self->store == NULL)
+    return;
+
+  if (kab_store_get_modes_tightened (self->store))
+    kab_window_add_toast (window, adw_toast_new (_("The practice’s files could be read by "
+                                                   "other users of this computer; now only "
+                                                   "you can read them.")));
+
+  if (kab_store_get_wal_set_aside (self->store) != NULL)
+    {
+      AdwToast *toast = adw_toast_new (_("A journal file beside the practice belonged to "
+                                         "another copy of it, so it was not used. It is "
+                                         "kept in the backups folder."));
+
+      adw_toast_set_timeout (toast, 0);
+      kab_window_add_toast (window, toast);
+    }
+}
+
 static void
 kab_application_activate (GApplication *application)
 {
@@ -404,6 +433,7 @@ kab_application_activate (GApplication *application)
         kab_window_show_error (window, self->store_error, self->store_path);
 
       schedule_daily_backup (self, window);
+      toast_open_notices (self, window);
       kab_bench_frame_watch (GTK_WINDOW (window));
     }
 

@@ -102,6 +102,15 @@ kab_store_set_error (KabStore  *self,
       && (system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG))
     rc = SQLITE_FULL;
 
+  /* kab_store_stop_writing() made the connection read-only. */
+  if (self->damaged && (rc & 0xff) == SQLITE_READONLY)
+    {
+      g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_CORRUPT,
+                   _("The practice is damaged, so Kabinett saves nothing more into it. "
+                     "Nothing was saved; restore the newest backup from Preferences → Backups."));
+      return;
+    }
+
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
