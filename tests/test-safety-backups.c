@@ -531,6 +531,100 @@ test_leftovers_removed (Fixture       *f,
     }
 }
 
+/* 4. Erasing from the backups */
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  gsize n = strlen (needle);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (contents + i, needle, n) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_erase_from_backups (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(KabClient) keep = safety_add_client (f->store, "Keep", "Mepleaseson");
+  g_autoptr(KabClient) gone = safety_add_client (f->store, "Erase", "Zyxwvutsson");
+  g_autoptr(GDateTime) when = g_date_time_new_local (2025, 3, 3, 10, 0, 0);
+  g_autoptr(KabSession) session = safety_add_session (f->store, kab_client_get_id (gone), when,
+                                                      KAB_SESSION_STATUS_ATTENDED);
+  g_autoptr(KabPayment) payment = safety_add_payment (f->store, kab_client_get_id (gone), when, 120000);
+  g_autofree char *schema_bak = g_strconcat (f->path, ".schema-1.bak", NULL);
+  gint64 id = kab_client_get_id (gone);
+  guint n = 0;
+  GStatBuf before, after;
+
+  created = g_date_time_ref (kab_client_get_created (gone));
+  g_assert_true (kab_store_backup_daily (f->store, yesterday, &error));
+  g_assert_true (kab_store_backup_daily (f->store, now, &error));
+  g_assert_true (kab_store_backup_to (f->store, schema_bak, &error));
+  g_assert_no_error (error);
+  set_age_days (schema_bak, 100);
+  g_assert_cmpint (g_stat (schema_bak, &before), ==, 0);
+
+  found = kab_store_find_client_in_backups (f->path, id, created, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 3);
+  {
+    g_autofree char *today = g_date_time_format (now, "kabinett-%Y-%m-%d.db");
+    g_autofree char *first = g_path_get_basename (found->pdata[0]);
+    g_assert_cmpstr (first, ==, today);
+  }
+
+  g_assert_true (kab_store_erase_client (f->store, id, TRUE, now, &error));
+  g_assert_no_error (error);
+  g_assert_true (kab_store_erase_client_from_backups (f->path, id, created, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const char *path = found->pdata[i];
+      g_autofree char *copy = g_build_filename (f->dir, "check.db", NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      g_autoptr(KabStore) check = NULL;
+
+      /* Not a trace in the file, and the other client still there. */
+      g_assert_false (file_contains (path, "Zyxwvutsson"));
+      g_assert_true (file_contains (path, "Mepleaseson"));
+      g_assert_cmpuint (mode_of (path), ==, 0600);
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+      check = kab_store_open (copy, &error);
+      g_assert_no_error (error);
+      g_assert_true (kab_store_check_integrity (check, &error));
+      g_assert_cmpuint (n_clients (check), ==, 1);
+      g_clear_object (&check);
+      g_unlink (copy);
+    }
+
+  /* The copy before an upgrade keeps its age, so it still leaves after a year. */
+  g_assert_cmpint (g_stat (schema_bak, &after), ==, 0);
+  g_assert_cmpint (after.st_mtime, ==, before.st_mtime);
+
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = kab_store_find_client_in_backups (f->path, id, created, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
 /* 6. and 7. The file itself */
 
 static void
@@ -671,6 +765,7 @@ main (int   argc,
   ADD ("rotation/by-age", test_rotation_by_age);
   ADD ("rotation/migration-backups-a-year", test_migration_backups_a_year);
   ADD ("rotation/leftovers-removed", test_leftovers_removed);
+  ADD ("erase/from-backups", test_erase_from_backups);
   ADD ("file/modes-enforced-at-open", test_modes_enforced_at_open);
   ADD ("file/zero-byte-refused", test_zero_byte_file_refused);
   ADD ("file/empty-foreign-sqlite", test_empty_foreign_sqlite_file);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -968,4 +969,233 @@ kab_store_restore_backup (const char  *db_path,
     *out_safety_copy = g_steal_pointer (&safety);
 
   return ok;
+}
+
+/* Erasing a client from the backups */
+
+/* Every backup of @db_path: the automatic ones, the copies kept before a restore, and
+ * those kept before a format upgrade. */
+static GPtrArray *
+all_backup_files (const char  *db_path,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) backups = kab_store_list_backups (db_path, error);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir_path = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *prefix = g_strconcat (base, ".schema-", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (backups == NULL)
+    return NULL;
+
+  for (guint i = 0; i < backups->len; i++)
+    g_ptr_array_add (paths, g_strdup (((KabBackup *)backups->pdata[i])->path));
+
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".bak"))
+      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+
+  return g_steal_pointer (&paths);
+}
+
+/* A client is the same one by id and by the moment it was created: an id may be given
+ * again to a later client once the first is gone. */
+static gboolean
+backup_has_client (const char *path,
+                   gint64      client_id,
+                   gint64      created)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *full = uri != NULL ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (full != NULL
+      && sqlite3_open_v2 (full, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK
+      && sqlite3_prepare_v2 (db, "SELECT 1 FROM client WHERE id = ?1 AND created = ?2",
+                             -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, client_id);
+      sqlite3_bind_int64 (stmt, 2, created);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return found;
+}
+
+/**
+ * kab_store_find_client_in_backups:
+ * @db_path: the practice
+ * @client_id: the client
+ * @created: when the client was created (kab_client_get_created())
+ *
+ * Lists the backups of @db_path that still hold the client, today's included: what the
+ * erase dialog names.
+ *
+ * Returns: (transfer full) (element-type filename): their paths, newest first, the
+ *   copies kept before a format upgrade last; %NULL with @error set when the backups
+ *   folder cannot be read
+ */
+GPtrArray *
+kab_store_find_client_in_backups (const char  *db_path,
+                                  gint64       client_id,
+                                  GDateTime   *created,
+                                  GError     **error)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+  g_return_val_if_fail (created != NULL, NULL);
+
+  paths = all_backup_files (db_path, error);
+  if (paths == NULL)
+    return NULL;
+
+  for (guint i = 0; i < paths->len; i++)
+    if (backup_has_client (paths->pdata[i], client_id, g_date_time_to_unix (created)))
+      g_ptr_array_add (found, g_strdup (paths->pdata[i]));
+
+  return g_steal_pointer (&found);
+}
+
+static gboolean
+exec_all (sqlite3     *db,
+          const char  *sql)
+{
+  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* Rewrites one backup without the client: a copy, the client deleted in one
+ * transaction, VACUUM so that nothing of them stays in free pages, the whole copy
+ * checked, then renamed over the backup (keeping its date, so that it is rotated out
+ * when it would have been). The backup is either as it was or without the client. */
+static gboolean
+erase_from_backup (const char  *path,
+                   gint64       client_id,
+                   gint64       created,
+                   GError     **error)
+{
+  static const char * const statements[] = {
+    "DELETE FROM consent WHERE client_id = ?1",
+    "DELETE FROM charge WHERE client_id = ?1",
+    "DELETE FROM payment WHERE client_id = ?1",
+    "DELETE FROM session WHERE client_id = ?1",
+    "DELETE FROM series WHERE client_id = ?1",
+    "DELETE FROM client WHERE id = ?1 AND created = ?2",
+  };
+  g_autofree char *tmp = g_strdup_printf ("%s.XXXXXX", path);
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *damage = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok;
+  GStatBuf st;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      set_file_error (error, errno, _("The backup “%s” could not be read: %s."), path);
+      return FALSE;
+    }
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_file_error (error, errno, _("The backup “%s” could not be rewritten: %s."), path);
+      return FALSE;
+    }
+  close (fd);
+
+  ok = copy_file_private (path, tmp, error)
+       && sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK
+       && exec_all (db, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"
+                        " PRAGMA synchronous = FULL; BEGIN IMMEDIATE");
+
+  for (guint i = 0; ok && i < G_N_ELEMENTS (statements); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      ok = sqlite3_prepare_v2 (db, statements[i], -1, &stmt, NULL) == SQLITE_OK;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, client_id);
+          if (sqlite3_bind_parameter_count (stmt) > 1)
+            sqlite3_bind_int64 (stmt, 2, created);
+          ok = sqlite3_step (stmt) == SQLITE_DONE;
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  ok = ok && exec_all (db, "COMMIT") && exec_all (db, "VACUUM");
+  if (ok)
+    {
+      damage = kab_store_find_damage (db, "integrity_check");
+      ok = damage == NULL;
+    }
+  if (!ok && db != NULL && !sqlite3_get_autocommit (db))
+    exec_all (db, "ROLLBACK");
+  sqlite3_close_v2 (db);
+
+  if (ok)
+    {
+      struct utimbuf times = { st.st_atime, st.st_mtime };
+
+      utime (tmp, &times);
+      ok = g_rename (tmp, path) == 0;
+    }
+
+  if (!ok)
+    {
+      g_unlink (tmp);
+      if (error != NULL && *error == NULL)
+        g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_FAILED,
+                     _("The client could not be erased from the backup “%s”; it was left "
+                       "as it was."), display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kab_store_erase_client_from_backups:
+ * @db_path: the practice
+ * @client_id: the client
+ * @created: when the client was created (kab_client_get_created())
+ * @out_n_erased: (out) (optional): how many backups were rewritten
+ *
+ * Rewrites every backup that holds the client without them (see
+ * kab_store_find_client_in_backups()), each one whole or not at all. Stops at the
+ * first that fails, with @error saying which.
+ */
+gboolean
+kab_store_erase_client_from_backups (const char  *db_path,
+                                     gint64       client_id,
+                                     GDateTime   *created,
+                                     guint       *out_n_erased,
+                                     GError     **error)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+
+  g_return_val_if_fail (db_path != NULL, FALSE);
+  g_return_val_if_fail (created != NULL, FALSE);
+
+  paths = kab_store_find_client_in_backups (db_path, client_id, created, error);
+  if (paths == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < paths->len; i++)
+    if (!erase_from_backup (paths->pdata[i], client_id, g_date_time_to_unix (created), error))
+      return FALSE;
+
+  if (out_n_erased != NULL)
+    *out_n_erased = paths->len;
+
+  return TRUE;
 }

@@ -88,6 +88,15 @@ GPtrArray   *kab_store_list_backups           (const char        *db_path,
                                                GError           **error);
 void         kab_store_remove_leftovers       (const char        *db_path);
 char        *kab_store_find_sound_backup      (const char        *db_path);
+GPtrArray   *kab_store_find_client_in_backups (const char        *db_path,
+                                               gint64             client_id,
+                                               GDateTime         *created,
+                                               GError           **error);
+gboolean     kab_store_erase_client_from_backups (const char     *db_path,
+                                               gint64             client_id,
+                                               GDateTime         *created,
+                                               guint             *out_n_erased,
+                                               GError           **error);
 gboolean     kab_store_restore_backup         (const char        *db_path,
                                                const char        *backup_path,
                                                GDateTime         *now,
