@@ -652,6 +652,59 @@ test_erase_refused_then_anyway (Fixture       *f,
   g_assert_cmpint (paid, ==, 0);
 }
 
+/* The dialog names each backup that holds the client; erasing from the backups too
+ * leaves none, and the desktop's recent files forget the client's export. */
+static void
+check_erase_from_backups_too (Fixture   *f,
+                              KabWindow *window)
+{
+  KabStore *store = kab_window_get_store (window);
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
+  g_autofree char *export_path = g_build_filename (f->dir, "Ann Lee – records.pdf", NULL);
+  g_autofree char *export_uri = g_filename_to_uri (export_path, NULL, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) created = g_date_time_ref (kab_client_get_created (kab_store_find_client (store, f->client_id)));
+  g_autoptr(GPtrArray) found = NULL;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_true (gtk_recent_manager_add_item (recent, export_uri));
+  iterate ();
+  g_assert_true (gtk_recent_manager_has_item (recent, export_uri));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.erase-client", "x",
+                                             f->client_id));
+  dialog = wait_for_message ();
+  body = adw_message_dialog_get_body (dialog);
+  for (int days = 3; days >= 1; days--)
+    {
+      g_autoptr(GDateTime) then = g_date_time_add_days (now, -days);
+      g_autofree char *name = g_date_time_format (then, "kabinett-%Y-%m-%d.db");
+
+      g_assert_nonnull (strstr (body, name));
+    }
+  g_assert_true (adw_message_dialog_get_response_appearance (dialog, "erase-everywhere")
+                 == ADW_RESPONSE_DESTRUCTIVE);
+  respond (dialog, "erase-everywhere");
+
+  dialog = wait_for_message ();
+  respond (dialog, "erase-anyway");
+  g_assert_null (kab_store_find_client (store, f->client_id));
+
+  found = kab_store_find_client_in_backups (f->path, f->client_id, created, NULL);
+  g_assert_nonnull (found);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_assert_false (gtk_recent_manager_has_item (recent, export_uri));
+}
+
+static void
+test_erase_from_backups_too (Fixture       *f,
+                             gconstpointer  data)
+{
+  make_old_backups (f);
+  run_kabinett (f, f->path, check_erase_from_backups_too);
+}
+
 static void
 check_erase_without_records (Fixture   *f,
                              KabWindow *window)
@@ -817,6 +870,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("kabinett-data-home-XXXXXX", NULL);
+  int status;
+
+  /* The desktop's list of recent files is in here, not in the user's own. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -831,7 +889,10 @@ main (int   argc,
   ADD ("erase/refused-then-anyway", test_erase_refused_then_anyway);
   ADD ("erase/without-records", test_erase_without_records);
   ADD ("erase/cancelled", test_erase_cancelled);
+  ADD ("erase/from-backups-too", test_erase_from_backups_too);
   ADD ("export/json-and-pdf", test_export);
 
-  return g_test_run ();
+  status = g_test_run ();
+  kab_test_remove_tree (data_home);
+  return status;
 }
