@@ -187,6 +187,9 @@ on_export_response (GtkNativeDialog *dialog,
   written = kab_client_data_export (task->store, task->client_id, path,
                                     gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format"),
                                     &error);
+  kab_client_traces_forget_file (path);
+  if (written != NULL)
+    kab_client_traces_forget_file (written);
   if (written != NULL)
     {
       g_autofree char *name = g_filename_display_basename (written);

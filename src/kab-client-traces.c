@@ -117,3 +117,30 @@ kab_client_traces_erase (KabStore   *store,
                                     "All records of %1$s were erased, and from %2$u backups.", n),
                           name, n);
 }
+
+static gboolean
+forget_uri_later (gpointer data)
+{
+  gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), data, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * kab_client_traces_forget_file:
+ * @path: (type filename): a file Kabinett just saved through a file dialog
+ *
+ * A client's document must not appear among the desktop's recent files, where anyone at
+ * the computer would see the client's name: GTK 4.8's file dialog adds every file it
+ * saves, so the entry is removed again, at once and once the dialog is gone.
+ */
+void
+kab_client_traces_forget_file (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  if (uri == NULL)
+    return;
+
+  gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
+  g_idle_add_full (G_PRIORITY_LOW, forget_uri_later, g_steal_pointer (&uri), g_free);
+}

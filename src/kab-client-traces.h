@@ -19,5 +19,6 @@ char     *kab_client_traces_erase            (KabStore    *store,
                                               const char  *name,
                                               gboolean     from_backups);
 guint     kab_client_traces_forget_recent    (const char  *name);
+void      kab_client_traces_forget_file      (const char  *path);
 
 G_END_DECLS

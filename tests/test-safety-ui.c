@@ -822,6 +822,44 @@ check_export (Fixture   *f,
   g_assert_cmpstr (written, ==, pdf);
 }
 
+/* Saved through the file dialog for real: the client's name must not end up in the
+ * desktop's list of recent files. */
+static void
+check_export_leaves_no_recent (Fixture   *f,
+                               KabWindow *window)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "Ann Lee – records.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
+  GtkFileChooser *chooser;
+  GtkWidget *save;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.export-client", "x",
+                                             f->client_id));
+  chooser = wait_for_file_chooser (GTK_FILE_CHOOSER_ACTION_SAVE);
+  {
+    g_autoptr(GFile) target = g_file_new_for_path (pdf);
+    g_assert_true (gtk_file_chooser_set_file (chooser, target, NULL));
+  }
+  for (int i = 0; i < 20; i++)
+    iterate ();
+  save = gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (save);
+  g_signal_emit_by_name (save, "clicked");
+  wait_until (file_exists, pdf, "the export to be written");
+  for (int i = 0; i < 20; i++)
+    iterate ();
+
+  g_assert_false (gtk_recent_manager_has_item (recent, uri));
+}
+
+static void
+test_export_leaves_no_recent (Fixture       *f,
+                              gconstpointer  data)
+{
+  run_kabinett (f, f->path, check_export_leaves_no_recent);
+}
+
 static void
 test_export (Fixture       *f,
              gconstpointer  data)
@@ -891,6 +929,7 @@ main (int   argc,
   ADD ("erase/cancelled", test_erase_cancelled);
   ADD ("erase/from-backups-too", test_erase_from_backups_too);
   ADD ("export/json-and-pdf", test_export);
+  ADD ("export/no-recent-file", test_export_leaves_no_recent);
 
   status = g_test_run ();
   kab_test_remove_tree (data_home);
