@@ -830,6 +830,7 @@ check_export_leaves_no_recent (Fixture   *f,
 {
   g_autofree char *pdf = g_build_filename (f->dir, "Ann Lee – records.pdf", NULL);
   g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
   GtkRecentManager *recent = gtk_recent_manager_get_default ();
   GtkFileChooser *chooser;
   GtkWidget *save;
@@ -837,6 +838,11 @@ check_export_leaves_no_recent (Fixture   *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.export-client", "x",
                                              f->client_id));
   chooser = wait_for_file_chooser (GTK_FILE_CHOOSER_ACTION_SAVE);
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  {
+    FolderCheck check = { chooser, f->dir };
+    wait_until (chooser_in_folder, &check, f->dir);
+  }
   {
     g_autoptr(GFile) target = g_file_new_for_path (pdf);
     g_assert_true (gtk_file_chooser_set_file (chooser, target, NULL));
