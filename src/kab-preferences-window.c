@@ -12,6 +12,7 @@
 #include "kab-money.h"
 #include "kab-preferences-window.h"
 #include "kab-restore-dialog.h"
+#include "kab-encryption-group.h"
 
 /* Each valid change is saved at once, as in GNOME Settings: there is no Apply button to
  * forget. A change the practice refuses marks its row and is not saved; its message is
@@ -22,6 +23,7 @@ struct _KabPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   KabStore             *store;
+  KabEncryptionGroup   *encryption_group;
   KabPractice          *practice;      /* a copy of the settings as last saved */
   AdwToast             *error_toast;   /* weak */
   guint                 loading : 1;
@@ -652,6 +654,7 @@ kab_preferences_window_constructed (GObject *object)
   self->practice = kab_practice_copy (kab_store_get_practice (self->store));
   load_practice (self);
   load_backups (self);
+  kab_encryption_group_set_path (self->encryption_group, kab_store_get_path (self->store));
 }
 
 static void
@@ -728,6 +731,8 @@ kab_preferences_window_class_init (KabPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/kabinett/Kabinett/kab-preferences-window.ui");
+  g_type_ensure (KAB_TYPE_ENCRYPTION_GROUP);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, encryption_group);
   gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, title_row);
   gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, address_row);

@@ -11,6 +11,7 @@
 
 #include "kab-application.h"
 #include "kab-client-data.h"
+#include "kab-disk-encryption.h"
 #include "clients/kab-client-details.h"
 #include "clients/kab-clients-view.h"
 #include "kab-preferences-window.h"
@@ -910,6 +911,53 @@ test_export (Fixture       *f,
   g_assert_nonnull (strstr (text, "Confidential"));
 }
 
+/* Disk encryption, on a made-up sysfs: a LUKS volume, LVM on LUKS, a plain disk. */
+
+static void
+make_block (const char *root,
+            const char *dev,
+            const char *uuid,
+            const char *slave_of)
+{
+  g_autofree char *dir = NULL;
+
+  if (slave_of != NULL)
+    dir = g_build_filename (root, "dev", "block", slave_of, "slaves", dev, NULL);
+  else
+    dir = g_build_filename (root, "dev", "block", dev, NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  if (uuid != NULL)
+    {
+      g_autofree char *dm = g_build_filename (dir, "dm", NULL);
+      g_autofree char *file = g_build_filename (dm, "uuid", NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dm, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (file, uuid, -1, NULL));
+    }
+}
+
+static void
+test_disk_encryption (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("kabinett-sysfs-XXXXXX", NULL);
+
+  make_block (root, "254:0", "CRYPT-LUKS2-0123456789abcdef-luks", NULL);
+  make_block (root, "254:2", "LVM-abcdefXYZ", NULL);
+  make_block (root, "dm-0", "CRYPT-LUKS2-0123456789abcdef-luks", "254:2");
+  make_block (root, "8:1", NULL, NULL);
+  make_block (root, "254:3", "LVM-plain", NULL);
+  make_block (root, "sda2", NULL, "254:3");
+
+  g_assert_cmpint (kab_disk_encryption_for_device (254, 0, root), ==, KAB_DISK_ENCRYPTION_DM_CRYPT);
+  g_assert_cmpint (kab_disk_encryption_for_device (254, 2, root), ==, KAB_DISK_ENCRYPTION_DM_CRYPT);
+  g_assert_cmpint (kab_disk_encryption_for_device (8, 1, root), ==, KAB_DISK_ENCRYPTION_NONE);
+  g_assert_cmpint (kab_disk_encryption_for_device (254, 3, root), ==, KAB_DISK_ENCRYPTION_NONE);
+  g_assert_cmpint (kab_disk_encryption_for_device (9, 9, root), ==, KAB_DISK_ENCRYPTION_UNKNOWN);
+
+  kab_test_remove_tree (root);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -936,6 +984,7 @@ main (int   argc,
   ADD ("erase/from-backups-too", test_erase_from_backups_too);
   ADD ("export/json-and-pdf", test_export);
   ADD ("export/no-recent-file", test_export_leaves_no_recent);
+  g_test_add_func ("/safety-ui/disk/encryption", test_disk_encryption);
 
   status = g_test_run ();
   kab_test_remove_tree (data_home);
