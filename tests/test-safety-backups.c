@@ -625,6 +625,88 @@ test_erase_from_backups (Fixture       *f,
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* Encrypted backups */
+
+static void
+test_encrypted_backup (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *usb = g_build_filename (f->dir, "usb-copy.kabinett", NULL);
+  g_autofree char *sealed_sum = NULL;
+  g_autofree char *db_sum = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *safety = NULL;
+  gsize length = 0;
+  g_autoptr(KabClient) first = safety_add_client (f->store, "Sealed", "Qwertyuiopson");
+
+  g_assert_true (kab_store_backup_encrypted (f->store, usb, "correct horse battery", &error));
+  g_assert_no_error (error);
+  g_assert_true (kab_store_backup_is_encrypted (usb));
+  g_assert_cmpuint (mode_of (usb), ==, 0600);
+  g_assert_false (file_contains (usb, "Qwertyuiopson"));
+  g_assert_false (file_contains (usb, "SQLite format"));
+  /* No plain copy left behind. */
+  g_assert_cmpuint (safety_count_dir (f->backup_dir), ==, 0);
+
+  {
+    g_autoptr(KabClient) later = safety_add_client (f->store, "Later", "Client");
+  }
+  g_clear_object (&f->store);
+  sealed_sum = safety_file_checksum (usb);
+  db_sum = safety_file_checksum (f->path);
+
+  /* A wrong passphrase: refused, nothing changed. */
+  g_assert_false (kab_store_restore_encrypted (f->path, usb, "correct horse battery!", now,
+                                               NULL, &error));
+  g_assert_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED);
+  safety_assert_user_error (error);
+  g_clear_error (&error);
+
+  /* A changed byte, and a cut file: refused, nothing changed. */
+  g_assert_true (g_file_get_contents (usb, &contents, &length, NULL));
+  {
+    g_autofree char *tampered = g_build_filename (f->dir, "tampered.kabinett", NULL);
+    g_autofree char *cut = g_build_filename (f->dir, "cut.kabinett", NULL);
+
+    contents[length / 2] ^= 0x01;
+    g_assert_true (g_file_set_contents (tampered, contents, length, NULL));
+    contents[length / 2] ^= 0x01;
+    g_assert_true (g_file_set_contents (cut, contents, length - 100, NULL));
+
+    g_assert_false (kab_store_restore_encrypted (f->path, tampered, "correct horse battery",
+                                                 now, NULL, &error));
+    g_assert_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED);
+    g_clear_error (&error);
+    g_assert_false (kab_store_restore_encrypted (f->path, cut, "correct horse battery",
+                                                 now, NULL, &error));
+    g_assert_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED);
+    g_clear_error (&error);
+  }
+  {
+    g_autofree char *after = safety_file_checksum (f->path);
+    g_assert_cmpstr (after, ==, db_sum);
+  }
+  g_assert_cmpuint (safety_count_dir (f->backup_dir), ==, 0);
+
+  /* The right one restores the practice as it was, and leaves no plain copy. */
+  g_assert_true (kab_store_restore_encrypted (f->path, usb, "correct horse battery", now,
+                                              &safety, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (safety);
+  {
+    g_autofree char *after = safety_file_checksum (usb);
+    g_assert_cmpstr (after, ==, sealed_sum);
+  }
+  g_assert_cmpuint (safety_count_dir (f->backup_dir), ==, 1);
+
+  f->store = kab_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_clients (f->store), ==, 1);
+  g_assert_nonnull (kab_store_find_client (f->store, kab_client_get_id (first)));
+}
+
 /* 6. and 7. The file itself */
 
 static void
@@ -766,6 +848,7 @@ main (int   argc,
   ADD ("rotation/migration-backups-a-year", test_migration_backups_a_year);
   ADD ("rotation/leftovers-removed", test_leftovers_removed);
   ADD ("erase/from-backups", test_erase_from_backups);
+  ADD ("backup/encrypted", test_encrypted_backup);
   ADD ("file/modes-enforced-at-open", test_modes_enforced_at_open);
   ADD ("file/zero-byte-refused", test_zero_byte_file_refused);
   ADD ("file/empty-foreign-sqlite", test_empty_foreign_sqlite_file);

@@ -92,6 +92,17 @@ GPtrArray   *kab_store_find_client_in_backups (const char        *db_path,
                                                gint64             client_id,
                                                GDateTime         *created,
                                                GError           **error);
+gboolean     kab_store_backup_is_encrypted    (const char        *path);
+gboolean     kab_store_backup_encrypted       (KabStore          *self,
+                                               const char        *path,
+                                               const char        *passphrase,
+                                               GError           **error);
+gboolean     kab_store_restore_encrypted      (const char        *db_path,
+                                               const char        *backup_path,
+                                               const char        *passphrase,
+                                               GDateTime         *now,
+                                               char             **out_safety_copy,
+                                               GError           **error);
 gboolean     kab_store_erase_client_from_backups (const char     *db_path,
                                                gint64             client_id,
                                                GDateTime         *created,
