@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -574,6 +576,7 @@ typedef struct
 {
   KabApplication *app;
   char           *backup_path;
+  char           *passphrase;  /* for an encrypted backup */
 } RestoreTask;
 
 static void
@@ -582,6 +585,9 @@ restore_task_free (RestoreTask *task)
   g_application_release (G_APPLICATION (task->app));
   g_object_unref (task->app);
   g_free (task->backup_path);
+  if (task->passphrase != NULL)
+    memset (task->passphrase, 0, strlen (task->passphrase));
+  g_free (task->passphrase);
   g_free (task);
 }
 
@@ -634,8 +640,12 @@ restore_in_idle (gpointer user_data)
 
   if (close_store_and_windows (self, &error))
     {
-      restored = kab_store_restore_backup (self->store_path, task->backup_path, now,
-                                           &safety_copy, &error);
+      if (task->passphrase != NULL)
+        restored = kab_store_restore_encrypted (self->store_path, task->backup_path,
+                                                task->passphrase, now, &safety_copy, &error);
+      else
+        restored = kab_store_restore_backup (self->store_path, task->backup_path, now,
+                                             &safety_copy, &error);
 
       /* Restored or not, the practice opens again: the restored one, or the untouched one. */
       g_clear_error (&self->store_error);
@@ -684,6 +694,23 @@ void
 kab_application_restore_backup (KabApplication *self,
                                 const char     *backup_path)
 {
+  kab_application_restore_encrypted_backup (self, backup_path, NULL);
+}
+
+/**
+ * kab_application_restore_encrypted_backup:
+ * @backup_path: (type filename): a backup made by kab_store_backup_encrypted(), or a
+ *   plain one when @passphrase is %NULL
+ * @passphrase: (nullable): its passphrase
+ *
+ * As kab_application_restore_backup(), for an encrypted backup. A wrong passphrase
+ * changes nothing, and the toast says so.
+ */
+void
+kab_application_restore_encrypted_backup (KabApplication *self,
+                                          const char     *backup_path,
+                                          const char     *passphrase)
+{
   RestoreTask *task;
 
   g_return_if_fail (KAB_IS_APPLICATION (self));
@@ -693,6 +720,7 @@ kab_application_restore_backup (KabApplication *self,
   task = g_new0 (RestoreTask, 1);
   task->app = g_object_ref (self);
   task->backup_path = g_strdup (backup_path);
+  task->passphrase = g_strdup (passphrase);
 
   /* Between closing the last window and opening the next, the application stays. */
   g_application_hold (G_APPLICATION (self));

@@ -601,6 +601,80 @@ test_restore_from_error_page (Fixture       *f,
   }
 }
 
+/* Encrypted copies: made with Back Up Now…, restored with the passphrase. */
+
+static void
+check_back_up_encrypted (Fixture   *f,
+                         KabWindow *window)
+{
+  GtkWindow *preferences = open_preferences (window);
+  GtkWidget *row = template_child (preferences, "backup_now_row");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *suggested = g_date_time_format (now, "kabinett-%Y-%m-%d.db");
+  g_autofree char *copy = g_build_filename (f->dir, suggested, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autoptr(KabClient) added = NULL;
+  AdwMessageDialog *dialog;
+  GtkFileChooser *chooser;
+  GtkWidget *box;
+  KabWindow *restored;
+  gpointer old_window = window;
+
+  g_signal_emit_by_name (row, "activated");
+  chooser = wait_for_file_chooser (GTK_FILE_CHOOSER_ACTION_SAVE);
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  {
+    FolderCheck check = { chooser, f->dir };
+    wait_until (chooser_in_folder, &check, f->dir);
+  }
+  /* The name it suggests, in the folder chosen. */
+  {
+    g_autoptr(GFile) target = g_file_new_for_path (copy);
+    g_assert_true (gtk_file_chooser_set_file (chooser, target, NULL));
+  }
+  for (int i = 0; i < 20; i++)
+    iterate ();
+  g_signal_emit_by_name (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT),
+                         "clicked");
+
+  /* The passphrase, typed twice; "Encrypt" only once both agree. */
+  dialog = wait_for_message ();
+  box = adw_message_dialog_get_extra_child (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "encrypt"));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), "lost stick");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), "lost stik");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "encrypt"));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), "lost stick");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "encrypt"));
+  respond (dialog, "encrypt");
+  wait_until (file_exists, copy, "the encrypted copy to be written");
+  g_assert_true (kab_store_backup_is_encrypted (copy));
+  gtk_window_destroy (preferences);
+
+  /* Later work, which the restore takes back. */
+  added = safety_add_client (kab_window_get_store (window), "Cy", "New");
+
+  g_object_add_weak_pointer (G_OBJECT (window), &old_window);
+  kab_restore_dialog_confirm (GTK_WINDOW (window), copy);
+  dialog = wait_for_message ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "passphrase"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "restore"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "lost stick");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "restore"));
+  respond (dialog, "restore");
+
+  restored = wait_for_new_window (&old_window);
+  g_assert_nonnull (kab_store_find_client (kab_window_get_store (restored), f->client_id));
+  g_assert_null (kab_store_find_client (kab_window_get_store (restored), kab_client_get_id (added)));
+}
+
+static void
+test_encrypted_backup_and_restore (Fixture       *f,
+                                   gconstpointer  data)
+{
+  run_kabinett (f, f->path, check_back_up_encrypted);
+}
+
 /* Erasure */
 
 static void
@@ -978,6 +1052,7 @@ main (int   argc,
   ADD ("backup/back-up-now", test_preferences_back_up_now);
   ADD ("restore/from-preferences", test_restore_from_preferences);
   ADD ("restore/from-error-page", test_restore_from_error_page);
+  ADD ("restore/encrypted", test_encrypted_backup_and_restore);
   ADD ("erase/refused-then-anyway", test_erase_refused_then_anyway);
   ADD ("erase/without-records", test_erase_without_records);
   ADD ("erase/cancelled", test_erase_cancelled);
