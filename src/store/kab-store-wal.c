@@ -263,9 +263,33 @@ kab_store_wal_check (KabStore  *self,
 void
 kab_store_wal_watch (KabStore *self)
 {
+  g_autofree char *wal = wal_path (self);
+  WalRecord record = { 0, };
+  WalRecord file = { 0, };
+  guint32 salt1, salt2;
+
   sqlite3_wal_hook (self->db, on_wal_commit, self);
   self->wal_watched = TRUE;
-  checkpoint (self, SQLITE_CHECKPOINT_TRUNCATE);
+
+  /* A journal with frames (after a crash, or a long migration) goes into the file now. */
+  if (read_wal_salts (wal, &salt1, &salt2))
+    {
+      checkpoint (self, SQLITE_CHECKPOINT_TRUNCATE);
+      return;
+    }
+
+  /* Usually there is none, and the record from the last close still holds: nothing to
+   * write, so that opening costs no sync. */
+  if (load_record (self, &record) && !record.pending && stat_file (self->path, &file)
+      && file.inode == record.inode && file.size == record.size
+      && file.mtime_ns == record.mtime_ns)
+    {
+      self->wal_salt1 = record.salt1;
+      self->wal_salt2 = record.salt2;
+      return;
+    }
+
+  save_record (self, FALSE);
 }
 
 /**
