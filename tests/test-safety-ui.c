@@ -12,6 +12,7 @@
 #include "kab-application.h"
 #include "kab-client-data.h"
 #include "kab-disk-encryption.h"
+#include "clients/kab-clients-private.h"
 #include "clients/kab-client-details.h"
 #include "clients/kab-clients-view.h"
 #include "kab-preferences-window.h"
@@ -985,6 +986,34 @@ test_export (Fixture       *f,
   g_assert_nonnull (strstr (text, "Confidential"));
 }
 
+/* Dates typed with two digits for the year, or year 1, are refused, not guessed. */
+static void
+test_two_digit_years (void)
+{
+  const char *bad[] = { "12/31/69", "31.12.69", "69-12-31", "0001-01-01", "1/1/1" };
+  const char *good[] = { "1985-12-31", "1969-12-31" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDateTime) date = NULL;
+
+      if (kab_clients_parse_date (bad[i], &date, &error))
+        g_error ("“%s” was read as %d", bad[i], g_date_time_get_year (date));
+      g_assert_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDateTime) date = NULL;
+
+      g_assert_true (kab_clients_parse_date (good[i], &date, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_date_time_get_year (date), >=, 1969);
+    }
+}
+
 /* Disk encryption, on a made-up sysfs: a LUKS volume, LVM on LUKS, a plain disk. */
 
 static void
@@ -1060,6 +1089,7 @@ main (int   argc,
   ADD ("export/json-and-pdf", test_export);
   ADD ("export/no-recent-file", test_export_leaves_no_recent);
   g_test_add_func ("/safety-ui/disk/encryption", test_disk_encryption);
+  g_test_add_func ("/safety-ui/input/two-digit-years", test_two_digit_years);
 
   status = g_test_run ();
   kab_test_remove_tree (data_home);
