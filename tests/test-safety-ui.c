@@ -11,6 +11,7 @@
 
 #include "kab-application.h"
 #include "kab-client-data.h"
+#include "kab-client-export.h"
 #include "kab-disk-encryption.h"
 #include "clients/kab-clients-private.h"
 #include "clients/kab-client-details.h"
@@ -1014,6 +1015,22 @@ test_two_digit_years (void)
     }
 }
 
+/* A name stored before hidden characters were refused: none of them in a file name. */
+static void
+test_file_name_without_hidden_characters (void)
+{
+  g_autoptr(KabClient) client = kab_client_new ();
+  g_autofree char *name = NULL;
+
+  g_object_set (client, "given-name", "Eve\u202Efdp.exe", "family-name", "Tab\tLee\x07", NULL);
+  name = kab_client_export_dup_file_name (client, "pdf");
+  g_assert_null (strstr (name, "\u202E"));
+  g_assert_null (strchr (name, '\t'));
+  g_assert_null (strchr (name, '\x07'));
+  g_assert_true (g_str_has_suffix (name, ".pdf"));
+  g_assert_true (g_utf8_validate (name, -1, NULL));
+}
+
 /* Disk encryption, on a made-up sysfs: a LUKS volume, LVM on LUKS, a plain disk. */
 
 static void
@@ -1090,6 +1107,8 @@ main (int   argc,
   ADD ("export/no-recent-file", test_export_leaves_no_recent);
   g_test_add_func ("/safety-ui/disk/encryption", test_disk_encryption);
   g_test_add_func ("/safety-ui/input/two-digit-years", test_two_digit_years);
+  g_test_add_func ("/safety-ui/input/file-name-without-hidden-characters",
+                   test_file_name_without_hidden_characters);
 
   status = g_test_run ();
   kab_test_remove_tree (data_home);
