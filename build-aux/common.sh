@@ -4,7 +4,7 @@
 KAB_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
-  libical-dev libjson-glib-dev
+  libical-dev libjson-glib-dev libsodium-dev
   desktop-file-utils appstream
   fonts-dejavu-core dbus dbus-x11
 )

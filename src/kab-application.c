@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -194,14 +196,18 @@ today_activated (GSimpleAction *action,
 }
 
 /* What the restore dialog activates once the user said "Restore": the path of the
- * backup. */
+ * backup and, for an encrypted one, its passphrase ("" for a plain copy). */
 static void
 restore_backup_activated (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  kab_application_restore_backup (KAB_APPLICATION (user_data),
-                                  g_variant_get_string (parameter, NULL));
+  const char *path = NULL;
+  const char *passphrase = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &path, &passphrase);
+  kab_application_restore_encrypted_backup (KAB_APPLICATION (user_data), path,
+                                            *passphrase != '\0' ? passphrase : NULL);
 }
 
 static const GActionEntry app_entries[] = {
@@ -209,7 +215,7 @@ static const GActionEntry app_entries[] = {
   { "new-client", new_client_activated },
   { "today", today_activated },
   { "choose-backup", choose_backup_activated },
-  { "restore-backup", restore_backup_activated, "s" },
+  { "restore-backup", restore_backup_activated, "(ss)" },
   { "preferences", preferences_activated },
   { "shortcuts", shortcuts_activated },
   { "about", about_activated },
@@ -421,7 +427,12 @@ run_daily_backup (gpointer user_data)
     {
       g_autofree char *message = g_markup_printf_escaped (_("Today’s backup could not be made: %s"),
                                                           error->message);
-      kab_window_add_toast (window, adw_toast_new (message));
+      AdwToast *toast = adw_toast_new (message);
+
+      /* Damage stays on screen until it is read. */
+      if (kab_store_is_damaged (self->store))
+        adw_toast_set_timeout (toast, 0);
+      kab_window_add_toast (window, toast);
     }
 
   return G_SOURCE_REMOVE;
@@ -456,6 +467,30 @@ schedule_daily_backup (KabApplication *self,
   g_signal_connect_object (window, "realize", G_CALLBACK (on_main_window_realize), self, 0);
 }
 
+/* What opening the practice changed or found, said once. */
+static void
+toast_open_notices (KabApplication *self,
+                    KabWindow      *window)
+{
+  if (self->store == NULL)
+    return;
+
+  if (kab_store_get_modes_tightened (self->store))
+    kab_window_add_toast (window, adw_toast_new (_("The practice’s files could be read by "
+                                                   "other users of this computer; now only "
+                                                   "you can read them.")));
+
+  if (kab_store_get_wal_set_aside (self->store) != NULL)
+    {
+      AdwToast *toast = adw_toast_new (_("A journal file beside the practice belonged to "
+                                         "another copy of it, so it was not used. It is "
+                                         "kept in the backups folder."));
+
+      adw_toast_set_timeout (toast, 0);
+      kab_window_add_toast (window, toast);
+    }
+}
+
 static void
 kab_application_activate (GApplication *application)
 {
@@ -472,6 +507,7 @@ kab_application_activate (GApplication *application)
         kab_window_show_error (window, self->store_error, self->store_path);
 
       schedule_daily_backup (self, window);
+      toast_open_notices (self, window);
       kab_bench_frame_watch (GTK_WINDOW (window));
       if (self->rules_source == 0)
         {
@@ -650,6 +686,7 @@ typedef struct
 {
   KabApplication *app;
   char           *backup_path;
+  char           *passphrase;  /* for an encrypted backup */
 } RestoreTask;
 
 static void
@@ -658,6 +695,9 @@ restore_task_free (RestoreTask *task)
   g_application_release (G_APPLICATION (task->app));
   g_object_unref (task->app);
   g_free (task->backup_path);
+  if (task->passphrase != NULL)
+    memset (task->passphrase, 0, strlen (task->passphrase));
+  g_free (task->passphrase);
   g_free (task);
 }
 
@@ -710,8 +750,12 @@ restore_in_idle (gpointer user_data)
 
   if (close_store_and_windows (self, &error))
     {
-      restored = kab_store_restore_backup (self->store_path, task->backup_path, now,
-                                           &safety_copy, &error);
+      if (task->passphrase != NULL)
+        restored = kab_store_restore_encrypted (self->store_path, task->backup_path,
+                                                task->passphrase, now, &safety_copy, &error);
+      else
+        restored = kab_store_restore_backup (self->store_path, task->backup_path, now,
+                                             &safety_copy, &error);
 
       /* Restored or not, the practice opens again: the restored one, or the untouched one. */
       g_clear_error (&self->store_error);
@@ -760,6 +804,23 @@ void
 kab_application_restore_backup (KabApplication *self,
                                 const char     *backup_path)
 {
+  kab_application_restore_encrypted_backup (self, backup_path, NULL);
+}
+
+/**
+ * kab_application_restore_encrypted_backup:
+ * @backup_path: (type filename): a backup made by kab_store_backup_encrypted(), or a
+ *   plain one when @passphrase is %NULL
+ * @passphrase: (nullable): its passphrase
+ *
+ * As kab_application_restore_backup(), for an encrypted backup. A wrong passphrase
+ * changes nothing, and the toast says so.
+ */
+void
+kab_application_restore_encrypted_backup (KabApplication *self,
+                                          const char     *backup_path,
+                                          const char     *passphrase)
+{
   RestoreTask *task;
 
   g_return_if_fail (KAB_IS_APPLICATION (self));
@@ -769,6 +830,7 @@ kab_application_restore_backup (KabApplication *self,
   task = g_new0 (RestoreTask, 1);
   task->app = g_object_ref (self);
   task->backup_path = g_strdup (backup_path);
+  task->passphrase = g_strdup (passphrase);
 
   /* Between closing the last window and opening the next, the application stays. */
   g_application_hold (G_APPLICATION (self));

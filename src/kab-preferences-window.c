@@ -16,6 +16,7 @@
 #include "kab-restore-dialog.h"
 #include "consent/kab-agreement-preferences.h"
 #include "journal/kab-journal-preferences-page.h"
+#include "kab-encryption-group.h"
 
 /* Each valid change is saved at once, as in GNOME Settings: there is no Apply button to
  * forget. A change the practice refuses marks its row and is not saved; its message is
@@ -26,6 +27,7 @@ struct _KabPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   KabStore             *store;
+  KabEncryptionGroup   *encryption_group;
   KabPractice          *practice;      /* a copy of the settings as last saved */
   AdwToast             *error_toast;   /* weak */
   guint                 loading : 1;
@@ -592,13 +594,119 @@ on_restore_clicked (GtkButton            *button,
 }
 
 static void
+save_copy (KabPreferencesWindow *self,
+           const char           *path,
+           const char           *passphrase)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean saved = passphrase != NULL
+                   ? kab_store_backup_encrypted (self->store, path, passphrase, &error)
+                   : kab_store_backup_to (self->store, path, &error);
+
+  if (saved)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      /* A toast's title is markup, and the name is the user's. */
+      g_autofree char *message = g_markup_printf_escaped (passphrase != NULL
+                                                            ? _("An encrypted copy of the practice "
+                                                                "was saved as “%s”.")
+                                                            : _("A copy of the practice was saved "
+                                                                "as “%s”."), name);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+      load_backups (self);
+    }
+  else
+    {
+      show_error_toast (self, error->message);
+    }
+}
+
+static void
+on_passphrase_changed (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  const char *first = gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_first_child (box)));
+  const char *again = gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_last_child (box)));
+
+  adw_message_dialog_set_response_enabled (dialog, "encrypt",
+                                           *first != '\0' && g_str_equal (first, again));
+}
+
+static void
+on_encrypt_response (AdwMessageDialog     *dialog,
+                     const char           *response,
+                     KabPreferencesWindow *self)
+{
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_str_equal (response, "encrypt"))
+    save_copy (self, path, gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_first_child (box))));
+  else if (g_str_equal (response, "plain"))
+    save_copy (self, path, NULL);
+}
+
+/* A GtkEntry, not a GtkPasswordEntry: GTK 4.8's warns on a freed instance when its
+ * dialog closes while it has the focus. */
+static GtkWidget *
+new_passphrase_entry (void)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  return entry;
+}
+
+/* A copy on a USB stick is the one most likely to be lost: offer a passphrase. */
+static void
+ask_encryption (KabPreferencesWindow *self,
+                const char           *path)
+{
+  GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  const char *labels[] = { N_("Passphrase"), N_("Passphrase again") };
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Encrypt the Copy?"),
+                                   _("With a passphrase, whoever finds the copy cannot read "
+                                     "it. Without the passphrase the copy cannot be restored "
+                                     "either, so keep it somewhere safe."));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      GtkWidget *entry = new_passphrase_entry ();
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(labels[i]), -1);
+      g_signal_connect_object (entry, "changed", G_CALLBACK (on_passphrase_changed), dialog, 0);
+      gtk_box_append (GTK_BOX (box), entry);
+    }
+  gtk_widget_set_margin_top (box, 12);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "plain", _("Save _Unencrypted"),
+                                    "encrypt", _("_Encrypt"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "encrypt",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "encrypt", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "encrypt");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_encrypt_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_backup_now_response (GtkNativeDialog      *chooser,
                         int                   response,
                         KabPreferencesWindow *self)
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -606,24 +714,10 @@ on_backup_now_response (GtkNativeDialog      *chooser,
       path = file != NULL ? g_file_get_path (file) : NULL;
     }
 
-  if (path != NULL && kab_store_backup_to (self->store, path, &error))
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-      /* A toast's title is markup, and the name is the user's. */
-      g_autofree char *message = g_markup_printf_escaped (_("A copy of the practice was saved "
-                                                            "as “%s”."), name);
-
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
-      load_backups (self);
-    }
-  else if (path != NULL)
-    {
-      show_error_toast (self, error->message);
-    }
+  if (path != NULL)
+    ask_encryption (self, path);
   else if (response == GTK_RESPONSE_ACCEPT)
-    {
-      show_error_toast (self, _("The copy can only be saved to a folder on this computer."));
-    }
+    show_error_toast (self, _("The copy can only be saved to a folder on this computer."));
 
   g_object_unref (chooser);
 }
@@ -691,6 +785,7 @@ kab_preferences_window_constructed (GObject *object)
   load_practice (self);
   load_backups (self);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (kab_business_page_new (self->store)));
+  kab_encryption_group_set_path (self->encryption_group, kab_store_get_path (self->store));
 }
 
 static void
@@ -770,6 +865,8 @@ kab_preferences_window_class_init (KabPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/kabinett/Kabinett/kab-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, country_row);
+  g_type_ensure (KAB_TYPE_ENCRYPTION_GROUP);
+  gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, encryption_group);
   gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, title_row);
   gtk_widget_class_bind_template_child (widget_class, KabPreferencesWindow, address_row);

@@ -69,9 +69,50 @@ on_confirm_response (AdwMessageDialog *dialog,
   const char *path = g_object_get_data (G_OBJECT (dialog), "backup-path");
   GApplication *app = find_application (GTK_WINDOW (dialog));
 
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+  /* The application restores: (path, passphrase), the passphrase "" for a plain copy. */
   if (g_str_equal (response, "restore") && app != NULL)
     g_action_group_activate_action (G_ACTION_GROUP (app), "restore-backup",
-                                    g_variant_new_string (path));
+                                    g_variant_new ("(ss)", path,
+                                                   entry != NULL
+                                                   ? gtk_editable_get_text (GTK_EDITABLE (entry))
+                                                   : ""));
+}
+
+static void
+on_passphrase_changed (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "restore",
+                                           *gtk_editable_get_text (entry) != '\0');
+}
+
+/* A GtkEntry, not a GtkPasswordEntry: GTK 4.8's warns on a freed instance when its
+ * dialog closes while it has the focus. */
+static GtkWidget *
+new_passphrase_entry (void)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  return entry;
+}
+
+/* An encrypted backup: the passphrase is asked in the same dialog. */
+static void
+ask_passphrase (AdwMessageDialog *dialog)
+{
+  GtkWidget *entry = new_passphrase_entry ();
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Passphrase"), -1);
+  gtk_widget_set_margin_top (entry, 12);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_set_response_enabled (dialog, "restore", FALSE);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_passphrase_changed), dialog, 0);
 }
 
 /**
@@ -80,7 +121,7 @@ on_confirm_response (AdwMessageDialog *dialog,
  * @backup_path: (type filename): the backup to restore
  *
  * Asks, naming what happens, whether to replace the practice by the backup; on "Restore"
- * it activates `app.restore-backup` with the backup's path.
+ * it activates `app.restore-backup` with the backup's path and its passphrase.
  */
 void
 kab_restore_dialog_confirm (GtkWindow  *parent,
@@ -106,6 +147,14 @@ kab_restore_dialog_confirm (GtkWindow  *parent,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  if (kab_store_backup_is_encrypted (backup_path))
+    {
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s",
+                                      adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                      _("This backup is encrypted: enter the passphrase it was "
+                                        "saved with."));
+      ask_passphrase (ADW_MESSAGE_DIALOG (dialog));
+    }
   g_object_set_data_full (G_OBJECT (dialog), "backup-path", g_strdup (backup_path), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response), NULL);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -11,6 +11,9 @@
 
 #include "kab-application.h"
 #include "clients/kab-client-data.h"
+#include "clients/kab-client-export.h"
+#include "kab-disk-encryption.h"
+#include "clients/kab-clients-private.h"
 #include "clients/kab-client-details.h"
 #include "clients/kab-clients-view.h"
 #include "kab-preferences-window.h"
@@ -600,6 +603,80 @@ test_restore_from_error_page (Fixture       *f,
   }
 }
 
+/* Encrypted copies: made with Back Up Now…, restored with the passphrase. */
+
+static void
+check_back_up_encrypted (Fixture   *f,
+                         KabWindow *window)
+{
+  GtkWindow *preferences = open_preferences (window);
+  GtkWidget *row = template_child (preferences, "backup_now_row");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *suggested = g_date_time_format (now, "kabinett-%Y-%m-%d.db");
+  g_autofree char *copy = g_build_filename (f->dir, suggested, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autoptr(KabClient) added = NULL;
+  AdwMessageDialog *dialog;
+  GtkFileChooser *chooser;
+  GtkWidget *box;
+  KabWindow *restored;
+  gpointer old_window = window;
+
+  g_signal_emit_by_name (row, "activated");
+  chooser = wait_for_file_chooser (GTK_FILE_CHOOSER_ACTION_SAVE);
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  {
+    FolderCheck check = { chooser, f->dir };
+    wait_until (chooser_in_folder, &check, f->dir);
+  }
+  /* The name it suggests, in the folder chosen. */
+  {
+    g_autoptr(GFile) target = g_file_new_for_path (copy);
+    g_assert_true (gtk_file_chooser_set_file (chooser, target, NULL));
+  }
+  for (int i = 0; i < 20; i++)
+    iterate ();
+  g_signal_emit_by_name (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT),
+                         "clicked");
+
+  /* The passphrase, typed twice; "Encrypt" only once both agree. */
+  dialog = wait_for_message ();
+  box = adw_message_dialog_get_extra_child (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "encrypt"));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), "lost stick");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), "lost stik");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "encrypt"));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), "lost stick");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "encrypt"));
+  respond (dialog, "encrypt");
+  wait_until (file_exists, copy, "the encrypted copy to be written");
+  g_assert_true (kab_store_backup_is_encrypted (copy));
+  gtk_window_destroy (preferences);
+
+  /* Later work, which the restore takes back. */
+  added = safety_add_client (kab_window_get_store (window), "Cy", "New");
+
+  g_object_add_weak_pointer (G_OBJECT (window), &old_window);
+  kab_restore_dialog_confirm (GTK_WINDOW (window), copy);
+  dialog = wait_for_message ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "passphrase"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "restore"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "lost stick");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "restore"));
+  respond (dialog, "restore");
+
+  restored = wait_for_new_window (&old_window);
+  g_assert_nonnull (kab_store_find_client (kab_window_get_store (restored), f->client_id));
+  g_assert_null (kab_store_find_client (kab_window_get_store (restored), kab_client_get_id (added)));
+}
+
+static void
+test_encrypted_backup_and_restore (Fixture       *f,
+                                   gconstpointer  data)
+{
+  run_kabinett (f, f->path, check_back_up_encrypted);
+}
+
 /* Erasure */
 
 /* Export and erasure are actions of the Clients view, where a client's details are. */
@@ -662,6 +739,59 @@ test_erase_refused_then_anyway (Fixture       *f,
   g_assert_true (kab_store_get_totals (store, &charged, &paid, NULL));
   g_assert_cmpint (charged, ==, 0);
   g_assert_cmpint (paid, ==, 0);
+}
+
+/* The dialog names each backup that holds the client; erasing from the backups too
+ * leaves none, and the desktop's recent files forget the client's export. */
+static void
+check_erase_from_backups_too (Fixture   *f,
+                              KabWindow *window)
+{
+  KabStore *store = kab_window_get_store (window);
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
+  g_autofree char *export_path = g_build_filename (f->dir, "Ann Lee – records.pdf", NULL);
+  g_autofree char *export_uri = g_filename_to_uri (export_path, NULL, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) created = g_date_time_ref (kab_client_get_created (kab_store_find_client (store, f->client_id)));
+  g_autoptr(GPtrArray) found = NULL;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_true (gtk_recent_manager_add_item (recent, export_uri));
+  iterate ();
+  g_assert_true (gtk_recent_manager_has_item (recent, export_uri));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.erase-client", "x",
+                                             f->client_id));
+  dialog = wait_for_message ();
+  body = adw_message_dialog_get_body (dialog);
+  for (int days = 3; days >= 1; days--)
+    {
+      g_autoptr(GDateTime) then = g_date_time_add_days (now, -days);
+      g_autofree char *name = g_date_time_format (then, "kabinett-%Y-%m-%d.db");
+
+      g_assert_nonnull (strstr (body, name));
+    }
+  g_assert_true (adw_message_dialog_get_response_appearance (dialog, "erase-everywhere")
+                 == ADW_RESPONSE_DESTRUCTIVE);
+  respond (dialog, "erase-everywhere");
+
+  dialog = wait_for_message ();
+  respond (dialog, "erase-anyway");
+  g_assert_null (kab_store_find_client (store, f->client_id));
+
+  found = kab_store_find_client_in_backups (f->path, f->client_id, created, NULL);
+  g_assert_nonnull (found);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_assert_false (gtk_recent_manager_has_item (recent, export_uri));
+}
+
+static void
+test_erase_from_backups_too (Fixture       *f,
+                             gconstpointer  data)
+{
+  make_old_backups (f);
+  run_kabinett (f, f->path, check_erase_from_backups_too);
 }
 
 static void
@@ -781,6 +911,50 @@ check_export (Fixture   *f,
   g_assert_cmpstr (written, ==, pdf);
 }
 
+/* Saved through the file dialog for real: the client's name must not end up in the
+ * desktop's list of recent files. */
+static void
+check_export_leaves_no_recent (Fixture   *f,
+                               KabWindow *window)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "Ann Lee – records.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
+  GtkFileChooser *chooser;
+  GtkWidget *save;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.export-client", "x",
+                                             f->client_id));
+  chooser = wait_for_file_chooser (GTK_FILE_CHOOSER_ACTION_SAVE);
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  {
+    FolderCheck check = { chooser, f->dir };
+    wait_until (chooser_in_folder, &check, f->dir);
+  }
+  {
+    g_autoptr(GFile) target = g_file_new_for_path (pdf);
+    g_assert_true (gtk_file_chooser_set_file (chooser, target, NULL));
+  }
+  for (int i = 0; i < 20; i++)
+    iterate ();
+  save = gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (save);
+  g_signal_emit_by_name (save, "clicked");
+  wait_until (file_exists, pdf, "the export to be written");
+  for (int i = 0; i < 20; i++)
+    iterate ();
+
+  g_assert_false (gtk_recent_manager_has_item (recent, uri));
+}
+
+static void
+test_export_leaves_no_recent (Fixture       *f,
+                              gconstpointer  data)
+{
+  run_kabinett (f, f->path, check_export_leaves_no_recent);
+}
+
 static void
 test_export (Fixture       *f,
              gconstpointer  data)
@@ -825,10 +999,106 @@ test_export (Fixture       *f,
   g_assert_nonnull (strstr (text, "Confidential"));
 }
 
+/* Dates typed with two digits for the year, or year 1, are refused, not guessed. */
+static void
+test_two_digit_years (void)
+{
+  const char *bad[] = { "12/31/69", "31.12.69", "69-12-31", "0001-01-01", "1/1/1" };
+  const char *good[] = { "1985-12-31", "1969-12-31" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDateTime) date = NULL;
+
+      if (kab_clients_parse_date (bad[i], &date, &error))
+        g_error ("“%s” was read as %d", bad[i], g_date_time_get_year (date));
+      g_assert_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDateTime) date = NULL;
+
+      g_assert_true (kab_clients_parse_date (good[i], &date, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_date_time_get_year (date), >=, 1969);
+    }
+}
+
+/* A name stored before hidden characters were refused: none of them in a file name. */
+static void
+test_file_name_without_hidden_characters (void)
+{
+  g_autoptr(KabClient) client = kab_client_new ();
+  g_autofree char *name = NULL;
+
+  g_object_set (client, "given-name", "Eve\u202Efdp.exe", "family-name", "Tab\tLee\x07", NULL);
+  name = kab_client_export_dup_file_name (client, "pdf");
+  g_assert_null (strstr (name, "\u202E"));
+  g_assert_null (strchr (name, '\t'));
+  g_assert_null (strchr (name, '\x07'));
+  g_assert_true (g_str_has_suffix (name, ".pdf"));
+  g_assert_true (g_utf8_validate (name, -1, NULL));
+}
+
+/* Disk encryption, on a made-up sysfs: a LUKS volume, LVM on LUKS, a plain disk. */
+
+static void
+make_block (const char *root,
+            const char *dev,
+            const char *uuid,
+            const char *slave_of)
+{
+  g_autofree char *dir = NULL;
+
+  if (slave_of != NULL)
+    dir = g_build_filename (root, "dev", "block", slave_of, "slaves", dev, NULL);
+  else
+    dir = g_build_filename (root, "dev", "block", dev, NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  if (uuid != NULL)
+    {
+      g_autofree char *dm = g_build_filename (dir, "dm", NULL);
+      g_autofree char *file = g_build_filename (dm, "uuid", NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dm, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (file, uuid, -1, NULL));
+    }
+}
+
+static void
+test_disk_encryption (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("kabinett-sysfs-XXXXXX", NULL);
+
+  make_block (root, "254:0", "CRYPT-LUKS2-0123456789abcdef-luks", NULL);
+  make_block (root, "254:2", "LVM-abcdefXYZ", NULL);
+  make_block (root, "dm-0", "CRYPT-LUKS2-0123456789abcdef-luks", "254:2");
+  make_block (root, "8:1", NULL, NULL);
+  make_block (root, "254:3", "LVM-plain", NULL);
+  make_block (root, "sda2", NULL, "254:3");
+
+  g_assert_cmpint (kab_disk_encryption_for_device (254, 0, root), ==, KAB_DISK_ENCRYPTION_DM_CRYPT);
+  g_assert_cmpint (kab_disk_encryption_for_device (254, 2, root), ==, KAB_DISK_ENCRYPTION_DM_CRYPT);
+  g_assert_cmpint (kab_disk_encryption_for_device (8, 1, root), ==, KAB_DISK_ENCRYPTION_NONE);
+  g_assert_cmpint (kab_disk_encryption_for_device (254, 3, root), ==, KAB_DISK_ENCRYPTION_NONE);
+  g_assert_cmpint (kab_disk_encryption_for_device (9, 9, root), ==, KAB_DISK_ENCRYPTION_UNKNOWN);
+
+  kab_test_remove_tree (root);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("kabinett-data-home-XXXXXX", NULL);
+  int status;
+
+  /* The desktop's list of recent files is in here, not in the user's own. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -840,10 +1110,19 @@ main (int   argc,
   ADD ("backup/back-up-now", test_preferences_back_up_now);
   ADD ("restore/from-preferences", test_restore_from_preferences);
   ADD ("restore/from-error-page", test_restore_from_error_page);
+  ADD ("restore/encrypted", test_encrypted_backup_and_restore);
   ADD ("erase/refused-then-anyway", test_erase_refused_then_anyway);
   ADD ("erase/without-records", test_erase_without_records);
   ADD ("erase/cancelled", test_erase_cancelled);
+  ADD ("erase/from-backups-too", test_erase_from_backups_too);
   ADD ("export/json-and-pdf", test_export);
+  ADD ("export/no-recent-file", test_export_leaves_no_recent);
+  g_test_add_func ("/safety-ui/disk/encryption", test_disk_encryption);
+  g_test_add_func ("/safety-ui/input/two-digit-years", test_two_digit_years);
+  g_test_add_func ("/safety-ui/input/file-name-without-hidden-characters",
+                   test_file_name_without_hidden_characters);
 
-  return g_test_run ();
+  status = g_test_run ();
+  kab_test_remove_tree (data_home);
+  return status;
 }

@@ -312,6 +312,37 @@ test_bad_text (Fixture       *f,
 /* Every text field takes SQL's metacharacters as plain text: stored verbatim where the
  * field accepts free text, refused with a readable error where it must be a code
  * (currency, language, time zone, email), and the tables stay. */
+/* A name that shows as something else: "\u202Eevil" reads "live". Refused whole, with a
+ * message that says why; nothing is saved. */
+static void
+test_names_without_hidden_characters (Fixture       *f,
+                                      gconstpointer  data)
+{
+  const char *bad[] = { "\u202E" "evil", "Anna\u2066 Lee", "Bo\u200F", "Tab\tName",
+                        "New\nLine", "Bell\x07", "Del\x7f" };
+  guint n_before = g_list_model_get_n_items (kab_store_get_clients (f->store));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    for (guint field = 0; field < 2; field++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(KabClient) client = kab_client_new ();
+
+        g_object_set (client, "given-name", field == 0 ? bad[i] : "Ann",
+                      "family-name", field == 1 ? bad[i] : "Lee", NULL);
+        g_assert_false (kab_store_save_client (f->store, client, &error));
+        g_assert_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_TEXT);
+        safety_assert_user_error (error);
+      }
+
+  g_assert_cmpuint (g_list_model_get_n_items (kab_store_get_clients (f->store)), ==, n_before);
+
+  /* Right-to-left names of their own are names. */
+  {
+    g_autoptr(KabClient) client = safety_add_client (f->store, "\u05d3\u05e0\u05d4", "\u0639\u0644\u064a");
+  }
+}
+
 static void
 test_sql_metacharacters (Fixture       *f,
                          gconstpointer  data)
@@ -1026,6 +1057,7 @@ main (int   argc,
   ADD ("input/bad-values", test_bad_values);
   ADD ("input/ledger-date-range", test_ledger_date_range);
   ADD ("input/sql-metacharacters", test_sql_metacharacters);
+  ADD ("input/names-without-hidden-characters", test_names_without_hidden_characters);
   ADD ("input/unknown-ids", test_unknown_ids_elsewhere);
   ADD ("fault/newer-file", test_fault_newer_file);
   ADD ("fault/truncated-file", test_fault_truncated_file);

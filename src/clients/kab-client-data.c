@@ -9,6 +9,7 @@
 #include "kab-client-export.h"
 #include "kab-clients-view.h"
 #include "kab-toast.h"
+#include "kab-client-traces.h"
 
 /* What a dialog acts on once the user answers: the view may be gone by then. */
 typedef struct
@@ -17,6 +18,8 @@ typedef struct
   KabStore *store;
   gint64    client_id;
   char     *name;
+  GDateTime *created;     /* with the id, who the client is in a backup */
+  gboolean  from_backups; /* erase them from every backup too */
 } ClientTask;
 
 static void
@@ -25,6 +28,7 @@ client_task_free (ClientTask *task)
   g_weak_ref_clear (&task->view);
   g_clear_object (&task->store);
   g_free (task->name);
+  g_clear_pointer (&task->created, g_date_time_unref);
   g_free (task);
 }
 
@@ -40,6 +44,8 @@ client_task_copy (ClientTask *task)
   copy->store = g_object_ref (task->store);
   copy->client_id = task->client_id;
   copy->name = g_strdup (task->name);
+  copy->created = g_date_time_ref (task->created);
+  copy->from_backups = task->from_backups;
   return copy;
 }
 
@@ -68,6 +74,7 @@ client_task_new (GtkWidget *view,
   task->store = g_object_ref (store);
   task->client_id = client_id;
   task->name = g_strdup (kab_client_get_display_name (client));
+  task->created = g_date_time_ref (kab_client_get_created (client));
   return task;
 }
 
@@ -163,6 +170,9 @@ on_export_response (GtkNativeDialog *dialog,
   written = kab_client_data_export (task->store, task->client_id, path,
                                     gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format"),
                                     &error);
+  kab_client_traces_forget_file (path);
+  if (written != NULL)
+    kab_client_traces_forget_file (written);
   if (written != NULL)
     {
       g_autofree char *name = g_filename_display_basename (written);
@@ -321,8 +331,8 @@ erase (ClientTask *task,
 
   if (kab_store_erase_client (task->store, task->client_id, override_retention, now, &error))
     {
-      /* Translators: %s is the client's name */
-      message = g_strdup_printf (_("All records of %s were erased."), task->name);
+      message = kab_client_traces_erase (task->store, task->client_id, task->created,
+                                         task->name, task->from_backups);
       toast (task, message);
       return;
     }
@@ -343,7 +353,8 @@ on_erase_response (AdwMessageDialog *dialog,
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
-  if (g_str_equal (response, "erase"))
+  task->from_backups = g_str_equal (response, "erase-everywhere");
+  if (g_str_equal (response, "erase") || task->from_backups)
     erase (task, FALSE, parent);
   else if (g_str_equal (response, "export"))
     {
@@ -367,6 +378,8 @@ erase_client_activated (GtkWidget  *view,
   g_autofree char *heading = NULL;
   g_autofree char *history_text = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *backups_text = NULL;
+  guint n_backups = 0;
   KabClientHistory history = { 0, };
   GtkWidget *dialog;
 
@@ -383,7 +396,9 @@ erase_client_activated (GtkWidget  *view,
   history_text = describe_history (&history);
   /* Translators: %s is the client's name */
   heading = g_strdup_printf (_("Erase %s?"), task->name);
-  body = g_strdup_printf ("%s%s\n\n%s",
+  backups_text = kab_client_traces_describe_backups (task->store, task->client_id,
+                                                     task->created, &n_backups);
+  body = g_strdup_printf ("%s%s\n\n%s\n\n%s",
                           *history_text != '\0'
                             /* Translators: followed by a list such as “• 12 sessions” */
                             ? _("Their details and notes are deleted from this computer for "
@@ -391,9 +406,10 @@ erase_client_activated (GtkWidget  *view,
                             : _("Their details and notes are deleted from this computer for "
                                 "good. Nothing else is on record."),
                           history_text,
-                          _("Backups made before today still contain them until they are "
-                            "replaced, within a year. If the client asked for a copy of "
-                            "their records, export them first."));
+                          _("Backups keep them until they are replaced, within a year, "
+                            "unless you erase them from the backups too. If the client "
+                            "asked for a copy of their records, export them first."),
+                          backups_text);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (window), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -401,6 +417,13 @@ erase_client_activated (GtkWidget  *view,
                                     "export", _("E_xport First…"),
                                     "erase", _("_Erase"),
                                     NULL);
+  if (n_backups > 0)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "erase-everywhere",
+                                       _("Erase From _Backups Too"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                                  "erase-everywhere", ADW_RESPONSE_DESTRUCTIVE);
+    }
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");

@@ -391,6 +391,21 @@ kab_client_export_dup_file_name (KabClient  *client,
   /* Translators: the file name of a client's exported records; %s is the name */
   g_autofree char *base = g_strdup_printf (_("%s – records"), kab_client_get_display_name (client));
 
+  GString *clean = g_string_new (NULL);
+
   g_strdelimit (base, "/\\:*?\"<>|", '-');
-  return g_strdup_printf ("%s.%s", base, extension);
+
+  /* A name saved before such characters were refused: no control character or
+   * direction override in a file name, where it would hide or reverse the extension. */
+  for (const char *p = base; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_CONTROL || g_unichar_type (c) == G_UNICODE_FORMAT)
+        continue;
+      g_string_append_unichar (clean, c);
+    }
+
+  g_string_append_printf (clean, ".%s", extension);
+  return g_string_free (clean, FALSE);
 }

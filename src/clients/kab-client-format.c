@@ -130,6 +130,21 @@ kab_clients_format_date (GDateTime *date)
   return g_strdup (text != NULL ? g_strstrip (text) : "");
 }
 
+static gboolean
+has_four_digits (const char *text)
+{
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      run = g_ascii_isdigit (*p) ? run + 1 : 0;
+      if (run >= 4)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * kab_clients_parse_date:
  * @text: a date as the user typed it, in the locale's order or as 1985-12-31
@@ -153,8 +168,9 @@ kab_clients_parse_date (const char  *text,
   g_date_clear (&date, 1);
   g_date_set_parse (&date, stripped);
 
-  /* Two-digit years are refused rather than guessed: 05 could be 1905 or 2005. */
-  if (!g_date_valid (&date) || g_date_get_year (&date) < 1000)
+  /* Two-digit years are refused rather than guessed: 05 could be 1905 or 2005. GDate
+   * guesses a century for them itself, so the text must show the year whole. */
+  if (!g_date_valid (&date) || g_date_get_year (&date) < 1000 || !has_four_digits (stripped))
     {
       g_autoptr(GDateTime) example = g_date_time_new_local (1985, 12, 31, 0, 0, 0);
       g_autofree char *shown = kab_clients_format_date (example);

@@ -702,8 +702,8 @@ kab_client_validate (KabClient  *self,
       return FALSE;
     }
 
-  if (!kab_model_check_text (self->given_name, KAB_MODEL_MAX_NAME_CHARS, _("Given name"), error) ||
-      !kab_model_check_text (self->family_name, KAB_MODEL_MAX_NAME_CHARS, _("Family name"), error) ||
+  if (!kab_model_check_name (self->given_name, KAB_MODEL_MAX_NAME_CHARS, _("Given name"), error) ||
+      !kab_model_check_name (self->family_name, KAB_MODEL_MAX_NAME_CHARS, _("Family name"), error) ||
       !kab_model_check_text (self->phone, KAB_MODEL_MAX_PHONE_CHARS, _("Phone"), error) ||
       !kab_model_check_email (self->email, error) ||
       !kab_model_check_text (self->address, KAB_MODEL_MAX_ADDRESS_CHARS, _("Address"), error) ||

@@ -100,6 +100,43 @@ kab_model_check_text (const char  *text,
   return TRUE;
 }
 
+/* A control character, or one that turns the direction of the text around it: in a
+ * name, "\u202Eevil" would show as "live" everywhere the name is shown. */
+static gboolean
+is_hidden_or_reordering (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_CONTROL
+         || c == 0x061C || c == 0x200E || c == 0x200F
+         || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* A person's name: a short text without control characters or direction overrides. */
+gboolean
+kab_model_check_name (const char  *text,
+                      gsize        max_chars,
+                      const char  *what,
+                      GError     **error)
+{
+  if (!kab_model_check_text (text, max_chars, what, error))
+    return FALSE;
+
+  /* Only blanks is no name at all, whatever the blanks are. */
+  if (kab_model_text_is_blank (text))
+    return TRUE;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (is_hidden_or_reordering (g_utf8_get_char (p)))
+      {
+        /* Translators: %s is a field name such as “Family name”. */
+        g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_TEXT,
+                     _("%s contains an invisible character that changes how it is shown "
+                       "(a control or text-direction character). Retype it."), what);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
 /* Notes, agreement bodies and rendered texts: limited in bytes, as stored. */
 gboolean
 kab_model_check_long_text (const char  *text,

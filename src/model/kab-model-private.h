@@ -20,6 +20,10 @@ gboolean kab_model_check_text        (const char   *text,
                                       gsize         max_chars,
                                       const char   *what,
                                       GError      **error);
+gboolean kab_model_check_name        (const char   *text,
+                                      gsize         max_chars,
+                                      const char   *what,
+                                      GError      **error);
 gboolean kab_model_check_long_text   (const char   *text,
                                       const char   *what,
                                       GError      **error);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -18,9 +19,12 @@
 /* 'KAB!', as in kab-store.c and the first migration. */
 #define KAB_APPLICATION_ID 0x4B414221
 
-/* How many backups rotation keeps: the newest few days, and one a month for a year. */
-#define KAB_BACKUP_KEEP_DAILY   7
-#define KAB_BACKUP_KEEP_MONTHLY 12
+/* How long rotation keeps backups: each day's for a week, the first of each month for a
+ * year; the copies kept before a restore apart, the newest 5 and a month's. */
+#define KAB_BACKUP_KEEP_DAYS    7
+#define KAB_BACKUP_MONTHLY_DAYS 365
+#define KAB_BACKUP_KEEP_MOMENT  5
+#define KAB_BACKUP_MOMENT_DAYS  30
 
 void
 kab_backup_free (KabBackup *backup)
@@ -281,43 +285,83 @@ kab_store_list_backups (const char  *db_path,
   return g_steal_pointer (&backups);
 }
 
-/* Rotation: the 7 newest backups, and the first backup of each of the 12 newest months
- * that have one; the rest are removed. The first of a month stays the month's copy as
- * later days come, so a monthly backup is never replaced by a newer one. */
+/* A copy taken at a given moment ("<stem>-YYYY-MM-DD-HHMMSS.db", e.g. before a restore),
+ * not a daily backup ("<stem>-YYYY-MM-DD.db"). */
+static gboolean
+is_moment_copy (const KabBackup *backup)
+{
+  g_autofree char *name = g_path_get_basename (backup->path);
+
+  return g_str_has_suffix (name, ".db") && strlen (name) >= 21
+         && name[strlen (name) - 10] == '-';
+}
+
+static gboolean
+older_than_days (GDateTime *date,
+                 GDateTime *now,
+                 int        days)
+{
+  g_autoptr(GDateTime) limit = g_date_time_add_days (now, -days);
+
+  return g_date_time_compare (date, limit) < 0;
+}
+
+/* Rotation, by age: daily backups for 7 days, the first backup of each month for 365
+ * days, nothing older. The first of a month stays the month's copy as later days come,
+ * so a monthly backup is never replaced by a newer one. The copies kept before a restore
+ * are counted apart, so that trying several restores does not push out the daily ones:
+ * the newest 5 of them, and any less than 30 days old. */
 static gboolean
 rotate_backups (const char  *db_path,
+                GDateTime   *now,
                 GError     **error)
 {
   g_autoptr(GPtrArray) backups = kab_store_list_backups (db_path, error);
   g_autoptr(GHashTable) keep = g_hash_table_new (NULL, NULL);
-  int months_seen = 0;
-  int last_month = -1;
+  g_autoptr(GDateTime) today = NULL;
+  guint n_moment = 0;
 
   if (backups == NULL)
     return FALSE;
 
-  for (guint i = 0; i < backups->len && i < KAB_BACKUP_KEEP_DAILY; i++)
-    g_hash_table_add (keep, backups->pdata[i]);
+  today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                 g_date_time_get_day_of_month (now), 0, 0, 0);
 
-  /* Newest first: the last backup seen in a month is its first. */
+  /* Newest first: the last daily backup seen in a month is its first. */
   for (guint i = 0; i < backups->len; i++)
     {
       KabBackup *backup = backups->pdata[i];
-      int month = g_date_time_get_year (backup->date) * 12 + g_date_time_get_month (backup->date);
-      KabBackup *next = i + 1 < backups->len ? backups->pdata[i + 1] : NULL;
-      int next_month = next != NULL ? g_date_time_get_year (next->date) * 12
-                                      + g_date_time_get_month (next->date) : -1;
+      KabBackup *older = NULL;
 
-      if (month != last_month)
+      if (is_moment_copy (backup))
         {
-          months_seen++;
-          last_month = month;
+          if (n_moment++ < KAB_BACKUP_KEEP_MOMENT
+              || !older_than_days (backup->date, now, KAB_BACKUP_MOMENT_DAYS))
+            g_hash_table_add (keep, backup);
+          continue;
         }
 
-      if (months_seen > KAB_BACKUP_KEEP_MONTHLY)
-        break;
+      if (!older_than_days (backup->date, today, KAB_BACKUP_KEEP_DAYS - 1))
+        {
+          g_hash_table_add (keep, backup);
+          continue;
+        }
 
-      if (next_month != month)
+      /* The first of the month among those young enough: the same copy stays the
+       * month's from one day to the next. */
+      for (guint j = i + 1; j < backups->len && older == NULL; j++)
+        {
+          KabBackup *other = backups->pdata[j];
+
+          if (!is_moment_copy (other)
+              && !older_than_days (other->date, now, KAB_BACKUP_MONTHLY_DAYS))
+            older = other;
+        }
+
+      if (!older_than_days (backup->date, now, KAB_BACKUP_MONTHLY_DAYS)
+          && (older == NULL
+              || g_date_time_get_month (older->date) != g_date_time_get_month (backup->date)
+              || g_date_time_get_year (older->date) != g_date_time_get_year (backup->date)))
         g_hash_table_add (keep, backup);
     }
 
@@ -325,11 +369,150 @@ rotate_backups (const char  *db_path,
     {
       KabBackup *backup = backups->pdata[i];
 
-      if (!g_hash_table_contains (keep, backup) && g_unlink (backup->path) != 0 && errno != ENOENT)
+      g_autofree char *wal = NULL;
+
+      if (g_hash_table_contains (keep, backup))
+        continue;
+
+      if (g_unlink (backup->path) != 0 && errno != ENOENT)
         g_warning ("Could not remove the old backup %s: %s", backup->path, g_strerror (errno));
+
+      /* The journal kept with a damaged practice (see restore_file()) goes with it. */
+      wal = g_strconcat (backup->path, "-wal", NULL);
+      g_unlink (wal);
     }
 
   return TRUE;
+}
+
+/* The copies kept before a format upgrade ("kabinett.db.schema-N.bak" beside the
+ * database) follow the monthly backups: a year. */
+static void
+rotate_migration_backups (const char *db_path,
+                          GDateTime  *now)
+{
+  g_autofree char *dir_path = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *prefix = g_strconcat (base, ".schema-", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  gint64 limit = g_date_time_to_unix (now) - (gint64)KAB_BACKUP_MONTHLY_DAYS * 24 * 3600;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, ".bak"))
+        continue;
+
+      path = g_build_filename (dir_path, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_mtime < limit
+          && g_unlink (path) != 0)
+        g_warning ("Could not remove the old backup %s: %s", path, g_strerror (errno));
+    }
+}
+
+/* "<prefix>…<end>.XXXXXX" as g_mkstemp() makes it, perhaps with SQLite's "-journal",
+ * "-wal" or "-shm" after it; or "<prefix>…<end>" itself when @whole. */
+static gboolean
+is_leftover (const char *name,
+             const char *prefix,
+             const char *const *ends,
+             gboolean    whole)
+{
+  const char *sqlite_tails[] = { "-journal", "-wal", "-shm" };
+  g_autofree char *rest = NULL;
+  gsize len;
+
+  if (!g_str_has_prefix (name, prefix))
+    return FALSE;
+
+  rest = g_strdup (name + strlen (prefix));
+  for (guint i = 0; i < G_N_ELEMENTS (sqlite_tails); i++)
+    if (g_str_has_suffix (rest, sqlite_tails[i]))
+      {
+        rest[strlen (rest) - strlen (sqlite_tails[i])] = '\0';
+        break;
+      }
+
+  len = strlen (rest);
+  if (len > 7 && rest[len - 7] == '.')
+    {
+      gboolean random = TRUE;
+
+      for (gsize i = len - 6; i < len; i++)
+        random = random && g_ascii_isalnum (rest[i]);
+      if (random)
+        rest[len - 7] = '\0';
+      else if (!whole)
+        return FALSE;
+    }
+  else if (!whole)
+    {
+      return FALSE;
+    }
+
+  for (guint i = 0; ends[i] != NULL; i++)
+    if (whole ? g_str_equal (rest, ends[i]) : g_str_has_suffix (rest, ends[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+remove_leftovers_in (const char        *dir_path,
+                     const char        *prefix,
+                     const char *const *ends,
+                     gboolean           whole)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!is_leftover (name, prefix, ends, whole))
+        continue;
+
+      path = g_build_filename (dir_path, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && g_unlink (path) != 0)
+        g_warning ("Could not remove the leftover copy %s: %s", path, g_strerror (errno));
+    }
+}
+
+/**
+ * kab_store_remove_leftovers:
+ * @db_path: the database file; it must be open in this process (its lock held), so that
+ *   no other Kabinett is writing a copy right now
+ *
+ * Removes the temporary copies that an interrupted backup, restore or format upgrade
+ * left behind ("kabinett-….db.XXXXXX" in the backups folder, "kabinett.db.schema-N.bak.XXXXXX"
+ * and "kabinett.db.restore" beside the database, with their journals): they may hold
+ * clients that were erased since.
+ */
+void
+kab_store_remove_leftovers (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *backup_dir = kab_store_get_backup_dir (db_path);
+  g_autofree char *stem = backup_stem (db_path);
+  g_autofree char *stem_prefix = g_strconcat (stem, "-", NULL);
+  g_autofree char *base_prefix = g_strconcat (base, ".", NULL);
+  const char *const backup_ends[] = { ".db", ".db-wal", NULL };
+  const char *const beside_ends[] = { ".bak", NULL };
+  const char *const restore_ends[] = { ".restore", NULL };
+
+  g_return_if_fail (db_path != NULL);
+
+  remove_leftovers_in (backup_dir, stem_prefix, backup_ends, FALSE);
+  remove_leftovers_in (dir, base_prefix, beside_ends, FALSE);
+  /* kab_store_restore_backup() renames "kabinett.db.restore" over the database at once:
+   * one still there was never used. */
+  remove_leftovers_in (dir, base, restore_ends, TRUE);
 }
 
 /**
@@ -338,8 +521,11 @@ rotate_backups (const char  *db_path,
  *
  * Makes today's automatic backup, `kabinett-YYYY-MM-DD.db` in the "backups" folder
  * beside the database (mode 0700, files 0600), unless it exists already, and removes
- * old ones: the 7 newest and one for each of the last 12 months are kept. Meant to run
- * once after the window is shown.
+ * old ones: daily copies are kept for 7 days, the first of each month for 365 days, the
+ * copies kept before a restore apart (the newest 5 and any less than 30 days old), the
+ * copies kept before a format upgrade for 365 days. Leftover temporary copies are
+ * removed first (see kab_store_remove_leftovers()). Meant to run once after the window
+ * is shown.
  */
 gboolean
 kab_store_backup_daily (KabStore   *self,
@@ -356,6 +542,8 @@ kab_store_backup_daily (KabStore   *self,
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
+  kab_store_remove_leftovers (self->path);
+
   dir = kab_store_get_backup_dir (self->path);
   if (!ensure_backup_dir (dir, error))
     return FALSE;
@@ -366,13 +554,14 @@ kab_store_backup_daily (KabStore   *self,
   name = g_strdup_printf ("%s-%s.db", stem, day);
   path = g_build_filename (dir, name, NULL);
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-
-  if (!kab_store_backup_to (self, path, error))
+  /* Rotation runs every day, also when today's copy exists, so that nothing is kept
+   * longer than promised. A copy that fails its check is not kept, and nothing is
+   * rotated out for it. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !kab_store_backup_to (self, path, error))
     return FALSE;
 
-  return rotate_backups (self->path, error);
+  rotate_migration_backups (self->path, local);
+  return rotate_backups (self->path, local, error);
 }
 
 /* Restoring */
@@ -552,6 +741,39 @@ open_backup_checked (const char  *path,
   return db;
 }
 
+/**
+ * kab_store_find_sound_backup:
+ * @db_path: the database whose backups to search
+ *
+ * Checks the backups of @db_path newest first (the whole file of each, see
+ * kab_store_check_integrity()) and returns the first that is a sound Kabinett database
+ * this version can open: the one to offer when the practice itself is damaged.
+ *
+ * Returns: (transfer full) (nullable) (type filename): its path, or %NULL if none is
+ */
+char *
+kab_store_find_sound_backup (const char *db_path)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  backups = kab_store_list_backups (db_path, NULL);
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    {
+      KabBackup *backup = backups->pdata[i];
+      sqlite3 *db = open_backup_checked (backup->path, NULL);
+
+      if (db != NULL)
+        {
+          sqlite3_close_v2 (db);
+          return g_strdup (backup->path);
+        }
+    }
+
+  return NULL;
+}
+
 static char *
 safety_copy_path (const char *db_path,
                   GDateTime  *now)
@@ -593,7 +815,8 @@ restore_into_store (KabStore    *store,
   sqlite3_backup *backup;
   int rc;
 
-  if (!kab_store_backup_to (store, safety_copy, error))
+  /* Kept as it is, even if a check would find fault: it is what the user had. */
+  if (!kab_store_copy_to (store, safety_copy, FALSE, error))
     return FALSE;
 
   backup = sqlite3_backup_init (store->db, "main", source, "main");
@@ -746,4 +969,233 @@ kab_store_restore_backup (const char  *db_path,
     *out_safety_copy = g_steal_pointer (&safety);
 
   return ok;
+}
+
+/* Erasing a client from the backups */
+
+/* Every backup of @db_path: the automatic ones, the copies kept before a restore, and
+ * those kept before a format upgrade. */
+static GPtrArray *
+all_backup_files (const char  *db_path,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) backups = kab_store_list_backups (db_path, error);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir_path = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *prefix = g_strconcat (base, ".schema-", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (backups == NULL)
+    return NULL;
+
+  for (guint i = 0; i < backups->len; i++)
+    g_ptr_array_add (paths, g_strdup (((KabBackup *)backups->pdata[i])->path));
+
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".bak"))
+      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+
+  return g_steal_pointer (&paths);
+}
+
+/* A client is the same one by id and by the moment it was created: an id may be given
+ * again to a later client once the first is gone. */
+static gboolean
+backup_has_client (const char *path,
+                   gint64      client_id,
+                   gint64      created)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *full = uri != NULL ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (full != NULL
+      && sqlite3_open_v2 (full, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK
+      && sqlite3_prepare_v2 (db, "SELECT 1 FROM client WHERE id = ?1 AND created = ?2",
+                             -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, client_id);
+      sqlite3_bind_int64 (stmt, 2, created);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return found;
+}
+
+/**
+ * kab_store_find_client_in_backups:
+ * @db_path: the practice
+ * @client_id: the client
+ * @created: when the client was created (kab_client_get_created())
+ *
+ * Lists the backups of @db_path that still hold the client, today's included: what the
+ * erase dialog names.
+ *
+ * Returns: (transfer full) (element-type filename): their paths, newest first, the
+ *   copies kept before a format upgrade last; %NULL with @error set when the backups
+ *   folder cannot be read
+ */
+GPtrArray *
+kab_store_find_client_in_backups (const char  *db_path,
+                                  gint64       client_id,
+                                  GDateTime   *created,
+                                  GError     **error)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+  g_return_val_if_fail (created != NULL, NULL);
+
+  paths = all_backup_files (db_path, error);
+  if (paths == NULL)
+    return NULL;
+
+  for (guint i = 0; i < paths->len; i++)
+    if (backup_has_client (paths->pdata[i], client_id, g_date_time_to_unix (created)))
+      g_ptr_array_add (found, g_strdup (paths->pdata[i]));
+
+  return g_steal_pointer (&found);
+}
+
+static gboolean
+exec_all (sqlite3     *db,
+          const char  *sql)
+{
+  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* Rewrites one backup without the client: a copy, the client deleted in one
+ * transaction, VACUUM so that nothing of them stays in free pages, the whole copy
+ * checked, then renamed over the backup (keeping its date, so that it is rotated out
+ * when it would have been). The backup is either as it was or without the client. */
+static gboolean
+erase_from_backup (const char  *path,
+                   gint64       client_id,
+                   gint64       created,
+                   GError     **error)
+{
+  static const char * const statements[] = {
+    "DELETE FROM consent WHERE client_id = ?1",
+    "DELETE FROM charge WHERE client_id = ?1",
+    "DELETE FROM payment WHERE client_id = ?1",
+    "DELETE FROM session WHERE client_id = ?1",
+    "DELETE FROM series WHERE client_id = ?1",
+    "DELETE FROM client WHERE id = ?1 AND created = ?2",
+  };
+  g_autofree char *tmp = g_strdup_printf ("%s.XXXXXX", path);
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *damage = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok;
+  GStatBuf st;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      set_file_error (error, errno, _("The backup “%s” could not be read: %s."), path);
+      return FALSE;
+    }
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_file_error (error, errno, _("The backup “%s” could not be rewritten: %s."), path);
+      return FALSE;
+    }
+  close (fd);
+
+  ok = copy_file_private (path, tmp, error)
+       && sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK
+       && exec_all (db, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"
+                        " PRAGMA synchronous = FULL; BEGIN IMMEDIATE");
+
+  for (guint i = 0; ok && i < G_N_ELEMENTS (statements); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      ok = sqlite3_prepare_v2 (db, statements[i], -1, &stmt, NULL) == SQLITE_OK;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, client_id);
+          if (sqlite3_bind_parameter_count (stmt) > 1)
+            sqlite3_bind_int64 (stmt, 2, created);
+          ok = sqlite3_step (stmt) == SQLITE_DONE;
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  ok = ok && exec_all (db, "COMMIT") && exec_all (db, "VACUUM");
+  if (ok)
+    {
+      damage = kab_store_find_damage (db, "integrity_check");
+      ok = damage == NULL;
+    }
+  if (!ok && db != NULL && !sqlite3_get_autocommit (db))
+    exec_all (db, "ROLLBACK");
+  sqlite3_close_v2 (db);
+
+  if (ok)
+    {
+      struct utimbuf times = { st.st_atime, st.st_mtime };
+
+      utime (tmp, &times);
+      ok = g_rename (tmp, path) == 0;
+    }
+
+  if (!ok)
+    {
+      g_unlink (tmp);
+      if (error != NULL && *error == NULL)
+        g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_FAILED,
+                     _("The client could not be erased from the backup “%s”; it was left "
+                       "as it was."), display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kab_store_erase_client_from_backups:
+ * @db_path: the practice
+ * @client_id: the client
+ * @created: when the client was created (kab_client_get_created())
+ * @out_n_erased: (out) (optional): how many backups were rewritten
+ *
+ * Rewrites every backup that holds the client without them (see
+ * kab_store_find_client_in_backups()), each one whole or not at all. Stops at the
+ * first that fails, with @error saying which.
+ */
+gboolean
+kab_store_erase_client_from_backups (const char  *db_path,
+                                     gint64       client_id,
+                                     GDateTime   *created,
+                                     guint       *out_n_erased,
+                                     GError     **error)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+
+  g_return_val_if_fail (db_path != NULL, FALSE);
+  g_return_val_if_fail (created != NULL, FALSE);
+
+  paths = kab_store_find_client_in_backups (db_path, client_id, created, error);
+  if (paths == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < paths->len; i++)
+    if (!erase_from_backup (paths->pdata[i], client_id, g_date_time_to_unix (created), error))
+      return FALSE;
+
+  if (out_n_erased != NULL)
+    *out_n_erased = paths->len;
+
+  return TRUE;
 }

@@ -19,6 +19,12 @@ struct _KabStore
   int          lock_fd;
   GHashTable  *statements;   /* const char *sql → sqlite3_stmt* */
   guint        tx_depth;
+  gboolean     damaged;      /* a check found damage: no more writes */
+  gboolean     modes_tightened; /* opening made the files the user's alone */
+  gboolean     wal_watched;  /* kab-store-wal.c keeps the record of the journal */
+  guint32      wal_salt1;    /* the journal's salts as last recorded */
+  guint32      wal_salt2;
+  char        *wal_set_aside; /* a journal of another copy, moved away at open */
 
   KabPractice *practice;
   KabPracticeIdentity *identity; /* loaded on first use (kab-store-documents.c) */
@@ -75,6 +81,21 @@ gboolean      kab_store_query_int64    (KabStore           *self,
 void          kab_store_set_error      (KabStore      *self,
                                         GError       **error,
                                         int            rc);
+
+/* Integrity (kab-store.c). */
+char         *kab_store_find_damage    (sqlite3       *db,
+                                        const char    *pragma);
+void          kab_store_stop_writing   (KabStore      *self);
+gboolean      kab_store_copy_to        (KabStore      *self,
+                                        const char    *path,
+                                        gboolean       check,
+                                        GError       **error);
+
+/* The journal belongs to the file (kab-store-wal.c). */
+gboolean      kab_store_wal_check      (KabStore      *self,
+                                        GError       **error);
+void          kab_store_wal_watch      (KabStore      *self);
+void          kab_store_wal_closing    (KabStore      *self);
 
 /* Savepoints nest; the outermost one is the transaction. */
 gboolean      kab_store_tx_begin       (KabStore      *self,

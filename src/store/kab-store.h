@@ -61,6 +61,9 @@ void         kab_store_rollback               (KabStore          *self);
 gboolean     kab_store_backup_to              (KabStore          *self,
                                                const char        *path,
                                                GError           **error);
+gboolean     kab_store_is_damaged             (KabStore          *self);
+gboolean     kab_store_get_modes_tightened    (KabStore          *self);
+const char  *kab_store_get_wal_set_aside      (KabStore          *self);
 
 /* Data safety (kab-store-backup.c): integrity, daily rotating backups in the "backups"
  * folder beside the database, restoring one. */
@@ -82,6 +85,28 @@ gboolean     kab_store_backup_daily           (KabStore          *self,
                                                GDateTime         *now,
                                                GError           **error);
 GPtrArray   *kab_store_list_backups           (const char        *db_path,
+                                               GError           **error);
+void         kab_store_remove_leftovers       (const char        *db_path);
+char        *kab_store_find_sound_backup      (const char        *db_path);
+GPtrArray   *kab_store_find_client_in_backups (const char        *db_path,
+                                               gint64             client_id,
+                                               GDateTime         *created,
+                                               GError           **error);
+gboolean     kab_store_backup_is_encrypted    (const char        *path);
+gboolean     kab_store_backup_encrypted       (KabStore          *self,
+                                               const char        *path,
+                                               const char        *passphrase,
+                                               GError           **error);
+gboolean     kab_store_restore_encrypted      (const char        *db_path,
+                                               const char        *backup_path,
+                                               const char        *passphrase,
+                                               GDateTime         *now,
+                                               char             **out_safety_copy,
+                                               GError           **error);
+gboolean     kab_store_erase_client_from_backups (const char     *db_path,
+                                               gint64             client_id,
+                                               GDateTime         *created,
+                                               guint             *out_n_erased,
                                                GError           **error);
 gboolean     kab_store_restore_backup         (const char        *db_path,
                                                const char        *backup_path,
