@@ -755,8 +755,9 @@ next_month_day (const char *day,
 /* Each month with a day, up to today, on which the client was active on the monthly plan
  * with a fee: charged once, at the fee of the first such day. Day by day. */
 static void
-m_months (Model   *m,
-          MClient *client)
+m_months (Model      *m,
+          MClient    *client,
+          const char *since)
 {
   char today[11];
   char day[11];
@@ -765,7 +766,10 @@ m_months (Model   *m,
     return;
 
   m_day (m->now, today);
-  g_strlcpy (day, g_array_index (client->rates, MRate, 0).day, 11);
+  /* Days passing decide only the months from the last today on; a rate changed decides
+   * any month since the first rate. */
+  g_strlcpy (day, since != NULL && strcmp (since, g_array_index (client->rates, MRate, 0).day) > 0
+                  ? since : g_array_index (client->rates, MRate, 0).day, 11);
   day[8] = '0';
   day[9] = '1';
   while (strcmp (day, today) <= 0)
@@ -999,7 +1003,7 @@ op_add_client (Model    *m,
   m_set_rate (c, today, kab_client_get_status (client), kab_client_get_billing_plan (client),
               kab_client_get_fee (client));
   g_ptr_array_add (m->clients, c);
-  m_months (m, c);
+  m_months (m, c, NULL);
   return "add client";
 }
 
@@ -1031,7 +1035,7 @@ op_set_rate (Model    *m,
   g_assert_true (kab_store_set_client_rate (store, c->id, from, status, plan, fee, NULL));
   m_day (from, day);
   m_set_rate (c, day, status, plan, fee);
-  m_months (m, c);
+  m_months (m, c, NULL);
   m_cover (m, c->id, NULL);
   return "set rate";
 }
@@ -1254,13 +1258,15 @@ op_advance (Model    *m,
             KabStore *store)
 {
   GDateTime *later = g_date_time_add_days (m->now, g_rand_int_range (m->rand, 1, 20));
+  char before[11];
 
+  m_day (m->now, before);
   g_date_time_unref (m->now);
   m->now = later;
   kab_store_set_test_now (m->now);
   g_assert_true (kab_store_apply_rules (store, m->now, NULL));
   for (guint i = 0; i < m->clients->len; i++)
-    m_months (m, m->clients->pdata[i]);
+    m_months (m, m->clients->pdata[i], before);
   return "days pass";
 }
 

@@ -956,7 +956,12 @@ on_client_history_changed (KabClientDetails *self,
                            gint64            client_id)
 {
   if (self->client != NULL && (client_id == 0 || client_id == kab_client_get_id (self->client)))
-    queue_reload (self);
+    {
+      queue_reload (self);
+      /* What is left of a package changes with the sessions, not only with the balance. */
+      if (kab_client_get_billing_plan (self->client) == KAB_BILLING_PLAN_PACKAGE)
+        update_header (self);
+    }
 }
 
 static void
