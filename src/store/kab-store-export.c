@@ -378,6 +378,8 @@ delete_records (KabStore  *self,
   /* Children before parents: charges point at sessions, sessions at series. */
   static const char * const statements[] = {
     "DELETE FROM consent WHERE client_id = ?1",
+    "DELETE FROM supervision_case WHERE client_id = ?1",
+    "DELETE FROM reminder WHERE session_id IN (SELECT id FROM session WHERE client_id = ?1)",
     "DELETE FROM charge WHERE client_id = ?1",
     "DELETE FROM payment WHERE client_id = ?1",
     "DELETE FROM session WHERE client_id = ?1",
