@@ -140,8 +140,8 @@ static const char * const migrations[] = {
 
   /* supervision log and reminders (issue 19): the practitioner's own supervision, Balint
    * groups, personal therapy and courses, booked alone or as a recurring group series and
-   * never charged to a client; the cases brought, by pseudonym only; and the reminders
-   * prepared for a session, so that none is sent twice */
+   * never charged to a client; the cases brought, by pseudonym only; the reminders
+   * prepared for a session, so that none is sent twice; the practitioner's reminder texts */
   "CREATE TABLE supervision_series ("
   "  id INTEGER PRIMARY KEY,"
   "  first_start INTEGER NOT NULL,"
@@ -172,6 +172,10 @@ static const char * const migrations[] = {
   "CREATE TABLE reminder ("
   "  session_id INTEGER PRIMARY KEY REFERENCES session (id) ON DELETE CASCADE,"
   "  prepared INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE reminder_template ("
+  "  language TEXT PRIMARY KEY,"
+  "  body TEXT NOT NULL"
   ");",
 };
 

@@ -549,3 +549,66 @@ kab_store_get_reminder_prepared (KabStore    *self,
 
   return TRUE;
 }
+
+/**
+ * kab_store_dup_reminder_template:
+ *
+ * Returns: (transfer full) (nullable): the practitioner's own reminder text in @language,
+ *   or %NULL when they kept the built-in one (or on error)
+ */
+char *
+kab_store_dup_reminder_template (KabStore    *self,
+                                 const char  *language,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *body = NULL;
+  int rc;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
+
+  stmt = kab_store_prepare (self, "SELECT body FROM reminder_template WHERE language = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  kab_store_bind_text (stmt, 1, language);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    body = g_strdup (kab_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    kab_store_set_error (self, error, rc);
+
+  return body;
+}
+
+/**
+ * kab_store_save_reminder_template:
+ * @body: (nullable): the new text; %NULL or "" goes back to the built-in one
+ */
+gboolean
+kab_store_save_reminder_template (KabStore    *self,
+                                  const char  *language,
+                                  const char  *body,
+                                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (language != NULL, FALSE);
+
+  if (body == NULL || *body == '\0')
+    stmt = kab_store_prepare (self, "DELETE FROM reminder_template WHERE language = ?1", error);
+  else
+    stmt = kab_store_prepare (self,
+      "INSERT INTO reminder_template (language, body) VALUES (?1, ?2)"
+      " ON CONFLICT (language) DO UPDATE SET body = excluded.body", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  kab_store_bind_text (stmt, 1, language);
+  if (body != NULL && *body != '\0')
+    kab_store_bind_text (stmt, 2, body);
+  return kab_store_step_done (self, stmt, error);
+}

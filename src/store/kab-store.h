@@ -311,5 +311,12 @@ gboolean     kab_store_get_reminder_prepared  (KabStore          *self,
                                                gint64             session_id,
                                                GDateTime        **out_when,
                                                GError           **error);
+char        *kab_store_dup_reminder_template  (KabStore          *self,
+                                               const char        *language,
+                                               GError           **error);
+gboolean     kab_store_save_reminder_template (KabStore          *self,
+                                               const char        *language,
+                                               const char        *body,
+                                               GError           **error);
 
 G_END_DECLS

@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-reminders.c: reminder texts in the four languages and their mailto: URIs (RFC 6068) */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "kab-reminder.h"
+#include "kab-test-util.h"
+
+typedef struct
+{
+  char        *dir;
+  KabStore    *store;
+  KabPractice *practice;
+  KabClient   *client;
+  GDateTime   *start;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(KabClient) client = kab_client_new ();
+
+  f->dir = g_dir_make_tmp ("kabinett-reminders-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "practice.db", NULL);
+  f->store = kab_store_open (path, &error);
+  g_assert_no_error (error);
+
+  f->practice = g_object_ref (kab_store_get_practice (f->store));
+  g_object_set (f->practice,
+                "practitioner-name", "Ingrid Berg",
+                "address", "Thereses gate 20, 0168 Oslo",
+                "cancel-hours", 24,
+                NULL);
+  g_object_set (client,
+                "given-name", "Anna", "family-name", "Karlsson",
+                "email", "anna@example.se", "notes", "Panic attacks since spring",
+                NULL);
+  g_assert_true (kab_store_save_client (f->store, client, &error));
+  g_assert_no_error (error);
+  f->client = g_object_ref (kab_store_find_client (f->store, kab_client_get_id (client)));
+  f->start = g_date_time_new_local (2026, 3, 4, 10, 0, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&f->start, g_date_time_unref);
+  g_clear_object (&f->client);
+  g_clear_object (&f->practice);
+  g_clear_object (&f->store);
+  kab_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("“%s” is not in:\n%s", part, text);
+}
+
+static void
+assert_lacks (const char *text,
+              const char *part)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *folded_part = g_utf8_casefold (part, -1);
+
+  if (strstr (folded, folded_part) != NULL)
+    g_error ("“%s” must not be in:\n%s", part, text);
+}
+
+/* Each language: the client's name, the date in that language, the time, the address and
+ * the cancellation rule; and nothing clinical, not the family name either. */
+static void
+test_texts_in_four_languages (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const struct
+  {
+    const char *language;
+    const char *parts[5];
+    const char *subject_part;
+  } cases[] = {
+    { "en", { "Hello Anna", "Wednesday 4 March", "at 10:00", "24 hours", NULL }, "Wednesday 4 March" },
+    { "ru", { "Здравствуйте, Anna", "4 марта (среда)", "в 10:00", "за 24 ч.", NULL }, "4 марта" },
+    { "sv", { "Hej Anna", "onsdag 4 mars", "kl. 10:00", "24 timmar", NULL }, "onsdag 4 mars" },
+    { "nb", { "Hei Anna", "onsdag 4. mars", "kl. 10:00", "24 timer", NULL }, "onsdag 4. mars" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *language = cases[i].language;
+      g_autofree char *template_text = kab_reminder_dup_template (f->store, language);
+      g_autofree char *text = kab_reminder_render (template_text, f->practice, f->client,
+                                                   f->start, language);
+      g_autofree char *subject = kab_reminder_subject (f->client, f->start, language);
+
+      g_test_message ("%s:\n%s\n%s", language, subject, text);
+      for (guint j = 0; cases[i].parts[j] != NULL; j++)
+        assert_contains (text, cases[i].parts[j]);
+      assert_contains (text, "Thereses gate 20, 0168 Oslo");
+      assert_contains (text, "Ingrid Berg");
+      assert_contains (subject, cases[i].subject_part);
+      g_assert_null (strchr (text, '{'));
+
+      assert_lacks (text, "Karlsson");
+      assert_lacks (text, "Panic");
+      assert_lacks (text, "psycho");
+      assert_lacks (text, "психо");
+      assert_lacks (text, "terapi");
+      assert_lacks (subject, "Anna");
+    }
+
+  /* The form language decides, today; English for anything else. */
+  kab_practice_set_form_language (f->practice, "sv");
+  g_assert_cmpstr (kab_reminder_language (f->practice, f->client), ==, "sv");
+  kab_practice_set_form_language (f->practice, "de");
+  g_assert_cmpstr (kab_reminder_language (f->practice, f->client), ==, "en");
+}
+
+/* The practitioner's own text replaces the built-in one for that language only, and an
+ * empty one brings the built-in one back. */
+static void
+test_own_template (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sv = NULL;
+  g_autofree char *nb = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (kab_store_save_reminder_template (f->store, "sv", "Hej {client}, vi ses {date} {time}.", &error));
+  g_assert_no_error (error);
+  sv = kab_reminder_dup_template (f->store, "sv");
+  nb = kab_reminder_dup_template (f->store, "nb");
+  g_assert_cmpstr (sv, ==, "Hej {client}, vi ses {date} {time}.");
+  g_assert_cmpstr (nb, ==, kab_reminder_default_template ("nb"));
+
+  text = kab_reminder_render (sv, f->practice, f->client, f->start, "sv");
+  g_assert_cmpstr (text, ==, "Hej Anna, vi ses onsdag 4 mars 10:00.");
+
+  g_assert_true (kab_store_save_reminder_template (f->store, "sv", "", &error));
+  g_clear_pointer (&sv, g_free);
+  sv = kab_reminder_dup_template (f->store, "sv");
+  g_assert_cmpstr (sv, ==, kab_reminder_default_template ("sv"));
+}
+
+/* RFC 6068: UTF-8 percent-encoded, CRLF line breaks, "&", "=", "?", "%", "+" and "#"
+ * encoded in header values; and it parses back to the same text. */
+static void
+test_mailto_uri (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *body = "Hej Anna!\nKl. 10:00 & 50% = ok? #1 + Ø";
+  g_autofree char *uri = kab_reminder_mailto_uri ("anna.k+test@example.se",
+                                                  "Påminnelse 4 mars", body);
+  g_autoptr(GUri) parsed = NULL;
+  g_autoptr(GHashTable) params = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_body = NULL;
+
+  g_assert_cmpstr (uri, ==,
+                   "mailto:anna.k%2Btest@example.se"
+                   "?subject=P%C3%A5minnelse%204%20mars"
+                   "&body=Hej%20Anna%21%0D%0AKl.%2010%3A00%20%26%2050%25%20%3D%20ok%3F%20%231%20%2B%20%C3%98");
+
+  parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_uri_get_scheme (parsed), ==, "mailto");
+  g_assert_cmpstr (g_uri_get_path (parsed), ==, "anna.k%2Btest@example.se");
+  params = g_uri_parse_params (g_uri_get_query (parsed), -1, "&", G_URI_PARAMS_NONE, &error);
+  g_assert_no_error (error);
+  expected_body = g_strdup ("Hej Anna!\r\nKl. 10:00 & 50% = ok? #1 + Ø");
+  g_assert_cmpstr (g_hash_table_lookup (params, "body"), ==, expected_body);
+  g_assert_cmpstr (g_hash_table_lookup (params, "subject"), ==, "Påminnelse 4 mars");
+
+  /* A CRLF already in the text stays one line break. */
+  g_clear_pointer (&uri, g_free);
+  uri = kab_reminder_mailto_uri ("a@b.se", "", "1\r\n2");
+  g_assert_cmpstr (uri, ==, "mailto:a@b.se?subject=&body=1%0D%0A2");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "Europe/Stockholm", TRUE);
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/reminders/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("texts-in-four-languages", test_texts_in_four_languages);
+  ADD ("own-template", test_own_template);
+  ADD ("mailto-uri", test_mailto_uri);
+
+  return g_test_run ();
+}
