@@ -4,10 +4,12 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "kab-model-error.h"
 #include "kab-store.h"
+#include "kab-supervision-summary.h"
 #include "kab-test-util.h"
 
 typedef struct
@@ -310,12 +312,117 @@ test_reminder_prepared (Fixture       *f,
   g_assert_null (when);
 }
 
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The certificate summary as PDF: the year's meetings, hours per kind and in total, a
+ * signature line for each supervisor; and not one client's name of the practice, though
+ * cases of several clients were brought and a careless note names one. */
+static void
+test_summary_pdf (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const names[][2] = {
+    { "Anna", "Karlsson" }, { "Ольга", "Смирнова" }, { "Kari", "Nordmann" }, { "Björn", "Öberg" },
+  };
+  g_autoptr(GPtrArray) clients = g_ptr_array_new ();
+  g_autoptr(GDateTime) first = g_date_time_new_local (2026, 1, 7, 18, 0, 0);
+  g_autoptr(GDateTime) until = g_date_time_new_local (2026, 3, 4, 0, 0, 0);
+  g_autoptr(GDateTime) from = g_date_time_new_local (2026, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new_local (2027, 1, 1, 0, 0, 0);
+  g_autoptr(KabSupervision) balint = meeting_at (first, 90, KAB_SUPERVISION_KIND_BALINT);
+  g_autoptr(KabPrintDocument) document = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "summary.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = NULL;
+
+  g_object_set (kab_store_get_practice (f->store), "practitioner-name", "Ingrid Berg", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_ptr_array_add (clients, add_client (f->store, names[i][0], names[i][1]));
+
+  kab_supervision_set_group_name (balint, "Balint Södermalm");
+  kab_supervision_set_leader (balint, "Lena Holm");
+  kab_supervision_add_case (balint, kab_client_get_id (g_ptr_array_index (clients, 0)), "");
+  g_assert_true (kab_store_book_supervision_series (f->store, balint, 2, until, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GDateTime) start = g_date_time_new_local (2026, 2 + i, 10, 9, 0, 0);
+      g_autoptr(KabSupervision) meeting = meeting_at (start, 60, KAB_SUPERVISION_KIND_INDIVIDUAL);
+
+      kab_supervision_set_leader (meeting, "Per Sund");
+      kab_supervision_set_notes (meeting, "Talked about Kari Nordmann and Anna's anger");
+      kab_supervision_add_case (meeting, kab_client_get_id (g_ptr_array_index (clients, 1 + i)),
+                                i == 0 ? "B-7" : "");
+      g_assert_true (kab_store_save_supervision (f->store, meeting, &error));
+      g_assert_no_error (error);
+    }
+
+  /* Last year's meeting is not in this year's summary. */
+  {
+    g_autoptr(GDateTime) start = g_date_time_new_local (2025, 11, 3, 9, 0, 0);
+    g_autoptr(KabSupervision) meeting = meeting_at (start, 45, KAB_SUPERVISION_KIND_THERAPY);
+
+    kab_supervision_set_leader (meeting, "Eva Lind");
+    g_assert_true (kab_store_save_supervision (f->store, meeting, &error));
+  }
+
+  document = kab_supervision_summary_new (f->store, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_true (kab_print_document_export_pdf (document, pdf, &error));
+  g_assert_no_error (error);
+
+  text = pdf_text (pdf);
+  g_test_message ("%s", text);
+  /* 5 Balint meetings of 90 minutes, 3 individual hours. */
+  g_assert_nonnull (strstr (text, "Balint group: 7.5 h"));
+  g_assert_nonnull (strstr (text, "Individual supervision: 3.0 h"));
+  g_assert_nonnull (strstr (text, "Total: 10.5 h"));
+  g_assert_nonnull (strstr (text, "2026-01-07"));
+  g_assert_nonnull (strstr (text, "2026-03-04"));
+  g_assert_null (strstr (text, "2025-11-03"));
+  g_assert_nonnull (strstr (text, "Lena Holm, signature and date"));
+  g_assert_nonnull (strstr (text, "Per Sund, signature and date"));
+  g_assert_null (strstr (text, "Eva Lind"));
+  g_assert_null (strstr (text, "Personal therapy"));
+
+  /* Every client of the practice, by given and by family name. */
+  folded = g_utf8_casefold (text, -1);
+  all = g_object_ref (kab_store_get_clients (f->store));
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(KabClient) client = g_list_model_get_item (all, i);
+      g_autofree char *given = g_utf8_casefold (kab_client_get_given_name (client), -1);
+      g_autofree char *family = g_utf8_casefold (kab_client_get_family_name (client), -1);
+
+      g_assert_null (strstr (folded, given));
+      g_assert_null (strstr (folded, family));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   /* Summer time starts inside the series above. */
   g_setenv ("TZ", "Europe/Stockholm", TRUE);
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
@@ -325,6 +432,7 @@ main (int   argc,
   ADD ("group-series", test_group_series);
   ADD ("pseudonym-rule", test_pseudonym_rule);
   ADD ("reminder-prepared", test_reminder_prepared);
+  ADD ("summary-pdf", test_summary_pdf);
 
   return g_test_run ();
 }
