@@ -598,6 +598,30 @@ export_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The supervision log: a page of the calendar, since its meetings are the practitioner's
+ * own appointments and its group series show in the week. */
+
+static void
+show_supervision_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  KabCalendarView *self = KAB_CALENDAR_VIEW (widget);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "supervision");
+}
+
+static void
+show_sessions_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KabCalendarView *self = KAB_CALENDAR_VIEW (widget);
+  gboolean has_clients = g_list_model_get_n_items (kab_store_get_clients (self->store)) > 0;
+
+  gtk_stack_set_visible_child_name (self->main_stack, has_clients ? "calendar" : "empty");
+}
+
 void
 kab_calendar_view_add_shortcuts (KabCalendarView *self)
 {
@@ -626,4 +650,6 @@ kab_calendar_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "calendar.set-status", "(xs)", set_status_activated);
   gtk_widget_class_install_action (widget_class, "calendar.delete-session", "x", delete_session_activated);
   gtk_widget_class_install_action (widget_class, "calendar.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.show-supervision", NULL, show_supervision_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.show-sessions", NULL, show_sessions_activated);
 }

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-supervision-ui.c: the supervision log in the Calendar view of a real window: a Balint
+ * group booked as a series with a case brought, the hours, and no client's name on screen */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "calendar/kab-calendar-view.h"
+#include "supervision/kab-supervision-dialog.h"
+#include "supervision/kab-supervision-page.h"
+#include "kab-store.h"
+#include "kab-test-util.h"
+#include "kab-test-ui-util.h"
+
+typedef struct
+{
+  char      *dir;
+  KabStore  *store;
+  GtkWindow *window;
+  GtkWidget *view;
+} Fixture;
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("KAB_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  if (GTK_IS_WINDOW (widget))
+    widget = gtk_window_get_child (GTK_WINDOW (widget));
+  kab_test_iterate ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static KabClient *
+add_client (KabStore   *store,
+            const char *given,
+            const char *family)
+{
+  g_autoptr(KabClient) client = kab_client_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (client, "given-name", given, "family-name", family, "fee", (gint64)120000, NULL);
+  g_assert_true (kab_store_save_client (store, client, &error));
+  g_assert_no_error (error);
+  return kab_store_find_client (store, kab_client_get_id (client));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *overlay;
+
+  f->dir = g_dir_make_tmp ("kabinett-supervision-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "kabinett.db", NULL);
+  f->store = kab_store_open (path, &error);
+  g_assert_no_error (error);
+
+  add_client (f->store, "Anna", "Karlsson");
+  add_client (f->store, "Lars", "Berg");
+  add_client (f->store, "Ольга", "Смирнова");
+
+  f->view = kab_calendar_view_new (f->store);
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), f->view);
+  f->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 760);
+  adw_window_set_content (ADW_WINDOW (f->window), overlay);
+  gtk_window_present (f->window);
+  kab_test_wait_until_mapped (f->view);
+  kab_test_iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  KabStore *store = f->store;
+
+  kab_test_destroy_all_windows ();
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *)&store);
+  g_clear_object (&f->store);
+  g_assert_null (store);
+  kab_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static gpointer
+dialog_child (KabSupervisionDialog *dialog,
+              const char           *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (dialog), KAB_TYPE_SUPERVISION_DIALOG, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return child;
+}
+
+/* Every text a widget tree shows: labels, and what is typed in entries. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_EDITABLE (widget) && !GTK_IS_SPIN_BUTTON (widget))
+    g_string_append_printf (text, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static void
+assert_no_client_name (KabStore  *store,
+                       GtkWidget *widget)
+{
+  g_autoptr(GString) text = g_string_new ("");
+  g_autofree char *folded = NULL;
+  GListModel *clients = kab_store_get_clients (store);
+
+  collect_text (widget, text);
+  folded = g_utf8_casefold (text->str, -1);
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(KabClient) client = g_list_model_get_item (clients, i);
+      g_autofree char *given = g_utf8_casefold (kab_client_get_given_name (client), -1);
+      g_autofree char *family = g_utf8_casefold (kab_client_get_family_name (client), -1);
+
+      if (strstr (folded, given) != NULL || strstr (folded, family) != NULL)
+        g_error ("A client's name is on screen:\n%s", text->str);
+    }
+}
+
+static void
+set_text (KabSupervisionDialog *dialog,
+          const char           *name,
+          const char           *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, name)), text);
+}
+
+/* The user books a Balint group every second Wednesday at 18:00 with a case brought by
+ * its initials (a code with the client's name is refused); the log lists the meetings
+ * with the year's hours, and not one client's name is on the page. */
+static void
+test_book_balint_series (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *page = kab_test_find_by_type (f->view, KAB_TYPE_SUPERVISION_PAGE);
+  KabSupervisionDialog *dialog;
+  GListModel *clients = kab_store_get_clients (f->store);
+  GtkListBox *cases;
+  GListModel *meetings;
+  g_autoptr(GString) text = g_string_new ("");
+
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_activate_action (f->view, "calendar.show-supervision", NULL));
+  kab_test_iterate ();
+  g_assert_true (gtk_widget_get_mapped (page));
+  kab_supervision_page_set_year (KAB_SUPERVISION_PAGE (page), 2026);
+
+  g_assert_true (gtk_widget_activate_action (page, "supervision.add", NULL));
+  dialog = KAB_SUPERVISION_DIALOG (kab_test_find_toplevel (KAB_TYPE_SUPERVISION_DIALOG));
+  g_assert_nonnull (dialog);
+  kab_test_wait_until_mapped (GTK_WIDGET (dialog));
+
+  adw_combo_row_set_selected (dialog_child (dialog, "kind_row"), KAB_SUPERVISION_KIND_BALINT);
+  set_text (dialog, "date_row", "2026-01-07");
+  set_text (dialog, "time_row", "18:00");
+  gtk_spin_button_set_value (dialog_child (dialog, "duration_spin"), 90);
+  set_text (dialog, "leader_row", "Lena Holm");
+  set_text (dialog, "group_row", "Balint Södermalm");
+  gtk_spin_button_set_value (dialog_child (dialog, "interval_spin"), 2);
+  set_text (dialog, "until_row", "2026-03-04");
+
+  /* Anna Karlsson's case: "Anna K" is refused, an empty code becomes "A. K.". */
+  cases = dialog_child (dialog, "cases_list");
+  gtk_drop_down_set_selected (dialog_child (dialog, "client_drop"), 0);
+  g_assert_true (gtk_drop_down_get_selected_item (dialog_child (dialog, "client_drop")) ==
+                 g_list_model_get_item (clients, 0));
+  g_object_unref (g_list_model_get_item (clients, 0));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "pseudonym_entry")), "Anna K");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.add-case", NULL));
+  g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (cases)));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "pseudonym_entry")), "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.add-case", NULL));
+  g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (cases)));
+  kab_test_iterate ();
+  save_screenshot (GTK_WIDGET (dialog), "supervision-dialog");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  kab_test_iterate ();
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_SUPERVISION_DIALOG));
+
+  meetings = kab_supervision_page_get_meetings (KAB_SUPERVISION_PAGE (page));
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 5);
+  {
+    g_autoptr(KabSupervision) first = g_list_model_get_item (meetings, 0);
+    g_autofree char *codes = kab_supervision_dup_cases_text (first);
+
+    g_assert_cmpstr (codes, ==, "A. K.");
+    g_assert_cmpint (kab_supervision_get_kind (first), ==, KAB_SUPERVISION_KIND_BALINT);
+  }
+
+  kab_test_iterate ();
+  collect_text (page, text);
+  g_assert_nonnull (strstr (text->str, "Balint group: 7.5 h"));
+  g_assert_nonnull (strstr (text->str, "Cases: A. K."));
+  g_assert_nonnull (strstr (text->str, "2026-02-18 18:00"));
+  assert_no_client_name (f->store, page);
+  save_screenshot (GTK_WIDGET (f->window), "supervision-log");
+
+  g_assert_true (gtk_widget_activate_action (page, "calendar.show-sessions", NULL));
+  kab_test_iterate ();
+  g_assert_false (gtk_widget_get_mapped (page));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "Europe/Stockholm", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/supervision-ui/book-balint-series", Fixture, NULL,
+              fixture_set_up, test_book_balint_series, fixture_tear_down);
+
+  return g_test_run ();
+}
