@@ -190,6 +190,84 @@ test_mailto_uri (Fixture       *f,
   g_assert_cmpstr (uri, ==, "mailto:a@b.se?subject=&body=1%0D%0A2");
 }
 
+static KabSession *
+add_session (Fixture    *f,
+             KabClient  *client,
+             GDateTime  *start)
+{
+  KabSession *session = kab_session_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (session, "client-id", kab_client_get_id (client), "start", start, NULL);
+  g_assert_true (kab_store_save_session (f->store, session, &error));
+  g_assert_no_error (error);
+  return session;
+}
+
+/* Tomorrow's reminders: one per client (two sessions of one client make one message), by
+ * e-mail when there is an address and by SMS when not; once prepared, never again. */
+static void
+test_tomorrow (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(KabClient) lars = kab_client_new ();
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 3, 4, 0, 0, 0);
+  g_autoptr(GDateTime) at10 = g_date_time_add_hours (day, 10);
+  g_autoptr(GDateTime) at12 = g_date_time_add_hours (day, 12);
+  g_autoptr(GDateTime) at15 = g_date_time_add_hours (day, 15);
+  g_autoptr(GDateTime) next_day = g_date_time_add_hours (day, 34);
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 3, 3, 17, 0, 0);
+  g_autoptr(KabSession) s1 = NULL, s2 = NULL, s3 = NULL, s4 = NULL, s5 = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GError) error = NULL;
+  KabClient *lars_client;
+
+  g_object_set (lars, "given-name", "Lars", "family-name", "Berg", "phone", "+46 70 123 45 67", NULL);
+  g_assert_true (kab_store_save_client (f->store, lars, &error));
+  lars_client = kab_store_find_client (f->store, kab_client_get_id (lars));
+
+  s1 = add_session (f, f->client, at15);
+  s2 = add_session (f, lars_client, at12);
+  s3 = add_session (f, f->client, at10);
+  s4 = add_session (f, lars_client, next_day);
+  s5 = add_session (f, lars_client, at15);
+  kab_session_set_status (s5, KAB_SESSION_STATUS_CANCELLED_IN_TIME);
+  g_assert_true (kab_store_save_session (f->store, s5, &error));
+
+  reminders = kab_reminder_list_for_day (f->store, day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reminders->len, ==, 2);
+  {
+    KabReminder *anna = g_ptr_array_index (reminders, 0);
+    KabReminder *by_sms = g_ptr_array_index (reminders, 1);
+
+    g_assert_true (anna->client == f->client);
+    g_assert_cmpuint (anna->sessions->len, ==, 2);
+    g_assert_nonnull (anna->uri);
+    g_assert_true (g_str_has_prefix (anna->uri, "mailto:anna@example.se?subject="));
+    g_assert_nonnull (strstr (anna->text, "10:00"));
+
+    g_assert_true (by_sms->client == lars_client);
+    g_assert_cmpuint (by_sms->sessions->len, ==, 1);
+    g_assert_null (by_sms->uri);
+    g_assert_nonnull (strstr (by_sms->text, "Lars"));
+    g_assert_nonnull (strstr (by_sms->text, "12:00"));
+
+    g_assert_true (kab_reminder_mark_prepared (f->store, anna, now, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&reminders, g_ptr_array_unref);
+
+  reminders = kab_reminder_list_for_day (f->store, at12, &error);
+  g_assert_cmpuint (reminders->len, ==, 1);
+  g_assert_true (((KabReminder *) g_ptr_array_index (reminders, 0))->client == lars_client);
+  g_assert_true (kab_reminder_mark_prepared (f->store, g_ptr_array_index (reminders, 0), now, &error));
+  g_clear_pointer (&reminders, g_ptr_array_unref);
+
+  reminders = kab_reminder_list_for_day (f->store, day, &error);
+  g_assert_cmpuint (reminders->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +282,7 @@ main (int   argc,
   ADD ("texts-in-four-languages", test_texts_in_four_languages);
   ADD ("own-template", test_own_template);
   ADD ("mailto-uri", test_mailto_uri);
+  ADD ("tomorrow", test_tomorrow);
 
   return g_test_run ();
 }

@@ -266,3 +266,158 @@ kab_reminder_mailto_uri (const char *to,
 
   return g_string_free (g_steal_pointer (&uri), FALSE);
 }
+
+void
+kab_reminder_free (KabReminder *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->client);
+  g_clear_pointer (&self->sessions, g_ptr_array_unref);
+  g_free (self->subject);
+  g_free (self->text);
+  g_free (self->uri);
+  g_free (self);
+}
+
+static KabReminder *
+reminder_new (KabStore  *store,
+              KabClient *client,
+              GPtrArray *sessions)
+{
+  KabPractice *practice = kab_store_get_practice (store);
+  const char *language = kab_reminder_language (practice, client);
+  g_autofree char *template_text = kab_reminder_dup_template (store, language);
+  GDateTime *start = kab_session_get_start (g_ptr_array_index (sessions, 0));
+  KabReminder *self = g_new0 (KabReminder, 1);
+
+  self->client = g_object_ref (client);
+  self->sessions = g_ptr_array_ref (sessions);
+  self->subject = kab_reminder_subject (client, start, language);
+  self->text = kab_reminder_render (template_text, practice, client, start, language);
+  if (*kab_client_get_email (client) != '\0')
+    self->uri = kab_reminder_mailto_uri (kab_client_get_email (client), self->subject, self->text);
+
+  return self;
+}
+
+/**
+ * kab_reminder_new_for_session:
+ *
+ * Returns: (transfer full) (nullable): the reminder for @session; %NULL when its client
+ *   is not in the practice
+ */
+KabReminder *
+kab_reminder_new_for_session (KabStore   *store,
+                              KabSession *session)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  KabClient *client;
+
+  g_return_val_if_fail (KAB_IS_STORE (store), NULL);
+  g_return_val_if_fail (KAB_IS_SESSION (session), NULL);
+
+  client = kab_store_find_client (store, kab_session_get_client_id (session));
+  if (client == NULL)
+    return NULL;
+
+  g_ptr_array_add (sessions, g_object_ref (session));
+  return reminder_new (store, client, sessions);
+}
+
+/**
+ * kab_reminder_list_for_day:
+ * @day: any time on the day, e.g. tomorrow
+ *
+ * The reminders still to prepare for @day: one per client, for the client's planned
+ * sessions that day whose reminder was not prepared yet.
+ *
+ * Returns: (transfer full) (element-type KabReminder): the reminders, by first session
+ */
+GPtrArray *
+kab_reminder_list_for_day (KabStore   *store,
+                           GDateTime  *day,
+                           GError    **error)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (day);
+  g_autoptr(GDateTime) from = g_date_time_new_local (g_date_time_get_year (local),
+                                                     g_date_time_get_month (local),
+                                                     g_date_time_get_day_of_month (local), 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_add_days (from, 1);
+  g_autoptr(GListModel) sessions = kab_store_list_sessions (store, from, to, error);
+  g_autoptr(GPtrArray) reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) kab_reminder_free);
+  g_autoptr(GHashTable) by_client = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  if (sessions == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(KabSession) session = g_list_model_get_item (sessions, i);
+      g_autoptr(GDateTime) prepared = NULL;
+      gint64 client_id = kab_session_get_client_id (session);
+      GPtrArray *of_client;
+
+      if (kab_session_get_status (session) != KAB_SESSION_STATUS_PLANNED)
+        continue;
+      if (!kab_store_get_reminder_prepared (store, kab_session_get_id (session), &prepared, error))
+        return NULL;
+      if (prepared != NULL)
+        continue;
+
+      of_client = g_hash_table_lookup (by_client, &client_id);
+      if (of_client == NULL)
+        {
+          of_client = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (by_client, g_memdup2 (&client_id, sizeof client_id), of_client);
+          g_ptr_array_add (order, of_client);
+        }
+      g_ptr_array_add (of_client, g_object_ref (session));
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      GPtrArray *of_client = g_ptr_array_index (order, i);
+      KabSession *first = g_ptr_array_index (of_client, 0);
+      KabClient *client = kab_store_find_client (store, kab_session_get_client_id (first));
+
+      if (client != NULL)
+        g_ptr_array_add (reminders, reminder_new (store, client, of_client));
+    }
+
+  return g_steal_pointer (&reminders);
+}
+
+/**
+ * kab_reminder_mark_prepared:
+ *
+ * Records, in one transaction, that the reminder for each of its sessions was prepared.
+ */
+gboolean
+kab_reminder_mark_prepared (KabStore     *store,
+                            KabReminder  *self,
+                            GDateTime    *now,
+                            GError      **error)
+{
+  g_return_val_if_fail (KAB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!kab_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->sessions->len; i++)
+    {
+      KabSession *session = g_ptr_array_index (self->sessions, i);
+
+      if (!kab_store_mark_reminder_prepared (store, kab_session_get_id (session), now, error))
+        {
+          kab_store_rollback (store);
+          return FALSE;
+        }
+    }
+
+  return kab_store_commit (store, error);
+}

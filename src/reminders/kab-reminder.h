@@ -26,4 +26,28 @@ char       *kab_reminder_mailto_uri        (const char  *to,
                                             const char  *subject,
                                             const char  *body);
 
+/* One client's reminder: for one session, or for all of the client's sessions of a day. */
+typedef struct
+{
+  KabClient *client;
+  GPtrArray *sessions;   /* KabSession, by start */
+  char      *subject;
+  char      *text;
+  char      *uri;        /* a mailto: URI; NULL when the client has no e-mail address and
+                          * the text goes by SMS */
+} KabReminder;
+
+void        kab_reminder_free              (KabReminder *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KabReminder, kab_reminder_free)
+
+KabReminder *kab_reminder_new_for_session  (KabStore    *store,
+                                            KabSession  *session);
+GPtrArray  *kab_reminder_list_for_day      (KabStore    *store,
+                                            GDateTime   *day,
+                                            GError     **error);
+gboolean    kab_reminder_mark_prepared     (KabStore    *store,
+                                            KabReminder *self,
+                                            GDateTime   *now,
+                                            GError     **error);
+
 G_END_DECLS
