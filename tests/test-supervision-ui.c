@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "calendar/kab-calendar-view.h"
+#include "reminders/kab-reminders-dialog.h"
 #include "supervision/kab-supervision-dialog.h"
 #include "supervision/kab-supervision-page.h"
 #include "kab-store.h"
@@ -245,6 +246,75 @@ test_book_balint_series (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (page));
 }
 
+static KabSession *
+add_session (KabStore   *store,
+             KabClient  *client,
+             GDateTime  *start)
+{
+  KabSession *session = kab_session_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (session, "client-id", kab_client_get_id (client), "start", start, NULL);
+  g_assert_true (kab_store_save_session (store, session, &error));
+  g_assert_no_error (error);
+  return session;
+}
+
+/* Remind… on a session of a client without an e-mail address copies the SMS text (name
+ * and time, nothing clinical) and records it; "Prepare Tomorrow's Reminders" then offers
+ * only the other client. */
+static void
+test_remind (Fixture       *f,
+             gconstpointer  data)
+{
+  GListModel *clients = kab_store_get_clients (f->store);
+  g_autoptr(KabClient) anna = g_list_model_get_item (clients, 0);
+  g_autoptr(KabClient) lars = g_list_model_get_item (clients, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) at10 = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                                     g_date_time_get_month (tomorrow),
+                                                     g_date_time_get_day_of_month (tomorrow), 10, 0, 0);
+  g_autoptr(GDateTime) at14 = g_date_time_add_hours (at10, 4);
+  g_autoptr(KabSession) lars_session = NULL;
+  g_autoptr(KabSession) anna_session = NULL;
+  g_autoptr(GDateTime) prepared = NULL;
+  g_autoptr(GError) error = NULL;
+  GValue value = G_VALUE_INIT;
+  KabRemindersDialog *dialog;
+  const char *text;
+
+  kab_session_set_note (lars_session = add_session (f->store, lars, at10), "Grief after his father's death");
+  g_assert_true (kab_store_save_session (f->store, lars_session, &error));
+  anna_session = add_session (f->store, anna, at14);
+
+  g_assert_true (gtk_widget_activate_action (f->view, "calendar.remind-session", "x",
+                                             kab_session_get_id (lars_session)));
+  kab_test_iterate ();
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (gtk_widget_get_clipboard (f->view)),
+                                                 &value, &error));
+  g_assert_no_error (error);
+  text = g_value_get_string (&value);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Hello Lars"));
+  g_assert_nonnull (strstr (text, "10:00"));
+  g_assert_null (strstr (text, "Grief"));
+  g_assert_null (strstr (text, "Berg"));
+  g_value_unset (&value);
+
+  g_assert_true (kab_store_get_reminder_prepared (f->store, kab_session_get_id (lars_session), &prepared, &error));
+  g_assert_nonnull (prepared);
+
+  g_assert_true (gtk_widget_activate_action (f->view, "calendar.prepare-reminders", NULL));
+  dialog = KAB_REMINDERS_DIALOG (kab_test_find_toplevel (KAB_TYPE_REMINDERS_DIALOG));
+  g_assert_nonnull (dialog);
+  kab_test_wait_until_mapped (GTK_WIDGET (dialog));
+  g_assert_cmpuint (kab_reminders_dialog_get_n_reminders (dialog), ==, 1);
+  save_screenshot (GTK_WIDGET (dialog), "reminders-dialog");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +326,8 @@ main (int   argc,
 
   g_test_add ("/supervision-ui/book-balint-series", Fixture, NULL,
               fixture_set_up, test_book_balint_series, fixture_tear_down);
+  g_test_add ("/supervision-ui/remind", Fixture, NULL,
+              fixture_set_up, test_remind, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -10,6 +10,8 @@
 #include "kab-export-dialog.h"
 #include "kab-session-dialog.h"
 #include "kab-view-shortcuts.h"
+#include "reminders/kab-reminder-send.h"
+#include "reminders/kab-reminders-dialog.h"
 
 static GtkWindow *
 parent_window (KabCalendarView *self)
@@ -598,6 +600,39 @@ export_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Reminders through the user's own mail program or phone */
+
+static void
+remind_session_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  KabCalendarView *self = KAB_CALENDAR_VIEW (widget);
+  g_autoptr(KabSession) session = load_session (self, g_variant_get_int64 (parameter));
+  g_autoptr(KabReminder) reminder = NULL;
+
+  if (session == NULL || (reminder = kab_reminder_new_for_session (self->store, session)) == NULL)
+    return;
+
+  kab_reminder_send (widget, self->store, reminder);
+}
+
+static void
+prepare_reminders_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  KabCalendarView *self = KAB_CALENDAR_VIEW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  KabRemindersDialog *dialog = kab_reminders_dialog_new (self->store, tomorrow);
+  GtkWindow *parent = parent_window (self);
+
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), parent);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The supervision log: a page of the calendar, since its meetings are the practitioner's
  * own appointments and its group series show in the week. */
 
@@ -650,6 +685,8 @@ kab_calendar_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "calendar.set-status", "(xs)", set_status_activated);
   gtk_widget_class_install_action (widget_class, "calendar.delete-session", "x", delete_session_activated);
   gtk_widget_class_install_action (widget_class, "calendar.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.remind-session", "x", remind_session_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.prepare-reminders", NULL, prepare_reminders_activated);
   gtk_widget_class_install_action (widget_class, "calendar.show-supervision", NULL, show_supervision_activated);
   gtk_widget_class_install_action (widget_class, "calendar.show-sessions", NULL, show_sessions_activated);
 }

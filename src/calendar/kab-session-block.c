@@ -296,11 +296,23 @@ on_delete_activate (GSimpleAction *action,
                               kab_session_get_id (self->session));
 }
 
+static void
+on_remind_activate (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  KabSessionBlock *self = user_data;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "calendar.remind-session", "x",
+                              kab_session_get_id (self->session));
+}
+
 static const GActionEntry block_actions[] = {
   { "status", NULL, "s", "'planned'", on_status_change_state },
   { "edit", on_edit_activate },
   { "edit-series", on_edit_series_activate },
   { "delete", on_delete_activate },
+  { "remind", on_remind_activate },
 };
 
 static GtkWidget *
