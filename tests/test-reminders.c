@@ -6,7 +6,12 @@
 #include <locale.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+#include <libical/ical.h>
+
+#include "kab-ics-follower.h"
 #include "kab-reminder.h"
+#include "kab-session-notifier.h"
 #include "kab-test-util.h"
 
 typedef struct
@@ -268,6 +273,181 @@ test_tomorrow (Fixture       *f,
   g_assert_cmpuint (reminders->len, ==, 0);
 }
 
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef struct
+{
+  guint  n_events;
+  char  *summaries;   /* "A. K.;L. B." */
+  char  *first_start; /* DTSTART of the first event, as written */
+} Parsed;
+
+static void
+parse_ics (const char *path,
+           Parsed     *out)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) summaries = g_string_new ("");
+  icalcomponent *calendar;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  g_assert_true (icalcomponent_isa (calendar) == ICAL_VCALENDAR_COMPONENT);
+
+  out->n_events = 0;
+  g_clear_pointer (&out->first_start, g_free);
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      if (out->n_events == 0)
+        out->first_start = g_strdup (icaltime_as_ical_string (icalcomponent_get_dtstart (event)));
+      g_string_append_printf (summaries, "%s;", icalcomponent_get_summary (event));
+      out->n_events++;
+    }
+  g_free (out->summaries);
+  out->summaries = g_strdup (summaries->str);
+  icalcomponent_free (calendar);
+}
+
+static guint64
+inode_of (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_ino;
+}
+
+/* The followed calendar file: written when chosen, rewritten by a rename after each change
+ * (a new file each time, never a half-written one, no temporary file left), initials only
+ * by default, and it parses with libical every time. */
+static void
+test_followed_ics (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "calendar", NULL);
+  g_autofree char *path = g_build_filename (folder, "practice.ics", NULL);
+  g_autoptr(KabIcsFollower) follower = kab_ics_follower_new (f->store);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, 7);
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                                      g_date_time_get_day_of_month (day), 10, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_add_hours (start, 3);
+  g_autoptr(KabSession) session = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  Parsed parsed = { 0 };
+  guint64 inode;
+  g_autofree char *first_start = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (kab_ics_follower_get_initials_only (follower));
+
+  kab_ics_follower_set_path (follower, path);
+  iterate ();
+  parse_ics (path, &parsed);
+  g_assert_cmpuint (parsed.n_events, ==, 0);
+  inode = inode_of (path);
+
+  session = kab_session_new ();
+  g_object_set (session, "client-id", kab_client_get_id (f->client), "start", start, NULL);
+  g_assert_true (kab_store_save_session (f->store, session, &error));
+  g_assert_no_error (error);
+  iterate ();
+  parse_ics (path, &parsed);
+  g_assert_cmpuint (parsed.n_events, ==, 1);
+  g_assert_cmpstr (parsed.summaries, ==, "A. K.;");
+  g_assert_cmpuint (inode_of (path), !=, inode);
+  inode = inode_of (path);
+  first_start = g_strdup (parsed.first_start);
+
+  kab_session_set_start (session, later);
+  g_assert_true (kab_store_save_session (f->store, session, &error));
+  iterate ();
+  parse_ics (path, &parsed);
+  g_assert_cmpuint (parsed.n_events, ==, 1);
+  g_assert_cmpstr (parsed.first_start, !=, first_start);
+  g_assert_cmpuint (inode_of (path), !=, inode);
+  inode = inode_of (path);
+
+  /* A renamed client is renamed in the file too; the full name only when asked for. */
+  kab_client_set_given_name (f->client, "Berit");
+  g_assert_true (kab_store_save_client (f->store, f->client, &error));
+  iterate ();
+  parse_ics (path, &parsed);
+  g_assert_cmpstr (parsed.summaries, ==, "B. K.;");
+  kab_ics_follower_set_initials_only (follower, FALSE);
+  iterate ();
+  parse_ics (path, &parsed);
+  g_assert_cmpstr (parsed.summaries, ==, "Berit Karlsson;");
+
+  g_assert_true (kab_store_delete_session (f->store, session, &error));
+  iterate ();
+  parse_ics (path, &parsed);
+  g_assert_cmpuint (parsed.n_events, ==, 0);
+
+  /* Only the file itself is in the folder: no temporary file was left behind. */
+  dir = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_dir_read_name (dir), ==, "practice.ics");
+  g_assert_null (g_dir_read_name (dir));
+
+  g_free (parsed.summaries);
+  g_free (parsed.first_start);
+}
+
+static void
+on_due (KabSessionNotifier *notifier,
+        KabSession         *session,
+        const char         *title,
+        const char         *body,
+        GString            *told)
+{
+  g_string_append_printf (told, "%s|%s\n", title, body);
+}
+
+/* A notification a set number of minutes before each planned session, once, naming the
+ * client by the initials only. */
+static void
+test_notifier (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(KabSessionNotifier) notifier = kab_session_notifier_new (f->store);
+  g_autoptr(GString) told = g_string_new ("");
+  g_autoptr(GDateTime) at944 = g_date_time_new_local (2026, 3, 4, 9, 44, 0);
+  g_autoptr(GDateTime) at946 = g_date_time_new_local (2026, 3, 4, 9, 46, 0);
+  g_autoptr(GDateTime) at950 = g_date_time_new_local (2026, 3, 4, 9, 50, 0);
+  g_autoptr(KabSession) session = kab_session_new ();
+  g_autoptr(KabSession) cancelled = kab_session_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (session, "client-id", kab_client_get_id (f->client), "start", f->start,
+                "note", "Panic", NULL);
+  g_assert_true (kab_store_save_session (f->store, session, &error));
+  g_object_set (cancelled, "client-id", kab_client_get_id (f->client), "start", f->start,
+                "status", KAB_SESSION_STATUS_CANCELLED_IN_TIME, NULL);
+  g_assert_true (kab_store_save_session (f->store, cancelled, &error));
+  g_signal_connect (notifier, "due", G_CALLBACK (on_due), told);
+
+  kab_session_notifier_set_minutes (notifier, 15);
+  g_assert_cmpuint (kab_session_notifier_check (notifier, at944), ==, 0);
+  g_assert_cmpuint (kab_session_notifier_check (notifier, at946), ==, 1);
+  g_assert_cmpuint (kab_session_notifier_check (notifier, at950), ==, 0);
+  g_assert_cmpstr (told->str, ==, "Session at 10:00|A. K.\n");
+
+  kab_session_notifier_set_minutes (notifier, 0);
+  g_assert_cmpuint (kab_session_notifier_check (notifier, at946), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +463,8 @@ main (int   argc,
   ADD ("own-template", test_own_template);
   ADD ("mailto-uri", test_mailto_uri);
   ADD ("tomorrow", test_tomorrow);
+  ADD ("followed-ics", test_followed_ics);
+  ADD ("notifier", test_notifier);
 
   return g_test_run ();
 }
