@@ -25,6 +25,7 @@
 #include "kab-restore-dialog.h"
 #include "kab-store.h"
 #include "kab-window.h"
+#include "reminders/kab-reminders-service.h"
 
 struct _KabApplication
 {
@@ -44,6 +45,8 @@ struct _KabApplication
   guint           sigint_source;
   guint           sigterm_source;
   guint           backup_source;
+
+  KabRemindersService *reminders;  /* the followed calendar file, session notifications */
 };
 
 G_DEFINE_FINAL_TYPE (KabApplication, kab_application, ADW_TYPE_APPLICATION)
@@ -404,6 +407,11 @@ kab_application_activate (GApplication *application)
         kab_window_show_error (window, self->store_error, self->store_path);
 
       schedule_daily_backup (self, window);
+      if (self->store != NULL)
+        {
+          g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+          self->reminders = kab_reminders_service_new (application, self->store, settings, !self->demo);
+        }
       kab_bench_frame_watch (GTK_WINDOW (window));
     }
 
@@ -418,6 +426,7 @@ kab_application_shutdown (GApplication *application)
   g_clear_handle_id (&self->sigint_source, g_source_remove);
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
   g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
 
   if (self->demo_dir != NULL)

@@ -13,6 +13,7 @@
 #include "kab-money.h"
 #include "kab-preferences-window.h"
 #include "kab-restore-dialog.h"
+#include "reminders/kab-reminder-preferences.h"
 
 /* Each valid change is saved at once, as in GNOME Settings: there is no Apply button to
  * forget. A change the practice refuses marks its row and is not saved; its message is
@@ -687,6 +688,8 @@ kab_preferences_window_constructed (GObject *object)
   self->practice = kab_practice_copy (kab_store_get_practice (self->store));
   load_practice (self);
   load_backups (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (kab_reminder_preferences_new (self->store)));
 }
 
 static void

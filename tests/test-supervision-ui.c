@@ -4,11 +4,14 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <libical/ical.h>
 #include <locale.h>
 #include <string.h>
 
 #include "calendar/kab-calendar-view.h"
 #include "reminders/kab-reminders-dialog.h"
+#include "reminders/kab-reminders-service.h"
 #include "supervision/kab-supervision-dialog.h"
 #include "supervision/kab-supervision-page.h"
 #include "kab-store.h"
@@ -315,6 +318,73 @@ test_remind (Fixture       *f,
   save_screenshot (GTK_WIDGET (dialog), "reminders-dialog");
 }
 
+/* The events of the followed file, parsed with libical: "SUMMARY|STATUS;" each. */
+static char *
+parse_followed (const char *path)
+{
+  g_autofree char *text = NULL;
+  GString *events = g_string_new ("");
+  icalcomponent *calendar;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    g_string_append_printf (events, "%s|%s;", icalcomponent_get_summary (event),
+                            icalproperty_status_to_string (icalcomponent_get_status (event)));
+  icalcomponent_free (calendar);
+  return g_string_free (events, FALSE);
+}
+
+/* The calendar file chosen in the settings follows what the user does in the Calendar
+ * view: a new file (renamed into place) after each change, initials only, parsed back. */
+static void
+test_followed_file (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(KabRemindersService) service = kab_reminders_service_new (NULL, f->store, settings, TRUE);
+  g_autofree char *path = g_build_filename (f->dir, "followed.ics", NULL);
+  g_autoptr(KabClient) anna = g_list_model_get_item (kab_store_get_clients (f->store), 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, 2);
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                                      g_date_time_get_day_of_month (day), 11, 0, 0);
+  g_autoptr(KabSession) session = NULL;
+  g_autofree char *events = NULL;
+  GStatBuf before, after;
+
+  g_settings_set_string (settings, "followed-calendar-file", path);
+  kab_test_iterate ();
+  g_free (parse_followed (path));
+
+  session = add_session (f->store, anna, start);
+  kab_test_iterate ();
+  events = parse_followed (path);
+  g_assert_cmpstr (events, ==, "A. K.|CONFIRMED;");
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (f->view, "calendar.set-status", "(xs)",
+                                             kab_session_get_id (session), "cancelled-in-time"));
+  kab_test_iterate ();
+  g_clear_pointer (&events, g_free);
+  events = parse_followed (path);
+  g_assert_cmpstr (events, ==, "A. K.|CANCELLED;");
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, !=, after.st_ino);
+
+  g_settings_set_boolean (settings, "followed-calendar-initials-only", FALSE);
+  kab_test_iterate ();
+  g_clear_pointer (&events, g_free);
+  events = parse_followed (path);
+  g_assert_cmpstr (events, ==, "Anna Karlsson|CANCELLED;");
+
+  g_settings_reset (settings, "followed-calendar-file");
+  g_settings_reset (settings, "followed-calendar-initials-only");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +398,8 @@ main (int   argc,
               fixture_set_up, test_book_balint_series, fixture_tear_down);
   g_test_add ("/supervision-ui/remind", Fixture, NULL,
               fixture_set_up, test_remind, fixture_tear_down);
+  g_test_add ("/supervision-ui/followed-file", Fixture, NULL,
+              fixture_set_up, test_followed_file, fixture_tear_down);
 
   return g_test_run ();
 }

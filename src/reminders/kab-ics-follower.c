@@ -106,7 +106,12 @@ kab_ics_follower_dispose (GObject *object)
 {
   KabIcsFollower *self = KAB_ICS_FOLLOWER (object);
 
-  g_clear_handle_id (&self->write_id, g_source_remove);
+  /* A change made just before quitting still reaches the file. */
+  if (self->write_id != 0)
+    {
+      g_clear_handle_id (&self->write_id, g_source_remove);
+      write_cb (self);
+    }
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kab_ics_follower_parent_class)->dispose (object);
