@@ -247,6 +247,23 @@ test_book_balint_series (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (page, "calendar.show-sessions", NULL));
   kab_test_iterate ();
   g_assert_false (gtk_widget_get_mapped (page));
+
+  /* The group's meetings show in the calendar's week; a click opens the log. */
+  {
+    g_autoptr(KabSupervision) first = g_list_model_get_item (meetings, 0);
+    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 1, 7, 0, 0, 0);
+    GtkWidget *block;
+
+    kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (f->view), "week");
+    kab_calendar_view_set_date (KAB_CALENDAR_VIEW (f->view), day);
+    kab_test_iterate ();
+    block = kab_calendar_view_find_block (KAB_CALENDAR_VIEW (f->view), -kab_supervision_get_id (first));
+    g_assert_nonnull (block);
+    save_screenshot (GTK_WIDGET (f->window), "supervision-week");
+    g_signal_emit_by_name (block, "clicked");
+    kab_test_iterate ();
+    g_assert_true (gtk_widget_get_mapped (page));
+  }
 }
 
 static KabSession *

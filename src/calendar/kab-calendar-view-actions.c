@@ -636,6 +636,49 @@ prepare_reminders_activated (GtkWidget  *widget,
 /* The supervision log: a page of the calendar, since its meetings are the practitioner's
  * own appointments and its group series show in the week. */
 
+static int
+compare_starts (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  return g_date_time_compare (kab_session_get_start ((KabSession *) a),
+                              kab_session_get_start ((KabSession *) b));
+}
+
+/**
+ * kab_calendar_add_supervision:
+ *
+ * Adds the supervision meetings of [@from, @to) to @sessions, in order, as sessions that
+ * exist only on screen: a negative id, the kind "supervision", the group or the kind as
+ * the name, and no client and no fee; they are never saved and never charged.
+ */
+void
+kab_calendar_add_supervision (KabStore   *store,
+                              GListStore *sessions,
+                              GDateTime  *from,
+                              GDateTime  *to)
+{
+  g_autoptr(GListModel) meetings = kab_store_list_supervision (store, from, to, NULL);
+
+  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(KabSupervision) meeting = g_list_model_get_item (meetings, i);
+      g_autoptr(KabSession) shown = kab_session_new ();
+      const char *group = kab_supervision_get_group_name (meeting);
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (kab_supervision_get_start (meeting));
+
+      /* Below the property's range on purpose: no stored session has such an id. */
+      kab_session_set_id (shown, -kab_supervision_get_id (meeting));
+      g_object_set (shown,
+                    "start", utc,
+                    "duration", kab_supervision_get_duration (meeting),
+                    "kind", KAB_SESSION_KIND_SUPERVISION,
+                    "client-name", *group != '\0' ? group : kab_supervision_kind_to_label (kab_supervision_get_kind (meeting)),
+                    NULL);
+      g_list_store_insert_sorted (sessions, shown, compare_starts, NULL);
+    }
+}
+
 static void
 show_supervision_activated (GtkWidget  *widget,
                             const char *action_name,

@@ -49,5 +49,9 @@ void       kab_calendar_add_toast               (GtkWidget       *widget,
 void       kab_calendar_view_step               (KabCalendarView *self,
                                                  int              direction);
 void       kab_calendar_view_go_today           (KabCalendarView *self);
+void       kab_calendar_add_supervision         (KabStore        *store,
+                                                 GListStore      *sessions,
+                                                 GDateTime       *from,
+                                                 GDateTime       *to);
 
 G_END_DECLS

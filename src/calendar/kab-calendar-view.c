@@ -158,6 +158,7 @@ kab_calendar_view_refresh (KabCalendarView *self)
       kab_calendar_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
+  kab_calendar_add_supervision (self->store, G_LIST_STORE (sessions), self->range_from, self->range_to);
 
   if (is_month (self))
     {

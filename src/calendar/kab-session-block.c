@@ -373,6 +373,15 @@ kab_session_block_popup (KabSessionBlock *self)
 static void
 kab_session_block_clicked (GtkButton *button)
 {
+  KabSessionBlock *self = KAB_SESSION_BLOCK (button);
+
+  /* A meeting of the practitioner's own supervision (a negative id) opens its log. */
+  if (kab_session_get_id (self->session) < 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "calendar.show-supervision", NULL);
+      return;
+    }
+
   kab_session_block_popup (KAB_SESSION_BLOCK (button));
 }
 
