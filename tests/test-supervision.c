@@ -387,6 +387,17 @@ test_summary_pdf (Fixture       *f,
   g_assert_true (kab_print_document_export_pdf (document, pdf, &error));
   g_assert_no_error (error);
 
+  /* With KAB_SCREENSHOT_DIR set, the summary is kept there to look at. */
+  if (g_getenv ("KAB_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *kept = g_build_filename (g_getenv ("KAB_SCREENSHOT_DIR"), "supervision-summary.pdf", NULL);
+      g_autofree char *bytes = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
+      g_assert_true (g_file_set_contents (kept, bytes, length, NULL));
+    }
+
   text = pdf_text (pdf);
   g_test_message ("%s", text);
   /* 5 Balint meetings of 90 minutes, 3 individual hours. */

@@ -123,6 +123,16 @@ create_row (gpointer item,
   return row;
 }
 
+/* Hours count once the meeting took place: booked meetings of a series still ahead do
+ * not. */
+static GDateTime *
+dup_until_now (GDateTime *to)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_ref (g_date_time_compare (now, to) < 0 ? now : to);
+}
+
 static void
 reload (KabSupervisionPage *self)
 {
@@ -147,9 +157,14 @@ reload (KabSupervisionPage *self)
   g_list_store_splice (self->meetings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->meetings)),
                        items->pdata, items->len);
 
-  show_hours (self, self->year_row, from, to);
-  if (self->since != NULL)
-    show_hours (self, self->since_hours_row, self->since, NULL);
+  {
+    g_autoptr(GDateTime) until = dup_until_now (to);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    show_hours (self, self->year_row, from, until);
+    if (self->since != NULL)
+      show_hours (self, self->since_hours_row, self->since, now);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->since_hours_row), self->since != NULL);
 }
 
@@ -211,7 +226,8 @@ on_summary_response (GtkNativeDialog    *chooser,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GDateTime) from = g_date_time_new_local (self->year, 1, 1, 0, 0, 0);
-  g_autoptr(GDateTime) to = g_date_time_new_local (self->year + 1, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_new_local (self->year + 1, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) to = dup_until_now (end);
   g_autoptr(KabPrintDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;

@@ -85,7 +85,7 @@ kab_supervision_summary_text (KabPractice *practice,
 
   if (from != NULL && to != NULL)
     {
-      g_autoptr(GDateTime) last = g_date_time_add_days (to, -1);
+      g_autoptr(GDateTime) last = g_date_time_add_seconds (to, -1);
       g_autofree char *first_day = format_day (from);
       g_autofree char *last_day = format_day (last);
 
@@ -111,12 +111,12 @@ kab_supervision_summary_text (KabPractice *practice,
       minutes[kind] += kab_supervision_get_duration (meeting);
       total += kab_supervision_get_duration (meeting);
 
-      g_string_append_printf (text, "%s   %s", day, kab_supervision_kind_to_label (kind));
+      /* The columns of fixed width first, so that they line up. */
+      g_string_append_printf (text, "%s    %s    %s", day, hours, kab_supervision_kind_to_label (kind));
       if (*group != '\0')
         g_string_append_printf (text, " (%s)", group);
-      g_string_append_printf (text, "   %s", hours);
       if (*kab_supervision_get_leader (meeting) != '\0')
-        g_string_append_printf (text, "   %s", kab_supervision_get_leader (meeting));
+        g_string_append_printf (text, " – %s", kab_supervision_get_leader (meeting));
       g_string_append (text, i + 1 < n ? "\\\n" : "\n\n");
     }
 
