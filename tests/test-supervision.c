@@ -412,6 +412,23 @@ test_summary_pdf (Fixture       *f,
   g_assert_null (strstr (text, "Eva Lind"));
   g_assert_null (strstr (text, "Personal therapy"));
 
+  /* The log's JSON too: the same check over the PDF's text and the JSON. */
+  {
+    g_autofree char *json_path = g_build_filename (f->dir, "log.json", NULL);
+    g_autofree char *json = NULL;
+    g_autofree char *both = NULL;
+
+    g_assert_true (kab_store_export_supervision_json (f->store, from, to, json_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+    g_assert_nonnull (strstr (json, "\"balint\""));
+    g_assert_nonnull (strstr (json, "\"B-7\""));
+    g_assert_null (strstr (json, "Talked about"));
+    both = g_strconcat (text, "\n", json, NULL);
+    g_free (text);
+    text = g_steal_pointer (&both);
+  }
+
   /* Every client of the practice, by given and by family name. */
   folded = g_utf8_casefold (text, -1);
   all = g_object_ref (kab_store_get_clients (f->store));

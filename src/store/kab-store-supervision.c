@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "kab-model-error.h"
 #include "kab-store-private.h"
@@ -611,4 +612,84 @@ kab_store_save_reminder_template (KabStore    *self,
   if (body != NULL && *body != '\0')
     kab_store_bind_text (stmt, 2, body);
   return kab_store_step_done (self, stmt, error);
+}
+
+static void
+add_member_string (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+/**
+ * kab_store_export_supervision_json:
+ * @from: (nullable): the first meeting's earliest start; %NULL for all
+ * @to: (nullable): the end of the range (exclusive); %NULL for all
+ *
+ * Writes the log's meetings in [@from, @to) as JSON, for the practitioner's own records or
+ * a training programme: dates, kinds, hours, supervisors, groups and the cases by their
+ * code only. No client's name or id is written, and not the practitioner's own notes,
+ * which may name a client.
+ */
+gboolean
+kab_store_export_supervision_json (KabStore    *self,
+                                   GDateTime   *from,
+                                   GDateTime   *to,
+                                   const char  *path,
+                                   GError     **error)
+{
+  g_autoptr(GListModel) meetings = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+
+  meetings = kab_store_list_supervision (self, from, to, error);
+  if (meetings == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "supervision");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(KabSupervision) meeting = g_list_model_get_item (meetings, i);
+      g_autofree char *start = g_date_time_format_iso8601 (kab_supervision_get_start (meeting));
+      GPtrArray *cases = kab_supervision_get_cases (meeting);
+
+      json_builder_begin_object (builder);
+      add_member_string (builder, "start", start);
+      json_builder_set_member_name (builder, "minutes");
+      json_builder_add_int_value (builder, kab_supervision_get_duration (meeting));
+      add_member_string (builder, "kind", kab_supervision_kind_to_nick (kab_supervision_get_kind (meeting)));
+      add_member_string (builder, "leader", kab_supervision_get_leader (meeting));
+      add_member_string (builder, "group", kab_supervision_get_group_name (meeting));
+      if (kab_supervision_get_expense (meeting) > 0)
+        {
+          json_builder_set_member_name (builder, "expense");
+          json_builder_add_int_value (builder, kab_supervision_get_expense (meeting));
+          add_member_string (builder, "currency", kab_supervision_get_currency (meeting));
+        }
+      json_builder_set_member_name (builder, "cases");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < cases->len; j++)
+        json_builder_add_string_value (builder, ((KabSupervisionCase *) g_ptr_array_index (cases, j))->pseudonym);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, &length);
+
+  return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }

@@ -300,6 +300,11 @@ gboolean     kab_store_get_supervision_minutes (KabStore         *self,
                                                GDateTime         *to,
                                                gint64             out_minutes[KAB_SUPERVISION_N_KINDS],
                                                GError           **error);
+gboolean     kab_store_export_supervision_json (KabStore         *self,
+                                               GDateTime         *from,
+                                               GDateTime         *to,
+                                               const char        *path,
+                                               GError           **error);
 GPtrArray   *kab_store_list_supervision_for_client (KabStore     *self,
                                                gint64             client_id,
                                                GError           **error);

@@ -265,6 +265,48 @@ summary_activated (GtkWidget  *widget,
 }
 
 static void
+on_export_response (GtkNativeDialog    *chooser,
+                    int                 response,
+                    KabSupervisionPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GDateTime) from = g_date_time_new_local (self->year, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new_local (self->year + 1, 1, 1, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  if (!kab_store_export_supervision_json (self->store, from, to, path, &error))
+    g_warning ("Could not export the supervision log: %s", error->message);
+}
+
+static void
+export_json_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KabSupervisionPage *self = KAB_SUPERVISION_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Export Supervision Log"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* Translators: the file name of the exported log; %d is the year */
+  name = g_strdup_printf (_("supervision-%d.json"), self->year);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 kab_supervision_page_dispose (GObject *object)
 {
   KabSupervisionPage *self = KAB_SUPERVISION_PAGE (object);
@@ -343,6 +385,7 @@ kab_supervision_page_class_init (KabSupervisionPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "supervision.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "supervision.summary", NULL, summary_activated);
+  gtk_widget_class_install_action (widget_class, "supervision.export-json", NULL, export_json_activated);
 }
 
 static void
