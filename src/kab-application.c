@@ -391,6 +391,20 @@ schedule_daily_backup (KabApplication *self,
   g_signal_connect_object (window, "realize", G_CALLBACK (on_main_window_realize), self, 0);
 }
 
+/* The followed calendar file and the notifications, for the store open now. */
+static void
+start_reminders (KabApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  g_clear_object (&self->reminders);
+  if (self->store == NULL)
+    return;
+
+  settings = g_settings_new (APPLICATION_ID);
+  self->reminders = kab_reminders_service_new (G_APPLICATION (self), self->store, settings, !self->demo);
+}
+
 static void
 kab_application_activate (GApplication *application)
 {
@@ -407,11 +421,7 @@ kab_application_activate (GApplication *application)
         kab_window_show_error (window, self->store_error, self->store_path);
 
       schedule_daily_backup (self, window);
-      if (self->store != NULL)
-        {
-          g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-          self->reminders = kab_reminders_service_new (application, self->store, settings, !self->demo);
-        }
+      start_reminders (self);
       kab_bench_frame_watch (GTK_WINDOW (window));
     }
 
@@ -581,6 +591,7 @@ close_store_and_windows (KabApplication  *self,
     }
 
   g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_clear_object (&self->reminders);
   if (store == NULL)
     return TRUE;
 
@@ -620,6 +631,7 @@ restore_in_idle (gpointer user_data)
       g_clear_error (&self->store_error);
       self->store = kab_store_open (self->store_path, &self->store_error);
     }
+  start_reminders (self);
 
   window = get_main_window (self);
   if (window == NULL)

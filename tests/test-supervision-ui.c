@@ -244,6 +244,21 @@ test_book_balint_series (Fixture       *f,
   assert_no_client_name (f->store, page);
   save_screenshot (GTK_WIDGET (f->window), "supervision-log");
 
+  /* One meeting of the series is opened from its row and deleted; the others stay. */
+  {
+    GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (page, KAB_TYPE_SUPERVISION_PAGE, "list_box"));
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 1);
+
+    g_signal_emit_by_name (list, "row-activated", row);
+    dialog = KAB_SUPERVISION_DIALOG (kab_test_find_toplevel (KAB_TYPE_SUPERVISION_DIALOG));
+    g_assert_nonnull (dialog);
+    kab_test_wait_until_mapped (GTK_WIDGET (dialog));
+    g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "repeat_group")));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.delete", NULL));
+    kab_test_iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 4);
+  }
+
   g_assert_true (gtk_widget_activate_action (page, "calendar.show-sessions", NULL));
   kab_test_iterate ();
   g_assert_false (gtk_widget_get_mapped (page));

@@ -18,6 +18,7 @@ struct _KabSupervisionDialog
   KabSupervision  *meeting;      /* a copy, written back only by a successful save */
 
   AdwToastOverlay *toast_overlay;
+  GtkWidget       *delete_button;
   AdwComboRow     *kind_row;
   AdwEntryRow     *date_row;
   AdwEntryRow     *time_row;
@@ -217,6 +218,25 @@ save_activated (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Only this meeting: the other meetings of its series stay booked. */
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KabSupervisionDialog *self = KAB_SUPERVISION_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!kab_store_delete_supervision (self->store, self->meeting, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 fill_fields (KabSupervisionDialog *self)
 {
@@ -246,6 +266,7 @@ fill_fields (KabSupervisionDialog *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                             kab_supervision_get_notes (self->meeting), -1);
   gtk_widget_set_visible (self->repeat_group, kab_supervision_get_id (self->meeting) == 0);
+  gtk_widget_set_visible (self->delete_button, kab_supervision_get_id (self->meeting) != 0);
 
   for (guint i = 0; i < cases->len; i++)
     append_case_row (self, g_ptr_array_index (cases, i));
@@ -283,6 +304,7 @@ kab_supervision_dialog_class_init (KabSupervisionDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/kabinett/Kabinett/supervision/kab-supervision-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KabSupervisionDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KabSupervisionDialog, delete_button);
   gtk_widget_class_bind_template_child (widget_class, KabSupervisionDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, KabSupervisionDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, KabSupervisionDialog, time_row);
@@ -300,6 +322,7 @@ kab_supervision_dialog_class_init (KabSupervisionDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "dialog.add-case", NULL, add_case_activated);
+  gtk_widget_class_install_action (widget_class, "dialog.delete", NULL, delete_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
