@@ -659,6 +659,7 @@ kab_calendar_add_supervision (KabStore   *store,
                               GDateTime  *to)
 {
   g_autoptr(GListModel) meetings = kab_store_list_supervision (store, from, to, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
     {
@@ -675,6 +676,9 @@ kab_calendar_add_supervision (KabStore   *store,
                     "kind", KAB_SESSION_KIND_SUPERVISION,
                     "client-name", *group != '\0' ? group : kab_supervision_kind_to_label (kab_supervision_get_kind (meeting)),
                     NULL);
+      /* A meeting that has taken place is not one waiting to be marked. */
+      if (g_date_time_compare (utc, now) < 0)
+        kab_session_set_status (shown, KAB_SESSION_STATUS_ATTENDED);
       g_list_store_insert_sorted (sessions, shown, compare_starts, NULL);
     }
 }

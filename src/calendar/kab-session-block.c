@@ -85,7 +85,8 @@ short_name (KabSession *session)
   const char *space = strrchr (name, ' ');
   g_autofree char *given = NULL;
 
-  if (space == NULL)
+  /* A supervision meeting's name is its group's, not a person's to shorten. */
+  if (space == NULL || kab_session_get_id (session) < 0)
     return g_strdup (name);
 
   given = g_strndup (name, space - name);
