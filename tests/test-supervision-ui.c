@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "calendar/kab-calendar-view.h"
+#include "kab-preferences-window.h"
+#include "reminders/kab-reminder-preferences.h"
 #include "reminders/kab-reminders-dialog.h"
 #include "reminders/kab-reminders-service.h"
 #include "supervision/kab-supervision-dialog.h"
@@ -417,6 +419,43 @@ test_followed_file (Fixture       *f,
   g_settings_reset (settings, "followed-calendar-initials-only");
 }
 
+/* Preferences has a page of its own for reminders: the switch is the setting, and the
+ * reminder text saved there is the one reminders use. */
+static void
+test_preferences_page (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *preferences = GTK_WIDGET (kab_preferences_window_new (f->store));
+  GtkWidget *page;
+  GtkTextView *text_view;
+  g_autofree char *saved = NULL;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  kab_test_wait_until_mapped (preferences);
+  page = kab_test_find_by_type (preferences, KAB_TYPE_REMINDER_PREFERENCES);
+  g_assert_nonnull (page);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
+  kab_test_iterate ();
+
+  g_assert_true (g_settings_get_boolean (settings, "followed-calendar-initials-only"));
+  gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (page, KAB_TYPE_REMINDER_PREFERENCES, "initials_switch")), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "followed-calendar-initials-only"));
+  g_settings_reset (settings, "followed-calendar-initials-only");
+
+  text_view = GTK_TEXT_VIEW (gtk_widget_get_template_child (page, KAB_TYPE_REMINDER_PREFERENCES, "text_view"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "See you {date} at {time}, {client}.", -1);
+  g_assert_true (gtk_widget_activate_action (page, "reminders.save-text", NULL));
+  saved = kab_store_dup_reminder_template (f->store, "en", NULL);
+  g_assert_cmpstr (saved, ==, "See you {date} at {time}, {client}.");
+  save_screenshot (preferences, "reminder-preferences");
+
+  g_assert_true (gtk_widget_activate_action (page, "reminders.reset-text", NULL));
+  g_clear_pointer (&saved, g_free);
+  saved = kab_store_dup_reminder_template (f->store, "en", NULL);
+  g_assert_null (saved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +471,8 @@ main (int   argc,
               fixture_set_up, test_remind, fixture_tear_down);
   g_test_add ("/supervision-ui/followed-file", Fixture, NULL,
               fixture_set_up, test_followed_file, fixture_tear_down);
+  g_test_add ("/supervision-ui/preferences-page", Fixture, NULL,
+              fixture_set_up, test_preferences_page, fixture_tear_down);
 
   return g_test_run ();
 }
