@@ -26,6 +26,7 @@
 #include "kab-restore-dialog.h"
 #include "kab-store.h"
 #include "kab-window.h"
+#include "reminders/kab-reminders-service.h"
 
 struct _KabApplication
 {
@@ -49,6 +50,8 @@ struct _KabApplication
   int             rules_day;     /* the day of the year the billing rules last ran */
 
   const char     *startup_action;  /* a desktop action asked for on the command line */
+
+  KabRemindersService *reminders;  /* the followed calendar file, session notifications */
 };
 
 G_DEFINE_FINAL_TYPE (KabApplication, kab_application, ADW_TYPE_APPLICATION)
@@ -491,6 +494,20 @@ toast_open_notices (KabApplication *self,
     }
 }
 
+/* The followed calendar file and the notifications, for the store open now. */
+static void
+start_reminders (KabApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  g_clear_object (&self->reminders);
+  if (self->store == NULL)
+    return;
+
+  settings = g_settings_new (APPLICATION_ID);
+  self->reminders = kab_reminders_service_new (G_APPLICATION (self), self->store, settings, !self->demo);
+}
+
 static void
 kab_application_activate (GApplication *application)
 {
@@ -508,6 +525,7 @@ kab_application_activate (GApplication *application)
 
       schedule_daily_backup (self, window);
       toast_open_notices (self, window);
+      start_reminders (self);
       kab_bench_frame_watch (GTK_WINDOW (window));
       if (self->rules_source == 0)
         {
@@ -537,6 +555,7 @@ kab_application_shutdown (GApplication *application)
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
   g_clear_handle_id (&self->backup_source, g_source_remove);
   g_clear_handle_id (&self->rules_source, g_source_remove);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
 
   if (self->demo_dir != NULL)
@@ -718,6 +737,7 @@ close_store_and_windows (KabApplication  *self,
     }
 
   g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_clear_object (&self->reminders);
   if (store == NULL)
     return TRUE;
 
@@ -761,6 +781,7 @@ restore_in_idle (gpointer user_data)
       g_clear_error (&self->store_error);
       self->store = kab_store_open (self->store_path, &self->store_error);
     }
+  start_reminders (self);
 
   window = get_main_window (self);
   if (window == NULL)

@@ -17,6 +17,7 @@
 #include "consent/kab-agreement-preferences.h"
 #include "journal/kab-journal-preferences-page.h"
 #include "kab-encryption-group.h"
+#include "reminders/kab-reminder-preferences.h"
 
 /* Each valid change is saved at once, as in GNOME Settings: there is no Apply button to
  * forget. A change the practice refuses marks its row and is not saved; its message is
@@ -786,6 +787,8 @@ kab_preferences_window_constructed (GObject *object)
   load_backups (self);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (kab_business_page_new (self->store)));
   kab_encryption_group_set_path (self->encryption_group, kab_store_get_path (self->store));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (kab_reminder_preferences_new (self->store)));
 }
 
 static void

@@ -11,6 +11,8 @@
 #include "kab-session-dialog.h"
 #include "kab-view-shortcuts.h"
 #include "journal/kab-journal-editor.h"
+#include "reminders/kab-reminder-send.h"
+#include "reminders/kab-reminders-dialog.h"
 
 static GtkWindow *
 parent_window (KabCalendarView *self)
@@ -635,6 +637,110 @@ export_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Reminders through the user's own mail program or phone */
+
+static void
+remind_session_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  KabCalendarView *self = KAB_CALENDAR_VIEW (widget);
+  g_autoptr(KabSession) session = load_session (self, g_variant_get_int64 (parameter));
+  g_autoptr(KabReminder) reminder = NULL;
+
+  if (session == NULL || (reminder = kab_reminder_new_for_session (self->store, session)) == NULL)
+    return;
+
+  kab_reminder_send (widget, self->store, reminder);
+}
+
+static void
+prepare_reminders_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  KabCalendarView *self = KAB_CALENDAR_VIEW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  KabRemindersDialog *dialog = kab_reminders_dialog_new (self->store, tomorrow);
+  GtkWindow *parent = parent_window (self);
+
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), parent);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The supervision log: a page of the calendar, since its meetings are the practitioner's
+ * own appointments and its group series show in the week. */
+
+static int
+compare_starts (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  return g_date_time_compare (kab_session_get_start ((KabSession *) a),
+                              kab_session_get_start ((KabSession *) b));
+}
+
+/**
+ * kab_calendar_add_supervision:
+ *
+ * Adds the supervision meetings of [@from, @to) to @sessions, in order, as sessions that
+ * exist only on screen: a negative id, the kind "supervision", the group or the kind as
+ * the name, and no client and no fee; they are never saved and never charged.
+ */
+void
+kab_calendar_add_supervision (KabStore   *store,
+                              GListStore *sessions,
+                              GDateTime  *from,
+                              GDateTime  *to)
+{
+  g_autoptr(GListModel) meetings = kab_store_list_supervision (store, from, to, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(KabSupervision) meeting = g_list_model_get_item (meetings, i);
+      g_autoptr(KabSession) shown = kab_session_new ();
+      const char *group = kab_supervision_get_group_name (meeting);
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (kab_supervision_get_start (meeting));
+
+      /* Below the property's range on purpose: no stored session has such an id. */
+      kab_session_set_id (shown, -kab_supervision_get_id (meeting));
+      g_object_set (shown,
+                    "start", utc,
+                    "duration", kab_supervision_get_duration (meeting),
+                    "kind", KAB_SESSION_KIND_SUPERVISION,
+                    "client-name", *group != '\0' ? group : kab_supervision_kind_to_label (kab_supervision_get_kind (meeting)),
+                    NULL);
+      /* A meeting that has taken place is not one waiting to be marked. */
+      if (g_date_time_compare (utc, now) < 0)
+        kab_session_set_status (shown, KAB_SESSION_STATUS_ATTENDED);
+      g_list_store_insert_sorted (sessions, shown, compare_starts, NULL);
+    }
+}
+
+static void
+show_supervision_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  KabCalendarView *self = KAB_CALENDAR_VIEW (widget);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "supervision");
+}
+
+static void
+show_sessions_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KabCalendarView *self = KAB_CALENDAR_VIEW (widget);
+  gboolean has_clients = g_list_model_get_n_items (kab_store_get_clients (self->store)) > 0;
+
+  gtk_stack_set_visible_child_name (self->main_stack, has_clients ? "calendar" : "empty");
+}
+
 void
 kab_calendar_view_add_shortcuts (KabCalendarView *self)
 {
@@ -664,4 +770,8 @@ kab_calendar_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "calendar.set-status", "(xs)", set_status_activated);
   gtk_widget_class_install_action (widget_class, "calendar.delete-session", "x", delete_session_activated);
   gtk_widget_class_install_action (widget_class, "calendar.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.remind-session", "x", remind_session_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.prepare-reminders", NULL, prepare_reminders_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.show-supervision", NULL, show_supervision_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.show-sessions", NULL, show_sessions_activated);
 }

@@ -6,6 +6,7 @@
 #include "kab-calendar-view.h"
 #include "kab-month-page.h"
 #include "kab-week-page.h"
+#include "supervision/kab-supervision-page.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,7 @@ struct _KabCalendarView
   GtkWidget    *previous_button;
   GtkWidget    *next_button;
   AdwStatusPage *empty_page;
+  KabSupervisionPage *supervision_page;
 };
 
 void       kab_calendar_view_class_init_actions (GtkWidgetClass  *widget_class);
@@ -47,5 +49,9 @@ void       kab_calendar_add_toast               (GtkWidget       *widget,
 void       kab_calendar_view_step               (KabCalendarView *self,
                                                  int              direction);
 void       kab_calendar_view_go_today           (KabCalendarView *self);
+void       kab_calendar_add_supervision         (KabStore        *store,
+                                                 GListStore      *sessions,
+                                                 GDateTime       *from,
+                                                 GDateTime       *to);
 
 G_END_DECLS

@@ -116,6 +116,9 @@ update_empty_state (KabCalendarView *self)
 {
   gboolean has_clients = g_list_model_get_n_items (kab_store_get_clients (self->store)) > 0;
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "supervision") == 0)
+    return;
+
   gtk_stack_set_visible_child_name (self->main_stack, has_clients ? "calendar" : "empty");
 }
 
@@ -142,6 +145,7 @@ kab_calendar_view_refresh (KabCalendarView *self)
       kab_calendar_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
+  kab_calendar_add_supervision (self->store, G_LIST_STORE (sessions), self->range_from, self->range_to);
 
   if (is_month (self))
     {
@@ -318,6 +322,7 @@ kab_calendar_view_constructed (GObject *object)
   g_signal_connect_object (kab_week_page_get_grid (self->week_page), "slot-activated",
                            G_CALLBACK (on_slot_activated), self, G_CONNECT_SWAPPED);
 
+  kab_supervision_page_set_store (self->supervision_page, self->store);
   on_practice_changed (self);
   kab_week_page_scroll_to_hour (self->week_page,
                                 kab_practice_get_day_start_hour (kab_store_get_practice (self->store)));
@@ -435,10 +440,12 @@ kab_calendar_view_class_init (KabCalendarViewClass *klass)
 
   g_type_ensure (KAB_TYPE_WEEK_PAGE);
   g_type_ensure (KAB_TYPE_MONTH_PAGE);
+  g_type_ensure (KAB_TYPE_SUPERVISION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/kabinett/Kabinett/calendar/kab-calendar-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KabCalendarView, supervision_page);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, title_label);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, week_page);

@@ -87,7 +87,8 @@ short_name (KabSession *session)
   const char *space = strrchr (name, ' ');
   g_autofree char *given = NULL;
 
-  if (space == NULL)
+  /* A supervision meeting's name is its group's, not a person's to shorten. */
+  if (space == NULL || kab_session_get_id (session) < 0)
     return g_strdup (name);
 
   given = g_strndup (name, space - name);
@@ -309,12 +310,24 @@ on_delete_activate (GSimpleAction *action,
                               kab_session_get_id (self->session));
 }
 
+static void
+on_remind_activate (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  KabSessionBlock *self = user_data;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "calendar.remind-session", "x",
+                              kab_session_get_id (self->session));
+}
+
 static const GActionEntry block_actions[] = {
   { "status", NULL, "s", "'planned'", on_status_change_state },
   { "journal-note", on_journal_activate },
   { "edit", on_edit_activate },
   { "edit-series", on_edit_series_activate },
   { "delete", on_delete_activate },
+  { "remind", on_remind_activate },
 };
 
 static GtkWidget *
@@ -503,6 +516,15 @@ kab_session_block_popup (KabSessionBlock *self)
 static void
 kab_session_block_clicked (GtkButton *button)
 {
+  KabSessionBlock *self = KAB_SESSION_BLOCK (button);
+
+  /* A meeting of the practitioner's own supervision (a negative id) opens its log. */
+  if (kab_session_get_id (self->session) < 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "calendar.show-supervision", NULL);
+      return;
+    }
+
   kab_session_block_popup (KAB_SESSION_BLOCK (button));
 }
 

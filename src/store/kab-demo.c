@@ -667,6 +667,66 @@ add_journal (Demo    *demo,
   return TRUE;
 }
 
+/* The practitioner's own side: a Balint group every second Wednesday at 18:00 since about
+ * ten months, and individual supervision once a month with a case brought each time. */
+static gboolean
+add_supervision (Demo        *demo,
+                 const char  *language,
+                 GError     **error)
+{
+  static const struct { const char *language, *balint_leader, *group, *supervisor; } people[] = {
+    { "sv", "Lena Holm", "Balintgruppen Södermalm", "Per Sund" },
+    { "nb", "Kari Strand", "Balintgruppa Majorstuen", "Jon Dahl" },
+    { "ru", "Ирина Власова", "Балинтовская группа «Среда»", "Олег Никитин" },
+    { "en", "Helen Carter", "Wednesday Balint Group", "David Shaw" },
+  };
+  GListModel *clients = kab_store_get_clients (demo->store);
+  guint n_clients = g_list_model_get_n_items (clients);
+  g_autoptr(GDateTime) back = g_date_time_add_days (demo->now, -300);
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) until = g_date_time_add_weeks (demo->now, 8);
+  g_autoptr(KabSupervision) balint = kab_supervision_new ();
+  guint p = G_N_ELEMENTS (people) - 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    if (g_strcmp0 (people[i].language, language) == 0)
+      p = i;
+
+  first = g_date_time_new_local (g_date_time_get_year (back), g_date_time_get_month (back),
+                                 g_date_time_get_day_of_month (back), 18, 0, 0);
+  while (g_date_time_get_day_of_week (first) != 3)
+    {
+      GDateTime *next = g_date_time_add_days (first, 1);
+      g_date_time_unref (first);
+      first = next;
+    }
+
+  g_object_set (balint, "start", first, "duration", 90, "kind", KAB_SUPERVISION_KIND_BALINT,
+                "leader", people[p].balint_leader, "group-name", people[p].group,
+                "expense", (gint64)(demo->fee / 2), "currency", demo->currency, NULL);
+  if (!kab_store_book_supervision_series (demo->store, balint, 2, until, NULL, error))
+    return FALSE;
+
+  for (int month = 10; month >= 1 && n_clients > 0; month--)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_months (demo->now, -month);
+      g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (day),
+                                                          g_date_time_get_month (day), 12, 9, 0, 0);
+      g_autoptr(KabSupervision) meeting = kab_supervision_new ();
+      g_autoptr(KabClient) client = g_list_model_get_item (clients, g_rand_int_range (demo->rand, 0, n_clients));
+      g_autofree char *code = g_strdup_printf ("K-%d", 11 - month);
+
+      g_object_set (meeting, "start", start, "duration", 60,
+                    "kind", KAB_SUPERVISION_KIND_INDIVIDUAL, "leader", people[p].supervisor, NULL);
+      /* Every other case by a code, the others by the initials. */
+      kab_supervision_add_case (meeting, kab_client_get_id (client), month % 2 == 0 ? code : "");
+      if (!kab_store_save_supervision (demo->store, meeting, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static KabConsentTemplate *
 latest_template (KabStore   *store,
                  const char *language)
@@ -745,6 +805,9 @@ kab_demo_fill (KabStore           *store,
   }
 
   if (!add_journal (&demo, error))
+    goto fail;
+
+  if (!add_supervision (&demo, kab_practice_get_form_language (practice), error))
     goto fail;
 
   if (kab_store_commit (store, error))

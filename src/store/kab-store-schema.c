@@ -386,6 +386,46 @@ static const char * const migrations[] = {
   "INSERT INTO journal_entry (client_id, kind, occurred, text, created, updated, imported)"
   "  SELECT id, 'note', updated, notes, unixepoch (), unixepoch (), 1"
   "  FROM client WHERE trim (notes) <> '' ORDER BY id;",
+
+  /* 7: supervision log and reminders (issue 19): the practitioner's own supervision, Balint
+   * groups, personal therapy and courses, booked alone or as a recurring group series and
+   * never charged to a client; the cases brought, by pseudonym only; the reminders
+   * prepared for a session, so that none is sent twice; the practitioner's reminder texts */
+  "CREATE TABLE supervision_series ("
+  "  id INTEGER PRIMARY KEY,"
+  "  first_start INTEGER NOT NULL,"
+  "  interval_weeks INTEGER NOT NULL CHECK (interval_weeks > 0),"
+  "  until_date TEXT"
+  ");"
+  "CREATE TABLE supervision ("
+  "  id INTEGER PRIMARY KEY,"
+  "  series_id INTEGER REFERENCES supervision_series (id),"
+  "  start INTEGER NOT NULL,"
+  "  duration INTEGER NOT NULL CHECK (duration > 0),"
+  "  kind TEXT NOT NULL,"
+  "  leader TEXT NOT NULL DEFAULT '',"
+  "  group_name TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  expense INTEGER NOT NULL DEFAULT 0 CHECK (expense >= 0),"
+  "  currency TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX supervision_start ON supervision (start);"
+  "CREATE TABLE supervision_case ("
+  "  id INTEGER PRIMARY KEY,"
+  "  supervision_id INTEGER NOT NULL REFERENCES supervision (id) ON DELETE CASCADE,"
+  "  client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,"
+  "  pseudonym TEXT NOT NULL CHECK (pseudonym <> '')"
+  ");"
+  "CREATE INDEX supervision_case_meeting ON supervision_case (supervision_id);"
+  "CREATE INDEX supervision_case_client ON supervision_case (client_id);"
+  "CREATE TABLE reminder ("
+  "  session_id INTEGER PRIMARY KEY REFERENCES session (id) ON DELETE CASCADE,"
+  "  prepared INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE reminder_template ("
+  "  language TEXT PRIMARY KEY,"
+  "  body TEXT NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KAB_STORE_SCHEMA_VERSION);

@@ -13,6 +13,7 @@
 #include "kab-practice.h"
 #include "kab-series.h"
 #include "kab-session.h"
+#include "kab-supervision.h"
 
 G_BEGIN_DECLS
 
@@ -32,7 +33,7 @@ typedef enum
 } KabStoreError;
 
 /* The schema version this build writes. */
-#define KAB_STORE_SCHEMA_VERSION 6
+#define KAB_STORE_SCHEMA_VERSION 7
 
 #define KAB_TYPE_STORE (kab_store_get_type ())
 
@@ -296,6 +297,53 @@ gboolean     kab_store_erase_client           (KabStore          *self,
                                                gint64             client_id,
                                                gboolean           override_retention,
                                                GDateTime         *now,
+                                               GError           **error);
+
+/* The practitioner's own supervision log and the reminders prepared
+ * (kab-store-supervision.c). */
+GListModel  *kab_store_list_supervision       (KabStore          *self,
+                                               GDateTime         *from,
+                                               GDateTime         *to,
+                                               GError           **error);
+gboolean     kab_store_save_supervision       (KabStore          *self,
+                                               KabSupervision    *meeting,
+                                               GError           **error);
+gboolean     kab_store_delete_supervision     (KabStore          *self,
+                                               KabSupervision    *meeting,
+                                               GError           **error);
+gboolean     kab_store_book_supervision_series (KabStore         *self,
+                                               KabSupervision    *first,
+                                               guint              interval_weeks,
+                                               GDateTime         *until,
+                                               guint             *out_count,
+                                               GError           **error);
+gboolean     kab_store_get_supervision_minutes (KabStore         *self,
+                                               GDateTime         *from,
+                                               GDateTime         *to,
+                                               gint64             out_minutes[KAB_SUPERVISION_N_KINDS],
+                                               GError           **error);
+gboolean     kab_store_export_supervision_json (KabStore         *self,
+                                               GDateTime         *from,
+                                               GDateTime         *to,
+                                               const char        *path,
+                                               GError           **error);
+GPtrArray   *kab_store_list_supervision_for_client (KabStore     *self,
+                                               gint64             client_id,
+                                               GError           **error);
+gboolean     kab_store_mark_reminder_prepared (KabStore          *self,
+                                               gint64             session_id,
+                                               GDateTime         *when,
+                                               GError           **error);
+gboolean     kab_store_get_reminder_prepared  (KabStore          *self,
+                                               gint64             session_id,
+                                               GDateTime        **out_when,
+                                               GError           **error);
+char        *kab_store_dup_reminder_template  (KabStore          *self,
+                                               const char        *language,
+                                               GError           **error);
+gboolean     kab_store_save_reminder_template (KabStore          *self,
+                                               const char        *language,
+                                               const char        *body,
                                                GError           **error);
 
 G_END_DECLS
