@@ -192,15 +192,15 @@ update_labels (KabSessionBlock *self)
 }
 
 /* The tooltip is written when it is asked for, not for every block of every week. */
-static gboolean
-on_query_tooltip (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
+/**
+ * kab_session_block_dup_tooltip_markup:
+ *
+ * Returns: (transfer full) (nullable): the Pango markup of the block's tooltip: the
+ *   client's name in bold, time and kind, status, and the note in italics
+ */
+char *
+kab_session_block_dup_tooltip_markup (KabSessionBlock *self)
 {
-  KabSessionBlock *self = KAB_SESSION_BLOCK (widget);
   KabSession *session = self->session;
   g_autoptr(GDateTime) end = NULL;
   g_autofree char *range = NULL;
@@ -208,7 +208,7 @@ on_query_tooltip (GtkWidget  *widget,
   const char *note;
 
   if (session == NULL)
-    return FALSE;
+    return NULL;
 
   end = kab_session_dup_end (session);
   range = kab_calendar_format_time_range (kab_session_get_start (session), end);
@@ -221,12 +221,31 @@ on_query_tooltip (GtkWidget  *widget,
                                     is_unmarked (session)
                                     ? _("Over, still to be marked attended or cancelled")
                                     : kab_session_status_to_label (kab_session_get_status (session)));
+  /* Only the note is escaped here: the markup above already is. */
   if (*note != '\0')
     {
-      g_autofree char *with_note = g_markup_printf_escaped ("%s\n<i>%s</i>", markup, note);
+      g_autofree char *escaped_note = g_markup_escape_text (note, -1);
+      g_autofree char *with_note = g_strconcat (markup, "\n<i>", escaped_note, "</i>", NULL);
+
       g_free (markup);
       markup = g_steal_pointer (&with_note);
     }
+
+  return g_steal_pointer (&markup);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  g_autofree char *markup = kab_session_block_dup_tooltip_markup (KAB_SESSION_BLOCK (widget));
+
+  if (markup == NULL)
+    return FALSE;
 
   gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;

@@ -20,5 +20,6 @@ void        kab_session_block_set_session (KabSessionBlock *self,
                                            KabSession      *session);
 gboolean    kab_session_block_get_compact (KabSessionBlock *self);
 void        kab_session_block_popup       (KabSessionBlock *self);
+char       *kab_session_block_dup_tooltip_markup (KabSessionBlock *self);
 
 G_END_DECLS
