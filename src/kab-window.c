@@ -113,8 +113,31 @@ show_view_change_state (GSimpleAction *action,
   kab_window_show_view (self, name);
 }
 
+/* ("payments", "payments.record-for", client): shows a view and runs one of its actions
+ * on a client, so that a view can open another view's place without knowing it. */
+static void
+open_in_view_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  KabWindow *self = KAB_WINDOW (user_data);
+  const char *name, *view_action;
+  gint64 client_id;
+  GtkWidget *bin;
+
+  g_variant_get (parameter, "(&s&sx)", &name, &view_action, &client_id);
+  if (!is_view_name (name) || self->store == NULL || !g_str_has_prefix (view_action, name))
+    return;
+
+  kab_window_show_view (self, name);
+  bin = adw_view_stack_get_child_by_name (self->view_stack, name);
+  if (ADW_IS_BIN (bin) && adw_bin_get_child (ADW_BIN (bin)) != NULL)
+    gtk_widget_activate_action (adw_bin_get_child (ADW_BIN (bin)), view_action, "x", client_id);
+}
+
 static const GActionEntry win_entries[] = {
   { "show-view", NULL, "s", "'clients'", show_view_change_state },
+  { "open-in-view", open_in_view_activated, "(ssx)", NULL, NULL },
 };
 
 /* A view is built the first time it is shown: the first frame then carries one view,

@@ -3,7 +3,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kab-application.h"
+#include "calendar/kab-calendar-view.h"
+#include "calendar/kab-session-block.h"
+#include "calendar/kab-today-page.h"
+#include "payments/kab-payment-dialog.h"
 #include "kab-welcome-page.h"
 #include "kab-window.h"
 #include "kab-test-ui-util.h"
@@ -14,8 +20,11 @@
 
 typedef struct
 {
-  char *dir;
-  char *path;
+  char   *dir;
+  char   *path;
+  gint64  anna;         /* a client with a session today, one in the past still planned */
+  gint64  today_session;
+  gint64  past_session;
 } Fixture;
 
 typedef void (*WindowCheck) (Fixture   *f,
@@ -285,6 +294,301 @@ test_welcome_not_with_name (Fixture       *f,
   run_kabinett (f, check_no_welcome);
 }
 
+
+/* Today */
+
+static KabSession *
+add_session (KabStore  *store,
+             gint64     client_id,
+             GDateTime *start)
+{
+  g_autoptr(GError) error = NULL;
+  KabSession *session = kab_session_new ();
+
+  g_object_set (session, "client-id", client_id, "start", start, "duration", 50,
+                "fee", (gint64) 150000, NULL);
+  g_assert_true (kab_store_save_session (store, session, &error));
+  g_assert_no_error (error);
+  return session;
+}
+
+static GDateTime *
+day_at (int days,
+        int hour)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, days);
+
+  return g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                g_date_time_get_day_of_month (day), hour, 0, 0);
+}
+
+static void
+today_setup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+  g_autoptr(KabClient) anna = NULL;
+  g_autoptr(KabClient) lars = NULL;
+  g_autoptr(GDateTime) today = day_at (0, 12);
+  g_autoptr(GDateTime) past = day_at (-2, 10);
+  g_autoptr(GDateTime) ahead = day_at (3, 10);
+  g_autoptr(KabSession) s1 = NULL;
+  g_autoptr(KabSession) s2 = NULL;
+  g_autoptr(KabSession) s3 = NULL;
+
+  fixture_setup (f, data);
+
+  /* The settings live in memory for the whole test program: start from their defaults. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_reset (settings, "last-view");
+    g_settings_reset (settings, "calendar-mode");
+  }
+
+  store = open_store (f);
+  anna = add_client (store, "Anna", "Karlsson");
+  lars = add_client (store, "Lars", "Berg");
+  f->anna = kab_client_get_id (anna);
+  s1 = add_session (store, f->anna, today);
+  s2 = add_session (store, f->anna, past);
+  s3 = add_session (store, kab_client_get_id (lars), ahead);
+  f->today_session = kab_session_get_id (s1);
+  f->past_session = kab_session_get_id (s2);
+}
+
+static KabSessionStatus
+load_status (KabStore *store,
+             gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabSession) session = kab_store_load_session (store, id, &error);
+
+  g_assert_no_error (error);
+  return kab_session_get_status (session);
+}
+
+static KabCalendarView *
+find_calendar (KabWindow *window)
+{
+  GtkWidget *view = kab_test_find_by_type (GTK_WIDGET (window), KAB_TYPE_CALENDAR_VIEW);
+
+  g_assert_nonnull (view);
+  return KAB_CALENDAR_VIEW (view);
+}
+
+static KabTodayPage *
+find_today (KabWindow *window)
+{
+  GtkWidget *page = kab_test_find_by_type (GTK_WIDGET (window), KAB_TYPE_TODAY_PAGE);
+
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  return KAB_TODAY_PAGE (page);
+}
+
+static guint
+count_rows (KabTodayPage *page,
+            const char   *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (kab_today_page_get_list (page, list)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child);
+
+  return n;
+}
+
+/* The first widget under @root whose action is @action (and @target, when given). */
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action,
+                 GVariant   *target)
+{
+  g_autoptr(GVariant) wanted = target != NULL ? g_variant_ref_sink (target) : NULL;
+
+  if (GTK_IS_ACTIONABLE (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0
+      && (wanted == NULL
+          || g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root)), wanted)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action, wanted != NULL ? g_variant_ref (wanted) : NULL);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+activate (GtkWidget *widget)
+{
+  g_assert_nonnull (widget);
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    g_signal_emit_by_name (widget, "activate");
+  else
+    g_signal_emit_by_name (widget, "clicked");
+  kab_test_iterate ();
+}
+
+static void
+wait_for_refresh (void)
+{
+  /* The page gathers writes into one refresh at idle time. */
+  for (int i = 0; i < 5; i++)
+    kab_test_iterate ();
+}
+
+static void
+check_today_default (Fixture   *f,
+                     KabWindow *window)
+{
+  KabTodayPage *page;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  /* A practice at work opens on the calendar's Today. */
+  g_assert_cmpstr (kab_window_get_visible_view (window), ==, "calendar");
+  g_assert_cmpstr (kab_calendar_view_get_mode (find_calendar (window)), ==, "day");
+  page = find_today (window);
+
+  g_assert_cmpuint (count_rows (page, "day"), ==, 1);
+  g_assert_cmpuint (count_rows (page, "week"), ==, 1);
+
+  /* Waiting: the past session nobody marked, and both agreements (a session is ahead
+   * of Anna and of Lars and neither signed). */
+  g_assert_nonnull (find_actionable (GTK_WIDGET (kab_today_page_get_list (page, "waiting")),
+                                     "calendar.edit-session", g_variant_new_int64 (f->past_session)));
+  g_assert_nonnull (find_actionable (GTK_WIDGET (kab_today_page_get_list (page, "waiting")),
+                                     "win.open-in-view",
+                                     g_variant_new ("(ssx)", "consent", "consent.show-client", f->anna)));
+  g_assert_cmpuint (count_rows (page, "waiting"), ==, 3);
+}
+
+static void
+test_today_default (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_kabinett (f, check_today_default);
+}
+
+static void
+check_today_mark_attended (Fixture   *f,
+                           KabWindow *window)
+{
+  KabTodayPage *page = find_today (window);
+  KabStore *store = kab_window_get_store (window);
+  GtkWidget *day_list = GTK_WIDGET (kab_today_page_get_list (page, "day"));
+  GtkWidget *waiting_list = GTK_WIDGET (kab_today_page_get_list (page, "waiting"));
+
+  /* One click marks today's session attended, as the week's menu would. */
+  activate (find_actionable (day_list, "calendar.set-status",
+                             g_variant_new ("(xs)", f->today_session, "attended")));
+  g_assert_cmpint (load_status (store, f->today_session), ==, KAB_SESSION_STATUS_ATTENDED);
+  wait_for_refresh ();
+
+  /* The row stays, without its one-click button now that it is marked. */
+  g_assert_cmpuint (count_rows (page, "day"), ==, 1);
+  g_assert_null (find_actionable (day_list, "calendar.set-status",
+                                  g_variant_new ("(xs)", f->today_session, "attended")));
+
+  /* The past session, marked from the waiting list, leaves it. */
+  activate (find_actionable (waiting_list, "calendar.set-status",
+                             g_variant_new ("(xs)", f->past_session, "attended")));
+  g_assert_cmpint (load_status (store, f->past_session), ==, KAB_SESSION_STATUS_ATTENDED);
+  wait_for_refresh ();
+  g_assert_null (find_actionable (waiting_list, "calendar.edit-session",
+                                  g_variant_new_int64 (f->past_session)));
+}
+
+static void
+test_today_mark_attended (Fixture       *f,
+                          gconstpointer  data)
+{
+  run_kabinett (f, check_today_mark_attended);
+}
+
+static void
+check_today_opens_places (Fixture   *f,
+                          KabWindow *window)
+{
+  KabTodayPage *page = find_today (window);
+  GtkWidget *day_list = GTK_WIDGET (kab_today_page_get_list (page, "day"));
+  GtkWidget *waiting_list = GTK_WIDGET (kab_today_page_get_list (page, "waiting"));
+  GtkWindow *dialog;
+
+  /* Record a payment: the Payments view opens its dialog for the client. */
+  activate (find_actionable (day_list, "win.open-in-view",
+                             g_variant_new ("(ssx)", "payments", "payments.record-for", f->anna)));
+  g_assert_cmpstr (kab_window_get_visible_view (window), ==, "payments");
+  dialog = kab_test_find_toplevel (KAB_TYPE_PAYMENT_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  kab_test_iterate ();
+
+  /* An agreement to sign opens the Consent view. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
+  kab_test_iterate ();
+  activate (find_actionable (waiting_list, "win.open-in-view",
+                             g_variant_new ("(ssx)", "consent", "consent.show-client", f->anna)));
+  g_assert_cmpstr (kab_window_get_visible_view (window), ==, "consent");
+
+  /* Back in the calendar, a day of the week ahead opens its week. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
+  kab_test_iterate ();
+  activate (gtk_widget_get_first_child (GTK_WIDGET (kab_today_page_get_list (page, "week"))));
+  g_assert_cmpstr (kab_calendar_view_get_mode (find_calendar (window)), ==, "week");
+
+  /* D brings Today back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_calendar (window)), "calendar.day", NULL));
+  kab_test_iterate ();
+  g_assert_cmpstr (kab_calendar_view_get_mode (find_calendar (window)), ==, "day");
+}
+
+static void
+test_today_opens_places (Fixture       *f,
+                         gconstpointer  data)
+{
+  run_kabinett (f, check_today_opens_places);
+}
+
+/* Small defects */
+
+/* The tooltip of a session shows the name in bold, not "<b>Anna</b>", and a note with
+ * markup characters as the user wrote it. */
+static void
+test_tooltip_markup (void)
+{
+  g_autoptr(KabSession) session = kab_session_new ();
+  g_autoptr(GDateTime) start = day_at (1, 10);
+  g_autofree char *markup = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *block;
+
+  g_object_set (session, "client-id", (gint64) 1, "client-name", "Anna <Karlsson>",
+                "start", start, "duration", 50, "note", "Bring the <form> & the receipt",
+                NULL);
+  block = g_object_ref_sink (kab_session_block_new (session, FALSE));
+
+  markup = kab_session_block_dup_tooltip_markup (KAB_SESSION_BLOCK (block));
+  g_assert_true (pango_parse_markup (markup, -1, 0, NULL, &text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "Anna <Karlsson>\n"));
+  g_assert_nonnull (strstr (text, "\nBring the <form> & the receipt"));
+  g_assert_null (strstr (text, "&lt;"));
+  g_assert_null (strstr (text, "<b>"));
+  g_assert_null (strstr (text, "<i>"));
+
+  g_object_unref (block);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +606,15 @@ main (int   argc,
               fixture_setup, test_welcome_not_with_client, fixture_teardown);
   g_test_add ("/first-day/welcome/not-with-name", Fixture, NULL,
               fixture_setup, test_welcome_not_with_name, fixture_teardown);
+
+  g_test_add ("/first-day/today/default", Fixture, NULL,
+              today_setup, test_today_default, fixture_teardown);
+  g_test_add ("/first-day/today/mark-attended", Fixture, NULL,
+              today_setup, test_today_mark_attended, fixture_teardown);
+  g_test_add ("/first-day/today/opens-places", Fixture, NULL,
+              today_setup, test_today_opens_places, fixture_teardown);
+
+  g_test_add_func ("/first-day/defects/tooltip-markup", test_tooltip_markup);
 
   return g_test_run ();
 }

@@ -68,6 +68,18 @@ today_activated (GtkWidget  *widget,
   kab_calendar_view_go_today (KAB_CALENDAR_VIEW (widget));
 }
 
+/* Today: the day mode at today's date. */
+static void
+day_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KabCalendarView *self = KAB_CALENDAR_VIEW (widget);
+
+  kab_calendar_view_set_mode (self, "day");
+  kab_calendar_view_go_today (self);
+}
+
 static void
 step_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -606,6 +618,7 @@ kab_calendar_view_add_shortcuts (KabCalendarView *self)
     { "<Alt>Left", "calendar.previous" },
     { "<Alt>Right", "calendar.next" },
     { "t", "calendar.today" },
+    { "d", "calendar.day" },
   };
 
   kab_view_add_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
@@ -615,6 +628,7 @@ void
 kab_calendar_view_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.day", NULL, day_activated);
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, step_activated);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, step_activated);
   gtk_widget_class_install_action (widget_class, "calendar.show-week", "x", show_week_activated);

@@ -5,6 +5,7 @@
 
 #include "kab-calendar-view.h"
 #include "kab-month-page.h"
+#include "kab-today-page.h"
 #include "kab-week-page.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,7 @@ struct _KabCalendarView
 
   KabStore     *store;
   GSettings    *settings;
-  char         *mode;            /* "week" or "month" */
+  char         *mode;            /* "day", "week" or "month" */
   GDateTime    *date;            /* local midnight of the day the view is at */
   GDateTime    *range_from;      /* what is shown and queried: [from, to) */
   GDateTime    *range_to;
@@ -32,6 +33,7 @@ struct _KabCalendarView
   GtkStack     *mode_stack;
   KabWeekPage  *week_page;
   KabMonthPage *month_page;
+  KabTodayPage *today_page;
   GtkWidget    *previous_button;
   GtkWidget    *next_button;
   AdwStatusPage *empty_page;
