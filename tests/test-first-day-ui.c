@@ -8,6 +8,7 @@
 #include "kab-application.h"
 #include "calendar/kab-calendar-view.h"
 #include "calendar/kab-session-block.h"
+#include "calendar/kab-session-dialog.h"
 #include "calendar/kab-today-page.h"
 #include "payments/kab-payment-dialog.h"
 #include "kab-welcome-page.h"
@@ -589,6 +590,121 @@ test_tooltip_markup (void)
   g_object_unref (block);
 }
 
+static KabSessionDialog *
+open_new_session (KabWindow *window)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_calendar (window)), "calendar.new-session", NULL));
+  dialog = kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG);
+  g_assert_nonnull (dialog);
+  kab_test_wait_until_mapped (GTK_WIDGET (dialog));
+  return KAB_SESSION_DIALOG (dialog);
+}
+
+static GtkDropDown *
+client_dropdown (KabSessionDialog *dialog)
+{
+  GObject *dropdown = gtk_widget_get_template_child (GTK_WIDGET (dialog), KAB_TYPE_SESSION_DIALOG,
+                                                     "client_dropdown");
+
+  g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+  return GTK_DROP_DOWN (dropdown);
+}
+
+/* The session dialog's chooser lists clients by family name, like the Clients view, and
+ * opens with the focus in its search field. */
+static void
+check_chooser (Fixture   *f,
+               KabWindow *window)
+{
+  KabSessionDialog *dialog = open_new_session (window);
+  GListModel *clients = gtk_drop_down_get_model (client_dropdown (dialog));
+  const char *expected[] = { "Adams", "Berg", "Karlsson" };
+  GtkWidget *popover;
+  GtkWidget *focus;
+
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(KabClient) client = g_list_model_get_item (clients, i);
+
+      g_assert_cmpstr (kab_client_get_family_name (client), ==, expected[i]);
+    }
+
+  /* A click on the chooser's button opens its list. */
+  popover = kab_test_find_by_type (GTK_WIDGET (client_dropdown (dialog)), GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  gtk_widget_activate (kab_test_find_by_type (GTK_WIDGET (client_dropdown (dialog)), GTK_TYPE_TOGGLE_BUTTON));
+  kab_test_wait_until_mapped (popover);
+  for (int i = 0; i < 5; i++)
+    kab_test_iterate ();
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kab_test_iterate ();
+}
+
+static void
+test_chooser (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+  g_autoptr(KabClient) zed = NULL;
+
+  today_setup (f, data);
+  store = open_store (f);
+  zed = add_client (store, "Zed", "Adams");
+  g_clear_object (&store);
+  run_kabinett (f, check_chooser);
+}
+
+/* Escape on a new session with a client chosen asks before throwing it away. */
+static void
+check_escape_asks (Fixture   *f,
+                   KabWindow *window)
+{
+  KabSessionDialog *dialog = open_new_session (window);
+  GtkWindow *question;
+
+  /* Nothing filled in: Escape closes at once. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  kab_test_iterate ();
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
+
+  dialog = open_new_session (window);
+  gtk_drop_down_set_selected (client_dropdown (dialog), 0);
+  kab_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  kab_test_iterate ();
+  g_assert_nonnull (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
+  question = kab_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "keep");
+  kab_test_iterate ();
+  g_assert_nonnull (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  kab_test_iterate ();
+  question = kab_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
+  for (int i = 0; i < 5 && kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG) != NULL; i++)
+    kab_test_iterate ();
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
+}
+
+static void
+test_escape_asks (Fixture       *f,
+                  gconstpointer  data)
+{
+  today_setup (f, data);
+  run_kabinett (f, check_escape_asks);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +731,11 @@ main (int   argc,
               today_setup, test_today_opens_places, fixture_teardown);
 
   g_test_add_func ("/first-day/defects/tooltip-markup", test_tooltip_markup);
+
+  g_test_add ("/first-day/defects/chooser-sorted-and-searching", Fixture, NULL,
+              NULL, test_chooser, fixture_teardown);
+  g_test_add ("/first-day/defects/escape-asks", Fixture, NULL,
+              NULL, test_escape_asks, fixture_teardown);
 
   return g_test_run ();
 }
