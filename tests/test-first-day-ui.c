@@ -9,6 +9,7 @@
 #include "calendar/kab-calendar-view.h"
 #include "calendar/kab-session-block.h"
 #include "calendar/kab-session-dialog.h"
+#include "clients/kab-clients-view.h"
 #include "calendar/kab-today-page.h"
 #include "payments/kab-payment-dialog.h"
 #include "kab-welcome-page.h"
@@ -705,6 +706,41 @@ test_escape_asks (Fixture       *f,
   run_kabinett (f, check_escape_asks);
 }
 
+/* The count says "2 of 3 clients" whenever a client is not listed, archived ones too. */
+static void
+check_client_count (Fixture   *f,
+                    KabWindow *window)
+{
+  GtkWidget *view;
+  GObject *label;
+
+  kab_window_show_view (window, "clients");
+  kab_test_iterate ();
+  view = kab_test_find_by_type (GTK_WIDGET (window), KAB_TYPE_CLIENTS_VIEW);
+  g_assert_nonnull (view);
+  label = gtk_widget_get_template_child (view, KAB_TYPE_CLIENTS_VIEW, "count_label");
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "2 of 3 clients");
+}
+
+static void
+test_client_count (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+  g_autoptr(KabClient) old = NULL;
+  g_autoptr(GError) error = NULL;
+
+  today_setup (f, data);
+  store = open_store (f);
+  old = add_client (store, "Olle", "Gammal");
+  kab_client_set_status (old, KAB_CLIENT_STATUS_ARCHIVED);
+  g_assert_true (kab_store_save_client (store, old, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  run_kabinett (f, check_client_count);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -736,6 +772,9 @@ main (int   argc,
               NULL, test_chooser, fixture_teardown);
   g_test_add ("/first-day/defects/escape-asks", Fixture, NULL,
               NULL, test_escape_asks, fixture_teardown);
+
+  g_test_add ("/first-day/defects/client-count", Fixture, NULL,
+              NULL, test_client_count, fixture_teardown);
 
   return g_test_run ();
 }

@@ -160,7 +160,9 @@ update_count (KabClientsView *self)
   guint total = g_list_model_get_n_items (kab_store_get_clients (self->store));
   g_autofree char *text = NULL;
 
-  if (kab_client_filter_is_default (self->filter))
+  /* "12 of 2000 clients" whenever some are not shown, archived ones included, so the
+   * count never reads as the whole practice when it is not. */
+  if (shown == total)
     text = g_strdup_printf (ngettext ("%u client", "%u clients", shown), shown);
   else
     /* Translators: how many clients the search or filter shows: "12 of 2000 clients" */
