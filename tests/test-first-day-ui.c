@@ -7,7 +7,10 @@
 
 #include "kab-application.h"
 #include "calendar/kab-calendar-view.h"
+#include "calendar/kab-calendar-util.h"
+#include "calendar/kab-month-page.h"
 #include "calendar/kab-session-block.h"
+#include "calendar/kab-week-page.h"
 #include "calendar/kab-session-dialog.h"
 #include "clients/kab-clients-view.h"
 #include "calendar/kab-today-page.h"
@@ -741,6 +744,73 @@ test_client_count (Fixture       *f,
   run_kabinett (f, check_client_count);
 }
 
+/* Calendar: ISO week numbers in the week's header and before the month's rows, shown
+ * for a practice in Sweden, Norway or Russia and not elsewhere. */
+static void
+check_week_numbers (Fixture   *f,
+                    KabWindow *window)
+{
+  KabCalendarView *view = find_calendar (window);
+  KabPractice *practice = kab_store_get_practice (kab_window_get_store (window));
+  GObject *week_page = gtk_widget_get_template_child (GTK_WIDGET (view), KAB_TYPE_CALENDAR_VIEW, "week_page");
+  GObject *month_page = gtk_widget_get_template_child (GTK_WIDGET (view), KAB_TYPE_CALENDAR_VIEW, "month_page");
+  GtkWidget *week_label = kab_week_page_get_week_number_label (KAB_WEEK_PAGE (week_page));
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 12, 30, 12, 0, 0);   /* a Wednesday */
+  g_autoptr(KabPractice) other = kab_practice_copy (practice);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *w53 = kab_calendar_format_week_number (53);
+
+  g_assert_cmpstr (kab_practice_get_country (practice), ==, "SE");
+
+  kab_calendar_view_set_mode (view, "week");
+  kab_calendar_view_set_date (view, day);
+  kab_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (week_label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (week_label)), ==, w53);
+
+  /* 2026 has 53 ISO weeks; the month of January 2027 starts in week 53 and goes on
+   * with 1, 2… */
+  kab_calendar_view_set_mode (view, "month");
+  {
+    g_autoptr(GDateTime) january = g_date_time_new_local (2027, 1, 15, 12, 0, 0);
+    GtkWidget *first, *second;
+
+    kab_calendar_view_set_date (view, january);
+    kab_test_iterate ();
+    first = kab_month_page_get_week_number_label (KAB_MONTH_PAGE (month_page), 0);
+    second = kab_month_page_get_week_number_label (KAB_MONTH_PAGE (month_page), 1);
+    g_assert_true (gtk_widget_get_visible (first));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (first)), ==, "53");
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (second)), ==, "1");
+  }
+
+  /* Another country: no week numbers. */
+  kab_practice_set_country (other, "");
+  g_assert_true (kab_store_save_practice (kab_window_get_store (window), other, &error));
+  g_assert_no_error (error);
+  kab_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (kab_month_page_get_week_number_label (KAB_MONTH_PAGE (month_page), 0)));
+  g_assert_false (gtk_widget_get_visible (week_label));
+}
+
+static void
+test_week_numbers (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+  g_autoptr(KabPractice) practice = NULL;
+  g_autoptr(GError) error = NULL;
+
+  today_setup (f, data);
+  store = open_store (f);
+  practice = kab_practice_copy (kab_store_get_practice (store));
+  kab_practice_set_country (practice, "SE");
+  g_assert_true (kab_store_save_practice (store, practice, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  run_kabinett (f, check_week_numbers);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -775,6 +845,9 @@ main (int   argc,
 
   g_test_add ("/first-day/defects/client-count", Fixture, NULL,
               NULL, test_client_count, fixture_teardown);
+
+  g_test_add ("/first-day/calendar/week-numbers", Fixture, NULL,
+              NULL, test_week_numbers, fixture_teardown);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include "kab-calendar-util.h"
 #include "kab-calendar-view-private.h"
+#include "kab-country.h"
 #include "kab-window.h"
 
 /* How far ahead recurring appointments are written out when the view starts. */
@@ -242,6 +243,12 @@ on_practice_changed (KabCalendarView *self)
                                    kab_practice_get_day_end_hour (practice));
   kab_week_grid_set_slot_minutes (kab_week_page_get_grid (self->week_page),
                                   kab_practice_get_default_duration (practice));
+
+  /* Week numbers where people plan by them: the practice's country says so. */
+  kab_week_page_set_show_week_number (self->week_page,
+                                      kab_country_uses_week_numbers (kab_practice_get_country (practice)));
+  kab_month_page_set_show_week_numbers (self->month_page,
+                                        kab_country_uses_week_numbers (kab_practice_get_country (practice)));
 }
 
 /* Navigation */

@@ -76,7 +76,7 @@ practice_for_locale (KabPractice *practice)
                   "title", "Клинический психолог",
                   "address", "Москва, ул. Пречистенка, 12, кабинет 4",
                   "phone", "+7 916 555-12-34", "email", "volkova@example.ru",
-                  "currency", "RUB", "default-fee", (gint64)350000,
+                  "country", "RU", "currency", "RUB", "default-fee", (gint64)350000,
                   "form-language", "ru", NULL);
   else if (g_str_has_prefix (lang, "sv"))
     g_object_set (practice,
@@ -84,7 +84,7 @@ practice_for_locale (KabPractice *practice)
                   "title", "Leg. psykolog",
                   "address", "Södermannagatan 14, 116 23 Stockholm",
                   "phone", "+46 70 555 12 34", "email", "karin@example.se",
-                  "currency", "SEK", "default-fee", (gint64)120000,
+                  "country", "SE", "currency", "SEK", "default-fee", (gint64)120000,
                   "form-language", "sv", NULL);
   else if (g_str_has_prefix (lang, "nb") || g_str_has_prefix (lang, "no"))
     g_object_set (practice,
@@ -92,7 +92,7 @@ practice_for_locale (KabPractice *practice)
                   "title", "Psykologspesialist",
                   "address", "Thereses gate 20, 0168 Oslo",
                   "phone", "+47 915 55 123", "email", "ingrid@example.no",
-                  "currency", "NOK", "default-fee", (gint64)150000,
+                  "country", "NO", "currency", "NOK", "default-fee", (gint64)150000,
                   "form-language", "nb", NULL);
   else
     g_object_set (practice,
@@ -100,7 +100,7 @@ practice_for_locale (KabPractice *practice)
                   "title", "Clinical psychologist",
                   "address", "12 Elm Street, Dublin D02 XY45",
                   "phone", "+353 1 555 0123", "email", "sarah@example.ie",
-                  "currency", "EUR", "default-fee", (gint64)9000,
+                  "country", "", "currency", "EUR", "default-fee", (gint64)9000,
                   "form-language", "en", NULL);
 
   g_object_set (practice,
