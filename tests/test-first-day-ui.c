@@ -811,6 +811,51 @@ test_week_numbers (Fixture       *f,
   run_kabinett (f, check_week_numbers);
 }
 
+/* Saving a recurring appointment leaves the calendar on the week the user is at. */
+static void
+check_series_stays (Fixture   *f,
+                    KabWindow *window)
+{
+  KabCalendarView *view = find_calendar (window);
+  g_autoptr(GDateTime) later = day_at (35, 12);
+  g_autoptr(GDateTime) before = NULL;
+  KabSessionDialog *dialog;
+  GDateTime *from = NULL;
+  GObject *repeat_row, *save_button;
+
+  kab_calendar_view_set_mode (view, "week");
+  kab_calendar_view_set_date (view, later);
+  kab_test_iterate ();
+  kab_calendar_view_get_range (view, &from, NULL);
+  before = g_date_time_ref (from);
+
+  dialog = open_new_session (window);
+  gtk_drop_down_set_selected (client_dropdown (dialog), 0);
+  repeat_row = gtk_widget_get_template_child (GTK_WIDGET (dialog), KAB_TYPE_SESSION_DIALOG, "repeat_row");
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (repeat_row), TRUE);
+  kab_test_iterate ();
+  save_button = gtk_widget_get_template_child (GTK_WIDGET (dialog), KAB_TYPE_SESSION_DIALOG, "save_button");
+  g_signal_emit_by_name (save_button, "clicked");
+  for (int i = 0; i < 5 && kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG) != NULL; i++)
+    kab_test_iterate ();
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
+
+  kab_calendar_view_get_range (view, &from, NULL);
+  g_assert_true (g_date_time_equal (from, before));
+}
+
+static void
+test_series_stays (Fixture       *f,
+                   gconstpointer  data)
+{
+  fixture_setup (f, data);
+  {
+    g_autoptr(KabStore) store = open_store (f);
+    g_autoptr(KabClient) client = add_client (store, "Anna", "Karlsson");
+  }
+  run_kabinett (f, check_series_stays);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -848,6 +893,9 @@ main (int   argc,
 
   g_test_add ("/first-day/calendar/week-numbers", Fixture, NULL,
               NULL, test_week_numbers, fixture_teardown);
+
+  g_test_add ("/first-day/calendar/series-stays", Fixture, NULL,
+              NULL, test_series_stays, fixture_teardown);
 
   return g_test_run ();
 }
