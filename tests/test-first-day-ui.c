@@ -10,6 +10,7 @@
 #include "calendar/kab-calendar-util.h"
 #include "calendar/kab-month-page.h"
 #include "calendar/kab-session-block.h"
+#include "calendar/kab-week-grid.h"
 #include "calendar/kab-week-page.h"
 #include "calendar/kab-session-dialog.h"
 #include "clients/kab-clients-view.h"
@@ -856,6 +857,138 @@ test_series_stays (Fixture       *f,
   run_kabinett (f, check_series_stays);
 }
 
+/* Drag and keys: moving a session, its length, and the undo. */
+
+/* The last one in the tree: the newest toast, while an older one may still fade out. */
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0
+      && gtk_widget_get_mapped (root))
+    found = root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *inner = find_button_labelled (child, label);
+
+      if (inner != NULL)
+        found = inner;
+    }
+
+  return found;
+}
+
+static GtkGestureDrag *
+find_drag_gesture (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        return GTK_GESTURE_DRAG (controller);
+    }
+
+  return NULL;
+}
+
+static void
+assert_session_at (KabStore *store,
+                   gint64    id,
+                   int       days_from_today,
+                   int       hour,
+                   int       minute,
+                   int       duration)
+{
+  g_autoptr(KabSession) session = kab_store_load_session (store, id, NULL);
+  g_autoptr(GDateTime) local = g_date_time_to_local (kab_session_get_start (session));
+  g_autoptr(GDateTime) expected = day_at (days_from_today, hour);
+
+  g_assert_cmpint (g_date_time_get_day_of_year (local), ==, g_date_time_get_day_of_year (expected));
+  g_assert_cmpint (g_date_time_get_hour (local), ==, hour);
+  g_assert_cmpint (g_date_time_get_minute (local), ==, minute);
+  g_assert_cmpint (kab_session_get_duration (session), ==, duration);
+}
+
+static void
+press_undo (KabWindow *window)
+{
+  GtkWidget *undo = find_button_labelled (GTK_WIDGET (window), "_Undo");
+
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  wait_for_refresh ();
+}
+
+static void
+check_drag_and_keys (Fixture   *f,
+                     KabWindow *window)
+{
+  KabCalendarView *view = find_calendar (window);
+  KabStore *store = kab_window_get_store (window);
+  g_autoptr(GDateTime) today = day_at (0, 12);
+  GObject *week_page = gtk_widget_get_template_child (GTK_WIDGET (view), KAB_TYPE_CALENDAR_VIEW, "week_page");
+  KabWeekGrid *grid = kab_week_page_get_grid (KAB_WEEK_PAGE (week_page));
+  GtkGestureDrag *drag = find_drag_gesture (GTK_WIDGET (grid));
+  GtkWidget *block;
+  graphene_rect_t bounds;
+  int hour_height;
+
+  kab_calendar_view_set_mode (view, "week");
+  kab_calendar_view_set_date (view, today);
+  wait_for_refresh ();
+  block = kab_calendar_view_find_block (view, f->today_session);
+  g_assert_nonnull (block);
+  kab_test_wait_until_mapped (block);
+  g_assert_true (gtk_widget_compute_bounds (block, GTK_WIDGET (grid), &bounds));
+  g_object_get (grid, "hour-height", &hour_height, NULL);
+  g_assert_nonnull (drag);
+
+  /* The mouse: an hour and a quarter down (snapped to 5 minutes), then undo. */
+  g_signal_emit_by_name (drag, "drag-begin", (double) bounds.origin.x + 10, (double) bounds.origin.y + 5);
+  g_signal_emit_by_name (drag, "drag-update", 0.0, hour_height * 1.25 + 1);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, hour_height * 1.25 + 1);
+  wait_for_refresh ();
+  assert_session_at (store, f->today_session, 0, 13, 15, 50);
+  press_undo (window);
+  assert_session_at (store, f->today_session, 0, 12, 0, 50);
+
+  /* Its lower edge: 20 minutes longer. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (grid));
+  block = kab_calendar_view_find_block (view, f->today_session);
+  g_assert_true (gtk_widget_compute_bounds (block, GTK_WIDGET (grid), &bounds));
+  g_signal_emit_by_name (drag, "drag-begin", (double) bounds.origin.x + 10,
+                         (double) (bounds.origin.y + bounds.size.height - 2));
+  g_signal_emit_by_name (drag, "drag-update", 0.0, hour_height / 3.0);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, hour_height / 3.0);
+  wait_for_refresh ();
+  assert_session_at (store, f->today_session, 0, 12, 0, 70);
+
+  /* The keys, on the focused block: Alt+Down moves 5 minutes, Shift+Alt+Up shortens. */
+  block = kab_calendar_view_find_block (view, f->today_session);
+  g_assert_true (gtk_widget_grab_focus (block));
+  g_assert_true (gtk_widget_activate_action (block, "calendar.move-session", "(xiii)",
+                                             f->today_session, 0, 5, 0));
+  wait_for_refresh ();
+  assert_session_at (store, f->today_session, 0, 12, 5, 70);
+  press_undo (window);
+  assert_session_at (store, f->today_session, 0, 12, 0, 70);
+}
+
+static void
+test_drag_and_keys (Fixture       *f,
+                    gconstpointer  data)
+{
+  today_setup (f, data);
+  run_kabinett (f, check_drag_and_keys);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +1029,9 @@ main (int   argc,
 
   g_test_add ("/first-day/calendar/series-stays", Fixture, NULL,
               NULL, test_series_stays, fixture_teardown);
+
+  g_test_add ("/first-day/calendar/drag-keys-undo", Fixture, NULL,
+              NULL, test_drag_and_keys, fixture_teardown);
 
   return g_test_run ();
 }

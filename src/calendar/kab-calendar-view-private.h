@@ -26,7 +26,9 @@ struct _KabCalendarView
   guint         startup_id;
   guint         day_timer_id;
   int           today_index;     /* day of the year last seen, to notice midnight */
-  int           tooltips_mode;   /* 1 week, 2 month: what the arrows' tooltips say */
+  int           tooltips_mode;   /* 1 week, 2 month, 3 day: what the arrows' tooltips say */
+  gint64        focus_session_id; /* the session just moved, whose block takes the focus */
+  AdwToast     *move_toast;      /* weak: the undo of the last move */
 
   GtkStack     *main_stack;
   GtkWidget    *title_label;
@@ -49,5 +51,7 @@ void       kab_calendar_add_toast               (GtkWidget       *widget,
 void       kab_calendar_view_step               (KabCalendarView *self,
                                                  int              direction);
 void       kab_calendar_view_go_today           (KabCalendarView *self);
+void       kab_calendar_view_class_init_move_actions (GtkWidgetClass *widget_class);
+void       kab_calendar_view_focus_moved_block  (KabCalendarView *self);
 
 G_END_DECLS

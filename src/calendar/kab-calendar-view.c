@@ -197,6 +197,7 @@ kab_calendar_view_refresh (KabCalendarView *self)
   if (is_month (self))
     {
       kab_month_page_set_sessions (self->month_page, sessions);
+      kab_calendar_view_focus_moved_block (self);
       return;
     }
 
@@ -206,6 +207,7 @@ kab_calendar_view_refresh (KabCalendarView *self)
   kab_week_grid_set_slot_minutes (kab_week_page_get_grid (self->week_page),
                                   kab_practice_get_default_duration (practice));
   kab_week_grid_set_sessions (kab_week_page_get_grid (self->week_page), sessions);
+  kab_calendar_view_focus_moved_block (self);
 }
 
 static gboolean
@@ -400,6 +402,7 @@ kab_calendar_view_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->startup_id, g_source_remove);
   g_clear_handle_id (&self->day_timer_id, g_source_remove);
+  g_clear_weak_pointer (&self->move_toast);
 
   /* The stack is the bin's child and a template child: let the bin drop it first, so
    * that neither unparents it twice. */
@@ -513,6 +516,7 @@ kab_calendar_view_class_init (KabCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, empty_page);
 
   kab_calendar_view_class_init_actions (widget_class);
+  kab_calendar_view_class_init_move_actions (widget_class);
 }
 
 static void

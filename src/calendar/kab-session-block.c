@@ -424,6 +424,49 @@ build_children (KabSessionBlock *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), self->compact ? "compact" : "full");
 }
 
+/* Alt+arrows move the focused session (a day sideways, 5 minutes up or down), Shift+Alt
+ * Up and Down change its length: the keyboard's drag, through "calendar.move-session". */
+static const struct
+{
+  const char *trigger;
+  int         days, minutes, duration;
+} move_keys[] = {
+  { "<Alt>Left", -1, 0, 0 },
+  { "<Alt>Right", 1, 0, 0 },
+  { "<Alt>Up", 0, -5, 0 },
+  { "<Alt>Down", 0, 5, 0 },
+  { "<Shift><Alt>Up", 0, 0, -5 },
+  { "<Shift><Alt>Down", 0, 0, 5 },
+};
+
+static gboolean
+on_move_key (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  KabSessionBlock *self = KAB_SESSION_BLOCK (widget);
+  guint i = GPOINTER_TO_UINT (user_data);
+
+  if (self->session == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "calendar.move-session", "(xiii)",
+                                     kab_session_get_id (self->session),
+                                     move_keys[i].days, move_keys[i].minutes, move_keys[i].duration);
+}
+
+static void
+add_move_keys (KabSessionBlock *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (move_keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (move_keys[i].trigger),
+                                                            gtk_callback_action_new (on_move_key, GUINT_TO_POINTER (i), NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 kab_session_block_constructed (GObject *object)
 {
@@ -432,6 +475,7 @@ kab_session_block_constructed (GObject *object)
   G_OBJECT_CLASS (kab_session_block_parent_class)->constructed (object);
 
   build_children (self);
+  add_move_keys (self);
   if (self->session != NULL)
     {
       update_labels (self);

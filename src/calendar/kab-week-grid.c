@@ -51,6 +51,13 @@ struct _KabWeekGrid
   int          hover_minute;
 
   guint        tick_id;
+
+  /* A block being dragged: its placement, and where it would go. */
+  int          drag_index;     /* -1 when nothing is dragged */
+  gboolean     drag_resize;    /* the lower edge: the length changes, not the start */
+  gboolean     drag_started;   /* past the threshold: the click on the block is off */
+  int          drag_days;
+  int          drag_minutes;
 };
 
 G_DEFINE_FINAL_TYPE (KabWeekGrid, kab_week_grid, GTK_TYPE_WIDGET)
@@ -414,6 +421,40 @@ kab_week_grid_measure (GtkWidget      *widget,
     *minimum = *natural = 24 * self->hour_height;
 }
 
+/* Where a placement shows while it is dragged: moved by whole days and 5 minutes. */
+static Placement
+dragged_placement (KabWeekGrid     *self,
+                   const Placement *p)
+{
+  Placement moved = *p;
+
+  moved.day = CLAMP (p->day + self->drag_days, 0, N_DAYS - 1);
+  if (!self->drag_resize)
+    moved.start_minute = CLAMP (p->start_minute + self->drag_minutes, 0, MINUTES_PER_DAY - 5);
+  moved.end_minute = CLAMP (p->end_minute + self->drag_minutes, moved.start_minute + 5, MINUTES_PER_DAY);
+  /* Alone in its day while it moves: the columns are the ones of where it came from. */
+  moved.column = 0;
+  moved.n_columns = 1;
+  return moved;
+}
+
+/* The overlap check while dragging: does the dragged block meet another? */
+static gboolean
+dragged_overlaps (KabWeekGrid     *self,
+                  const Placement *moved)
+{
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      const Placement *other = &g_array_index (self->placements, Placement, i);
+
+      if ((int)i != self->drag_index && other->day == moved->day &&
+          other->start_minute < moved->end_minute && moved->start_minute < other->end_minute)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 allocate_block (KabWeekGrid     *self,
                 const Placement *p,
@@ -495,7 +536,18 @@ kab_week_grid_size_allocate (GtkWidget *widget,
   allocate_overlays (self, width, height);
 
   for (guint i = 0; i < self->placements->len; i++)
-    allocate_block (self, &g_array_index (self->placements, Placement, i), width);
+    {
+      const Placement *p = &g_array_index (self->placements, Placement, i);
+
+      if ((int)i == self->drag_index && self->drag_started)
+        {
+          Placement moved = dragged_placement (self, p);
+
+          allocate_block (self, &moved, width);
+        }
+      else
+        allocate_block (self, p, width);
+    }
 }
 
 static void
@@ -743,6 +795,118 @@ on_released (GtkGestureClick *gesture,
   g_signal_emit (self, signals[SLOT_ACTIVATED], 0, start);
 }
 
+/* Dragging a block moves it; dragging its lower edge changes its length. The move is
+ * made by "calendar.move-session" when the button is let go, with one undo toast. */
+
+#define DRAG_THRESHOLD 6
+#define RESIZE_EDGE    8
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               KabWeekGrid    *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *block = picked != NULL ? gtk_widget_get_ancestor (picked, KAB_TYPE_SESSION_BLOCK) : NULL;
+  graphene_rect_t bounds;
+
+  self->drag_index = -1;
+  self->drag_started = FALSE;
+  self->drag_days = self->drag_minutes = 0;
+
+  for (guint i = 0; block != NULL && i < self->placements->len; i++)
+    {
+      if (GTK_WIDGET (g_array_index (self->placements, Placement, i).block) == block)
+        self->drag_index = i;
+    }
+
+  if (self->drag_index < 0 || !gtk_widget_compute_bounds (block, GTK_WIDGET (self), &bounds))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  self->drag_resize = y >= bounds.origin.y + bounds.size.height - RESIZE_EDGE;
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                KabWeekGrid    *self)
+{
+  double column = day_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  const Placement *p;
+  Placement moved;
+  int days, minutes;
+
+  if (self->drag_index < 0 || self->hour_height <= 0 || column <= 0)
+    return;
+
+  if (!self->drag_started)
+    {
+      if (fabs (dx) < DRAG_THRESHOLD && fabs (dy) < DRAG_THRESHOLD)
+        return;
+
+      /* From here on it is a drag, not a click that opens the session's menu. */
+      self->drag_started = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+
+  minutes = (int)lround (dy * 60 / self->hour_height / 5) * 5;
+  days = self->drag_resize ? 0 : (int)lround (dx / column) * (is_rtl (self) ? -1 : 1);
+  if (days == self->drag_days && minutes == self->drag_minutes)
+    return;
+
+  self->drag_days = days;
+  self->drag_minutes = minutes;
+
+  p = &g_array_index (self->placements, Placement, self->drag_index);
+  moved = dragged_placement (self, p);
+  if (dragged_overlaps (self, &moved))
+    gtk_widget_add_css_class (GTK_WIDGET (p->block), "drag-overlap");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (p->block), "drag-overlap");
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             KabWeekGrid    *self)
+{
+  const Placement *p;
+  Placement moved;
+  KabSession *session;
+  int days, start_change, duration_change;
+
+  if (self->drag_index < 0 || !self->drag_started)
+    {
+      self->drag_index = -1;
+      return;
+    }
+
+  p = &g_array_index (self->placements, Placement, self->drag_index);
+  moved = dragged_placement (self, p);
+  session = kab_session_block_get_session (p->block);
+  gtk_widget_remove_css_class (GTK_WIDGET (p->block), "drag-overlap");
+
+  days = moved.day - p->day;
+  start_change = moved.start_minute - p->start_minute;
+  duration_change = (moved.end_minute - moved.start_minute) - (p->end_minute - p->start_minute);
+
+  self->drag_index = -1;
+  self->drag_started = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  if (session != NULL && (days != 0 || start_change != 0 || duration_change != 0))
+    gtk_widget_activate_action (GTK_WIDGET (self), "calendar.move-session", "(xiii)",
+                                kab_session_get_id (session), days, start_change, duration_change);
+}
+
 /* GObject */
 
 static void
@@ -894,6 +1058,7 @@ kab_week_grid_init (KabWeekGrid *self)
 {
   GtkEventController *motion;
   GtkGesture *click;
+  GtkGesture *drag;
 
   self->hour_height = 48;
   self->work_start_hour = 8;
@@ -916,6 +1081,16 @@ kab_week_grid_init (KabWeekGrid *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  /* In the capture phase: the grid sees a press on a block before the block's click. */
+  self->drag_index = -1;
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sessions of the week"),
