@@ -989,6 +989,100 @@ test_drag_and_keys (Fixture       *f,
   run_kabinett (f, check_drag_and_keys);
 }
 
+/* The carried service: a consultation client's booking is a consultation, and after the
+ * consultation's meetings Today asks what comes next. */
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+check_carried_service (Fixture   *f,
+                       KabWindow *window)
+{
+  KabStore *store = kab_window_get_store (window);
+  KabTodayPage *page = find_today (window);
+  GtkWidget *waiting = GTK_WIDGET (kab_today_page_get_list (page, "waiting"));
+  gint64 cecilia = 0;
+  KabSessionDialog *dialog;
+  GListModel *clients;
+  GtkWidget *row;
+  GObject *kind_row;
+
+  /* Booking: the consultation client's session is a consultation; Anna's psychotherapy. */
+  dialog = open_new_session (window);
+  clients = gtk_drop_down_get_model (client_dropdown (dialog));
+  kind_row = gtk_widget_get_template_child (GTK_WIDGET (dialog), KAB_TYPE_SESSION_DIALOG, "kind_row");
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(KabClient) client = g_list_model_get_item (clients, i);
+
+      gtk_drop_down_set_selected (client_dropdown (dialog), i);
+      kab_test_iterate ();
+      if (kab_client_get_service (client) == KAB_SERVICE_CONSULTATION)
+        {
+          g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row)), ==, KAB_SESSION_KIND_CONSULTATION);
+          cecilia = kab_client_get_id (client);
+        }
+      else
+        g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row)), ==, KAB_SESSION_KIND_PSYCHOTHERAPY);
+    }
+  g_assert_cmpint (cecilia, !=, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kab_test_iterate ();
+
+  /* Two consultations held: Today asks, and "Psychotherapy" carries the client on. */
+  row = find_named (waiting, "consultation-row");
+  g_assert_nonnull (row);
+  activate (find_button_labelled (row, "_Psychotherapy"));
+  wait_for_refresh ();
+  g_assert_cmpint (kab_client_get_service (kab_store_find_client (store, cecilia)),
+                   ==, KAB_SERVICE_PSYCHOTHERAPY);
+  g_assert_null (find_named (waiting, "consultation-row"));
+}
+
+static void
+test_carried_service (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+  g_autoptr(KabClient) cecilia = NULL;
+  g_autoptr(GError) error = NULL;
+
+  today_setup (f, data);
+  store = open_store (f);
+  cecilia = add_client (store, "Cecilia", "Ek");
+  kab_client_set_service (cecilia, KAB_SERVICE_CONSULTATION);
+  g_assert_true (kab_store_save_client (store, cecilia, &error));
+  g_assert_no_error (error);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(GDateTime) start = day_at (-7 * (i + 1), 9);
+      g_autoptr(KabSession) session = add_session (store, kab_client_get_id (cecilia), start);
+
+      g_object_set (session, "kind", KAB_SESSION_KIND_CONSULTATION, "status", KAB_SESSION_STATUS_ATTENDED, NULL);
+      g_assert_true (kab_store_save_session (store, session, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&store);
+  run_kabinett (f, check_carried_service);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1032,6 +1126,9 @@ main (int   argc,
 
   g_test_add ("/first-day/calendar/drag-keys-undo", Fixture, NULL,
               NULL, test_drag_and_keys, fixture_teardown);
+
+  g_test_add ("/first-day/carried-service", Fixture, NULL,
+              NULL, test_carried_service, fixture_teardown);
 
   return g_test_run ();
 }

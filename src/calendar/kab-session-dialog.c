@@ -35,6 +35,8 @@ struct _KabSessionDialog
   gboolean        fee_edited;
   guint           updating;
   gboolean        discard_confirmed;
+  gboolean        kind_edited;
+  gboolean        setting_kind;
 
   GtkFilter      *client_filter;
   GListModel     *clients;   /* the dropdown's model: active clients by name */
@@ -409,6 +411,31 @@ clear_error (KabSessionDialog *self)
 
 /* Callbacks */
 
+/* A new booking is of the client's service: a consultation for a client who came for
+ * one, psychotherapy otherwise, unless the user chose the kind already. */
+static void
+carry_service (KabSessionDialog *self)
+{
+  KabClient *client = selected_client (self);
+  KabSessionKind kind;
+
+  if (self->mode != MODE_NEW || self->kind_edited || client == NULL)
+    return;
+
+  kind = kab_client_get_service (client) == KAB_SERVICE_CONSULTATION ? KAB_SESSION_KIND_CONSULTATION
+                                                                      : KAB_SESSION_KIND_PSYCHOTHERAPY;
+  self->setting_kind = TRUE;
+  adw_combo_row_set_selected (self->kind_row, kind);
+  self->setting_kind = FALSE;
+}
+
+static void
+on_kind_changed (KabSessionDialog *self)
+{
+  if (!self->setting_kind && self->updating == 0)
+    self->kind_edited = TRUE;
+}
+
 static void
 on_client_changed (KabSessionDialog *self)
 {
@@ -424,6 +451,7 @@ on_client_changed (KabSessionDialog *self)
     return;
 
   adw_action_row_set_subtitle (self->client_row, "");
+  carry_service (self);
 
   /* A new session costs what the client pays per session, unless typed in already. */
   if (self->mode == MODE_NEW && !self->fee_edited)
@@ -1127,6 +1155,9 @@ dialog_new (KabStore   *store,
                                            : kab_session_get_client_id (session);
 
   fill_form (self);
+  carry_service (self);
+  g_signal_connect_object (self->kind_row, "notify::selected",
+                           G_CALLBACK (on_kind_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->client_dropdown, "notify::selected-item",
                            G_CALLBACK (on_client_changed), self, G_CONNECT_SWAPPED);
   update_overlaps (self);

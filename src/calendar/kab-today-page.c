@@ -19,6 +19,8 @@
 #define PAST_PLANNED_DAYS 90
 /* A debt is overdue when its oldest unpaid charge is older than this. */
 #define OVERDUE_DAYS 30
+/* The meetings a consultation is planned for: after them, Kabinett asks what comes next. */
+#define CONSULTATION_MEETINGS 2
 /* Rows a list of the waiting work shows before it says how many more there are. */
 #define MAX_WAITING_ROWS 12
 
@@ -38,6 +40,8 @@ struct _KabTodayPage
 };
 
 G_DEFINE_FINAL_TYPE (KabTodayPage, kab_today_page, ADW_TYPE_BIN)
+
+static void queue_refresh (KabTodayPage *self);
 
 /* Rows */
 
@@ -483,6 +487,107 @@ fill_debts (KabTodayPage *self,
                      g_variant_new_string ("payments"));
 }
 
+/* A consultation that has had its meetings (or its one meeting, with nothing planned
+ * after it) is done: finish it, or go on with psychotherapy. */
+static guint
+count_consultations_held (KabTodayPage *self,
+                          KabClient    *client)
+{
+  g_autoptr(GListModel) sessions = kab_store_list_client_sessions (self->store, kab_client_get_id (client), NULL);
+  guint held = 0;
+
+  for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(KabSession) session = g_list_model_get_item (sessions, i);
+
+      held += kab_session_get_kind (session) == KAB_SESSION_KIND_CONSULTATION
+              && kab_session_get_status (session) == KAB_SESSION_STATUS_ATTENDED;
+    }
+
+  return held;
+}
+
+static void
+on_consultation_next (GtkButton    *button,
+                      KabTodayPage *self)
+{
+  gint64 client_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "client-id"));
+  gboolean finish = g_object_get_data (G_OBJECT (button), "finish") != NULL;
+  KabClient *client = kab_store_find_client (self->store, client_id);
+  g_autoptr(KabClient) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (client == NULL)
+    return;
+
+  copy = kab_client_copy (client);
+  if (finish)
+    kab_client_set_status (copy, KAB_CLIENT_STATUS_FINISHED);
+  else
+    kab_client_set_service (copy, KAB_SERVICE_PSYCHOTHERAPY);
+
+  if (!kab_store_save_client (self->store, copy, &error))
+    g_warning ("Could not save the client: %s", error->message);
+  queue_refresh (self);
+}
+
+static GtkWidget *
+new_text_button (KabTodayPage *self,
+                 const char   *label,
+                 const char   *tooltip,
+                 gint64        client_id,
+                 gboolean      finish)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data (G_OBJECT (button), "client-id", GSIZE_TO_POINTER ((gsize) client_id));
+  g_object_set_data (G_OBJECT (button), "finish", finish ? GINT_TO_POINTER (1) : NULL);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_consultation_next), self, 0);
+  return button;
+}
+
+static void
+fill_consultations (KabTodayPage *self)
+{
+  GListModel *clients = kab_store_get_clients (self->store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(KabClient) client = g_list_model_get_item (clients, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+      guint held;
+
+      if (kab_client_get_status (client) != KAB_CLIENT_STATUS_ACTIVE
+          || kab_client_get_service (client) != KAB_SERVICE_CONSULTATION)
+        continue;
+
+      held = count_consultations_held (self, client);
+      if (held < CONSULTATION_MEETINGS && (held == 0 || kab_client_get_next_session (client) != NULL))
+        continue;
+
+      /* Translators: a row of Today's waiting work */
+      title = g_strdup_printf (_("Consultation with %s held"), kab_client_get_display_name (client));
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u meeting: finish, or go on with psychotherapy",
+                                               "%u meetings: finish, or go on with psychotherapy", held),
+                                  held);
+      row = new_row (title, subtitle, NULL, NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 new_text_button (self, _("_Finish"), _("Mark the client finished"),
+                                                  kab_client_get_id (client), TRUE));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 new_text_button (self, _("_Psychotherapy"),
+                                                  _("Go on with psychotherapy: new sessions are booked as psychotherapy"),
+                                                  kab_client_get_id (client), FALSE));
+      gtk_widget_set_name (row, "consultation-row");
+      append_row (self->waiting_list, row);
+    }
+}
+
 /**
  * kab_today_page_refresh:
  *
@@ -508,6 +613,7 @@ kab_today_page_refresh (KabTodayPage *self)
   clear_list (self->waiting_list);
   fill_past_planned (self, now);
   fill_agreements (self);
+  fill_consultations (self);
   fill_debts (self, now);
 }
 
