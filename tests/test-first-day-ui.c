@@ -946,6 +946,7 @@ check_drag_and_keys (Fixture   *f,
   block = kab_calendar_view_find_block (view, f->today_session);
   g_assert_nonnull (block);
   kab_test_wait_until_mapped (block);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (grid));
   g_assert_true (gtk_widget_compute_bounds (block, GTK_WIDGET (grid), &bounds));
   g_object_get (grid, "hour-height", &hour_height, NULL);
   g_assert_nonnull (drag);
@@ -1083,6 +1084,62 @@ test_carried_service (Fixture       *f,
   run_kabinett (f, check_carried_service);
 }
 
+/* Overlapping sessions sit side by side at a readable width; those that do not fit are
+ * counted in a "+N" marker. */
+static void
+check_overlaps (Fixture   *f,
+                KabWindow *window)
+{
+  KabCalendarView *view = find_calendar (window);
+  g_autoptr(GDateTime) day = day_at (1, 15);
+  GObject *week_page = gtk_widget_get_template_child (GTK_WIDGET (view), KAB_TYPE_CALENDAR_VIEW, "week_page");
+  KabWeekGrid *grid = kab_week_page_get_grid (KAB_WEEK_PAGE (week_page));
+  guint visible = 0;
+  int day_width;
+  graphene_rect_t bounds;
+
+  kab_calendar_view_set_mode (view, "week");
+  kab_calendar_view_set_date (view, day);
+  wait_for_refresh ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (grid));
+  day_width = (gtk_widget_get_width (GTK_WIDGET (grid)) - kab_week_grid_get_gutter_width (grid)) / 7;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!KAB_IS_SESSION_BLOCK (child) || !gtk_widget_get_child_visible (child))
+        continue;
+
+      visible++;
+      /* As wide as a readable name, or as the whole day when even that is narrower. */
+      g_assert_true (gtk_widget_compute_bounds (child, GTK_WIDGET (grid), &bounds));
+      g_assert_cmpint ((int) bounds.size.width, >=, MIN (64, day_width - 8));
+    }
+
+  /* Six at 15:00 that day (and none else then): what does not show is counted. */
+  g_assert_cmpuint (kab_week_grid_get_n_hidden (grid), >, 0);
+  g_assert_cmpuint (visible + kab_week_grid_get_n_hidden (grid), ==, kab_calendar_view_get_n_blocks (view));
+}
+
+static void
+test_overlaps (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+
+  fixture_setup (f, data);
+  store = open_store (f);
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Client%d", i);
+      g_autoptr(KabClient) client = add_client (store, given, "Overlap");
+      g_autoptr(GDateTime) start = day_at (1, 15);
+      g_autoptr(KabSession) session = add_session (store, kab_client_get_id (client), start);
+    }
+  g_clear_object (&store);
+  run_kabinett (f, check_overlaps);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1129,6 +1186,9 @@ main (int   argc,
 
   g_test_add ("/first-day/carried-service", Fixture, NULL,
               NULL, test_carried_service, fixture_teardown);
+
+  g_test_add ("/first-day/calendar/overlaps-side-by-side", Fixture, NULL,
+              NULL, test_overlaps, fixture_teardown);
 
   return g_test_run ();
 }

@@ -26,7 +26,18 @@ typedef struct
   int              end_minute;
   int              column;
   int              n_columns;
+  guint            cluster;      /* index of the first placement of its overlap cluster */
 } Placement;
+
+/* Side by side, a block keeps at least this width, enough for "Anna K…"; the sessions
+ * of a cluster that do not fit are counted in a "+N" marker on its last column. */
+#define MIN_BLOCK_WIDTH 72
+
+typedef struct
+{
+  double x, y;     /* the marker's top-right corner */
+  guint  n;
+} Marker;
 
 struct _KabWeekGrid
 {
@@ -39,6 +50,7 @@ struct _KabWeekGrid
   int          slot_minutes;
 
   GArray      *placements;    /* Placement, in session order */
+  GArray      *markers;       /* Marker, made at allocation */
   GHashTable  *blocks_by_id;  /* gint64* → KabSessionBlock* (borrowed) */
 
   PangoLayout *hour_layouts[24];
@@ -191,7 +203,21 @@ place_columns (GArray *placements,
     }
 
   for (guint i = first; i < last; i++)
-    g_array_index (placements, Placement, i).n_columns = MAX (1, n_columns);
+    {
+      g_array_index (placements, Placement, i).n_columns = MAX (1, n_columns);
+      g_array_index (placements, Placement, i).cluster = first;
+    }
+}
+
+/* How many columns of a day fit side by side at a readable width. */
+static int
+shown_columns (KabWeekGrid     *self,
+               const Placement *p,
+               int              width)
+{
+  int fit = MAX (1, (int) (day_width (self, width) / MIN_BLOCK_WIDTH));
+
+  return MIN (p->n_columns, fit);
 }
 
 static int
@@ -460,8 +486,9 @@ allocate_block (KabWeekGrid     *self,
                 const Placement *p,
                 int              width)
 {
-  double column = day_width (self, width) / p->n_columns;
-  double x = day_x (self, width, p->day) + (is_rtl (self) ? p->n_columns - 1 - p->column : p->column) * column;
+  int n_columns = shown_columns (self, p, width);
+  double column = day_width (self, width) / n_columns;
+  double x = day_x (self, width, p->day) + (is_rtl (self) ? n_columns - 1 - p->column : p->column) * column;
   double y = minute_y (self, p->start_minute);
   double height = minute_y (self, p->end_minute) - y;
   int minimum_width, minimum_height;
@@ -535,11 +562,33 @@ kab_week_grid_size_allocate (GtkWidget *widget,
   ensure_hour_layouts (self);
   allocate_overlays (self, width, height);
 
+  g_array_set_size (self->markers, 0);
+
   for (guint i = 0; i < self->placements->len; i++)
     {
       const Placement *p = &g_array_index (self->placements, Placement, i);
+      gboolean dragged = (int)i == self->drag_index && self->drag_started;
+      int n_columns = shown_columns (self, p, width);
 
-      if ((int)i == self->drag_index && self->drag_started)
+      /* A session beyond the columns that fit hides, counted in its cluster's marker. */
+      gtk_widget_set_child_visible (GTK_WIDGET (p->block), dragged || p->column < n_columns);
+      if (!dragged && p->column >= n_columns)
+        {
+          const Placement *first = &g_array_index (self->placements, Placement, p->cluster);
+          double right = day_x (self, width, p->day) + (is_rtl (self) ? day_width (self, width) / n_columns
+                                                                       : day_width (self, width));
+          Marker *last = self->markers->len > 0
+                         ? &g_array_index (self->markers, Marker, self->markers->len - 1) : NULL;
+
+          if (last != NULL && last->x == right && last->y == minute_y (self, first->start_minute))
+            last->n++;
+          else
+            g_array_append_vals (self->markers,
+                                 &(Marker) { right, minute_y (self, first->start_minute), 1 }, 1);
+          continue;
+        }
+
+      if (dragged)
         {
           Placement moved = dragged_placement (self, p);
 
@@ -621,6 +670,65 @@ snapshot_hours (KabWeekGrid   *self,
     }
 }
 
+/* "+2" over the top-right corner of a cluster that has more sessions than fit. */
+static void
+snapshot_markers (KabWeekGrid *self,
+                  GtkSnapshot *snapshot)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GdkRGBA background = { 0.21f, 0.52f, 0.89f, 1.0f };
+  GdkRGBA text = { 1.0f, 1.0f, 1.0f, 1.0f };
+
+  if (adw_style_manager_get_dark (style))
+    background = (GdkRGBA) { 0.47f, 0.68f, 0.93f, 1.0f };
+
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      const Marker *marker = &g_array_index (self->markers, Marker, i);
+      /* Translators: in the week view, the sessions at the same time that do not fit */
+      g_autofree char *label = g_strdup_printf (C_("week view", "+%u"), marker->n);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), label);
+      int text_width, text_height;
+      GskRoundedRect pill;
+      double x, y, w, h;
+
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      w = text_width + 10;
+      h = text_height + 2;
+      x = marker->x - w - 3;
+      y = marker->y + 2;
+
+      gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (x, y, w, h), h / 2);
+      gtk_snapshot_push_rounded_clip (snapshot, &pill);
+      gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (x, y, w, h));
+      gtk_snapshot_pop (snapshot);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 5, y + 1));
+      gtk_snapshot_append_layout (snapshot, layout, &text);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+/**
+ * kab_week_grid_get_n_hidden:
+ *
+ * Returns: the sessions of the week that did not fit beside others at the last
+ *   allocation (counted in "+N" markers)
+ */
+guint
+kab_week_grid_get_n_hidden (KabWeekGrid *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (KAB_IS_WEEK_GRID (self), 0);
+
+  for (guint i = 0; i < self->markers->len; i++)
+    n += g_array_index (self->markers, Marker, i).n;
+
+  return n;
+}
+
 static void
 kab_week_grid_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -643,6 +751,7 @@ kab_week_grid_snapshot (GtkWidget   *widget,
     gtk_widget_snapshot_child (widget, GTK_WIDGET (g_array_index (self->placements, Placement, i).block),
                                snapshot);
 
+  snapshot_markers (self, snapshot);
   gtk_widget_snapshot_child (widget, self->now_line, snapshot);
 }
 
@@ -935,6 +1044,7 @@ kab_week_grid_finalize (GObject *object)
 
   g_clear_pointer (&self->week_start, g_date_time_unref);
   g_clear_pointer (&self->placements, g_array_unref);
+  g_clear_pointer (&self->markers, g_array_unref);
 
   G_OBJECT_CLASS (kab_week_grid_parent_class)->finalize (object);
 }
@@ -1066,6 +1176,7 @@ kab_week_grid_init (KabWeekGrid *self)
   self->slot_minutes = 50;
   self->hover_day = -1;
   self->placements = g_array_new (FALSE, TRUE, sizeof (Placement));
+  self->markers = g_array_new (FALSE, TRUE, sizeof (Marker));
   self->blocks_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   self->today_column = overlay_new (self, "today");
