@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kab-application.h"
+#include "kab-model-error.h"
 #include "calendar/kab-calendar-view.h"
 #include "calendar/kab-calendar-util.h"
 #include "calendar/kab-month-page.h"
@@ -1140,6 +1141,32 @@ test_overlaps (Fixture       *f,
   run_kabinett (f, check_overlaps);
 }
 
+/* An agreement is not signed before the day it was printed. */
+static void
+test_signed_before_printed (void)
+{
+  g_autoptr(KabConsent) consent = kab_consent_new ();
+  g_autoptr(GDateTime) printed = day_at (-1, 12);
+  g_autoptr(GDateTime) before = day_at (-3, 12);
+  g_autoptr(GDateTime) same_day = day_at (-1, 9);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (consent, "client-id", (gint64) 1, "title", "Agreement", "language", "sv",
+                "rendered-text", "# Avtal\n\nVi är överens.\n", "printed-on", printed, NULL);
+  g_assert_true (kab_consent_validate (consent, &error));
+  g_assert_no_error (error);
+
+  kab_consent_set_signed_on (consent, before);
+  g_assert_false (kab_consent_validate (consent, &error));
+  g_assert_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE);
+  g_clear_error (&error);
+
+  /* The same day, even earlier in it, is fine: the printout is signed at the desk. */
+  kab_consent_set_signed_on (consent, same_day);
+  g_assert_true (kab_consent_validate (consent, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1189,6 +1216,8 @@ main (int   argc,
 
   g_test_add ("/first-day/calendar/overlaps-side-by-side", Fixture, NULL,
               NULL, test_overlaps, fixture_teardown);
+
+  g_test_add_func ("/first-day/defects/signed-before-printed", test_signed_before_printed);
 
   return g_test_run ();
 }
