@@ -7,6 +7,7 @@
 
 #include "kab-application.h"
 #include "kab-model-error.h"
+#include "kab-print-document.h"
 #include "calendar/kab-calendar-view.h"
 #include "calendar/kab-calendar-util.h"
 #include "calendar/kab-month-page.h"
@@ -1167,6 +1168,27 @@ test_signed_before_printed (void)
   g_assert_no_error (error);
 }
 
+/* "Print to File" suggests the document's title as the file's name, not "output.pdf". */
+static void
+test_print_file_name (void)
+{
+  g_autoptr(KabPrintDocument) document = kab_print_document_new ("# Behandlingsavtal 1/2026\n\nVi är överens.\n");
+  g_autoptr(GtkPrintOperation) operation = kab_print_document_create_print_operation (document);
+  g_autoptr(GtkPrintSettings) last = gtk_print_settings_new ();
+  GtkPrintSettings *settings;
+
+  g_assert_cmpstr (kab_print_document_get_title (document), ==, "Behandlingsavtal 1/2026");
+
+  /* The printer chosen last time stays; the name is this document's. */
+  gtk_print_settings_set_printer (last, "Print to File");
+  gtk_print_settings_set (last, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, "Kvitto");
+  kab_print_document_use_settings (document, operation, last);
+  settings = gtk_print_operation_get_print_settings (operation);
+  g_assert_cmpstr (gtk_print_settings_get_printer (settings), ==, "Print to File");
+  g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
+                   "Behandlingsavtal 1-2026");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1218,6 +1240,8 @@ main (int   argc,
               NULL, test_overlaps, fixture_teardown);
 
   g_test_add_func ("/first-day/defects/signed-before-printed", test_signed_before_printed);
+
+  g_test_add_func ("/first-day/defects/print-file-name", test_print_file_name);
 
   return g_test_run ();
 }
