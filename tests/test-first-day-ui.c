@@ -15,6 +15,7 @@
 #include "calendar/kab-week-grid.h"
 #include "calendar/kab-week-page.h"
 #include "calendar/kab-session-dialog.h"
+#include "clients/kab-client-sessions-window.h"
 #include "clients/kab-clients-view.h"
 #include "calendar/kab-today-page.h"
 #include "payments/kab-payment-dialog.h"
@@ -1189,6 +1190,46 @@ test_print_file_name (void)
                    "Behandlingsavtal 1-2026");
 }
 
+/* "Show all" sessions: the past first, the last one on top, then what is planned. */
+static void
+test_sessions_order (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (KAB_TYPE_SESSION);
+  g_autoptr(KabClient) client = kab_client_new ();
+  const int days[] = { 9, -10, 2, -3 };
+  const int expected[] = { -3, -10, 2, 9 };
+  GtkWidget *window;
+  GtkListView *list;
+  GListModel *model;
+
+  g_object_set (client, "given-name", "Anna", "family-name", "Karlsson", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(KabSession) session = kab_session_new ();
+      g_autoptr(GDateTime) start = day_at (days[i], 10);
+
+      g_object_set (session, "id", (gint64) (i + 1), "client-id", (gint64) 1, "start", start,
+                    "duration", 50, NULL);
+      g_list_store_append (store, session);
+    }
+
+  window = kab_client_sessions_window_new (client, G_LIST_MODEL (store));
+  list = GTK_LIST_VIEW (kab_test_find_by_type (window, GTK_TYPE_LIST_VIEW));
+  g_assert_nonnull (list);
+  model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(KabSession) session = g_list_model_get_item (model, i);
+      g_autoptr(GDateTime) start = day_at (expected[i], 10);
+
+      g_assert_true (g_date_time_equal (kab_session_get_start (session), start));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1242,6 +1283,8 @@ main (int   argc,
   g_test_add_func ("/first-day/defects/signed-before-printed", test_signed_before_printed);
 
   g_test_add_func ("/first-day/defects/print-file-name", test_print_file_name);
+
+  g_test_add_func ("/first-day/defects/sessions-past-first", test_sessions_order);
 
   return g_test_run ();
 }
