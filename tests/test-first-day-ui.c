@@ -1230,6 +1230,50 @@ test_sessions_order (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The client list puts active clients first, by family name; finished ones after. */
+static void
+check_active_first (Fixture   *f,
+                    KabWindow *window)
+{
+  GtkWidget *view;
+  GtkListView *list;
+  GListModel *model;
+  const char *expected[] = { "Berg", "Karlsson", "Adams" };
+
+  kab_window_show_view (window, "clients");
+  kab_test_iterate ();
+  view = kab_test_find_by_type (GTK_WIDGET (window), KAB_TYPE_CLIENTS_VIEW);
+  list = GTK_LIST_VIEW (kab_test_find_by_type (view, GTK_TYPE_LIST_VIEW));
+  g_assert_nonnull (list);
+  model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(KabClient) client = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (kab_client_get_family_name (client), ==, expected[i]);
+    }
+}
+
+static void
+test_active_first (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+  g_autoptr(KabClient) zed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  today_setup (f, data);
+  store = open_store (f);
+  zed = add_client (store, "Zed", "Adams");
+  kab_client_set_status (zed, KAB_CLIENT_STATUS_FINISHED);
+  g_assert_true (kab_store_save_client (store, zed, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  run_kabinett (f, check_active_first);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1285,6 +1329,9 @@ main (int   argc,
   g_test_add_func ("/first-day/defects/print-file-name", test_print_file_name);
 
   g_test_add_func ("/first-day/defects/sessions-past-first", test_sessions_order);
+
+  g_test_add ("/first-day/defects/active-clients-first", Fixture, NULL,
+              NULL, test_active_first, fixture_teardown);
 
   return g_test_run ();
 }

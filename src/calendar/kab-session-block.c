@@ -242,8 +242,14 @@ on_query_tooltip (GtkWidget  *widget,
                   GtkTooltip *tooltip,
                   gpointer    user_data)
 {
-  g_autofree char *markup = kab_session_block_dup_tooltip_markup (KAB_SESSION_BLOCK (widget));
+  KabSessionBlock *self = KAB_SESSION_BLOCK (widget);
+  g_autofree char *markup = NULL;
 
+  /* Not over the block's own menu, whose heading says the same. */
+  if (self->popover != NULL && gtk_widget_get_visible (self->popover))
+    return FALSE;
+
+  markup = kab_session_block_dup_tooltip_markup (self);
   if (markup == NULL)
     return FALSE;
 
