@@ -11,6 +11,7 @@
 #include "clients/kab-clients-view.h"
 #include "consent/kab-consent-view.h"
 #include "payments/kab-payments-view.h"
+#include "kab-welcome-page.h"
 
 struct _KabWindow
 {
@@ -26,6 +27,7 @@ struct _KabWindow
   GtkStack             *content_stack;
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
+  AdwBin               *welcome_bin;
   GtkButton            *quit_button;
   GtkButton            *restore_button;
 };
@@ -111,8 +113,31 @@ show_view_change_state (GSimpleAction *action,
   kab_window_show_view (self, name);
 }
 
+/* ("payments", "payments.record-for", client): shows a view and runs one of its actions
+ * on a client, so that a view can open another view's place without knowing it. */
+static void
+open_in_view_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  KabWindow *self = KAB_WINDOW (user_data);
+  const char *name, *view_action;
+  gint64 client_id;
+  GtkWidget *bin;
+
+  g_variant_get (parameter, "(&s&sx)", &name, &view_action, &client_id);
+  if (!is_view_name (name) || self->store == NULL || !g_str_has_prefix (view_action, name))
+    return;
+
+  kab_window_show_view (self, name);
+  bin = adw_view_stack_get_child_by_name (self->view_stack, name);
+  if (ADW_IS_BIN (bin) && adw_bin_get_child (ADW_BIN (bin)) != NULL)
+    gtk_widget_activate_action (adw_bin_get_child (ADW_BIN (bin)), view_action, "x", client_id);
+}
+
 static const GActionEntry win_entries[] = {
   { "show-view", NULL, "s", "'clients'", show_view_change_state },
+  { "open-in-view", open_in_view_activated, "(ssx)", NULL, NULL },
 };
 
 /* A view is built the first time it is shown: the first frame then carries one view,
@@ -212,6 +237,39 @@ save_window_state (KabWindow *self)
     g_settings_set_string (self->settings, "last-view", view);
 }
 
+/* The first start (kab-welcome-page.c has the rule): the welcome page stands in for the
+ * views until the user starts or skips; showing a view (Alt+1…4) also skips it. */
+static void
+leave_welcome (KabWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "welcome") != 0)
+    return;
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
+  gtk_stack_set_visible_child_name (self->content_stack, "views");
+  adw_bin_set_child (self->welcome_bin, NULL);
+}
+
+static void
+on_welcome_done (KabWindow *self)
+{
+  leave_welcome (self);
+  kab_window_show_view (self, "calendar");
+}
+
+static void
+show_welcome (KabWindow *self)
+{
+  GtkWidget *page = kab_welcome_page_new (self->store);
+
+  g_signal_connect_object (page, "done", G_CALLBACK (on_welcome_done), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->welcome_bin, page);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+  gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+}
+
 static gboolean
 kab_window_close_request (GtkWindow *window)
 {
@@ -233,6 +291,9 @@ kab_window_constructed (GObject *object)
     kab_window_show_error (self, NULL, NULL);
 
   restore_window_state (self);
+
+  if (self->store != NULL && kab_welcome_page_is_wanted (self->store))
+    show_welcome (self);
 }
 
 static void
@@ -321,6 +382,7 @@ kab_window_class_init (KabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KabWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KabWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KabWindow, welcome_bin);
   gtk_widget_class_bind_template_child (widget_class, KabWindow, quit_button);
   gtk_widget_class_bind_template_child (widget_class, KabWindow, restore_button);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
@@ -400,6 +462,7 @@ kab_window_show_view (KabWindow  *self,
   if (self->store == NULL)
     return;
 
+  leave_welcome (self);
   ensure_view (self, name);
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }

@@ -318,7 +318,7 @@ test_prepare_save_sign (Fixture       *f,
   g_assert_null (row_at (history_list, 1));
   g_assert_nonnull (row_at (to_sign_list, 0));
 
-  /* Record Signature: the calendar offers today; the client signed yesterday. */
+  /* Record Signature: a day before the agreement was printed (today) is refused. */
   date_button = find_by_name (GTK_WIDGET (row), "date-button");
   g_assert_true (gtk_widget_get_visible (date_button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (date_button));
@@ -330,12 +330,27 @@ test_prepare_save_sign (Fixture       *f,
 
   consents = consents_of (f, f->asa);
   consent = g_list_model_get_item (consents, 0);
+  g_assert_null (kab_consent_get_signed_on (consent));
+  g_clear_object (&consent);
+  g_clear_object (&consents);
+
+  /* The calendar offers today: the client signed the printout at once. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (popover)))
+    {
+      gtk_menu_button_popup (GTK_MENU_BUTTON (date_button));
+      kab_test_iterate ();
+    }
+  gtk_calendar_select_day (GTK_CALENDAR (kab_test_find_by_type (GTK_WIDGET (popover), GTK_TYPE_CALENDAR)), now);
+  click (child_of (popover, KAB_TYPE_DATE_POPOVER, "record_button"));
+
+  consents = consents_of (f, f->asa);
+  consent = g_list_model_get_item (consents, 0);
   g_assert_nonnull (kab_consent_get_signed_on (consent));
   {
     g_autoptr(GDateTime) signed_on = g_date_time_to_local (kab_consent_get_signed_on (consent));
 
-    g_assert_cmpint (g_date_time_get_year (signed_on), ==, g_date_time_get_year (yesterday));
-    g_assert_cmpint (g_date_time_get_day_of_year (signed_on), ==, g_date_time_get_day_of_year (yesterday));
+    g_assert_cmpint (g_date_time_get_year (signed_on), ==, g_date_time_get_year (now));
+    g_assert_cmpint (g_date_time_get_day_of_year (signed_on), ==, g_date_time_get_day_of_year (now));
   }
   g_assert_null (kab_consent_get_withdrawn_on (consent));
   g_assert_cmpint (kab_client_get_consent_state (f->asa), ==, KAB_CONSENT_STATE_SIGNED);

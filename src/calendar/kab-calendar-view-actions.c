@@ -71,6 +71,18 @@ today_activated (GtkWidget  *widget,
   kab_calendar_view_go_today (KAB_CALENDAR_VIEW (widget));
 }
 
+/* Today: the day mode at today's date. */
+static void
+day_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KabCalendarView *self = KAB_CALENDAR_VIEW (widget);
+
+  kab_calendar_view_set_mode (self, "day");
+  kab_calendar_view_go_today (self);
+}
+
 static void
 step_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -103,7 +115,19 @@ client_name (KabCalendarView *self,
   return client != NULL ? kab_client_get_display_name (client) : "";
 }
 
-/* Says what was saved, and shows it when it went outside the range shown. */
+static void
+on_show_first_clicked (AdwToast        *toast,
+                       KabCalendarView *self)
+{
+  GDateTime *first = g_object_get_data (G_OBJECT (toast), "first-session");
+
+  kab_calendar_view_set_mode (self, "week");
+  kab_calendar_view_set_date (self, first);
+}
+
+/* Says what was saved. A session moved outside the range shown is followed; a recurring
+ * appointment is not: the user stays on the week being planned, and the toast offers to
+ * show the first of the new sessions. */
 static void
 on_session_saved (KabCalendarView *self,
                   GObject         *what)
@@ -118,25 +142,31 @@ on_session_saved (KabCalendarView *self,
       GDateTime *from = g_date_time_compare (first, now) > 0 ? first : now;
       g_autoptr(GDateTime) horizon = g_date_time_add_weeks (from, 8);
       g_autoptr(GPtrArray) starts = kab_series_expand (series, from, horizon);
+      /* Translators: after saving a recurring appointment */
+      AdwToast *toast = toast_new_printf (_("Sessions with %s planned"),
+                                          client_name (self, kab_series_get_client_id (series)));
 
       if (starts->len > 0)
-        start = g_date_time_ref (g_ptr_array_index (starts, 0));
-      kab_calendar_add_toast (GTK_WIDGET (self),
-                              /* Translators: after saving a recurring appointment */
-                              toast_new_printf (_("Sessions with %s planned"),
-                                                client_name (self, kab_series_get_client_id (series))));
-    }
-  else
-    {
-      KabSession *session = KAB_SESSION (what);
+        {
+          GDateTime *next = g_ptr_array_index (starts, 0);
 
-      start = g_date_time_ref (kab_session_get_start (session));
-      kab_calendar_add_toast (GTK_WIDGET (self),
-                              toast_new_printf (_("Session with %s saved"),
-                                                kab_session_get_client_name (session)));
+          /* The toast lives above the view, out of reach of its actions. */
+          adw_toast_set_button_label (toast, _("_Show"));
+          g_object_set_data_full (G_OBJECT (toast), "first-session",
+                                  g_date_time_ref (next), (GDestroyNotify) g_date_time_unref);
+          g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_show_first_clicked),
+                                   self, 0);
+        }
+      kab_calendar_add_toast (GTK_WIDGET (self), toast);
+      return;
     }
 
-  if (start != NULL && self->range_from != NULL &&
+  start = g_date_time_ref (kab_session_get_start (KAB_SESSION (what)));
+  kab_calendar_add_toast (GTK_WIDGET (self),
+                          toast_new_printf (_("Session with %s saved"),
+                                            kab_session_get_client_name (KAB_SESSION (what))));
+
+  if (self->range_from != NULL &&
       (g_date_time_compare (start, self->range_from) < 0 ||
        g_date_time_compare (start, self->range_to) >= 0))
     kab_calendar_view_set_date (self, start);
@@ -749,6 +779,7 @@ kab_calendar_view_add_shortcuts (KabCalendarView *self)
     { "<Alt>Left", "calendar.previous" },
     { "<Alt>Right", "calendar.next" },
     { "t", "calendar.today" },
+    { "d", "calendar.day" },
   };
 
   kab_view_add_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
@@ -758,6 +789,7 @@ void
 kab_calendar_view_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.day", NULL, day_activated);
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, step_activated);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, step_activated);
   gtk_widget_class_install_action (widget_class, "calendar.show-week", "x", show_week_activated);

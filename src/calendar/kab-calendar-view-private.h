@@ -5,6 +5,7 @@
 
 #include "kab-calendar-view.h"
 #include "kab-month-page.h"
+#include "kab-today-page.h"
 #include "kab-week-page.h"
 #include "supervision/kab-supervision-page.h"
 
@@ -16,7 +17,7 @@ struct _KabCalendarView
 
   KabStore     *store;
   GSettings    *settings;
-  char         *mode;            /* "week" or "month" */
+  char         *mode;            /* "day", "week" or "month" */
   GDateTime    *date;            /* local midnight of the day the view is at */
   GDateTime    *range_from;      /* what is shown and queried: [from, to) */
   GDateTime    *range_to;
@@ -26,13 +27,16 @@ struct _KabCalendarView
   guint         startup_id;
   guint         day_timer_id;
   int           today_index;     /* day of the year last seen, to notice midnight */
-  int           tooltips_mode;   /* 1 week, 2 month: what the arrows' tooltips say */
+  int           tooltips_mode;   /* 1 week, 2 month, 3 day: what the arrows' tooltips say */
+  gint64        focus_session_id; /* the session just moved, whose block takes the focus */
+  AdwToast     *move_toast;      /* weak: the undo of the last move */
 
   GtkStack     *main_stack;
   GtkWidget    *title_label;
   GtkStack     *mode_stack;
   KabWeekPage  *week_page;
   KabMonthPage *month_page;
+  KabTodayPage *today_page;
   GtkWidget    *previous_button;
   GtkWidget    *next_button;
   AdwStatusPage *empty_page;
@@ -53,5 +57,7 @@ void       kab_calendar_add_supervision         (KabStore        *store,
                                                  GListStore      *sessions,
                                                  GDateTime       *from,
                                                  GDateTime       *to);
+void       kab_calendar_view_class_init_move_actions (GtkWidgetClass *widget_class);
+void       kab_calendar_view_focus_moved_block  (KabCalendarView *self);
 
 G_END_DECLS

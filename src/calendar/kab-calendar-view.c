@@ -9,6 +9,7 @@
 #include "kab-calendar-view-private.h"
 #include "kab-style.h"
 #include "kab-toast.h"
+#include "kab-country.h"
 
 /* How far ahead recurring appointments are written out when the view starts. */
 #define SERIES_HORIZON_WEEKS 26
@@ -44,12 +45,39 @@ is_month (KabCalendarView *self)
   return g_strcmp0 (self->mode, "month") == 0;
 }
 
+static gboolean
+is_day (KabCalendarView *self)
+{
+  return g_strcmp0 (self->mode, "day") == 0;
+}
+
 /* What is shown */
+
+static void
+update_day_tooltips (KabCalendarView *self)
+{
+  if (self->tooltips_mode == 3)
+    return;
+  self->tooltips_mode = 3;
+
+  gtk_widget_set_tooltip_text (self->previous_button, _("Previous Day (Alt+Left)"));
+  gtk_widget_set_tooltip_text (self->next_button, _("Next Day (Alt+Right)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->previous_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Previous Day"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next Day"), -1);
+}
 
 static void
 update_navigation_tooltips (KabCalendarView *self)
 {
   gboolean month = is_month (self);
+
+  if (is_day (self))
+    {
+      update_day_tooltips (self);
+      return;
+    }
 
   /* Tooltips are costly to set: only when the mode changes, not on every step. */
   if (self->tooltips_mode == (month ? 2 : 1))
@@ -89,7 +117,16 @@ set_range (KabCalendarView *self,
 static void
 update_range (KabCalendarView *self)
 {
-  if (is_month (self))
+  if (is_day (self))
+    {
+      g_autoptr(GDateTime) noon = g_date_time_add_hours (self->date, 12);
+      g_autoptr(GDateTime) next = g_date_time_add_days (noon, 1);
+
+      set_range (self, g_date_time_ref (self->date), kab_calendar_day_start (next),
+                 kab_calendar_format_day (self->date));
+      kab_today_page_set_date (self->today_page, self->date);
+    }
+  else if (is_month (self))
     {
       g_autoptr(GDateTime) month = kab_calendar_month_start (self->date);
       GDateTime *from, *to;
@@ -136,7 +173,8 @@ kab_calendar_view_refresh (KabCalendarView *self)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
 
-  if (self->range_from == NULL)
+  /* The day page follows the store by itself, sessions and money alike. */
+  if (self->range_from == NULL || is_day (self))
     return;
 
   sessions = kab_store_list_sessions (self->store, self->range_from, self->range_to, &error);
@@ -150,6 +188,7 @@ kab_calendar_view_refresh (KabCalendarView *self)
   if (is_month (self))
     {
       kab_month_page_set_sessions (self->month_page, sessions);
+      kab_calendar_view_focus_moved_block (self);
       return;
     }
 
@@ -159,6 +198,7 @@ kab_calendar_view_refresh (KabCalendarView *self)
   kab_week_grid_set_slot_minutes (kab_week_page_get_grid (self->week_page),
                                   kab_practice_get_default_duration (practice));
   kab_week_grid_set_sessions (kab_week_page_get_grid (self->week_page), sessions);
+  kab_calendar_view_focus_moved_block (self);
 }
 
 static gboolean
@@ -196,6 +236,12 @@ on_practice_changed (KabCalendarView *self)
                                    kab_practice_get_day_end_hour (practice));
   kab_week_grid_set_slot_minutes (kab_week_page_get_grid (self->week_page),
                                   kab_practice_get_default_duration (practice));
+
+  /* Week numbers where people plan by them: the practice's country says so. */
+  kab_week_page_set_show_week_number (self->week_page,
+                                      kab_country_uses_week_numbers (kab_practice_get_country (practice)));
+  kab_month_page_set_show_week_numbers (self->month_page,
+                                        kab_country_uses_week_numbers (kab_practice_get_country (practice)));
 }
 
 /* Navigation */
@@ -228,7 +274,12 @@ kab_calendar_view_step (KabCalendarView *self,
 {
   g_autoptr(GDateTime) date = NULL;
 
-  if (is_month (self))
+  if (is_day (self))
+    {
+      g_autoptr(GDateTime) noon = g_date_time_add_hours (self->date, 12);
+      date = g_date_time_add_days (noon, direction);
+    }
+  else if (is_month (self))
     {
       g_autoptr(GDateTime) month = kab_calendar_month_start (self->date);
       date = g_date_time_add_months (month, direction);
@@ -323,6 +374,7 @@ kab_calendar_view_constructed (GObject *object)
                            G_CALLBACK (on_slot_activated), self, G_CONNECT_SWAPPED);
 
   kab_supervision_page_set_store (self->supervision_page, self->store);
+  kab_today_page_set_store (self->today_page, self->store);
   on_practice_changed (self);
   kab_week_page_scroll_to_hour (self->week_page,
                                 kab_practice_get_day_start_hour (kab_store_get_practice (self->store)));
@@ -342,6 +394,7 @@ kab_calendar_view_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->startup_id, g_source_remove);
   g_clear_handle_id (&self->day_timer_id, g_source_remove);
+  g_clear_weak_pointer (&self->move_toast);
 
   /* The stack is the bin's child and a template child: let the bin drop it first, so
    * that neither unparents it twice. */
@@ -430,10 +483,10 @@ kab_calendar_view_class_init (KabCalendarViewClass *klass)
                          KAB_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  /* "week" or "month"; kept in GSettings calendar-mode. */
+  /* "day" (Today), "week" or "month"; kept in GSettings calendar-mode. */
   properties[PROP_MODE] =
     g_param_spec_string ("mode", NULL, NULL,
-                         "week",
+                         "day",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -441,6 +494,7 @@ kab_calendar_view_class_init (KabCalendarViewClass *klass)
   g_type_ensure (KAB_TYPE_WEEK_PAGE);
   g_type_ensure (KAB_TYPE_MONTH_PAGE);
   g_type_ensure (KAB_TYPE_SUPERVISION_PAGE);
+  g_type_ensure (KAB_TYPE_TODAY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/kabinett/Kabinett/calendar/kab-calendar-view.ui");
@@ -450,17 +504,19 @@ kab_calendar_view_class_init (KabCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, week_page);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, month_page);
+  gtk_widget_class_bind_template_child (widget_class, KabCalendarView, today_page);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, previous_button);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, next_button);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, empty_page);
 
   kab_calendar_view_class_init_actions (widget_class);
+  kab_calendar_view_class_init_move_actions (widget_class);
 }
 
 static void
 kab_calendar_view_init (KabCalendarView *self)
 {
-  self->mode = g_strdup ("week");
+  self->mode = g_strdup ("day");
 
   kab_style_ensure ("/org/kabinett/Kabinett/calendar/kab-calendar.css");
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -501,7 +557,7 @@ kab_calendar_view_get_mode (KabCalendarView *self)
 
 /**
  * kab_calendar_view_set_mode:
- * @mode: "week" or "month"
+ * @mode: "day", "week" or "month"
  */
 void
 kab_calendar_view_set_mode (KabCalendarView *self,
@@ -509,8 +565,8 @@ kab_calendar_view_set_mode (KabCalendarView *self,
 {
   g_return_if_fail (KAB_IS_CALENDAR_VIEW (self));
 
-  if (g_strcmp0 (mode, "week") != 0 && g_strcmp0 (mode, "month") != 0)
-    mode = "week";
+  if (g_strcmp0 (mode, "day") != 0 && g_strcmp0 (mode, "week") != 0 && g_strcmp0 (mode, "month") != 0)
+    mode = "day";
 
   if (g_strcmp0 (self->mode, mode) == 0)
     return;
@@ -583,6 +639,9 @@ kab_calendar_view_find_block (KabCalendarView *self,
 {
   g_return_val_if_fail (KAB_IS_CALENDAR_VIEW (self), NULL);
 
+  if (is_day (self))
+    return NULL;
+
   if (is_month (self))
     return (GtkWidget *)kab_month_page_find_block (self->month_page, session_id);
 
@@ -593,6 +652,9 @@ guint
 kab_calendar_view_get_n_blocks (KabCalendarView *self)
 {
   g_return_val_if_fail (KAB_IS_CALENDAR_VIEW (self), 0);
+
+  if (is_day (self))
+    return 0;
 
   if (is_month (self))
     return kab_month_page_get_n_blocks (self->month_page);

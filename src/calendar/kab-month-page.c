@@ -15,7 +15,9 @@ struct _KabMonthPage
   AdwBin        parent_instance;
 
   GtkWidget    *weekdays_box;
+  GtkWidget    *week_header;   /* keeps the weekdays above their columns */
   GtkGrid      *grid;
+  GtkWidget    *week_labels[N_CELLS / 7];
 
   KabMonthCell *cells[N_CELLS];
   GtkWidget    *weekday_labels[7];
@@ -82,6 +84,7 @@ kab_month_page_class_init (KabMonthPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/kabinett/Kabinett/calendar/kab-month-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KabMonthPage, weekdays_box);
+  gtk_widget_class_bind_template_child (widget_class, KabMonthPage, week_header);
   gtk_widget_class_bind_template_child (widget_class, KabMonthPage, grid);
 }
 
@@ -98,11 +101,74 @@ kab_month_page_init (KabMonthPage *self)
       gtk_box_append (GTK_BOX (self->weekdays_box), self->weekday_labels[i]);
     }
 
+  /* Column 0 holds the week numbers, hidden unless the practice plans by them; the
+   * days share the rest equally (they expand, and measure alike). */
   for (int i = 0; i < N_CELLS; i++)
     {
       self->cells[i] = KAB_MONTH_CELL (kab_month_cell_new ());
-      gtk_grid_attach (self->grid, GTK_WIDGET (self->cells[i]), i % 7, i / 7, 1, 1);
+      gtk_widget_set_hexpand (GTK_WIDGET (self->cells[i]), TRUE);
+      gtk_grid_attach (self->grid, GTK_WIDGET (self->cells[i]), i % 7 + 1, i / 7, 1, 1);
     }
+
+  for (int r = 0; r < N_CELLS / 7; r++)
+    {
+      self->week_labels[r] = gtk_label_new (NULL);
+      gtk_widget_add_css_class (self->week_labels[r], "week-column");
+      gtk_widget_set_valign (self->week_labels[r], GTK_ALIGN_START);
+      gtk_widget_set_visible (self->week_labels[r], FALSE);
+      gtk_grid_attach (self->grid, self->week_labels[r], 0, r, 1, 1);
+    }
+}
+
+static void
+update_week_numbers (KabMonthPage *self)
+{
+  gboolean show = gtk_widget_get_visible (self->week_header);
+
+  for (guint r = 0; r < N_CELLS / 7; r++)
+    {
+      g_autoptr(GDateTime) week = NULL;
+      char text[8];
+
+      gtk_widget_set_visible (self->week_labels[r], show && r * 7 < self->n_days);
+      if (!show || self->first_day == NULL)
+        continue;
+
+      week = g_date_time_add_days (self->first_day, r * 7);
+      g_snprintf (text, sizeof text, "%d", kab_calendar_iso_week (week));
+      gtk_label_set_label (GTK_LABEL (self->week_labels[r]), text);
+    }
+}
+
+/**
+ * kab_month_page_set_show_week_numbers:
+ *
+ * Shows the ISO week number at the start of each row.
+ */
+void
+kab_month_page_set_show_week_numbers (KabMonthPage *self,
+                                      gboolean      show)
+{
+  g_return_if_fail (KAB_IS_MONTH_PAGE (self));
+
+  gtk_widget_set_visible (self->week_header, show);
+  update_week_numbers (self);
+}
+
+/**
+ * kab_month_page_get_week_number_label:
+ * @row: 0 to 5
+ *
+ * Returns: (transfer none): the label of the week number of @row, for tests
+ */
+GtkWidget *
+kab_month_page_get_week_number_label (KabMonthPage *self,
+                                      guint         row)
+{
+  g_return_val_if_fail (KAB_IS_MONTH_PAGE (self), NULL);
+  g_return_val_if_fail (row < N_CELLS / 7, NULL);
+
+  return self->week_labels[row];
 }
 
 GtkWidget *
@@ -157,6 +223,8 @@ kab_month_page_set_month (KabMonthPage *self,
           gtk_label_set_label (GTK_LABEL (self->weekday_labels[i]), name);
         }
     }
+
+  update_week_numbers (self);
 }
 
 /**

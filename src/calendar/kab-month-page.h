@@ -23,6 +23,10 @@ void             kab_month_page_get_range    (KabMonthPage *self,
 void             kab_month_page_set_sessions (KabMonthPage *self,
                                               GListModel   *sessions);
 guint            kab_month_page_get_n_blocks (KabMonthPage *self);
+void             kab_month_page_set_show_week_numbers (KabMonthPage *self,
+                                                       gboolean      show);
+GtkWidget       *kab_month_page_get_week_number_label (KabMonthPage *self,
+                                                       guint         row);
 KabSessionBlock *kab_month_page_find_block   (KabMonthPage *self,
                                               gint64        session_id);
 

@@ -195,15 +195,15 @@ update_labels (KabSessionBlock *self)
 }
 
 /* The tooltip is written when it is asked for, not for every block of every week. */
-static gboolean
-on_query_tooltip (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
+/**
+ * kab_session_block_dup_tooltip_markup:
+ *
+ * Returns: (transfer full) (nullable): the Pango markup of the block's tooltip: the
+ *   client's name in bold, time and kind, status, and the note in italics
+ */
+char *
+kab_session_block_dup_tooltip_markup (KabSessionBlock *self)
 {
-  KabSessionBlock *self = KAB_SESSION_BLOCK (widget);
   KabSession *session = self->session;
   g_autoptr(GDateTime) end = NULL;
   g_autofree char *range = NULL;
@@ -211,7 +211,7 @@ on_query_tooltip (GtkWidget  *widget,
   const char *note;
 
   if (session == NULL)
-    return FALSE;
+    return NULL;
 
   end = kab_session_dup_end (session);
   range = kab_calendar_format_time_range (kab_session_get_start (session), end);
@@ -224,12 +224,37 @@ on_query_tooltip (GtkWidget  *widget,
                                     is_unmarked (session)
                                     ? _("Over, still to be marked attended or cancelled")
                                     : kab_session_status_to_label (kab_session_get_status (session)));
+  /* Only the note is escaped here: the markup above already is. */
   if (*note != '\0')
     {
-      g_autofree char *with_note = g_markup_printf_escaped ("%s\n<i>%s</i>", markup, note);
+      g_autofree char *escaped_note = g_markup_escape_text (note, -1);
+      g_autofree char *with_note = g_strconcat (markup, "\n<i>", escaped_note, "</i>", NULL);
+
       g_free (markup);
       markup = g_steal_pointer (&with_note);
     }
+
+  return g_steal_pointer (&markup);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  KabSessionBlock *self = KAB_SESSION_BLOCK (widget);
+  g_autofree char *markup = NULL;
+
+  /* Not over the block's own menu, whose heading says the same. */
+  if (self->popover != NULL && gtk_widget_get_visible (self->popover))
+    return FALSE;
+
+  markup = kab_session_block_dup_tooltip_markup (self);
+  if (markup == NULL)
+    return FALSE;
 
   gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
@@ -569,6 +594,49 @@ build_children (KabSessionBlock *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), self->compact ? "compact" : "full");
 }
 
+/* Alt+arrows move the focused session (a day sideways, 5 minutes up or down), Shift+Alt
+ * Up and Down change its length: the keyboard's drag, through "calendar.move-session". */
+static const struct
+{
+  const char *trigger;
+  int         days, minutes, duration;
+} move_keys[] = {
+  { "<Alt>Left", -1, 0, 0 },
+  { "<Alt>Right", 1, 0, 0 },
+  { "<Alt>Up", 0, -5, 0 },
+  { "<Alt>Down", 0, 5, 0 },
+  { "<Shift><Alt>Up", 0, 0, -5 },
+  { "<Shift><Alt>Down", 0, 0, 5 },
+};
+
+static gboolean
+on_move_key (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  KabSessionBlock *self = KAB_SESSION_BLOCK (widget);
+  guint i = GPOINTER_TO_UINT (user_data);
+
+  if (self->session == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "calendar.move-session", "(xiii)",
+                                     kab_session_get_id (self->session),
+                                     move_keys[i].days, move_keys[i].minutes, move_keys[i].duration);
+}
+
+static void
+add_move_keys (KabSessionBlock *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (move_keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (move_keys[i].trigger),
+                                                            gtk_callback_action_new (on_move_key, GUINT_TO_POINTER (i), NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 kab_session_block_constructed (GObject *object)
 {
@@ -577,6 +645,7 @@ kab_session_block_constructed (GObject *object)
   G_OBJECT_CLASS (kab_session_block_parent_class)->constructed (object);
 
   build_children (self);
+  add_move_keys (self);
   if (self->session != NULL)
     {
       update_labels (self);

@@ -21,5 +21,6 @@ void        kab_session_block_set_session (KabSessionBlock *self,
 gboolean    kab_session_block_get_compact (KabSessionBlock *self);
 void        kab_session_block_popup       (KabSessionBlock *self);
 GMenuModel *kab_session_block_dup_menu    (KabSessionBlock *self);
+char       *kab_session_block_dup_tooltip_markup (KabSessionBlock *self);
 
 G_END_DECLS

@@ -35,6 +35,9 @@ struct _KabSessionDialog
   GPtrArray      *overlaps;
   gboolean        fee_edited;
   guint           updating;
+  gboolean        discard_confirmed;
+  gboolean        kind_edited;
+  gboolean        setting_kind;
 
   GtkFilter      *client_filter;
   GListModel     *clients;   /* the dropdown's model: active clients by name */
@@ -412,6 +415,31 @@ clear_error (KabSessionDialog *self)
 
 /* Callbacks */
 
+/* A new booking is of the client's service: a consultation for a client who came for
+ * one, psychotherapy otherwise, unless the user chose the kind already. */
+static void
+carry_service (KabSessionDialog *self)
+{
+  KabClient *client = selected_client (self);
+  KabSessionKind kind;
+
+  if (self->mode != MODE_NEW || self->kind_edited || client == NULL)
+    return;
+
+  kind = kab_client_get_service (client) == KAB_SERVICE_CONSULTATION ? KAB_SESSION_KIND_CONSULTATION
+                                                                      : KAB_SESSION_KIND_PSYCHOTHERAPY;
+  self->setting_kind = TRUE;
+  adw_combo_row_set_selected (self->kind_row, kind);
+  self->setting_kind = FALSE;
+}
+
+static void
+on_kind_changed (KabSessionDialog *self)
+{
+  if (!self->setting_kind && self->updating == 0)
+    self->kind_edited = TRUE;
+}
+
 static void
 on_client_changed (KabSessionDialog *self)
 {
@@ -440,6 +468,7 @@ on_client_changed (KabSessionDialog *self)
         : g_strdup (_("Package used up: sessions are charged one by one"));
     adw_action_row_set_subtitle (self->client_row, state != NULL ? state : "");
   }
+  carry_service (self);
 
   /* A new session costs what the client pays per session, unless typed in already. */
   if (self->mode == MODE_NEW && !self->fee_edited)
@@ -524,6 +553,63 @@ static void
 on_cancel_clicked (KabSessionDialog *self)
 {
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/* A new session the user has started to fill in (a client chosen, a note typed) is not
+ * thrown away by Escape or Cancel without a question. */
+static gboolean
+has_new_input (KabSessionDialog *self)
+{
+  if (self->mode != MODE_NEW)
+    return FALSE;
+
+  return selected_client_id (self) != self->initial_client_id
+         || *gtk_editable_get_text (GTK_EDITABLE (self->note_row)) != '\0'
+         || self->fee_edited;
+}
+
+static gboolean
+close_idle (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_discard_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     KabSessionDialog *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  /* Not from inside the question's own signal: closing this window ends it too. */
+  self->discard_confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+kab_session_dialog_close_request (GtkWindow *window)
+{
+  KabSessionDialog *self = KAB_SESSION_DIALOG (window);
+  AdwMessageDialog *dialog;
+
+  if (self->discard_confirmed || !has_new_input (self))
+    return GTK_WINDOW_CLASS (kab_session_dialog_parent_class)->close_request (window);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard New Session?"),
+                                                       _("What you filled in will be lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
 }
 
 static void
@@ -694,6 +780,33 @@ filter_client (gpointer item,
          kab_client_get_id (client) == self->initial_client_id;
 }
 
+/* By family name, then given name, as the Clients view lists them. */
+static char *
+family_sort_key (KabClient *client)
+{
+  const char *family = kab_client_get_family_name (client);
+
+  return g_strdup (*family != '\0' ? family : kab_client_get_given_name (client));
+}
+
+static char *
+given_sort_key (KabClient *client)
+{
+  return g_strdup (kab_client_get_given_name (client));
+}
+
+static GtkSorter *
+new_name_sorter (void)
+{
+  GtkMultiSorter *sorter = gtk_multi_sorter_new ();
+
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_string_sorter_new (
+    gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (family_sort_key), NULL, NULL))));
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_string_sorter_new (
+    gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (given_sort_key), NULL, NULL))));
+  return GTK_SORTER (sorter);
+}
+
 static void
 setup_clients (KabSessionDialog *self)
 {
@@ -705,7 +818,7 @@ setup_clients (KabSessionDialog *self)
   self->client_filter = GTK_FILTER (gtk_custom_filter_new (filter_client, self, NULL));
   filtered = gtk_filter_list_model_new (g_object_ref (kab_store_get_clients (self->store)),
                                         g_object_ref (self->client_filter));
-  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_expression_ref (name)));
+  sorter = new_name_sorter ();
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter);
   self->clients = G_LIST_MODEL (sorted);
 
@@ -927,6 +1040,7 @@ kab_session_dialog_class_init (KabSessionDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kab_session_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = kab_session_dialog_close_request;
 
   /**
    * KabSessionDialog::saved:
@@ -979,12 +1093,65 @@ kab_session_dialog_class_init (KabSessionDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_fee_changed);
 }
 
+/* GTK 4.8's drop-down leaves the focus on its list when it opens, so the first letters
+ * typed to find a client are lost: the search field takes the focus instead, as in the
+ * payment dialog's chooser. */
+static void
+focus_search_entry (GtkWidget *popover)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (popover); child != NULL; )
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        {
+          gtk_widget_grab_focus (child);
+          return;
+        }
+
+      if (gtk_widget_get_first_child (child) != NULL)
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != popover && gtk_widget_get_next_sibling (child) == NULL)
+            child = gtk_widget_get_parent (child);
+          child = child != popover ? gtk_widget_get_next_sibling (child) : NULL;
+        }
+    }
+}
+
+/* After the popover's own focus handling, which runs once it is shown. */
+static gboolean
+focus_search_idle (gpointer data)
+{
+  focus_search_entry (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_client_popover_map (GtkWidget *popover)
+{
+  focus_search_entry (popover);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, focus_search_idle, g_object_ref (popover), g_object_unref);
+}
+
+static void
+focus_search_on_popup (GtkDropDown *dropdown)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child))
+        g_signal_connect_after (child, "map", G_CALLBACK (on_client_popover_map), NULL);
+    }
+}
+
 static void
 kab_session_dialog_init (KabSessionDialog *self)
 {
   self->updating = 1; /* template signals fire while the form is still empty */
   gtk_widget_init_template (GTK_WIDGET (self));
   self->updating = 0;
+
+  focus_search_on_popup (self->client_dropdown);
 }
 
 static KabSessionDialog *
@@ -1005,6 +1172,9 @@ dialog_new (KabStore   *store,
                                            : kab_session_get_client_id (session);
 
   fill_form (self);
+  carry_service (self);
+  g_signal_connect_object (self->kind_row, "notify::selected",
+                           G_CALLBACK (on_kind_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->client_dropdown, "notify::selected-item",
                            G_CALLBACK (on_client_changed), self, G_CONNECT_SWAPPED);
   update_overlaps (self);

@@ -26,7 +26,18 @@ typedef struct
   int              end_minute;
   int              column;
   int              n_columns;
+  guint            cluster;      /* index of the first placement of its overlap cluster */
 } Placement;
+
+/* Side by side, a block keeps at least this width, enough for "Anna K…"; the sessions
+ * of a cluster that do not fit are counted in a "+N" marker on its last column. */
+#define MIN_BLOCK_WIDTH 72
+
+typedef struct
+{
+  double x, y;     /* the marker's top-right corner */
+  guint  n;
+} Marker;
 
 struct _KabWeekGrid
 {
@@ -39,6 +50,7 @@ struct _KabWeekGrid
   int          slot_minutes;
 
   GArray      *placements;    /* Placement, in session order */
+  GArray      *markers;       /* Marker, made at allocation */
   GHashTable  *blocks_by_id;  /* gint64* → KabSessionBlock* (borrowed) */
 
   PangoLayout *hour_layouts[24];
@@ -51,6 +63,13 @@ struct _KabWeekGrid
   int          hover_minute;
 
   guint        tick_id;
+
+  /* A block being dragged: its placement, and where it would go. */
+  int          drag_index;     /* -1 when nothing is dragged */
+  gboolean     drag_resize;    /* the lower edge: the length changes, not the start */
+  gboolean     drag_started;   /* past the threshold: the click on the block is off */
+  int          drag_days;
+  int          drag_minutes;
 };
 
 G_DEFINE_FINAL_TYPE (KabWeekGrid, kab_week_grid, GTK_TYPE_WIDGET)
@@ -184,7 +203,21 @@ place_columns (GArray *placements,
     }
 
   for (guint i = first; i < last; i++)
-    g_array_index (placements, Placement, i).n_columns = MAX (1, n_columns);
+    {
+      g_array_index (placements, Placement, i).n_columns = MAX (1, n_columns);
+      g_array_index (placements, Placement, i).cluster = first;
+    }
+}
+
+/* How many columns of a day fit side by side at a readable width. */
+static int
+shown_columns (KabWeekGrid     *self,
+               const Placement *p,
+               int              width)
+{
+  int fit = MAX (1, (int) (day_width (self, width) / MIN_BLOCK_WIDTH));
+
+  return MIN (p->n_columns, fit);
 }
 
 static int
@@ -414,13 +447,48 @@ kab_week_grid_measure (GtkWidget      *widget,
     *minimum = *natural = 24 * self->hour_height;
 }
 
+/* Where a placement shows while it is dragged: moved by whole days and 5 minutes. */
+static Placement
+dragged_placement (KabWeekGrid     *self,
+                   const Placement *p)
+{
+  Placement moved = *p;
+
+  moved.day = CLAMP (p->day + self->drag_days, 0, N_DAYS - 1);
+  if (!self->drag_resize)
+    moved.start_minute = CLAMP (p->start_minute + self->drag_minutes, 0, MINUTES_PER_DAY - 5);
+  moved.end_minute = CLAMP (p->end_minute + self->drag_minutes, moved.start_minute + 5, MINUTES_PER_DAY);
+  /* Alone in its day while it moves: the columns are the ones of where it came from. */
+  moved.column = 0;
+  moved.n_columns = 1;
+  return moved;
+}
+
+/* The overlap check while dragging: does the dragged block meet another? */
+static gboolean
+dragged_overlaps (KabWeekGrid     *self,
+                  const Placement *moved)
+{
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      const Placement *other = &g_array_index (self->placements, Placement, i);
+
+      if ((int)i != self->drag_index && other->day == moved->day &&
+          other->start_minute < moved->end_minute && moved->start_minute < other->end_minute)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 allocate_block (KabWeekGrid     *self,
                 const Placement *p,
                 int              width)
 {
-  double column = day_width (self, width) / p->n_columns;
-  double x = day_x (self, width, p->day) + (is_rtl (self) ? p->n_columns - 1 - p->column : p->column) * column;
+  int n_columns = shown_columns (self, p, width);
+  double column = day_width (self, width) / n_columns;
+  double x = day_x (self, width, p->day) + (is_rtl (self) ? n_columns - 1 - p->column : p->column) * column;
   double y = minute_y (self, p->start_minute);
   double height = minute_y (self, p->end_minute) - y;
   int minimum_width, minimum_height;
@@ -494,8 +562,41 @@ kab_week_grid_size_allocate (GtkWidget *widget,
   ensure_hour_layouts (self);
   allocate_overlays (self, width, height);
 
+  g_array_set_size (self->markers, 0);
+
   for (guint i = 0; i < self->placements->len; i++)
-    allocate_block (self, &g_array_index (self->placements, Placement, i), width);
+    {
+      const Placement *p = &g_array_index (self->placements, Placement, i);
+      gboolean dragged = (int)i == self->drag_index && self->drag_started;
+      int n_columns = shown_columns (self, p, width);
+
+      /* A session beyond the columns that fit hides, counted in its cluster's marker. */
+      gtk_widget_set_child_visible (GTK_WIDGET (p->block), dragged || p->column < n_columns);
+      if (!dragged && p->column >= n_columns)
+        {
+          const Placement *first = &g_array_index (self->placements, Placement, p->cluster);
+          double right = day_x (self, width, p->day) + (is_rtl (self) ? day_width (self, width) / n_columns
+                                                                       : day_width (self, width));
+          Marker *last = self->markers->len > 0
+                         ? &g_array_index (self->markers, Marker, self->markers->len - 1) : NULL;
+
+          if (last != NULL && last->x == right && last->y == minute_y (self, first->start_minute))
+            last->n++;
+          else
+            g_array_append_vals (self->markers,
+                                 &(Marker) { right, minute_y (self, first->start_minute), 1 }, 1);
+          continue;
+        }
+
+      if (dragged)
+        {
+          Placement moved = dragged_placement (self, p);
+
+          allocate_block (self, &moved, width);
+        }
+      else
+        allocate_block (self, p, width);
+    }
 }
 
 static void
@@ -569,6 +670,65 @@ snapshot_hours (KabWeekGrid   *self,
     }
 }
 
+/* "+2" over the top-right corner of a cluster that has more sessions than fit. */
+static void
+snapshot_markers (KabWeekGrid *self,
+                  GtkSnapshot *snapshot)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GdkRGBA background = { 0.21f, 0.52f, 0.89f, 1.0f };
+  GdkRGBA text = { 1.0f, 1.0f, 1.0f, 1.0f };
+
+  if (adw_style_manager_get_dark (style))
+    background = (GdkRGBA) { 0.47f, 0.68f, 0.93f, 1.0f };
+
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      const Marker *marker = &g_array_index (self->markers, Marker, i);
+      /* Translators: in the week view, the sessions at the same time that do not fit */
+      g_autofree char *label = g_strdup_printf (C_("week view", "+%u"), marker->n);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), label);
+      int text_width, text_height;
+      GskRoundedRect pill;
+      double x, y, w, h;
+
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      w = text_width + 10;
+      h = text_height + 2;
+      x = marker->x - w - 3;
+      y = marker->y + 2;
+
+      gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (x, y, w, h), h / 2);
+      gtk_snapshot_push_rounded_clip (snapshot, &pill);
+      gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (x, y, w, h));
+      gtk_snapshot_pop (snapshot);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 5, y + 1));
+      gtk_snapshot_append_layout (snapshot, layout, &text);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+/**
+ * kab_week_grid_get_n_hidden:
+ *
+ * Returns: the sessions of the week that did not fit beside others at the last
+ *   allocation (counted in "+N" markers)
+ */
+guint
+kab_week_grid_get_n_hidden (KabWeekGrid *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (KAB_IS_WEEK_GRID (self), 0);
+
+  for (guint i = 0; i < self->markers->len; i++)
+    n += g_array_index (self->markers, Marker, i).n;
+
+  return n;
+}
+
 static void
 kab_week_grid_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -591,6 +751,7 @@ kab_week_grid_snapshot (GtkWidget   *widget,
     gtk_widget_snapshot_child (widget, GTK_WIDGET (g_array_index (self->placements, Placement, i).block),
                                snapshot);
 
+  snapshot_markers (self, snapshot);
   gtk_widget_snapshot_child (widget, self->now_line, snapshot);
 }
 
@@ -743,6 +904,118 @@ on_released (GtkGestureClick *gesture,
   g_signal_emit (self, signals[SLOT_ACTIVATED], 0, start);
 }
 
+/* Dragging a block moves it; dragging its lower edge changes its length. The move is
+ * made by "calendar.move-session" when the button is let go, with one undo toast. */
+
+#define DRAG_THRESHOLD 6
+#define RESIZE_EDGE    8
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               KabWeekGrid    *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *block = picked != NULL ? gtk_widget_get_ancestor (picked, KAB_TYPE_SESSION_BLOCK) : NULL;
+  graphene_rect_t bounds;
+
+  self->drag_index = -1;
+  self->drag_started = FALSE;
+  self->drag_days = self->drag_minutes = 0;
+
+  for (guint i = 0; block != NULL && i < self->placements->len; i++)
+    {
+      if (GTK_WIDGET (g_array_index (self->placements, Placement, i).block) == block)
+        self->drag_index = i;
+    }
+
+  if (self->drag_index < 0 || !gtk_widget_compute_bounds (block, GTK_WIDGET (self), &bounds))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  self->drag_resize = y >= bounds.origin.y + bounds.size.height - RESIZE_EDGE;
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                KabWeekGrid    *self)
+{
+  double column = day_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  const Placement *p;
+  Placement moved;
+  int days, minutes;
+
+  if (self->drag_index < 0 || self->hour_height <= 0 || column <= 0)
+    return;
+
+  if (!self->drag_started)
+    {
+      if (fabs (dx) < DRAG_THRESHOLD && fabs (dy) < DRAG_THRESHOLD)
+        return;
+
+      /* From here on it is a drag, not a click that opens the session's menu. */
+      self->drag_started = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+
+  minutes = (int)lround (dy * 60 / self->hour_height / 5) * 5;
+  days = self->drag_resize ? 0 : (int)lround (dx / column) * (is_rtl (self) ? -1 : 1);
+  if (days == self->drag_days && minutes == self->drag_minutes)
+    return;
+
+  self->drag_days = days;
+  self->drag_minutes = minutes;
+
+  p = &g_array_index (self->placements, Placement, self->drag_index);
+  moved = dragged_placement (self, p);
+  if (dragged_overlaps (self, &moved))
+    gtk_widget_add_css_class (GTK_WIDGET (p->block), "drag-overlap");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (p->block), "drag-overlap");
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             KabWeekGrid    *self)
+{
+  const Placement *p;
+  Placement moved;
+  KabSession *session;
+  int days, start_change, duration_change;
+
+  if (self->drag_index < 0 || !self->drag_started)
+    {
+      self->drag_index = -1;
+      return;
+    }
+
+  p = &g_array_index (self->placements, Placement, self->drag_index);
+  moved = dragged_placement (self, p);
+  session = kab_session_block_get_session (p->block);
+  gtk_widget_remove_css_class (GTK_WIDGET (p->block), "drag-overlap");
+
+  days = moved.day - p->day;
+  start_change = moved.start_minute - p->start_minute;
+  duration_change = (moved.end_minute - moved.start_minute) - (p->end_minute - p->start_minute);
+
+  self->drag_index = -1;
+  self->drag_started = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  if (session != NULL && (days != 0 || start_change != 0 || duration_change != 0))
+    gtk_widget_activate_action (GTK_WIDGET (self), "calendar.move-session", "(xiii)",
+                                kab_session_get_id (session), days, start_change, duration_change);
+}
+
 /* GObject */
 
 static void
@@ -771,6 +1044,7 @@ kab_week_grid_finalize (GObject *object)
 
   g_clear_pointer (&self->week_start, g_date_time_unref);
   g_clear_pointer (&self->placements, g_array_unref);
+  g_clear_pointer (&self->markers, g_array_unref);
 
   G_OBJECT_CLASS (kab_week_grid_parent_class)->finalize (object);
 }
@@ -894,6 +1168,7 @@ kab_week_grid_init (KabWeekGrid *self)
 {
   GtkEventController *motion;
   GtkGesture *click;
+  GtkGesture *drag;
 
   self->hour_height = 48;
   self->work_start_hour = 8;
@@ -901,6 +1176,7 @@ kab_week_grid_init (KabWeekGrid *self)
   self->slot_minutes = 50;
   self->hover_day = -1;
   self->placements = g_array_new (FALSE, TRUE, sizeof (Placement));
+  self->markers = g_array_new (FALSE, TRUE, sizeof (Marker));
   self->blocks_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   self->today_column = overlay_new (self, "today");
@@ -916,6 +1192,16 @@ kab_week_grid_init (KabWeekGrid *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  /* In the capture phase: the grid sees a press on a block before the block's click. */
+  self->drag_index = -1;
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sessions of the week"),

@@ -32,4 +32,6 @@ guint            kab_week_grid_get_n_blocks       (KabWeekGrid *self);
 KabSessionBlock *kab_week_grid_find_block         (KabWeekGrid *self,
                                                    gint64       session_id);
 
+guint        kab_week_grid_get_n_hidden      (KabWeekGrid *self);
+
 G_END_DECLS

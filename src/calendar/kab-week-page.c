@@ -19,6 +19,7 @@ struct _KabWeekPage
   AdwBin             parent_instance;
 
   GtkWidget         *header_spacer;
+  GtkWidget         *week_label;      /* the ISO week number, in the hours' gutter */
   GtkWidget         *days_box;
   GtkScrolledWindow *scrolled_window;
   KabWeekGrid       *grid;
@@ -144,6 +145,13 @@ update_header (KabWeekPage *self)
   if (week_start == NULL)
     return;
 
+  if (gtk_widget_get_visible (self->week_label))
+    {
+      g_autofree char *week = kab_calendar_format_week_number (kab_calendar_iso_week (week_start));
+
+      gtk_label_set_label (GTK_LABEL (self->week_label), week);
+    }
+
   for (int i = 0; i < 7; i++)
     {
       g_autoptr(GDateTime) day = g_date_time_add_days (week_start, i);
@@ -205,6 +213,11 @@ kab_week_page_init (KabWeekPage *self)
   self->pending_top_minute = self->work_start_hour * 60 - TOP_MARGIN_MINUTES;
 
   build_header (self);
+  self->week_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->week_label, "week-number");
+  gtk_widget_set_valign (self->week_label, GTK_ALIGN_END);
+  gtk_widget_set_visible (self->week_label, FALSE);
+  adw_bin_set_child (ADW_BIN (self->header_spacer), self->week_label);
 
   adjustment = vadjustment (self);
   g_signal_connect_object (adjustment, "notify::page-size",
@@ -282,4 +295,35 @@ kab_week_page_scroll_to_hour (KabWeekPage *self,
 
   self->pending_top_minute = MAX (0, CLAMP (hour, 0, 23) * 60 - TOP_MARGIN_MINUTES);
   apply_pending_scroll (self);
+}
+
+/**
+ * kab_week_page_set_show_week_number:
+ *
+ * Shows the ISO week number above the hours, as Swedes and Norwegians plan by.
+ */
+void
+kab_week_page_set_show_week_number (KabWeekPage *self,
+                                    gboolean     show)
+{
+  g_return_if_fail (KAB_IS_WEEK_PAGE (self));
+
+  if (gtk_widget_get_visible (self->week_label) == !!show)
+    return;
+
+  gtk_widget_set_visible (self->week_label, show);
+  update_header (self);
+}
+
+/**
+ * kab_week_page_get_week_number_label:
+ *
+ * Returns: (transfer none): the label of the week number, for tests
+ */
+GtkWidget *
+kab_week_page_get_week_number_label (KabWeekPage *self)
+{
+  g_return_val_if_fail (KAB_IS_WEEK_PAGE (self), NULL);
+
+  return self->week_label;
 }

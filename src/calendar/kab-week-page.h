@@ -22,5 +22,8 @@ void         kab_week_page_set_working_hours (KabWeekPage *self,
                                               int          end_hour);
 void         kab_week_page_scroll_to_hour    (KabWeekPage *self,
                                               int          hour);
+void         kab_week_page_set_show_week_number (KabWeekPage *self,
+                                                 gboolean     show);
+GtkWidget   *kab_week_page_get_week_number_label (KabWeekPage *self);
 
 G_END_DECLS

@@ -433,10 +433,12 @@ update_menu (KabClientDetails *self)
   g_menu_append_item (records, item);
   g_clear_object (&item);
 
-  item = g_menu_item_new (_("_Erase Client…"), NULL);
+  /* Two ways out, named by what they remove: erasing removes a client with all records
+   * (when the law allows it); deleting is for a client added by mistake, with none. */
+  item = g_menu_item_new (_("_Erase Client and All Records…"), NULL);
   g_menu_item_set_action_and_target_value (item, "clients.erase-client", g_variant_new_int64 (id));
   g_menu_append_item (removal, item);
-  g_menu_append (removal, _("_Delete Client…"), "clients.delete");
+  g_menu_append (removal, _("_Delete Client Added by Mistake…"), "clients.delete");
 
   g_menu_append_section (menu, NULL, G_MENU_MODEL (records));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kab-client-sessions-window.c: every session of one client, newest first */
+/* kab-client-sessions-window.c: every session of one client, the past first */
 
 #include "config.h"
 
@@ -20,13 +20,24 @@ struct _KabClientSessionsWindow
 
 G_DEFINE_FINAL_TYPE (KabClientSessionsWindow, kab_client_sessions_window, ADW_TYPE_WINDOW)
 
+/* What happened first, the last session on top, going back in time; then what is
+ * planned, the next session first. A weekly series written half a year ahead no longer
+ * pushes the history out of sight. */
 static int
-compare_newest_first (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      user_data)
+compare_past_first (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
 {
-  return g_date_time_compare (kab_session_get_start ((KabSession *)b),
-                              kab_session_get_start ((KabSession *)a));
+  GDateTime *now = user_data;
+  GDateTime *x = kab_session_get_start ((KabSession *)a);
+  GDateTime *y = kab_session_get_start ((KabSession *)b);
+  gboolean x_past = g_date_time_compare (x, now) < 0;
+  gboolean y_past = g_date_time_compare (y, now) < 0;
+
+  if (x_past != y_past)
+    return x_past ? -1 : 1;
+
+  return x_past ? g_date_time_compare (y, x) : g_date_time_compare (x, y);
 }
 
 static void
@@ -124,7 +135,8 @@ kab_client_sessions_window_new (KabClient  *client,
 
   self = g_object_new (KAB_TYPE_CLIENT_SESSIONS_WINDOW, NULL);
 
-  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_newest_first, NULL, NULL));
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_past_first, g_date_time_new_now_utc (),
+                                              (GDestroyNotify) g_date_time_unref));
   sorted = gtk_sort_list_model_new (g_object_ref (sessions), sorter);
   selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));

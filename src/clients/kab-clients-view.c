@@ -43,16 +43,26 @@ given_sort_key (KabClient *client)
   return g_strdup (kab_client_get_given_name (client));
 }
 
+/* Active clients first, then paused, finished and archived ones. */
+static int
+status_sort_key (KabClient *client)
+{
+  return kab_client_get_status (client);
+}
+
 static GtkSorter *
 new_name_sorter (void)
 {
   GtkMultiSorter *sorter = gtk_multi_sorter_new ();
+  GtkExpression *status = gtk_cclosure_expression_new (G_TYPE_INT, NULL, 0, NULL,
+                                                       G_CALLBACK (status_sort_key), NULL, NULL);
   GtkExpression *family = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                                        G_CALLBACK (family_sort_key), NULL, NULL);
   GtkExpression *given = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                                       G_CALLBACK (given_sort_key), NULL, NULL);
   GtkExpression *id = gtk_property_expression_new (KAB_TYPE_CLIENT, NULL, "id");
 
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_numeric_sorter_new (status)));
   gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_string_sorter_new (family)));
   gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_string_sorter_new (given)));
   gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_numeric_sorter_new (id)));
@@ -161,7 +171,9 @@ update_count (KabClientsView *self)
   guint total = g_list_model_get_n_items (kab_store_get_clients (self->store));
   g_autofree char *text = NULL;
 
-  if (kab_client_filter_is_default (self->filter))
+  /* "12 of 2000 clients" whenever some are not shown, archived ones included, so the
+   * count never reads as the whole practice when it is not. */
+  if (shown == total)
     text = g_strdup_printf (ngettext ("%u client", "%u clients", shown), shown);
   else
     /* Translators: how many clients the search or filter shows: "12 of 2000 clients" */

@@ -379,8 +379,7 @@ kab_agreement_dialog_print (KabAgreementDialog *self)
     return;
 
   self->operation = kab_print_document_create_print_operation (self->document);
-  if (last_print_settings != NULL)
-    gtk_print_operation_set_print_settings (self->operation, last_print_settings);
+  kab_print_document_use_settings (self->document, self->operation, last_print_settings);
   gtk_print_operation_set_allow_async (self->operation, TRUE);
   g_signal_connect_object (self->operation, "done", G_CALLBACK (on_print_done), self, 0);
 

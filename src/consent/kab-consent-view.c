@@ -265,21 +265,46 @@ on_client_activated (KabConsentView *self,
   kab_consent_view_show_client (self, client);
 }
 
+/* By family name, then given name, as the Clients view lists them. */
+static char *
+family_sort_key (KabClient *client)
+{
+  const char *family = kab_client_get_family_name (client);
+
+  return g_strdup (*family != '\0' ? family : kab_client_get_given_name (client));
+}
+
+static char *
+given_sort_key (KabClient *client)
+{
+  return g_strdup (kab_client_get_given_name (client));
+}
+
+static GtkSorter *
+new_name_sorter (void)
+{
+  GtkMultiSorter *sorter = gtk_multi_sorter_new ();
+
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_string_sorter_new (
+    gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (family_sort_key), NULL, NULL))));
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_string_sorter_new (
+    gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (given_sort_key), NULL, NULL))));
+  return GTK_SORTER (sorter);
+}
+
 /* The sorted list of every client is made when the page is first shown, not at startup. */
 static void
 ensure_client_list (KabConsentView *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
-  GtkExpression *name;
   GtkSortListModel *sorted;
   GtkFilterListModel *filtered;
 
   if (self->client_selection != NULL)
     return;
 
-  name = gtk_property_expression_new (KAB_TYPE_CLIENT, NULL, "display-name");
   sorted = gtk_sort_list_model_new (g_object_ref (kab_store_get_clients (self->store)),
-                                    GTK_SORTER (gtk_string_sorter_new (name)));
+                                    new_name_sorter ());
   self->search_filter = kab_client_filter_new ();
   kab_client_filter_set_show_archived (self->search_filter, TRUE);
   kab_client_filter_set_query (self->search_filter,

@@ -302,6 +302,37 @@ kab_calendar_format_day_in_sentence (GDateTime *day)
 }
 
 /**
+ * kab_calendar_iso_week:
+ * @week_start: the first day of a week as the locale starts it (Monday or Sunday)
+ *
+ * Returns: the ISO 8601 number of that week: the one of its Wednesday, which lies in
+ *   the same Monday-to-Sunday week whichever day the locale starts with
+ */
+int
+kab_calendar_iso_week (GDateTime *week_start)
+{
+  g_autoptr(GDateTime) noon = g_date_time_add_hours (week_start, 12);
+  g_autoptr(GDateTime) middle = NULL;
+
+  /* A week starting on Sunday holds its ISO Monday on the next day. */
+  middle = g_date_time_add_days (noon, g_date_time_get_day_of_week (noon) == 7 ? 3 : 2);
+  return g_date_time_get_week_of_year (middle);
+}
+
+/**
+ * kab_calendar_format_week_number:
+ *
+ * Returns: (transfer full): "W49", as the locale abbreviates a week number
+ */
+char *
+kab_calendar_format_week_number (int week)
+{
+  /* Translators: a short ISO week number above the hours of the week view, as people
+   * write it in your language: Swedish "v. %d", Norwegian "uke %d", Russian "нед. %d" */
+  return g_strdup_printf (C_("week number", "W%d"), week);
+}
+
+/**
  * kab_calendar_short_name:
  *
  * Returns: (transfer full): "Anna K.", for the month view's compact lines

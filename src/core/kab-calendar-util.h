@@ -25,6 +25,8 @@ char      *kab_calendar_format_week_title    (GDateTime  *week_start);
 char      *kab_calendar_format_month_title   (GDateTime  *month);
 char      *kab_calendar_format_day           (GDateTime  *day);
 char      *kab_calendar_format_day_in_sentence (GDateTime *day);
+int        kab_calendar_iso_week         (GDateTime  *week_start);
+char      *kab_calendar_format_week_number (int         week);
 char      *kab_calendar_short_name           (const char *given_name,
                                               const char *family_name);
 

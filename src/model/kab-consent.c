@@ -392,6 +392,15 @@ kab_consent_validate (KabConsent  *self,
       return FALSE;
     }
 
+  /* A printed agreement is signed on paper: not before the day it was printed. */
+  if (self->signed_on != NULL && self->printed_on != NULL &&
+      kab_model_compare_dates (self->signed_on, self->printed_on) < 0)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_DATE,
+                           _("The agreement cannot be signed before it was printed. Check the date."));
+      return FALSE;
+    }
+
   if (self->signed_on != NULL && self->withdrawn_on != NULL &&
       kab_model_compare_dates (self->withdrawn_on, self->signed_on) < 0)
     {

@@ -721,6 +721,32 @@ kab_print_document_create_print_operation (KabPrintDocument *self)
 }
 
 /**
+ * kab_print_document_use_settings:
+ * @last: (nullable): the settings the user chose last time
+ *
+ * Gives @operation the printer and options chosen last time, and a file name for
+ * "Print to File" from the document's title ("Behandlingsavtal Anna Karlsson.pdf")
+ * instead of GTK's "output.pdf".
+ */
+void
+kab_print_document_use_settings (KabPrintDocument  *self,
+                                 GtkPrintOperation *operation,
+                                 GtkPrintSettings  *last)
+{
+  g_autoptr(GtkPrintSettings) settings = last != NULL ? gtk_print_settings_copy (last)
+                                                      : gtk_print_settings_new ();
+  g_autofree char *name = g_strdup (*self->title != '\0' ? self->title : _("Document"));
+
+  g_return_if_fail (KAB_IS_PRINT_DOCUMENT (self));
+
+  /* A title may hold a slash or other characters a file name cannot. */
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, NULL);
+  gtk_print_operation_set_print_settings (operation, settings);
+}
+
+/**
  * kab_print_document_print:
  * @parent: (nullable): the window the print dialog belongs to
  * @action: GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG to let the user choose the printer
@@ -746,8 +772,7 @@ kab_print_document_print (KabPrintDocument         *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   operation = kab_print_document_create_print_operation (self);
-  if (last_print_settings != NULL)
-    gtk_print_operation_set_print_settings (operation, last_print_settings);
+  kab_print_document_use_settings (self, operation, last_print_settings);
 
   result = gtk_print_operation_run (operation, action, parent, &local_error);
 

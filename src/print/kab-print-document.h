@@ -63,6 +63,9 @@ void               kab_print_document_draw_page              (KabPrintDocument *
                                                               double            height_pt);
 
 GtkPrintOperation *kab_print_document_create_print_operation (KabPrintDocument *self);
+void               kab_print_document_use_settings           (KabPrintDocument  *self,
+                                                              GtkPrintOperation *operation,
+                                                              GtkPrintSettings  *last);
 gboolean           kab_print_document_print                  (KabPrintDocument        *self,
                                                               GtkWindow               *parent,
                                                               GtkPrintOperationAction  action,

@@ -138,7 +138,7 @@ practice_for_locale (KabPractice *practice)
                   "title", "Clinical psychologist",
                   "address", "12 Elm Street, Dublin D02 XY45",
                   "phone", "+353 1 555 0123", "email", "sarah@example.ie",
-                  "currency", "EUR", "default-fee", (gint64)9000,
+                  "country", "", "currency", "EUR", "default-fee", (gint64)9000,
                   "form-language", "en", NULL);
 
   g_object_set (practice,
