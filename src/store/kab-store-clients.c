@@ -456,26 +456,20 @@ insert_client (KabStore   *self,
       return FALSE;
     }
 
-  /* The billing rules need the new id; a rolled-back client has none again. */
   id = sqlite3_last_insert_rowid (self->db);
-  g_object_set (client, "id", id, NULL);
-  if ((*kab_client_get_identity_number (client) != '\0' &&
-       !save_identity_number (self, id, client, error)) ||
-      !kab_store_note_client_rate (self, client, error))
+  if (*kab_client_get_identity_number (client) != '\0' &&
+      !save_identity_number (self, id, client, error))
     {
       kab_store_tx_rollback (self);
-      g_object_set (client, "id", (gint64) 0, NULL);
       return FALSE;
     }
 
   /* A failed commit has rolled back by itself. */
   if (!kab_store_tx_commit (self, error))
-    {
-      g_object_set (client, "id", (gint64) 0, NULL);
-      return FALSE;
-    }
+    return FALSE;
 
   g_object_set (client,
+                "id", id,
                 "created", now,
                 "updated", now,
                 NULL);
@@ -484,7 +478,10 @@ insert_client (KabStore   *self,
   *key = kab_client_get_id (client);
   g_list_store_append (self->clients, client);
   g_hash_table_insert (self->clients_by_id, key, client);
-  return TRUE;
+
+  /* The billing rules start from the plan and fee the new client has today: they work
+   * on the listed client, so once it is listed. */
+  return kab_store_note_client_rate (self, client, error);
 }
 
 static gboolean
