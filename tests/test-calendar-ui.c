@@ -459,8 +459,13 @@ test_shortcuts (Fixture       *f,
   back = dup_range_start (view);
   g_assert_true (g_date_time_equal (back, start));
   g_assert_true (press_shortcut (f->view, "<Alt>Right"));
-  gtk_widget_set_sensitive (entry, FALSE);
+  /* The focus leaves the field as a click elsewhere makes it. (Making the focused field
+   * insensitive instead is what GTK 4.8 does not support: its text never hears the focus
+   * go, keeps its cursor blinking, and warns, fatally here, at the next blink.) */
+  gtk_window_set_focus (f->window, NULL);
+  kab_test_iterate ();
   g_assert_false (gtk_widget_has_focus (entry));
+  g_assert_null (gtk_window_get_focus (f->window));
   g_assert_true (press_shortcut (f->view, "t"));
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
