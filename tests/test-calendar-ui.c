@@ -763,7 +763,9 @@ test_scale (void)
       elapsed = (g_get_monotonic_time () - begin) / steps;
       g_test_message ("%s step: %" G_GINT64_FORMAT " µs, %u blocks", mode == 0 ? "week" : "month",
                       elapsed, kab_calendar_view_get_n_blocks (KAB_CALENDAR_VIEW (view)));
-      g_assert_cmpint (elapsed, <, 16000);
+      /* Time is measured only when asked for (-m perf): CI shares a loaded machine. */
+      if (g_test_perf ())
+        g_assert_cmpint (elapsed, <, 16000);
     }
 
   gtk_window_destroy (window);
