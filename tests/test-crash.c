@@ -24,6 +24,9 @@
 #define N_KILLS          30
 #define MAX_CHILD_WRITES 200000
 #define MAX_RUN_MS       150
+/* Writes a writer reports before its (random) kill delay starts: the kills are to land
+ * while it writes, however slowly a loaded machine lets it write. */
+#define MIN_WRITES       50
 
 static void
 write_line (char        kind,
@@ -177,8 +180,8 @@ spawn_writer (const char *self_exe,
   return pid;
 }
 
-/* Runs one writer and kills it @delay_ms after it opened the store (0: at once, maybe
- * while it opens the store). */
+/* Runs one writer and kills it @delay_ms after it opened the store and committed
+ * MIN_WRITES writes (0: at once, maybe while it opens the store). */
 static void
 run_and_kill (const char *self_exe,
               const char *path,
@@ -191,12 +194,16 @@ run_and_kill (const char *self_exe,
   gint64 deadline;
   gboolean open = TRUE;
   int status = 0;
+  guint before = reports->sessions->len + reports->payments->len;
 
   reports->opened = FALSE;
 
-  /* Wait for the store to be open, unless the kill is meant to land during opening. */
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (delay_ms > 0 && open && !reports->opened && g_get_monotonic_time () < deadline)
+  /* Wait for the store to be open and some writes committed, unless the kill is meant to
+   * land during opening. The cap is generous: only a hung writer reaches it. */
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (delay_ms > 0 && open && g_get_monotonic_time () < deadline
+         && (!reports->opened
+             || reports->sessions->len + reports->payments->len - before < MIN_WRITES))
     open = read_some (fd, reports, 50);
 
   deadline = g_get_monotonic_time () + delay_ms * 1000;
