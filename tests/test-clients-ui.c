@@ -42,7 +42,8 @@ wait_for (gboolean (*done) (gpointer data),
           gpointer   data)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (3000, timeout_reached, &timed_out);
+  /* A generous cap: on a loaded machine the typing delay alone can take seconds. */
+  guint id = g_timeout_add_seconds (30, timeout_reached, &timed_out);
 
   while (!done (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);

@@ -116,6 +116,12 @@ kab_date_popover_record (KabDatePopover *self)
 
   date = kab_date_popover_dup_date (self);
   gtk_popover_popdown (GTK_POPOVER (self));
+  /* Recording usually removes the row that holds the popover. GTK 4.8 still makes up a
+   * pointer motion for the surface of a hidden popover after a layout; it then makes the
+   * hidden popover the pointer focus, keeps it when the row destroys the popover, and
+   * crashes in the next layout of the window on the popover's missing surface. Without
+   * a surface, a hidden popover gets no such motion; the next popup makes a new one. */
+  gtk_widget_unrealize (GTK_WIDGET (self));
   g_signal_emit (self, signals[DATE_CHOSEN], 0, date);
 }
 
