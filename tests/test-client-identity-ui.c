@@ -31,10 +31,17 @@ typedef struct
   gboolean  checked;
 } Fixture;
 
+/* In the Calendar, only the text on screen counts: its Today page, hidden behind the
+ * week, refreshes when it is shown. */
+static gboolean visible_only;
+
 static void
 collect_text (GtkWidget *widget,
               GString   *text)
 {
+  if (visible_only && (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget)))
+    return;
+
   if (GTK_IS_LABEL (widget))
     {
       g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
@@ -104,7 +111,9 @@ check_everywhere (KabWindow  *window,
   g_assert_true (gtk_widget_activate_action (view, "calendar.show-week", "x",
                                              g_date_time_to_unix (f->session_start)));
   kab_test_iterate ();
+  visible_only = TRUE;
   assert_shows (view, name, old_name, "The Calendar");
+  visible_only = FALSE;
 }
 
 static void

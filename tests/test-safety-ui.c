@@ -761,7 +761,7 @@ check_erase_from_backups_too (Fixture   *f,
   iterate ();
   g_assert_true (gtk_recent_manager_has_item (recent, export_uri));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.erase-client", "x",
+  g_assert_true (gtk_widget_activate_action (clients_view (window), "clients.erase-client", "x",
                                              f->client_id));
   dialog = wait_for_message ();
   body = adw_message_dialog_get_body (dialog);
@@ -924,7 +924,7 @@ check_export_leaves_no_recent (Fixture   *f,
   GtkFileChooser *chooser;
   GtkWidget *save;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.export-client", "x",
+  g_assert_true (gtk_widget_activate_action (clients_view (window), "clients.export-client", "x",
                                              f->client_id));
   chooser = wait_for_file_chooser (GTK_FILE_CHOOSER_ACTION_SAVE);
   g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
