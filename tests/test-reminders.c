@@ -98,7 +98,7 @@ test_texts_in_four_languages (Fixture       *f,
   } cases[] = {
     { "en", { "Hello Anna", "Wednesday 4 March", "at 10:00", "24 hours", NULL }, "Wednesday 4 March" },
     { "ru", { "Здравствуйте, Anna", "4 марта (среда)", "в 10:00", "за 24 ч.", NULL }, "4 марта" },
-    { "sv", { "Hej Anna", "onsdag 4 mars", "kl. 10:00", "24 timmar", NULL }, "onsdag 4 mars" },
+    { "sv", { "Hej Anna", "onsdag den 4 mars", "kl. 10:00", "24 timmar", NULL }, "onsdag den 4 mars" },
     { "nb", { "Hei Anna", "onsdag 4. mars", "kl. 10:00", "24 timer", NULL }, "onsdag 4. mars" },
   };
 
@@ -152,7 +152,7 @@ test_own_template (Fixture       *f,
   g_assert_cmpstr (nb, ==, kab_reminder_default_template ("nb"));
 
   text = kab_reminder_render (sv, f->practice, f->client, f->start, "sv");
-  g_assert_cmpstr (text, ==, "Hej Anna, vi ses onsdag 4 mars 10:00.");
+  g_assert_cmpstr (text, ==, "Hej Anna, vi ses onsdag den 4 mars 10:00.");
 
   g_assert_true (kab_store_save_reminder_template (f->store, "sv", "", &error));
   g_clear_pointer (&sv, g_free);

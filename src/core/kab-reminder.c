@@ -38,19 +38,19 @@ static const struct
     "\n"
     "Напоминаю о нашей встрече: {date}, в {time}, по адресу: {address}.\n"
     "\n"
-    "Если вы не сможете прийти, пожалуйста, сообщите мне не позднее чем за {cancel_hours} ч.; "
+    "Если вы не сможете прийти, пожалуйста, сообщите мне не позднее чем за {cancel_hours} ч. до встречи; "
     "более поздняя отмена оплачивается.\n"
     "\n"
     "С уважением,\n"
     "{practitioner}" },
-  { "sv", "sv_SE.UTF-8", "%A %-d %B",
+  { "sv", "sv_SE.UTF-8", "%A den %-d %B",
     "Påminnelse om din tid {date}",
     "Hej {client}!\n"
     "\n"
-    "En påminnelse om din tid {date} kl. {time} på {address}.\n"
+    "Det här är en påminnelse om din tid {date} kl. {time} på {address}.\n"
     "\n"
-    "Om du inte kan komma, meddela mig senast {cancel_hours} timmar innan; "
-    "senare avbokningar debiteras.\n"
+    "Om du får förhinder, meddela mig senast {cancel_hours} timmar innan. "
+    "Senare avbokningar debiteras.\n"
     "\n"
     "Vänliga hälsningar\n"
     "{practitioner}" },
@@ -58,10 +58,10 @@ static const struct
     "Påminnelse om timen din {date}",
     "Hei {client}!\n"
     "\n"
-    "Dette er en påminnelse om timen din {date} kl. {time} i {address}.\n"
+    "Dette er en påminnelse om timen din {date} kl. {time}, {address}.\n"
     "\n"
-    "Hvis du ikke kan komme, gi beskjed senest {cancel_hours} timer før; "
-    "senere avbestillinger faktureres.\n"
+    "Hvis du ikke kan komme, gi meg beskjed senest {cancel_hours} timer i forveien; "
+    "senere avbestillinger blir fakturert.\n"
     "\n"
     "Vennlig hilsen\n"
     "{practitioner}" },
