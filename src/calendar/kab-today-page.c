@@ -408,7 +408,7 @@ fill_agreements (KabTodayPage *self)
   for (guint i = 0; i < waiting->len; i++)
     {
       KabClient *client = g_ptr_array_index (waiting, i);
-      g_autofree char *next = kab_calendar_format_day (kab_client_get_next_session (client));
+      g_autofree char *next = kab_calendar_format_day_in_sentence (kab_client_get_next_session (client));
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
 
@@ -467,7 +467,7 @@ fill_debts (KabTodayPage *self,
         continue;
 
       amount = kab_money_format (debt->amount, currency);
-      since = kab_calendar_format_day (debt->since);
+      since = kab_calendar_format_day_in_sentence (debt->since);
       /* Translators: a row of Today's waiting work: "Anna Karlsson owes 1 200 kr" */
       title = g_strdup_printf (_("%s owes %s"), kab_client_get_display_name (client), amount);
       /* Translators: the date of the oldest unpaid charge */
