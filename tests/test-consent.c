@@ -928,6 +928,43 @@ test_russian_variants (Fixture       *f,
   g_assert_null (strstr (licensed, "Услуги не являются медицинскими"));
 }
 
+/* The Russian agreement names the practitioner's ИНН and tax status once they are in
+ * Preferences → Business and Tax, and says nothing of them before. */
+static void
+test_russian_tax_identity (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(KabConsentTemplate) template = NULL;
+  g_autoptr(KabPracticeIdentity) identity = kab_practice_identity_new ();
+  g_autoptr(GHashTable) without = NULL;
+  g_autoptr(GHashTable) with = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  KabClient *client;
+
+  seed (f);
+  save_practice (f, "Анна Смирнова", "Психолог", "RUB", "ru");
+  client = save_client (f, "Дарья", "Ёлкина", 350000);
+  template = builtin (f, "ru");
+
+  without = kab_consent_values_new (kab_store_get_practice (f->store), client, NULL, "ru");
+  kab_consent_values_add_identity (without, identity, "RU");
+  before = kab_consent_values_render (template, without, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (before, "770412345664"));
+
+  kab_practice_identity_set_tax_id (identity, "770412345664");
+  kab_practice_identity_set_tax_status (identity, KAB_TAX_STATUS_SELF_EMPLOYED);
+  with = kab_consent_values_new (kab_store_get_practice (f->store), client, NULL, "ru");
+  kab_consent_values_add_identity (with, identity, "RU");
+  g_assert_nonnull (g_hash_table_lookup (with, "practitioner_tax_status"));
+  after = kab_consent_values_render (template, with, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (after, "770412345664"));
+  g_assert_nonnull (strstr (after, g_hash_table_lookup (with, "practitioner_tax_status")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -945,6 +982,7 @@ main (int   argc,
   g_test_add ("/consent/pdf/plans", Fixture, NULL, fixture_setup, test_pdf_plans, fixture_teardown);
   g_test_add ("/consent/values/minor", Fixture, NULL, fixture_setup, test_values_minor, fixture_teardown);
   g_test_add ("/consent/templates/russian-variants", Fixture, NULL, fixture_setup, test_russian_variants, fixture_teardown);
+  g_test_add ("/consent/templates/russian-tax-identity", Fixture, NULL, fixture_setup, test_russian_tax_identity, fixture_teardown);
 
   return g_test_run ();
 }

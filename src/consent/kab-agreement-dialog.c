@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-agreement-dialog.h"
+#include "kab-store-documents.h"
 #include "kab-agreement-preferences.h"
 #include "kab-consent-document.h"
 #include "kab-consent-row.h"
@@ -135,6 +136,8 @@ update (KabAgreementDialog *self)
   values = kab_consent_values_new (kab_store_get_practice (self->store), self->client, NULL,
                                    kab_consent_template_get_language (self->template));
   kab_agreement_preferences_add_values (values);
+  kab_consent_values_add_identity (values, kab_store_get_identity (self->store),
+                                   kab_practice_get_country (kab_store_get_practice (self->store)));
   text = kab_consent_values_render (self->template, values, &error);
   if (text == NULL)
     {

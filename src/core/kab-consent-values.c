@@ -447,3 +447,35 @@ kab_consent_values_render (KabConsentTemplate  *template,
 
   return kab_consent_template_render (template, values, error);
 }
+
+/**
+ * kab_consent_values_add_identity:
+ * @values: (element-type utf8 utf8): from kab_consent_values_new()
+ * @identity: the practice as a business (Preferences → Business and Tax)
+ * @country: the practice's country, which names the tax status
+ *
+ * Adds the practitioner's tax number and status, where they are filled in: a Russian
+ * agreement shows the ИНН and «самозанятый» only then ("{?practitioner_tax_id}…").
+ */
+void
+kab_consent_values_add_identity (GHashTable          *values,
+                                 KabPracticeIdentity *identity,
+                                 const char          *country)
+{
+  g_autofree char *status = NULL;
+  const char *tax_id;
+
+  g_return_if_fail (values != NULL);
+
+  if (identity == NULL)
+    return;
+
+  tax_id = kab_practice_identity_get_tax_id (identity);
+  if (tax_id == NULL || *tax_id == '\0')
+    return;
+
+  g_hash_table_insert (values, (gpointer) "practitioner_tax_id", g_strdup (tax_id));
+  status = kab_practice_identity_dup_tax_status_label (identity, country);
+  if (status != NULL && *status != '\0')
+    g_hash_table_insert (values, (gpointer) "practitioner_tax_status", g_steal_pointer (&status));
+}

@@ -6,6 +6,7 @@
 #include "kab-client.h"
 #include "kab-consent-template.h"
 #include "kab-practice.h"
+#include "kab-practice-identity.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,9 @@ char             *kab_consent_values_render       (KabConsentTemplate *template,
                                                    GError            **error);
 KabConsentSource  kab_consent_placeholder_source  (const char         *name);
 const char *const*kab_consent_placeholder_names   (void);
+
+void              kab_consent_values_add_identity (GHashTable          *values,
+                                                   KabPracticeIdentity *identity,
+                                                   const char          *country);
 
 G_END_DECLS
