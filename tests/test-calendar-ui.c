@@ -942,6 +942,52 @@ test_cancellation_time (Fixture       *f,
   kab_test_iterate ();
 }
 
+/* "Ends after N sessions": a weekly series of 5 sessions has exactly 5, and shows so
+ * when edited again. */
+static void
+test_series_ends_after_count (Fixture       *f,
+                              gconstpointer  data)
+{
+  KabSessionDialog *dialog = open_new_session_dialog (f);
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(KabSession) first = NULL;
+  g_autoptr(KabSeries) series = NULL;
+  g_autoptr(GError) error = NULL;
+
+  choose_client (dialog, f->anna);
+  choose_day (dialog_child (dialog, "date_calendar"), f->monday);
+  choose_time (dialog, 10, 0);
+  adw_expander_row_set_enable_expansion (dialog_child (dialog, "repeat_row"), TRUE);
+  gtk_spin_button_set_value (dialog_child (dialog, "interval_spin"), 1);
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "count_row")));
+  adw_combo_row_set_selected (dialog_child (dialog, "ends_row"), 2);
+  kab_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "count_row")));
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "until_row")));
+  gtk_spin_button_set_value (dialog_child (dialog, "count_spin"), 5);
+  kab_test_iterate ();
+  g_assert_cmpstr (gtk_label_get_label (dialog_child (dialog, "count_unit_label")), ==, "sessions");
+  save_screenshot (GTK_WIDGET (dialog), "dialog-series-count");
+  press (dialog_child (dialog, "save_button"));
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
+
+  sessions = sessions_of (f, f->anna);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 5);
+  first = g_list_model_get_item (sessions, 0);
+  series = kab_store_load_series (f->store, kab_session_get_series_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kab_series_get_max_count (series), ==, 5);
+  g_assert_null (kab_series_get_until_date (series));
+
+  dialog = kab_session_dialog_edit_series (f->store, series);
+  gtk_window_present (GTK_WINDOW (dialog));
+  kab_test_wait_until_mapped (GTK_WIDGET (dialog));
+  g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "ends_row")), ==, 2);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (dialog_child (dialog, "count_spin")), ==, 5);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kab_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -973,6 +1019,8 @@ main (int   argc,
               fixture_set_up, test_status_menu_charges, fixture_tear_down);
   g_test_add ("/calendar-ui/cancellation-time", Fixture, NULL,
               fixture_set_up, test_cancellation_time, fixture_tear_down);
+  g_test_add ("/calendar-ui/series-ends-after-count", Fixture, NULL,
+              fixture_set_up, test_series_ends_after_count, fixture_tear_down);
   g_test_add_func ("/calendar-ui/scale", test_scale);
 
   return g_test_run ();

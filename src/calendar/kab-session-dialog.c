@@ -21,6 +21,7 @@ typedef enum
 enum {
   ENDS_NEVER,
   ENDS_ON_DATE,
+  ENDS_AFTER_COUNT,
 };
 
 struct _KabSessionDialog
@@ -67,6 +68,9 @@ struct _KabSessionDialog
   GtkLabel       *interval_unit_label;
   AdwComboRow    *ends_row;
   AdwActionRow   *until_row;
+  AdwActionRow   *count_row;
+  GtkSpinButton  *count_spin;
+  GtkLabel       *count_unit_label;
   GtkMenuButton  *until_button;
   GtkPopover     *until_popover;
   GtkCalendar    *until_calendar;
@@ -263,6 +267,9 @@ build_series (KabSessionDialog *self,
   first = form_date (self->date_calendar, tzid);
   if (adw_combo_row_get_selected (self->ends_row) == ENDS_ON_DATE)
     until = form_date (self->until_calendar, tzid);
+  /* Ends after N sessions, counted from the first one. */
+  kab_series_set_max_count (series, adw_combo_row_get_selected (self->ends_row) == ENDS_AFTER_COUNT
+                                    ? gtk_spin_button_get_value_as_int (self->count_spin) : 0);
 
   g_object_set (series,
                 "client-id", selected_client_id (self),
@@ -312,11 +319,17 @@ update_repeat_summary (KabSessionDialog *self)
   g_autofree char *time = start != NULL ? kab_calendar_format_time (start) : g_strdup ("");
   g_autofree char *summary = NULL;
   gboolean ends = adw_combo_row_get_selected (self->ends_row) == ENDS_ON_DATE;
+  int count = gtk_spin_button_get_value_as_int (self->count_spin);
 
   gtk_label_set_label (self->interval_unit_label,
                        /* Translators: after a number: "Every [2] weeks" */
                        ngettext ("week", "weeks", interval));
   gtk_widget_set_visible (GTK_WIDGET (self->until_row), ends);
+  gtk_label_set_label (self->count_unit_label,
+                       /* Translators: after a number: "After [10] sessions" */
+                       ngettext ("session", "sessions", count));
+  gtk_widget_set_visible (GTK_WIDGET (self->count_row),
+                          adw_combo_row_get_selected (self->ends_row) == ENDS_AFTER_COUNT);
 
   if (interval == 1)
     /* Translators: a recurring appointment: "Weekly on Monday at 10:00" */
@@ -1113,7 +1126,11 @@ fill_from_series (KabSessionDialog *self)
   adw_combo_row_set_selected (self->kind_row, kab_series_get_kind (series));
   set_fee (self, kab_series_get_fee (series));
   gtk_spin_button_set_value (self->interval_spin, kab_series_get_interval_weeks (series));
-  adw_combo_row_set_selected (self->ends_row, until != NULL ? ENDS_ON_DATE : ENDS_NEVER);
+  adw_combo_row_set_selected (self->ends_row, until != NULL ? ENDS_ON_DATE
+                                              : kab_series_get_max_count (series) > 0 ? ENDS_AFTER_COUNT
+                                              : ENDS_NEVER);
+  if (kab_series_get_max_count (series) > 0)
+    gtk_spin_button_set_value (self->count_spin, kab_series_get_max_count (series));
   if (until != NULL)
     set_series_date (self->until_calendar, self->until_button, until);
 }
@@ -1278,6 +1295,9 @@ kab_session_dialog_class_init (KabSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, interval_unit_label);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, ends_row);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, until_row);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, count_row);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, count_spin);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, count_unit_label);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, until_button);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, until_popover);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, until_calendar);
