@@ -77,7 +77,6 @@ struct _KabSessionDialog
   GtkLabel       *series_info_label;
   GtkWidget      *cancel_group;
   AdwExpanderRow *cancel_row;
-  AdwActionRow   *cancel_time_row;
   GtkMenuButton  *cancel_date_button;
   GtkPopover     *cancel_date_popover;
   GtkCalendar    *cancel_calendar;
@@ -652,7 +651,7 @@ update_cancel_hints (KabSessionDialog *self)
     proposal = g_strdup_printf (ngettext ("Proposed: late (less than %d hour’s notice)",
                                           "Proposed: late (less than %d hours’ notice)", hours),
                                 hours);
-  adw_action_row_set_subtitle (self->cancel_time_row, proposal);
+  adw_expander_row_set_subtitle (self->cancel_row, proposal);
 
   if (selected >= G_N_ELEMENTS (cancel_statuses))
     return;
@@ -1304,7 +1303,6 @@ kab_session_dialog_class_init (KabSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, series_info_label);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_group);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_row);
-  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_time_row);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_date_button);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_date_popover);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_calendar);
