@@ -919,6 +919,22 @@ test_cancellation_time (Fixture       *f,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), ==, charged);
   save_screenshot (GTK_WIDGET (dialog), "dialog-cancellation");
 
+  /* What it charges follows the fee typed in: 60 % of 1 000 kr. */
+  {
+    g_autofree char *fee = kab_money_format (100000, "SEK");
+    g_autofree char *part = kab_money_format (60000, "SEK");
+    g_autofree char *expected = g_strdup_printf ("Charged %s", part);
+    g_autofree char *full = kab_money_format (120000, "SEK");
+
+    gtk_editable_set_text (dialog_child (dialog, "fee_row"), fee);
+    kab_test_iterate ();
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), ==, expected);
+    gtk_editable_set_text (dialog_child (dialog, "fee_row"), "");
+    gtk_editable_set_text (dialog_child (dialog, "fee_row"), full);
+    kab_test_iterate ();
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), ==, charged);
+  }
+
   /* The user overrules the proposal, then goes back to it, and saves. */
   adw_combo_row_set_selected (status_row, 0);
   kab_test_iterate ();

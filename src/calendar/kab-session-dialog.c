@@ -236,8 +236,10 @@ build_session (KabSessionDialog *self,
     {
       KabSessionStatus status = kab_session_get_status (session);
 
-      if (adw_expander_row_get_enable_expansion (self->cancel_row))
-        kab_session_set_status (session, cancel_statuses[adw_combo_row_get_selected (self->cancel_status_row)]);
+      guint selected = adw_combo_row_get_selected (self->cancel_status_row);
+
+      if (adw_expander_row_get_enable_expansion (self->cancel_row) && selected < G_N_ELEMENTS (cancel_statuses))
+        kab_session_set_status (session, cancel_statuses[selected]);
       else if (status == KAB_SESSION_STATUS_CANCELLED_IN_TIME || status == KAB_SESSION_STATUS_CANCELLED_LATE)
         kab_session_set_status (session, KAB_SESSION_STATUS_PLANNED);
     }
@@ -325,7 +327,7 @@ update_repeat_summary (KabSessionDialog *self)
                        ngettext ("week", "weeks", interval));
   gtk_widget_set_visible (GTK_WIDGET (self->until_row), ends);
   gtk_label_set_label (self->count_unit_label,
-                       /* Translators: after a number: "After [10] sessions" */
+                       /* Translators: after a number: "Stop after [10] sessions" */
                        ngettext ("session", "sessions", count));
   gtk_widget_set_visible (GTK_WIDGET (self->count_row),
                           adw_combo_row_get_selected (self->ends_row) == ENDS_AFTER_COUNT);
@@ -594,12 +596,17 @@ on_spin_output (GtkSpinButton *spin,
   return TRUE;
 }
 
+static void update_cancel_hints (KabSessionDialog *self);
+
 static void
 on_fee_changed (KabSessionDialog *self)
 {
   if (self->updating == 0)
     self->fee_edited = TRUE;
   gtk_widget_remove_css_class (GTK_WIDGET (self->fee_row), "error");
+  /* What a late cancellation charges follows the fee. */
+  if (self->store != NULL && self->mode == MODE_EDIT_SESSION && self->updating == 0)
+    update_cancel_hints (self);
 }
 
 /* The client's cancellation */
