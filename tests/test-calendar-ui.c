@@ -1000,8 +1000,15 @@ test_series_ends_after_count (Fixture       *f,
   kab_test_wait_until_mapped (GTK_WIDGET (dialog));
   g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "ends_row")), ==, 2);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (dialog_child (dialog, "count_spin")), ==, 5);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Cut to 3 sessions: the last two planned ones go. */
+  gtk_spin_button_set_value (dialog_child (dialog, "count_spin"), 3);
   kab_test_iterate ();
+  press (dialog_child (dialog, "save_button"));
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
+  g_clear_object (&sessions);
+  sessions = sessions_of (f, f->anna);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 3);
 }
 
 int
