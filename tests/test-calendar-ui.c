@@ -848,6 +848,169 @@ test_status_menu_charges (Fixture       *f,
   g_assert_true (kab_session_status_is_charged (KAB_SESSION_STATUS_NO_SHOW));
 }
 
+/* Sets when the client cancelled, through the dialog's calendar and spins. */
+static void
+choose_cancel_time (KabSessionDialog *dialog,
+                    GDateTime        *when)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (when);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (local),
+                                                         g_date_time_get_month (local),
+                                                         g_date_time_get_day_of_month (local), 0, 0, 0);
+
+  choose_day (dialog_child (dialog, "cancel_calendar"), midnight);
+  gtk_spin_button_set_value (dialog_child (dialog, "cancel_hour_spin"), g_date_time_get_hour (local));
+  gtk_spin_button_set_value (dialog_child (dialog, "cancel_minute_spin"), g_date_time_get_minute (local));
+  kab_test_iterate ();
+}
+
+/* The client's cancellation in the session dialog: the practice's 24 hours' notice
+ * proposes in time for 30 hours before and late for 3 hours before; the user can still
+ * choose, and the status chosen is the one stored and charged. */
+static void
+test_cancellation_time (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(KabSession) session = kab_session_new ();
+  g_autoptr(KabSession) stored = NULL;
+  g_autoptr(GDateTime) start = g_date_time_add_hours (f->monday, 10);
+  g_autoptr(GDateTime) early = g_date_time_add_hours (start, -30);
+  g_autoptr(GDateTime) late = g_date_time_add_hours (start, -3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *charge = kab_money_format (72000, "SEK");
+  g_autofree char *charged = g_strdup_printf ("Charged %s", charge);
+  KabSessionDialog *dialog;
+  AdwComboRow *status_row;
+  AdwExpanderRow *cancel_row;
+
+  g_assert_cmpint (kab_practice_get_cancel_hours (kab_store_get_practice (f->store)), ==, 24);
+  g_object_set (session,
+                "client-id", kab_client_get_id (f->anna),
+                "start", start,
+                "tzid", "Europe/Stockholm",
+                "duration", 50,
+                "kind", KAB_SESSION_KIND_PSYCHOTHERAPY,
+                "status", KAB_SESSION_STATUS_PLANNED,
+                "fee", (gint64)120000,
+                NULL);
+  g_assert_true (kab_store_save_session (f->store, session, &error));
+  g_assert_no_error (error);
+
+  dialog = kab_session_dialog_edit_session (f->store, session);
+  gtk_window_present (GTK_WINDOW (dialog));
+  kab_test_wait_until_mapped (GTK_WIDGET (dialog));
+  g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "cancel_group")));
+  status_row = dialog_child (dialog, "cancel_status_row");
+  cancel_row = dialog_child (dialog, "cancel_row");
+
+  /* Switched on now, three weeks ahead: in time. */
+  adw_expander_row_set_enable_expansion (cancel_row, TRUE);
+  kab_test_iterate ();
+  g_assert_cmpuint (adw_combo_row_get_selected (status_row), ==, 0);
+
+  choose_cancel_time (dialog, early);
+  g_assert_cmpuint (adw_combo_row_get_selected (status_row), ==, 0);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (cancel_row), ==, "Proposed: in time (at least 24 hours’ notice)");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), ==, "Not charged");
+
+  choose_cancel_time (dialog, late);
+  g_assert_cmpuint (adw_combo_row_get_selected (status_row), ==, 1);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (cancel_row), ==, "Proposed: late (less than 24 hours’ notice)");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), ==, charged);
+  save_screenshot (GTK_WIDGET (dialog), "dialog-cancellation");
+
+  /* What it charges follows the fee typed in: 60 % of 1 000 kr. */
+  {
+    g_autofree char *fee = kab_money_format (100000, "SEK");
+    g_autofree char *part = kab_money_format (60000, "SEK");
+    g_autofree char *expected = g_strdup_printf ("Charged %s", part);
+    g_autofree char *full = kab_money_format (120000, "SEK");
+
+    gtk_editable_set_text (dialog_child (dialog, "fee_row"), fee);
+    kab_test_iterate ();
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), ==, expected);
+    gtk_editable_set_text (dialog_child (dialog, "fee_row"), "");
+    gtk_editable_set_text (dialog_child (dialog, "fee_row"), full);
+    kab_test_iterate ();
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), ==, charged);
+  }
+
+  /* The user overrules the proposal, then goes back to it, and saves. */
+  adw_combo_row_set_selected (status_row, 0);
+  kab_test_iterate ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), ==, "Not charged");
+  adw_combo_row_set_selected (status_row, 1);
+  kab_test_iterate ();
+  press (dialog_child (dialog, "save_button"));
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
+
+  stored = kab_store_load_session (f->store, kab_session_get_id (session), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kab_session_get_status (stored), ==, KAB_SESSION_STATUS_CANCELLED_LATE);
+
+  /* Opened again, the dialog shows the cancellation as stored, until the time changes. */
+  dialog = kab_session_dialog_edit_session (f->store, stored);
+  gtk_window_present (GTK_WINDOW (dialog));
+  kab_test_wait_until_mapped (GTK_WIDGET (dialog));
+  g_assert_true (adw_expander_row_get_enable_expansion (dialog_child (dialog, "cancel_row")));
+  g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "cancel_status_row")), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kab_test_iterate ();
+}
+
+/* "Ends after N sessions": a weekly series of 5 sessions has exactly 5, and shows so
+ * when edited again. */
+static void
+test_series_ends_after_count (Fixture       *f,
+                              gconstpointer  data)
+{
+  KabSessionDialog *dialog = open_new_session_dialog (f);
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(KabSession) first = NULL;
+  g_autoptr(KabSeries) series = NULL;
+  g_autoptr(GError) error = NULL;
+
+  choose_client (dialog, f->anna);
+  choose_day (dialog_child (dialog, "date_calendar"), f->monday);
+  choose_time (dialog, 10, 0);
+  adw_expander_row_set_enable_expansion (dialog_child (dialog, "repeat_row"), TRUE);
+  gtk_spin_button_set_value (dialog_child (dialog, "interval_spin"), 1);
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "count_row")));
+  adw_combo_row_set_selected (dialog_child (dialog, "ends_row"), 2);
+  kab_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "count_row")));
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "until_row")));
+  gtk_spin_button_set_value (dialog_child (dialog, "count_spin"), 5);
+  kab_test_iterate ();
+  g_assert_cmpstr (gtk_label_get_label (dialog_child (dialog, "count_unit_label")), ==, "sessions");
+  save_screenshot (GTK_WIDGET (dialog), "dialog-series-count");
+  press (dialog_child (dialog, "save_button"));
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
+
+  sessions = sessions_of (f, f->anna);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 5);
+  first = g_list_model_get_item (sessions, 0);
+  series = kab_store_load_series (f->store, kab_session_get_series_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kab_series_get_max_count (series), ==, 5);
+  g_assert_null (kab_series_get_until_date (series));
+
+  dialog = kab_session_dialog_edit_series (f->store, series);
+  gtk_window_present (GTK_WINDOW (dialog));
+  kab_test_wait_until_mapped (GTK_WIDGET (dialog));
+  g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "ends_row")), ==, 2);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (dialog_child (dialog, "count_spin")), ==, 5);
+
+  /* Cut to 3 sessions: the last two planned ones go. */
+  gtk_spin_button_set_value (dialog_child (dialog, "count_spin"), 3);
+  kab_test_iterate ();
+  press (dialog_child (dialog, "save_button"));
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
+  g_clear_object (&sessions);
+  sessions = sessions_of (f, f->anna);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -877,6 +1040,10 @@ main (int   argc,
               fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/calendar-ui/status-menu-charges", Fixture, NULL,
               fixture_set_up, test_status_menu_charges, fixture_tear_down);
+  g_test_add ("/calendar-ui/cancellation-time", Fixture, NULL,
+              fixture_set_up, test_cancellation_time, fixture_tear_down);
+  g_test_add ("/calendar-ui/series-ends-after-count", Fixture, NULL,
+              fixture_set_up, test_series_ends_after_count, fixture_tear_down);
   g_test_add_func ("/calendar-ui/scale", test_scale);
 
   return g_test_run ();

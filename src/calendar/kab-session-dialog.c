@@ -21,6 +21,7 @@ typedef enum
 enum {
   ENDS_NEVER,
   ENDS_ON_DATE,
+  ENDS_AFTER_COUNT,
 };
 
 struct _KabSessionDialog
@@ -38,6 +39,7 @@ struct _KabSessionDialog
   gboolean        discard_confirmed;
   gboolean        kind_edited;
   gboolean        setting_kind;
+  guint           proposing;  /* the dialog, not the user, sets the cancellation's status */
 
   GtkFilter      *client_filter;
   GListModel     *clients;   /* the dropdown's model: active clients by name */
@@ -66,10 +68,27 @@ struct _KabSessionDialog
   GtkLabel       *interval_unit_label;
   AdwComboRow    *ends_row;
   AdwActionRow   *until_row;
+  AdwActionRow   *count_row;
+  GtkSpinButton  *count_spin;
+  GtkLabel       *count_unit_label;
   GtkMenuButton  *until_button;
   GtkPopover     *until_popover;
   GtkCalendar    *until_calendar;
   GtkLabel       *series_info_label;
+  GtkWidget      *cancel_group;
+  AdwExpanderRow *cancel_row;
+  GtkMenuButton  *cancel_date_button;
+  GtkPopover     *cancel_date_popover;
+  GtkCalendar    *cancel_calendar;
+  GtkSpinButton  *cancel_hour_spin;
+  GtkSpinButton  *cancel_minute_spin;
+  AdwComboRow    *cancel_status_row;
+};
+
+/* The statuses of a cancellation by the client, in the order of cancel_status_row. */
+static const KabSessionStatus cancel_statuses[] = {
+  KAB_SESSION_STATUS_CANCELLED_IN_TIME,
+  KAB_SESSION_STATUS_CANCELLED_LATE,
 };
 
 G_DEFINE_FINAL_TYPE (KabSessionDialog, kab_session_dialog, ADW_TYPE_WINDOW)
@@ -210,6 +229,20 @@ build_session (KabSessionDialog *self,
                 "fee", fee,
                 "note", gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
                 NULL);
+
+  /* The client's cancellation, as the user settled it; switched off again, a session
+   * cancelled by the client is planned again. */
+  if (self->mode == MODE_EDIT_SESSION)
+    {
+      KabSessionStatus status = kab_session_get_status (session);
+
+      guint selected = adw_combo_row_get_selected (self->cancel_status_row);
+
+      if (adw_expander_row_get_enable_expansion (self->cancel_row) && selected < G_N_ELEMENTS (cancel_statuses))
+        kab_session_set_status (session, cancel_statuses[selected]);
+      else if (status == KAB_SESSION_STATUS_CANCELLED_IN_TIME || status == KAB_SESSION_STATUS_CANCELLED_LATE)
+        kab_session_set_status (session, KAB_SESSION_STATUS_PLANNED);
+    }
   return session;
 }
 
@@ -235,6 +268,9 @@ build_series (KabSessionDialog *self,
   first = form_date (self->date_calendar, tzid);
   if (adw_combo_row_get_selected (self->ends_row) == ENDS_ON_DATE)
     until = form_date (self->until_calendar, tzid);
+  /* Ends after N sessions, counted from the first one. */
+  kab_series_set_max_count (series, adw_combo_row_get_selected (self->ends_row) == ENDS_AFTER_COUNT
+                                    ? gtk_spin_button_get_value_as_int (self->count_spin) : 0);
 
   g_object_set (series,
                 "client-id", selected_client_id (self),
@@ -284,11 +320,17 @@ update_repeat_summary (KabSessionDialog *self)
   g_autofree char *time = start != NULL ? kab_calendar_format_time (start) : g_strdup ("");
   g_autofree char *summary = NULL;
   gboolean ends = adw_combo_row_get_selected (self->ends_row) == ENDS_ON_DATE;
+  int count = gtk_spin_button_get_value_as_int (self->count_spin);
 
   gtk_label_set_label (self->interval_unit_label,
                        /* Translators: after a number: "Every [2] weeks" */
                        ngettext ("week", "weeks", interval));
   gtk_widget_set_visible (GTK_WIDGET (self->until_row), ends);
+  gtk_label_set_label (self->count_unit_label,
+                       /* Translators: after a number: "Stop after [10] sessions" */
+                       ngettext ("session", "sessions", count));
+  gtk_widget_set_visible (GTK_WIDGET (self->count_row),
+                          adw_combo_row_get_selected (self->ends_row) == ENDS_AFTER_COUNT);
 
   if (interval == 1)
     /* Translators: a recurring appointment: "Weekly on Monday at 10:00" */
@@ -479,6 +521,17 @@ on_client_changed (KabSessionDialog *self)
     update_overlaps (self);
 }
 
+static void propose_cancel_status (KabSessionDialog *self);
+
+/* A session moved against its cancellation time: the notice changes, so the proposal. */
+static void
+repropose_cancel_status (KabSessionDialog *self)
+{
+  if (self->mode == MODE_EDIT_SESSION && self->updating == 0 &&
+      adw_expander_row_get_enable_expansion (self->cancel_row))
+    propose_cancel_status (self);
+}
+
 static void
 on_date_selected (KabSessionDialog *self)
 {
@@ -487,6 +540,7 @@ on_date_selected (KabSessionDialog *self)
 
   update_date_label (self->date_calendar, self->date_button);
   gtk_popover_popdown (self->date_popover);
+  repropose_cancel_status (self);
   update_duration_subtitle (self);
   update_repeat_summary (self);
   if (self->updating == 0)
@@ -511,6 +565,7 @@ on_when_changed (KabSessionDialog *self)
   if (self->store == NULL)
     return;
 
+  repropose_cancel_status (self);
   update_duration_subtitle (self);
   update_repeat_summary (self);
   if (self->updating == 0)
@@ -541,12 +596,143 @@ on_spin_output (GtkSpinButton *spin,
   return TRUE;
 }
 
+static void update_cancel_hints (KabSessionDialog *self);
+
 static void
 on_fee_changed (KabSessionDialog *self)
 {
   if (self->updating == 0)
     self->fee_edited = TRUE;
   gtk_widget_remove_css_class (GTK_WIDGET (self->fee_row), "error");
+  /* What a late cancellation charges follows the fee. */
+  if (self->store != NULL && self->mode == MODE_EDIT_SESSION && self->updating == 0)
+    update_cancel_hints (self);
+}
+
+/* The client's cancellation */
+
+/* When the client cancelled, as the form says, in local time. */
+static GDateTime *
+form_cancel_time (KabSessionDialog *self)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  int year, month, day;
+
+  selected_date (self->cancel_calendar, &year, &month, &day);
+  return g_date_time_new (zone, year, month, day,
+                          gtk_spin_button_get_value_as_int (self->cancel_hour_spin),
+                          gtk_spin_button_get_value_as_int (self->cancel_minute_spin), 0);
+}
+
+/* The practice's notice rule: in time with at least its notice hours before the start. */
+static KabSessionStatus
+proposed_cancel_status (KabSessionDialog *self)
+{
+  int hours = kab_practice_get_cancel_hours (kab_store_get_practice (self->store));
+  g_autoptr(GDateTime) start = form_start (self, kab_session_get_tzid (self->session));
+  g_autoptr(GDateTime) cancelled = form_cancel_time (self);
+
+  return g_date_time_difference (start, cancelled) >= hours * G_TIME_SPAN_HOUR
+         ? KAB_SESSION_STATUS_CANCELLED_IN_TIME : KAB_SESSION_STATUS_CANCELLED_LATE;
+}
+
+/* Says what the rule proposes and what the chosen status charges. */
+static void
+update_cancel_hints (KabSessionDialog *self)
+{
+  int hours = kab_practice_get_cancel_hours (kab_store_get_practice (self->store));
+  guint selected = adw_combo_row_get_selected (self->cancel_status_row);
+  g_autoptr(KabSession) session = NULL;
+  g_autofree char *proposal = NULL;
+  g_autofree char *charge = NULL;
+  gint64 amount = 0;
+  gint64 fee = 0;
+
+  if (proposed_cancel_status (self) == KAB_SESSION_STATUS_CANCELLED_IN_TIME)
+    /* Translators: under when the client cancelled; %d is the practice's notice period */
+    proposal = g_strdup_printf (ngettext ("Proposed: in time (at least %d hour’s notice)",
+                                          "Proposed: in time (at least %d hours’ notice)", hours),
+                                hours);
+  else
+    /* Translators: under when the client cancelled; %d is the practice's notice period */
+    proposal = g_strdup_printf (ngettext ("Proposed: late (less than %d hour’s notice)",
+                                          "Proposed: late (less than %d hours’ notice)", hours),
+                                hours);
+  adw_expander_row_set_subtitle (self->cancel_row, proposal);
+
+  if (selected >= G_N_ELEMENTS (cancel_statuses))
+    return;
+  if (!read_fee (self, &fee, NULL))
+    fee = kab_session_get_fee (self->session);
+  session = build_session (self, fee);
+  amount = kab_store_preview_session_charge (self->store, session, cancel_statuses[selected]);
+  if (amount > 0)
+    {
+      g_autofree char *money = kab_money_format (amount, currency (self));
+
+      /* Translators: what a cancellation charges, e.g. "Charged 720,00 kr" */
+      charge = g_strdup_printf (_("Charged %s"), money);
+    }
+  else
+    /* Translators: a cancellation that charges nothing */
+    charge = g_strdup (_("Not charged"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->cancel_status_row), charge);
+}
+
+/* A new cancellation time brings a new proposal; the user can still choose the other. */
+static void
+propose_cancel_status (KabSessionDialog *self)
+{
+  KabSessionStatus proposed = proposed_cancel_status (self);
+
+  self->proposing++;
+  for (guint i = 0; i < G_N_ELEMENTS (cancel_statuses); i++)
+    if (cancel_statuses[i] == proposed)
+      adw_combo_row_set_selected (self->cancel_status_row, i);
+  self->proposing--;
+  update_cancel_hints (self);
+}
+
+static void
+on_cancel_time_changed (KabSessionDialog *self)
+{
+  if (self->store == NULL || self->mode != MODE_EDIT_SESSION || self->updating > 0)
+    return;
+
+  propose_cancel_status (self);
+}
+
+static void
+on_cancel_day_selected (KabSessionDialog *self)
+{
+  if (self->store == NULL)
+    return;
+
+  update_date_label (self->cancel_calendar, self->cancel_date_button);
+  gtk_popover_popdown (self->cancel_date_popover);
+  on_cancel_time_changed (self);
+}
+
+static void
+on_cancel_changed (KabSessionDialog *self)
+{
+  if (self->store == NULL || self->mode != MODE_EDIT_SESSION || self->updating > 0)
+    return;
+
+  if (adw_expander_row_get_enable_expansion (self->cancel_row))
+    {
+      adw_expander_row_set_expanded (self->cancel_row, TRUE);
+      propose_cancel_status (self);
+    }
+}
+
+static void
+on_cancel_status_changed (KabSessionDialog *self)
+{
+  if (self->store == NULL || self->mode != MODE_EDIT_SESSION || self->proposing > 0)
+    return;
+
+  update_cancel_hints (self);
 }
 
 static void
@@ -889,6 +1075,34 @@ set_start_time (KabSessionDialog *self,
   gtk_spin_button_set_value (self->minute_spin, (minute % 60) / 5 * 5);
 }
 
+/* The client's cancellation: when (now, unless the user says otherwise) and how it
+ * counts, the status it has already or the one the practice's rule proposes. */
+static void
+fill_cancellation (KabSessionDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  KabSessionStatus status = kab_session_get_status (self->session);
+
+  if (self->mode != MODE_EDIT_SESSION)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cancel_statuses); i++)
+    gtk_string_list_append (labels, kab_session_status_to_label (cancel_statuses[i]));
+  adw_combo_row_set_model (self->cancel_status_row, G_LIST_MODEL (labels));
+
+  set_calendar_date (self->cancel_calendar, self->cancel_date_button, now);
+  gtk_spin_button_set_value (self->cancel_hour_spin, g_date_time_get_hour (now));
+  gtk_spin_button_set_value (self->cancel_minute_spin, g_date_time_get_minute (now));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cancel_statuses); i++)
+    if (cancel_statuses[i] == status)
+      {
+        adw_combo_row_set_selected (self->cancel_status_row, i);
+        adw_expander_row_set_enable_expansion (self->cancel_row, TRUE);
+      }
+}
+
 static void
 fill_from_session (KabSessionDialog *self)
 {
@@ -902,6 +1116,7 @@ fill_from_session (KabSessionDialog *self)
   adw_combo_row_set_selected (self->kind_row, kab_session_get_kind (session));
   set_fee (self, kab_session_get_fee (session));
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), kab_session_get_note (session));
+  fill_cancellation (self);
 }
 
 static void
@@ -917,7 +1132,11 @@ fill_from_series (KabSessionDialog *self)
   adw_combo_row_set_selected (self->kind_row, kab_series_get_kind (series));
   set_fee (self, kab_series_get_fee (series));
   gtk_spin_button_set_value (self->interval_spin, kab_series_get_interval_weeks (series));
-  adw_combo_row_set_selected (self->ends_row, until != NULL ? ENDS_ON_DATE : ENDS_NEVER);
+  adw_combo_row_set_selected (self->ends_row, until != NULL ? ENDS_ON_DATE
+                                              : kab_series_get_max_count (series) > 0 ? ENDS_AFTER_COUNT
+                                              : ENDS_NEVER);
+  if (kab_series_get_max_count (series) > 0)
+    gtk_spin_button_set_value (self->count_spin, kab_series_get_max_count (series));
   if (until != NULL)
     set_series_date (self->until_calendar, self->until_button, until);
 }
@@ -945,6 +1164,7 @@ setup_mode (KabSessionDialog *self)
     case MODE_EDIT_SESSION:
       adw_window_title_set_title (self->window_title, _("Edit Session"));
       gtk_widget_set_visible (self->repeat_group, FALSE);
+      gtk_widget_set_visible (self->cancel_group, TRUE);
       if (kab_session_get_series_id (self->session) != 0)
         {
           gtk_label_set_label (self->series_info_label,
@@ -1013,6 +1233,8 @@ fill_form (KabSessionDialog *self)
   update_consent (self);
   update_duration_subtitle (self);
   update_save_sensitivity (self);
+  if (self->mode == MODE_EDIT_SESSION)
+    update_cancel_hints (self);
 }
 
 /* GObject */
@@ -1079,10 +1301,21 @@ kab_session_dialog_class_init (KabSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, interval_unit_label);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, ends_row);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, until_row);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, count_row);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, count_spin);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, count_unit_label);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, until_button);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, until_popover);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, until_calendar);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, series_info_label);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_group);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_row);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_date_button);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_date_popover);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_calendar);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_hour_spin);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_status_row);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_date_selected);
@@ -1091,6 +1324,10 @@ kab_session_dialog_class_init (KabSessionDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_repeat_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_spin_output);
   gtk_widget_class_bind_template_callback (widget_class, on_fee_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_time_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_status_changed);
 }
 
 /* GTK 4.8's drop-down leaves the focus on its list when it opens, so the first letters
