@@ -14,7 +14,6 @@
 #include "kab-store-documents.h"
 #include "kab-store-private.h"
 #include "kab-test-store.h"
-#include "kab-test-util.h"
 
 typedef KabTestStore Fixture;
 

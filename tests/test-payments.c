@@ -19,7 +19,6 @@
 #include "kab-store.h"
 #include "kab-store-documents.h"
 #include "kab-test-store.h"
-#include "kab-test-util.h"
 
 typedef KabTestStore Fixture;
 
