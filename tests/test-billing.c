@@ -12,26 +12,16 @@
 #include "kab-country.h"
 #include "kab-store.h"
 #include "kab-store-private.h"
+#include "kab-test-store.h"
 #include "kab-test-util.h"
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  KabStore *store;
-} Fixture;
+typedef KabTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("kabinett-billing-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "practice.db", NULL);
-  f->store = kab_store_open (f->path, &error);
-  g_assert_no_error (error);
+  kab_test_store_set_up (f, "billing");
 }
 
 static void
@@ -39,20 +29,13 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   kab_store_set_test_now (NULL);
-  g_clear_object (&f->store);
-  kab_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  kab_test_store_tear_down (f);
 }
 
 static void
 reopen (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_clear_object (&f->store);
-  f->store = kab_store_open (f->path, &error);
-  g_assert_no_error (error);
+  kab_test_store_reopen (f);
 }
 
 /* A throwaway database need not wait for the disk: thousands of steps write to it. */

@@ -13,35 +13,22 @@
 #include "kab-model-error.h"
 #include "kab-money.h"
 #include "kab-store.h"
-#include "kab-test-util.h"
+#include "kab-test-store.h"
 
-typedef struct
-{
-  char     *dir;
-  KabStore *store;
-} Fixture;
+typedef KabTestStore Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("kabinett-consent-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "kabinett.db", NULL);
-  f->store = kab_store_open (path, &error);
-  g_assert_no_error (error);
+  kab_test_store_set_up (f, "consent");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  kab_test_remove_tree (f->dir);
-  g_free (f->dir);
+  kab_test_store_tear_down (f);
 }
 
 /* A practice with everything an agreement needs. */

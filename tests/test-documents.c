@@ -13,46 +13,28 @@
 #include "kab-store.h"
 #include "kab-store-documents.h"
 #include "kab-store-private.h"
-#include "kab-test-util.h"
+#include "kab-test-store.h"
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  KabStore *store;
-} Fixture;
+typedef KabTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("kabinett-documents-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "practice.db", NULL);
-  fixture->store = kab_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  kab_test_store_set_up (fixture, "documents");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  kab_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  kab_test_store_tear_down (fixture);
 }
 
 static void
 reopen (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_clear_object (&fixture->store);
-  fixture->store = kab_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  kab_test_store_reopen (fixture);
 }
 
 static void

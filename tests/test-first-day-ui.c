@@ -697,6 +697,104 @@ test_chooser (Fixture       *f,
   run_kabinett (f, check_chooser);
 }
 
+/* The names the open chooser lists once @text is typed into its search field. */
+static char *
+chooser_finds (KabSessionDialog *dialog,
+               const char       *text,
+               guint             expected)
+{
+  GtkWidget *popover = kab_test_find_by_type (GTK_WIDGET (client_dropdown (dialog)), GTK_TYPE_POPOVER);
+  GtkWidget *entry = kab_test_find_by_type (popover, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *list = kab_test_find_by_type (popover, GTK_TYPE_LIST_VIEW);
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  GString *names = g_string_new (NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* The search field waits a moment before it searches: give it up to ten seconds. */
+  for (int i = 0; i < 500 && g_list_model_get_n_items (shown) != expected; i++)
+    {
+      kab_test_iterate ();
+      g_usleep (20000);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(KabClient) client = g_list_model_get_item (shown, i);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                              kab_client_get_display_name (client));
+    }
+  return g_string_free (names, FALSE);
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The session dialog's search field finds clients as the Clients list does: without
+ * case or diacritics, and by phone digits. */
+static void
+check_chooser_search (Fixture   *f,
+                      KabWindow *window)
+{
+  KabSessionDialog *dialog = open_new_session (window);
+  GtkWidget *popover = kab_test_find_by_type (GTK_WIDGET (client_dropdown (dialog)), GTK_TYPE_POPOVER);
+  GtkWidget *button;
+  char *found;
+
+  gtk_widget_activate (kab_test_find_by_type (GTK_WIDGET (client_dropdown (dialog)), GTK_TYPE_TOGGLE_BUTTON));
+  kab_test_wait_until_mapped (popover);
+
+  found = chooser_finds (dialog, "lindstrom", 1);
+  g_assert_cmpstr (found, ==, "Eva Lindström");
+  g_free (found);
+  found = chooser_finds (dialog, "ostberg", 1);
+  g_assert_cmpstr (found, ==, "Ola Østberg");
+  g_free (found);
+  found = chooser_finds (dialog, "EVA", 1);
+  g_assert_cmpstr (found, ==, "Eva Lindström");
+  g_free (found);
+  found = chooser_finds (dialog, "", 4);
+  g_assert_cmpstr (found, ==, "Lars Berg, Anna Karlsson, Eva Lindström, Ola Østberg");
+  g_free (found);
+
+  /* The button shows the chosen name, not what the search compares. */
+  gtk_drop_down_set_selected (client_dropdown (dialog), 2);
+  kab_test_iterate ();
+  button = kab_test_find_by_type (GTK_WIDGET (client_dropdown (dialog)), GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_true (has_label (button, "Eva Lindström"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kab_test_iterate ();
+}
+
+static void
+test_chooser_search (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+  g_autoptr(KabClient) eva = NULL;
+  g_autoptr(KabClient) ola = NULL;
+
+  today_setup (f, data);
+  store = open_store (f);
+  eva = add_client (store, "Eva", "Lindström");
+  ola = add_client (store, "Ola", "Østberg");
+  g_clear_object (&store);
+  run_kabinett (f, check_chooser_search);
+}
+
 /* Escape on a new session with a client chosen asks before throwing it away. */
 static void
 check_escape_asks (Fixture   *f,
@@ -1331,6 +1429,8 @@ main (int   argc,
 
   g_test_add ("/first-day/defects/chooser-sorted-and-searching", Fixture, NULL,
               NULL, test_chooser, fixture_teardown);
+  g_test_add ("/first-day/defects/chooser-folds-like-clients", Fixture, NULL,
+              NULL, test_chooser_search, fixture_teardown);
   g_test_add ("/first-day/defects/escape-asks", Fixture, NULL,
               NULL, test_escape_asks, fixture_teardown);
 

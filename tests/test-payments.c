@@ -18,36 +18,22 @@
 #include "kab-receipt.h"
 #include "kab-store.h"
 #include "kab-store-documents.h"
-#include "kab-test-util.h"
+#include "kab-test-store.h"
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  KabStore *store;
-} Fixture;
+typedef KabTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("kabinett-payments-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "practice.db", NULL);
-  f->store = kab_store_open (f->path, &error);
-  g_assert_no_error (error);
+  kab_test_store_set_up (f, "payments");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  kab_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  kab_test_store_tear_down (f);
 }
 
 /* Helpers */

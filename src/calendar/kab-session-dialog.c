@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-calendar-util.h"
+#include "kab-client-filter.h"
 #include "kab-date-format.h"
 #include "kab-money.h"
 #include "kab-session-dialog.h"
@@ -43,6 +44,8 @@ struct _KabSessionDialog
 
   GtkFilter      *client_filter;
   GListModel     *clients;   /* the dropdown's model: active clients by name */
+  KabClientFilter *search;   /* the one client search, behind the dropdown's search field */
+  GtkEditable    *search_entry;
 
   AdwWindowTitle *window_title;
   GtkWidget      *save_button;
@@ -993,10 +996,131 @@ new_name_sorter (void)
   return GTK_SORTER (sorter);
 }
 
+/* GtkDropDown's own search matches its expression's string by prefix. So that the field
+ * searches as the Clients list does (folded names, phone digits), the expression gives a
+ * client that KabClientFilter finds the typed text itself (which always matches), and
+ * anyone else an empty string (which never does). */
+static char *
+search_key (KabClient        *client,
+            KabSessionDialog *self)
+{
+  const char *text;
+
+  if (client == NULL || self->search_entry == NULL)
+    return g_strdup ("");
+
+  text = gtk_editable_get_text (self->search_entry);
+  if (g_strcmp0 (text, kab_client_filter_get_query (self->search)) != 0)
+    kab_client_filter_set_query (self->search, text);
+
+  return g_strdup (gtk_filter_match (GTK_FILTER (self->search), client) ? text : "");
+}
+
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The rows show the client's name (and in the list, a check mark on the chosen one), as
+ * GtkDropDown's own rows do; its own rows would show the search key. */
+static void
+update_check (GtkDropDown *dropdown,
+              GParamSpec  *pspec,
+              GtkListItem *item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, gtk_drop_down_get_selected_item (dropdown) ==
+                                 gtk_list_item_get_item (item) ? 1.0 : 0.0);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           KabSessionDialog         *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  gboolean in_list = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "in-list"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+  if (in_list)
+    {
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("object-select-symbolic"));
+    }
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          KabSessionDialog         *self)
+{
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GBinding *binding = g_object_bind_property (gtk_list_item_get_item (item), "display-name",
+                                              label, "label", G_BINDING_SYNC_CREATE);
+
+  g_object_set_data (G_OBJECT (label), "kab-name-binding", binding);
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "in-list")))
+    {
+      g_signal_connect (self->client_dropdown, "notify::selected-item",
+                        G_CALLBACK (update_check), item);
+      update_check (self->client_dropdown, NULL, item);
+    }
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            KabSessionDialog         *self)
+{
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GBinding *binding = g_object_get_data (G_OBJECT (label), "kab-name-binding");
+
+  if (self->client_dropdown != NULL)
+    g_signal_handlers_disconnect_by_func (self->client_dropdown, update_check, item);
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  g_object_set_data (G_OBJECT (label), "kab-name-binding", NULL);
+}
+
+static GtkListItemFactory *
+new_row_factory (KabSessionDialog *self,
+                 gboolean          in_list)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "in-list", GINT_TO_POINTER (in_list));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  return factory;
+}
+
 static void
 setup_clients (KabSessionDialog *self)
 {
-  GtkExpression *name = gtk_property_expression_new (KAB_TYPE_CLIENT, NULL, "display-name");
+  g_autoptr(GtkListItemFactory) factory = new_row_factory (self, FALSE);
+  g_autoptr(GtkListItemFactory) list_factory = new_row_factory (self, TRUE);
+  GtkExpression *key = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                    G_CALLBACK (search_key), self, NULL);
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
   GtkSorter *sorter;
@@ -1008,9 +1132,16 @@ setup_clients (KabSessionDialog *self)
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter);
   self->clients = G_LIST_MODEL (sorted);
 
-  gtk_drop_down_set_expression (self->client_dropdown, name);
+  self->search = kab_client_filter_new ();
+  kab_client_filter_set_show_archived (self->search, TRUE);
+  self->search_entry = GTK_EDITABLE (find_search_entry (GTK_WIDGET (self->client_dropdown)));
+  g_warn_if_fail (self->search_entry != NULL);
+
+  gtk_drop_down_set_factory (self->client_dropdown, factory);
+  gtk_drop_down_set_list_factory (self->client_dropdown, list_factory);
+  gtk_drop_down_set_expression (self->client_dropdown, key);
   gtk_drop_down_set_model (self->client_dropdown, self->clients);
-  gtk_expression_unref (name);
+  gtk_expression_unref (key);
 }
 
 static void
@@ -1247,6 +1378,7 @@ kab_session_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KAB_TYPE_SESSION_DIALOG);
   g_clear_object (&self->clients);
   g_clear_object (&self->client_filter);
+  g_clear_object (&self->search);
   g_clear_object (&self->session);
   g_clear_object (&self->series);
   g_clear_object (&self->store);

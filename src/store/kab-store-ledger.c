@@ -55,22 +55,24 @@ delete_row (KabStore    *self,
 
 /* The client a stored row belongs to now, so that moving a row to another client
  * refreshes the balance of both. 0 when the row is new or gone. */
-static gint64
-stored_client (KabStore   *self,
-               const char *sql,
-               gint64      id)
+static gboolean
+stored_client (KabStore    *self,
+               const char  *sql,
+               gint64       id,
+               gint64      *out_client_id,
+               GError     **error)
 {
   sqlite3_stmt *stmt;
-  gint64 client_id = 0;
 
-  if (id == 0 || (stmt = kab_store_prepare (self, sql, NULL)) == NULL)
-    return 0;
+  *out_client_id = 0;
+  if (id == 0)
+    return TRUE;
+
+  if ((stmt = kab_store_prepare (self, sql, error)) == NULL)
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    client_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return client_id;
+  return kab_store_query_int64 (self, stmt, out_client_id, error);
 }
 
 gboolean
@@ -91,8 +93,9 @@ kab_store_save_charge (KabStore   *self,
     return FALSE;
 
   is_new = kab_charge_get_id (charge) == 0;
-  old_client_id = stored_client (self, "SELECT client_id FROM charge WHERE id = ?1",
-                                 kab_charge_get_id (charge));
+  if (!stored_client (self, "SELECT client_id FROM charge WHERE id = ?1",
+                      kab_charge_get_id (charge), &old_client_id, error))
+    return FALSE;
   if (is_new)
     stmt = kab_store_prepare (self,
       "INSERT INTO charge (client_id, session_id, date, amount, currency, kind, period, note)"
@@ -178,8 +181,9 @@ kab_store_save_payment (KabStore    *self,
     return FALSE;
 
   is_new = kab_payment_get_id (payment) == 0;
-  old_client_id = stored_client (self, "SELECT client_id FROM payment WHERE id = ?1",
-                                 kab_payment_get_id (payment));
+  if (!stored_client (self, "SELECT client_id FROM payment WHERE id = ?1",
+                      kab_payment_get_id (payment), &old_client_id, error))
+    return FALSE;
   if (is_new)
     stmt = kab_store_prepare (self,
       "INSERT INTO payment (client_id, date, amount, currency, method, note)"
@@ -245,6 +249,68 @@ bind_range (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, 3, G_MAXINT64);
 }
 
+/* Rows of charges and payments, as every query here reads them: id, client_id,
+ * session_id, date, amount, currency, kind or method, period, note, from column @first. */
+static GObject *
+charge_from_columns (sqlite3_stmt *stmt,
+                     int           first)
+{
+  g_autoptr(GDateTime) date = kab_store_column_time (stmt, first + 3);
+
+  return g_object_new (KAB_TYPE_CHARGE,
+                       "id", (gint64)sqlite3_column_int64 (stmt, first),
+                       "client-id", (gint64)sqlite3_column_int64 (stmt, first + 1),
+                       "session-id", (gint64)sqlite3_column_int64 (stmt, first + 2),
+                       "date", date,
+                       "amount", (gint64)sqlite3_column_int64 (stmt, first + 4),
+                       "currency", kab_store_column_text (stmt, first + 5),
+                       "kind", kab_store_enum_from_nick (KAB_TYPE_CHARGE_KIND,
+                                                         kab_store_column_text (stmt, first + 6),
+                                                         KAB_CHARGE_KIND_OTHER),
+                       "period", kab_store_column_text (stmt, first + 7),
+                       "note", kab_store_column_text (stmt, first + 8),
+                       NULL);
+}
+
+static GObject *
+payment_from_columns (sqlite3_stmt *stmt,
+                      int           first)
+{
+  g_autoptr(GDateTime) date = kab_store_column_time (stmt, first + 3);
+
+  return g_object_new (KAB_TYPE_PAYMENT,
+                       "id", (gint64)sqlite3_column_int64 (stmt, first),
+                       "client-id", (gint64)sqlite3_column_int64 (stmt, first + 1),
+                       "date", date,
+                       "amount", (gint64)sqlite3_column_int64 (stmt, first + 4),
+                       "currency", kab_store_column_text (stmt, first + 5),
+                       "method", kab_store_enum_from_nick (KAB_TYPE_PAYMENT_METHOD,
+                                                           kab_store_column_text (stmt, first + 6),
+                                                           KAB_PAYMENT_METHOD_OTHER),
+                       "note", kab_store_column_text (stmt, first + 8),
+                       NULL);
+}
+
+static gpointer
+charge_from_row (sqlite3_stmt *stmt)
+{
+  return charge_from_columns (stmt, 0);
+}
+
+static gpointer
+payment_from_row (sqlite3_stmt *stmt)
+{
+  return payment_from_columns (stmt, 0);
+}
+
+/* A ledger row: 0 for a charge or 1 for a payment, then the columns above. */
+static gpointer
+ledger_from_row (sqlite3_stmt *stmt)
+{
+  return sqlite3_column_int (stmt, 0) == 0 ? charge_from_columns (stmt, 1)
+                                           : payment_from_columns (stmt, 1);
+}
+
 /**
  * kab_store_list_charges:
  * @client_id: one client, or 0 for the whole practice
@@ -260,10 +326,7 @@ kab_store_list_charges (KabStore   *self,
                         GDateTime  *to,
                         GError    **error)
 {
-  g_autoptr(GListStore) charges = g_list_store_new (KAB_TYPE_CHARGE);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (KAB_IS_STORE (self), NULL);
 
@@ -274,36 +337,7 @@ kab_store_list_charges (KabStore   *self,
     return NULL;
 
   bind_range (stmt, client_id, from, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KabCharge *charge = kab_charge_new ();
-      g_autoptr(GDateTime) date = kab_store_column_time (stmt, 3);
-
-      g_object_set (charge,
-                    "id", (gint64)sqlite3_column_int64 (stmt, 0),
-                    "client-id", (gint64)sqlite3_column_int64 (stmt, 1),
-                    "session-id", (gint64)sqlite3_column_int64 (stmt, 2),
-                    "date", date,
-                    "amount", (gint64)sqlite3_column_int64 (stmt, 4),
-                    "currency", kab_store_column_text (stmt, 5),
-                    "kind", kab_store_enum_from_nick (KAB_TYPE_CHARGE_KIND,
-                                                      kab_store_column_text (stmt, 6),
-                                                      KAB_CHARGE_KIND_OTHER),
-                    "period", kab_store_column_text (stmt, 7),
-                    "note", kab_store_column_text (stmt, 8),
-                    NULL);
-      g_ptr_array_add (rows, charge);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return NULL;
-    }
-
-  g_list_store_splice (charges, 0, 0, rows->pdata, rows->len);
-  return G_LIST_MODEL (g_steal_pointer (&charges));
+  return kab_store_collect (self, stmt, KAB_TYPE_CHARGE, charge_from_row, error);
 }
 
 /**
@@ -321,48 +355,18 @@ kab_store_list_payments (KabStore   *self,
                          GDateTime  *to,
                          GError    **error)
 {
-  g_autoptr(GListStore) payments = g_list_store_new (KAB_TYPE_PAYMENT);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (KAB_IS_STORE (self), NULL);
 
   stmt = kab_store_prepare (self,
-    "SELECT id, client_id, date, amount, currency, method, note FROM payment"
+    "SELECT id, client_id, NULL, date, amount, currency, method, '', note FROM payment"
     " WHERE (?1 = 0 OR client_id = ?1) AND date >= ?2 AND date < ?3 ORDER BY date, id", error);
   if (stmt == NULL)
     return NULL;
 
   bind_range (stmt, client_id, from, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KabPayment *payment = kab_payment_new ();
-      g_autoptr(GDateTime) date = kab_store_column_time (stmt, 2);
-
-      g_object_set (payment,
-                    "id", (gint64)sqlite3_column_int64 (stmt, 0),
-                    "client-id", (gint64)sqlite3_column_int64 (stmt, 1),
-                    "date", date,
-                    "amount", (gint64)sqlite3_column_int64 (stmt, 3),
-                    "currency", kab_store_column_text (stmt, 4),
-                    "method", kab_store_enum_from_nick (KAB_TYPE_PAYMENT_METHOD,
-                                                        kab_store_column_text (stmt, 5),
-                                                        KAB_PAYMENT_METHOD_OTHER),
-                    "note", kab_store_column_text (stmt, 6),
-                    NULL);
-      g_ptr_array_add (rows, payment);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return NULL;
-    }
-
-  g_list_store_splice (payments, 0, 0, rows->pdata, rows->len);
-  return G_LIST_MODEL (g_steal_pointer (&payments));
+  return kab_store_collect (self, stmt, KAB_TYPE_PAYMENT, payment_from_row, error);
 }
 
 /**
@@ -376,7 +380,6 @@ kab_store_get_balance (KabStore  *self,
                        GError   **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
   g_return_val_if_fail (out_balance != NULL, FALSE);
@@ -389,18 +392,17 @@ kab_store_get_balance (KabStore  *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, client_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_balance = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  return kab_store_query_int64 (self, stmt, out_balance, error);
+}
 
-  if (rc != SQLITE_ROW)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
+static void
+add_balance (sqlite3_stmt *stmt,
+             gpointer      user_data)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 balance = sqlite3_column_int64 (stmt, 1);
 
-  return TRUE;
+  g_hash_table_insert (user_data, g_memdup2 (&id, sizeof id), g_memdup2 (&balance, sizeof balance));
 }
 
 /**
@@ -416,7 +418,6 @@ kab_store_get_all_balances (KabStore  *self,
   g_autoptr(GHashTable) balances = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                           g_free, g_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (KAB_IS_STORE (self), NULL);
 
@@ -428,22 +429,20 @@ kab_store_get_all_balances (KabStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gint64 balance = sqlite3_column_int64 (stmt, 1);
-
-      g_hash_table_insert (balances, g_memdup2 (&id, sizeof id), g_memdup2 (&balance, sizeof balance));
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return NULL;
-    }
+  if (!kab_store_each_row (self, stmt, add_balance, balances, error))
+    return NULL;
 
   return g_steal_pointer (&balances);
+}
+
+static void
+read_two_int64 (sqlite3_stmt *stmt,
+                gpointer      user_data)
+{
+  gint64 *values = user_data;
+
+  values[0] = sqlite3_column_int64 (stmt, 0);
+  values[1] = sqlite3_column_int64 (stmt, 1);
 }
 
 gboolean
@@ -453,7 +452,7 @@ kab_store_get_totals (KabStore  *self,
                       GError   **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  gint64 totals[2] = { 0, 0 };
 
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
 
@@ -463,22 +462,13 @@ kab_store_get_totals (KabStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      if (out_charged != NULL)
-        *out_charged = sqlite3_column_int64 (stmt, 0);
-      if (out_paid != NULL)
-        *out_paid = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
+  if (!kab_store_query_row (self, stmt, read_two_int64, totals, NULL, error))
+    return FALSE;
 
-  if (rc != SQLITE_ROW)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
+  if (out_charged != NULL)
+    *out_charged = totals[0];
+  if (out_paid != NULL)
+    *out_paid = totals[1];
   return TRUE;
 }
 
@@ -488,39 +478,6 @@ void
 kab_debt_clear (KabDebt *debt)
 {
   g_clear_pointer (&debt->since, g_date_time_unref);
-}
-
-static GObject *
-ledger_row_object (sqlite3_stmt *stmt)
-{
-  g_autoptr(GDateTime) date = kab_store_column_time (stmt, 4);
-
-  if (sqlite3_column_int (stmt, 0) == 0)
-    return g_object_new (KAB_TYPE_CHARGE,
-                         "id", (gint64)sqlite3_column_int64 (stmt, 1),
-                         "client-id", (gint64)sqlite3_column_int64 (stmt, 2),
-                         "session-id", (gint64)sqlite3_column_int64 (stmt, 3),
-                         "date", date,
-                         "amount", (gint64)sqlite3_column_int64 (stmt, 5),
-                         "currency", kab_store_column_text (stmt, 6),
-                         "kind", kab_store_enum_from_nick (KAB_TYPE_CHARGE_KIND,
-                                                           kab_store_column_text (stmt, 7),
-                                                           KAB_CHARGE_KIND_OTHER),
-                         "period", kab_store_column_text (stmt, 8),
-                         "note", kab_store_column_text (stmt, 9),
-                         NULL);
-
-  return g_object_new (KAB_TYPE_PAYMENT,
-                       "id", (gint64)sqlite3_column_int64 (stmt, 1),
-                       "client-id", (gint64)sqlite3_column_int64 (stmt, 2),
-                       "date", date,
-                       "amount", (gint64)sqlite3_column_int64 (stmt, 5),
-                       "currency", kab_store_column_text (stmt, 6),
-                       "method", kab_store_enum_from_nick (KAB_TYPE_PAYMENT_METHOD,
-                                                           kab_store_column_text (stmt, 7),
-                                                           KAB_PAYMENT_METHOD_OTHER),
-                       "note", kab_store_column_text (stmt, 9),
-                       NULL);
 }
 
 /**
@@ -541,10 +498,7 @@ kab_store_list_ledger (KabStore   *self,
                        GDateTime  *to,
                        GError    **error)
 {
-  g_autoptr(GListStore) entries = g_list_store_new (G_TYPE_OBJECT);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (KAB_IS_STORE (self), NULL);
 
@@ -570,18 +524,7 @@ kab_store_list_ledger (KabStore   *self,
     return NULL;
 
   bind_range (stmt, client_id, from, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, ledger_row_object (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return NULL;
-    }
-
-  g_list_store_splice (entries, 0, 0, rows->pdata, rows->len);
-  return G_LIST_MODEL (g_steal_pointer (&entries));
+  return kab_store_collect (self, stmt, G_TYPE_OBJECT, ledger_from_row, error);
 }
 
 /* Runs @sql, bound to (?1 client, ?2 date), for its one integer. */
@@ -594,25 +537,13 @@ query_amount (KabStore    *self,
               GError     **error)
 {
   sqlite3_stmt *stmt = kab_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, client_id);
   kab_store_bind_time (stmt, 2, date);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_amount = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  return TRUE;
+  return kab_store_query_int64 (self, stmt, out_amount, error);
 }
 
 /* Whether @date lies in the later half of the practice's history, where fewer charges
@@ -752,33 +683,26 @@ kab_store_generate_monthly_fees (KabStore   *self,
   " SELECT client_id, owed, min (date) FROM running WHERE cumulative > paid" \
   " GROUP BY client_id ORDER BY 3, 1"
 
+static void
+append_debt (sqlite3_stmt *stmt,
+             gpointer      user_data)
+{
+  KabDebt debt = {
+    sqlite3_column_int64 (stmt, 0),
+    sqlite3_column_int64 (stmt, 1),
+    kab_store_column_time (stmt, 2),
+  };
+
+  g_array_append_val ((GArray *)user_data, debt);
+}
+
 static gboolean
 read_debts (KabStore      *self,
             sqlite3_stmt  *stmt,
             GArray        *debts,
             GError       **error)
 {
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KabDebt debt = {
-        sqlite3_column_int64 (stmt, 0),
-        sqlite3_column_int64 (stmt, 1),
-        kab_store_column_time (stmt, 2),
-      };
-
-      g_array_append_val (debts, debt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  return TRUE;
+  return kab_store_each_row (self, stmt, append_debt, debts, error);
 }
 
 /**
@@ -877,6 +801,23 @@ kab_store_get_debt (KabStore  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  gsize      offset;
+  KabIncome *months;
+} MonthSums;
+
+static void
+add_to_month (sqlite3_stmt *stmt,
+              gpointer      user_data)
+{
+  MonthSums *sums = user_data;
+  int month = atoi (kab_store_column_text (stmt, 0));
+
+  if (month >= 1 && month <= 12)
+    G_STRUCT_MEMBER (gint64, &sums->months[month - 1], sums->offset) += sqlite3_column_int64 (stmt, 1);
+}
+
 /* Sums @sql's rows of (month "01".."12", amount) into the field at @offset of each month. */
 static gboolean
 sum_by_month (KabStore     *self,
@@ -888,29 +829,14 @@ sum_by_month (KabStore     *self,
               GError      **error)
 {
   sqlite3_stmt *stmt = kab_store_prepare (self, sql, error);
-  int rc;
+  MonthSums sums = { offset, months };
 
   if (stmt == NULL)
     return FALSE;
 
   kab_store_bind_time (stmt, 1, from);
   kab_store_bind_time (stmt, 2, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int month = atoi (kab_store_column_text (stmt, 0));
-
-      if (month >= 1 && month <= 12)
-        G_STRUCT_MEMBER (gint64, &months[month - 1], offset) += sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  return TRUE;
+  return kab_store_each_row (self, stmt, add_to_month, &sums, error);
 }
 
 /**

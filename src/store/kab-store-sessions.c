@@ -47,6 +47,22 @@ session_from_row (KabStore     *self,
   return session;
 }
 
+/* The session rows read so far: session_from_row() needs the store for client names. */
+typedef struct
+{
+  KabStore  *self;
+  GPtrArray *rows;
+} SessionRows;
+
+static void
+append_session (sqlite3_stmt *stmt,
+                gpointer      user_data)
+{
+  SessionRows *read = user_data;
+
+  g_ptr_array_add (read->rows, session_from_row (read->self, stmt));
+}
+
 static GListModel *
 collect_sessions (KabStore      *self,
                   sqlite3_stmt  *stmt,
@@ -54,17 +70,10 @@ collect_sessions (KabStore      *self,
 {
   g_autoptr(GListStore) sessions = g_list_store_new (KAB_TYPE_SESSION);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
+  SessionRows read = { self, rows };
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, session_from_row (self, stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return NULL;
-    }
+  if (!kab_store_each_row (self, stmt, append_session, &read, error))
+    return NULL;
 
   g_list_store_splice (sessions, 0, 0, rows->pdata, rows->len);
   return G_LIST_MODEL (g_steal_pointer (&sessions));
@@ -122,9 +131,10 @@ kab_store_load_session (KabStore  *self,
                         gint64     id,
                         GError   **error)
 {
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  SessionRows read = { self, rows };
   sqlite3_stmt *stmt;
-  KabSession *session = NULL;
-  int rc;
+  gboolean found;
 
   g_return_val_if_fail (KAB_IS_STORE (self), NULL);
 
@@ -133,18 +143,17 @@ kab_store_load_session (KabStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    session = session_from_row (self, stmt);
-  sqlite3_reset (stmt);
+  if (!kab_store_query_row (self, stmt, append_session, &read, &found, error))
+    return NULL;
 
-  if (rc == SQLITE_DONE)
-    g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_NOT_FOUND,
-                 _("The session does not exist (any more)."));
-  else if (rc != SQLITE_ROW)
-    kab_store_set_error (self, error, rc);
+  if (!found)
+    {
+      g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_NOT_FOUND,
+                   _("The session does not exist (any more)."));
+      return NULL;
+    }
 
-  return session;
+  return g_object_ref (g_ptr_array_index (rows, 0));
 }
 
 /* A new session gets a random UID, kept for its whole life and never given again; a
@@ -482,14 +491,45 @@ column_series_date (sqlite3_stmt *stmt,
   return g_date_time_new (tz, year, month, day, 0, 0, 0);
 }
 
+static gpointer
+series_from_row (sqlite3_stmt *stmt)
+{
+  const char *tzid = kab_store_column_text (stmt, 7);
+  g_autoptr(GDateTime) first = column_series_date (stmt, 2, tzid);
+  g_autoptr(GDateTime) until = column_series_date (stmt, 3, tzid);
+
+  return g_object_new (KAB_TYPE_SERIES,
+                       "id", (gint64)sqlite3_column_int64 (stmt, 0),
+                       "client-id", (gint64)sqlite3_column_int64 (stmt, 1),
+                       "first-date", first,
+                       "until-date", until,
+                       "start-minute", sqlite3_column_int (stmt, 4),
+                       "duration", sqlite3_column_int (stmt, 5),
+                       "interval-weeks", sqlite3_column_int (stmt, 6),
+                       "tzid", tzid,
+                       "kind", kab_store_enum_from_nick (KAB_TYPE_SESSION_KIND,
+                                                         kab_store_column_text (stmt, 8),
+                                                         KAB_SESSION_KIND_PSYCHOTHERAPY),
+                       "fee", (gint64)sqlite3_column_int64 (stmt, 9),
+                       "max-count", sqlite3_column_int (stmt, 10),
+                       NULL);
+}
+
+static void
+read_series (sqlite3_stmt *stmt,
+             gpointer      user_data)
+{
+  *(KabSeries **)user_data = series_from_row (stmt);
+}
+
 KabSeries *
 kab_store_load_series (KabStore  *self,
                        gint64     id,
                        GError   **error)
 {
+  g_autoptr(KabSeries) series = NULL;
   sqlite3_stmt *stmt;
-  KabSeries *series = NULL;
-  int rc;
+  gboolean found;
 
   g_return_val_if_fail (KAB_IS_STORE (self), NULL);
 
@@ -500,39 +540,17 @@ kab_store_load_series (KabStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (!kab_store_query_row (self, stmt, read_series, &series, &found, error))
+    return NULL;
+
+  if (!found)
     {
-      const char *tzid = kab_store_column_text (stmt, 7);
-      g_autoptr(GDateTime) first = column_series_date (stmt, 2, tzid);
-      g_autoptr(GDateTime) until = column_series_date (stmt, 3, tzid);
-
-      series = kab_series_new ();
-      g_object_set (series,
-                    "id", (gint64)sqlite3_column_int64 (stmt, 0),
-                    "client-id", (gint64)sqlite3_column_int64 (stmt, 1),
-                    "first-date", first,
-                    "until-date", until,
-                    "start-minute", sqlite3_column_int (stmt, 4),
-                    "duration", sqlite3_column_int (stmt, 5),
-                    "interval-weeks", sqlite3_column_int (stmt, 6),
-                    "tzid", tzid,
-                    "kind", kab_store_enum_from_nick (KAB_TYPE_SESSION_KIND,
-                                                      kab_store_column_text (stmt, 8),
-                                                      KAB_SESSION_KIND_PSYCHOTHERAPY),
-                    "fee", (gint64)sqlite3_column_int64 (stmt, 9),
-                    "max-count", sqlite3_column_int (stmt, 10),
-                    NULL);
+      g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_NOT_FOUND,
+                   _("The recurring appointment does not exist (any more)."));
+      return NULL;
     }
-  sqlite3_reset (stmt);
 
-  if (rc == SQLITE_DONE)
-    g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_NOT_FOUND,
-                 _("The recurring appointment does not exist (any more)."));
-  else if (rc != SQLITE_ROW)
-    kab_store_set_error (self, error, rc);
-
-  return series;
+  return g_steal_pointer (&series);
 }
 
 static gboolean
@@ -634,24 +652,13 @@ occurrence_taken (KabStore    *self,
     "SELECT 1 FROM session WHERE series_id = ?1 AND occurrence = ?2"
     " UNION ALL SELECT 1 FROM series_exception WHERE series_id = ?1 AND occurrence = ?2"
     " LIMIT 1", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, series_id);
   kab_store_bind_text (stmt, 2, key);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  *out_taken = rc == SQLITE_ROW;
-  return TRUE;
+  return kab_store_query_row (self, stmt, NULL, NULL, out_taken, error);
 }
 
 static gboolean
@@ -699,6 +706,33 @@ write_occurrences (KabStore   *self,
   return kab_store_step_done (self, stmt, error);
 }
 
+/* Rows of (id, then an integer or a text): the columns go to @ids and to @ints or
+ * @texts, whichever is set. */
+typedef struct
+{
+  GArray    *ids;
+  GArray    *ints;
+  GPtrArray *texts;
+} IdColumns;
+
+static void
+append_id_columns (sqlite3_stmt *stmt,
+                   gpointer      user_data)
+{
+  IdColumns *read = user_data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val (read->ids, id);
+  if (read->ints != NULL)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 1);
+
+      g_array_append_val (read->ints, value);
+    }
+  if (read->texts != NULL)
+    g_ptr_array_add (read->texts, g_strdup (kab_store_column_text (stmt, 1)));
+}
+
 /* Editing a series rewrites its future occurrences that are still planned and no
  * exception: those the new rule still has move to their new time (keeping their UID),
  * the others go. Occurrences that happened, were deleted or were changed on their own
@@ -714,8 +748,8 @@ rewrite_future_occurrences (KabStore   *self,
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  IdColumns read = { ids, NULL, keys };
   sqlite3_stmt *stmt;
-  int rc;
 
   for (guint i = 0; i < starts->len; i++)
     g_hash_table_insert (by_key, occurrence_key (series, starts->pdata[i]), starts->pdata[i]);
@@ -727,19 +761,8 @@ rewrite_future_occurrences (KabStore   *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, kab_series_get_id (series));
   kab_store_bind_time (stmt, 2, now);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-      g_ptr_array_add (keys, g_strdup (kab_store_column_text (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
+  if (!kab_store_each_row (self, stmt, append_id_columns, &read, error))
+    return FALSE;
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -848,8 +871,9 @@ kab_store_extend_series (KabStore   *self,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) expanded = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) clients = g_array_new (FALSE, FALSE, sizeof (gint64));
+  IdColumns read = { ids, expanded, NULL };
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
 
@@ -860,21 +884,8 @@ kab_store_extend_series (KabStore   *self,
     return FALSE;
 
   kab_store_bind_time (stmt, 1, horizon);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gint64 until = sqlite3_column_int64 (stmt, 1);
-
-      g_array_append_val (ids, id);
-      g_array_append_val (expanded, until);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
+  if (!kab_store_each_row (self, stmt, append_id_columns, &read, error))
+    return FALSE;
 
   if (ids->len == 0)
     return TRUE;
@@ -887,6 +898,7 @@ kab_store_extend_series (KabStore   *self,
       g_autoptr(KabSeries) series = kab_store_load_series (self, g_array_index (ids, gint64, i), error);
       g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (g_array_index (expanded, gint64, i));
       g_autoptr(GDateTime) limit = NULL;
+      gint64 client_id;
 
       if (series == NULL)
         {
@@ -894,6 +906,8 @@ kab_store_extend_series (KabStore   *self,
           return FALSE;
         }
 
+      client_id = kab_series_get_client_id (series);
+      g_array_append_val (clients, client_id);
       limit = series_limit (series, horizon);
       if (g_date_time_compare (from, limit) < 0 &&
           !write_occurrences (self, series, from, limit, error))
@@ -906,13 +920,10 @@ kab_store_extend_series (KabStore   *self,
   if (!kab_store_tx_commit (self, error))
     return FALSE;
 
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(KabSeries) series = kab_store_load_series (self, g_array_index (ids, gint64, i), NULL);
-
-      if (series != NULL)
-        kab_store_refresh_client_next_session (self, kab_series_get_client_id (series));
-    }
+  /* The clients as the series were read inside the transaction: no second look-up
+   * that could fail unseen. */
+  for (guint i = 0; i < clients->len; i++)
+    kab_store_refresh_client_next_session (self, g_array_index (clients, gint64, i));
 
   g_signal_emit (self, kab_store_signals[KAB_STORE_SIGNAL_SESSIONS_CHANGED], 0);
   return TRUE;
