@@ -12,6 +12,8 @@
 #include "kab-enums.h"
 #include "kab-money.h"
 #include "kab-consent-row.h"
+#include "kab-model-error.h"
+#include "kab-text-limit.h"
 #include "journal/kab-journal-editor.h"
 #include "journal/kab-journal-window.h"
 
@@ -1264,6 +1266,7 @@ kab_client_details_init (KabClientDetails *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Private Notes"), -1);
 
+  kab_text_view_limit_length (self->notes_view, KAB_MODEL_MAX_TEXT_BYTES);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
 
