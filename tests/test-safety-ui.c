@@ -1167,6 +1167,23 @@ test_notes_kept_at_quit (Fixture       *f,
                    "Call her on Monday.");
 }
 
+static guint
+count_messages (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+        n++;
+    }
+
+  return n;
+}
+
 static void
 check_unsaved_notes_cancel_then_retry (Fixture   *f,
                                        KabWindow *window)
@@ -1185,9 +1202,11 @@ check_unsaved_notes_cancel_then_retry (Fixture   *f,
   respond (dialog, "cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
-  /* The lock goes: Try Again saves them and quits. */
+  /* The lock goes: Try Again saves them and quits. Quitting twice asks once. */
   quit (window);
   dialog = wait_for_message ();
+  quit (window);
+  g_assert_cmpuint (count_messages (), ==, 1);
   unlock_database (other);
   respond (dialog, "retry");
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));

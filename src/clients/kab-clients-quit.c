@@ -8,6 +8,9 @@
 
 #include "kab-clients-view-private.h"
 
+/* The question while it is asked: a second Ctrl+Q brings it forward, not a second one. */
+#define UNSAVED_NOTES_DIALOG "kab-unsaved-notes-dialog"
+
 /* After the dialog has closed itself: closing its parent under it, inside its response,
  * would destroy it mid-signal. */
 static gboolean
@@ -24,6 +27,7 @@ on_unsaved_notes_response (AdwMessageDialog *dialog,
 {
   GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
+  g_object_set_data (G_OBJECT (self), UNSAVED_NOTES_DIALOG, NULL);
   if (window == NULL)
     return;
 
@@ -61,6 +65,13 @@ kab_clients_view_may_close (KabClientsView *self,
   g_return_val_if_fail (KAB_IS_CLIENTS_VIEW (self), TRUE);
   g_return_val_if_fail (GTK_IS_WINDOW (window), TRUE);
 
+  dialog = g_object_get_data (G_OBJECT (self), UNSAVED_NOTES_DIALOG);
+  if (dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+
   if (kab_client_details_try_save_notes (self->details, &error))
     return TRUE;
 
@@ -84,6 +95,7 @@ kab_clients_view_may_close (KabClientsView *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_notes_response),
                            self, 0);
+  g_object_set_data (G_OBJECT (self), UNSAVED_NOTES_DIALOG, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return FALSE;
