@@ -273,6 +273,13 @@ show_welcome (KabWindow *self)
 static gboolean
 kab_window_close_request (GtkWindow *window)
 {
+  GtkWidget *clients = adw_view_stack_get_child_by_name (KAB_WINDOW (window)->view_stack, "clients");
+
+  /* Notes that cannot be saved: the Clients view asks before they are lost. */
+  if (ADW_IS_BIN (clients) && adw_bin_get_child (ADW_BIN (clients)) != NULL &&
+      !kab_clients_view_may_close (KAB_CLIENTS_VIEW (adw_bin_get_child (ADW_BIN (clients))), window))
+    return TRUE;
+
   save_window_state (KAB_WINDOW (window));
 
   return GTK_WINDOW_CLASS (kab_window_parent_class)->close_request (window);

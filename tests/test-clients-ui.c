@@ -10,6 +10,7 @@
 
 #include "clients/kab-clients-view.h"
 #include "clients/kab-new-client-dialog.h"
+#include "kab-model-error.h"
 #include "kab-store.h"
 #include "kab-test-util.h"
 
@@ -632,6 +633,59 @@ test_long_list (Fixture       *fixture,
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)), ==, 119);
 }
 
+/* A paste of a megabyte into the private notes: the buffer never holds more than the
+ * model's limit (cut at a character, not inside one), and what it keeps can be saved. */
+static void
+test_huge_paste (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  KabClientsView *view = KAB_CLIENTS_VIEW (fixture->view);
+  GListModel *clients = kab_store_get_clients (fixture->store);
+  g_autoptr(KabClient) bo = NULL;
+  g_autoptr(KabClient) cecilia = NULL;
+  g_autoptr(GString) paste = g_string_sized_new (1 << 20);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autofree char *after = NULL;
+
+  add_client (fixture->store, "Bo", "Berg");
+  add_client (fixture->store, "Cecilia", "Dahl");
+  bo = g_list_model_get_item (clients, 0);
+  cecilia = g_list_model_get_item (clients, 1);
+  g_assert_true (kab_clients_view_show_client (view, kab_client_get_id (bo)));
+  iterate ();
+
+  /* Three bytes a character, so the limit falls inside one. */
+  while (paste->len < (1 << 20))
+    g_string_append (paste, "€");
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_widget (fixture->view, "notes_view")));
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "Notes: ", -1, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, paste->str, paste->len, TRUE);
+  iterate ();
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_cmpuint (strlen (text), <=, KAB_MODEL_MAX_TEXT_BYTES);
+  g_assert_cmpuint (strlen (text), >, KAB_MODEL_MAX_TEXT_BYTES - 3);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (g_str_has_prefix (text, "Notes: €€€"));
+
+  /* Full: a character that does not fit is not added (at most two bytes are left). */
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "€", -1, TRUE);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  after = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_true (g_str_equal (after, text));
+
+  /* What was kept is saved when another client is shown. */
+  g_assert_true (kab_clients_view_show_client (view, kab_client_get_id (cecilia)));
+  iterate ();
+  g_assert_true (g_str_equal (kab_client_get_notes (kab_store_find_client (fixture->store,
+                                                                          kab_client_get_id (bo))),
+                              text));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -647,6 +701,8 @@ main (int   argc,
               fixture_set_up, test_delete, fixture_tear_down);
   g_test_add ("/clients/ui/long-list", Fixture, NULL,
               fixture_set_up, test_long_list, fixture_tear_down);
+  g_test_add ("/clients/ui/huge-paste", Fixture, NULL,
+              fixture_set_up, test_huge_paste, fixture_tear_down);
 
   return g_test_run ();
 }

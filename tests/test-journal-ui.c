@@ -9,6 +9,7 @@
 #include "journal/kab-journal-editor.h"
 #include "journal/kab-journal-window.h"
 #include "clients/kab-client-export.h"
+#include "kab-model-error.h"
 #include "kab-store.h"
 #include "kab-test-ui-util.h"
 #include "kab-test-util.h"
@@ -430,6 +431,35 @@ test_delete_signed (Fixture       *f,
     }
 }
 
+/* A megabyte pasted into a session's note: the editor keeps at most what the model
+ * accepts, and the draft is saved. */
+static void
+test_huge_paste (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabJournalEntry) entry = NULL;
+  g_autofree char *paste = g_strnfill (1 << 20, 'a');
+  g_autofree char *shown = NULL;
+  KabJournalEditor *editor;
+  GtkWidget *text_view;
+
+  editor = kab_journal_editor_open_session (f->store, f->session, NULL, &error);
+  g_assert_no_error (error);
+  kab_test_wait_until_mapped (GTK_WIDGET (editor));
+  text_view = get_widget (GTK_WIDGET (editor), "text_view");
+  gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
+                                                paste, -1, TRUE);
+  shown = buffer_text (text_view);
+  g_assert_cmpuint (strlen (shown), ==, KAB_MODEL_MAX_TEXT_BYTES);
+
+  gtk_window_close (GTK_WINDOW (editor));
+  kab_test_iterate ();
+  entry = stored_entry (f);
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (strlen (kab_journal_entry_get_text (entry)), ==, KAB_MODEL_MAX_TEXT_BYTES);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +469,8 @@ main (int   argc,
 
   g_test_add ("/journal-ui/write-sign-correct-print", Fixture, NULL, fixture_set_up,
               test_write_sign_correct_print, fixture_tear_down);
+  g_test_add ("/journal-ui/huge-paste", Fixture, NULL, fixture_set_up,
+              test_huge_paste, fixture_tear_down);
   g_test_add ("/journal-ui/records-export", Fixture, NULL, fixture_set_up,
               test_records_export, fixture_tear_down);
   g_test_add ("/journal-ui/delete-signed", Fixture, NULL, fixture_set_up,

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <json-glib/json-glib.h>
 
 #include "kab-application.h"
@@ -1090,6 +1091,170 @@ test_disk_encryption (void)
   kab_test_remove_tree (root);
 }
 
+/* Quit: notes typed a moment ago, not yet saved by the typing delay, are kept; notes
+ * that cannot be saved are not dropped without asking */
+
+static GtkTextBuffer *
+type_notes (Fixture    *f,
+            KabWindow  *window,
+            const char *text)
+{
+  KabClientsView *view;
+  GtkWidget *details;
+  GtkWidget *notes;
+  GtkTextBuffer *buffer;
+
+  kab_window_show_view (window, "clients");
+  iterate ();
+  view = KAB_CLIENTS_VIEW (kab_test_find_by_type (GTK_WIDGET (window), KAB_TYPE_CLIENTS_VIEW));
+  g_assert_true (kab_clients_view_show_client (view, f->client_id));
+  iterate ();
+  details = kab_test_find_by_type (GTK_WIDGET (view), KAB_TYPE_CLIENT_DETAILS);
+  notes = kab_test_find_by_type (details, GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (notes);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes));
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+  g_assert_cmpstr (kab_client_get_notes (kab_store_find_client (kab_window_get_store (window),
+                                                                f->client_id)), !=, text);
+  return buffer;
+}
+
+/* Another program holds the write lock: every save fails (after the busy timeout). */
+static sqlite3 *
+lock_database (Fixture *f)
+{
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return other;
+}
+
+static void
+unlock_database (sqlite3 *other)
+{
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
+static void
+quit (KabWindow *window)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (window))),
+                                  "quit", NULL);
+  iterate ();
+}
+
+static void
+check_notes_typed_before_quit (Fixture   *f,
+                               KabWindow *window)
+{
+  /* Typed, then Ctrl+Q at once: check_and_quit() quits right after this returns. */
+  type_notes (f, window, "Call her on Monday.");
+}
+
+static void
+test_notes_kept_at_quit (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+
+  run_kabinett (f, f->path, check_notes_typed_before_quit);
+
+  store = open_store (f);
+  g_assert_cmpstr (kab_client_get_notes (kab_store_find_client (store, f->client_id)), ==,
+                   "Call her on Monday.");
+}
+
+static guint
+count_messages (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+        n++;
+    }
+
+  return n;
+}
+
+static void
+check_unsaved_notes_cancel_then_retry (Fixture   *f,
+                                       KabWindow *window)
+{
+  sqlite3 *other;
+  AdwMessageDialog *dialog;
+
+  type_notes (f, window, "Call her on Monday.");
+  other = lock_database (f);
+
+  /* Quit while the notes cannot be saved: asked, and Cancel keeps the window. */
+  quit (window);
+  dialog = wait_for_message ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Notes Not Saved");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Ann Lee"));
+  respond (dialog, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* The lock goes: Try Again saves them and quits. Quitting twice asks once. */
+  quit (window);
+  dialog = wait_for_message ();
+  quit (window);
+  g_assert_cmpuint (count_messages (), ==, 1);
+  unlock_database (other);
+  respond (dialog, "retry");
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+test_unsaved_notes_cancel_then_retry (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+
+  run_kabinett (f, f->path, check_unsaved_notes_cancel_then_retry);
+
+  store = open_store (f);
+  g_assert_cmpstr (kab_client_get_notes (kab_store_find_client (store, f->client_id)), ==,
+                   "Call her on Monday.");
+}
+
+static void
+check_unsaved_notes_quit_without (Fixture   *f,
+                                  KabWindow *window)
+{
+  sqlite3 *other;
+  AdwMessageDialog *dialog;
+
+  type_notes (f, window, "Call her on Monday.");
+  other = lock_database (f);
+  quit (window);
+  dialog = wait_for_message ();
+  respond (dialog, "discard");
+  unlock_database (other);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (find_toplevel (KAB_TYPE_WINDOW));
+}
+
+static void
+test_unsaved_notes_quit_without (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+
+  run_kabinett (f, f->path, check_unsaved_notes_quit_without);
+
+  store = open_store (f);
+  g_assert_cmpstr (kab_client_get_notes (kab_store_find_client (store, f->client_id)), !=,
+                   "Call her on Monday.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1117,6 +1282,9 @@ main (int   argc,
   ADD ("erase/from-backups-too", test_erase_from_backups_too);
   ADD ("export/json-and-pdf", test_export);
   ADD ("export/no-recent-file", test_export_leaves_no_recent);
+  ADD ("input/notes-kept-at-quit", test_notes_kept_at_quit);
+  ADD ("input/unsaved-notes-cancel-then-retry", test_unsaved_notes_cancel_then_retry);
+  ADD ("input/unsaved-notes-quit-without", test_unsaved_notes_quit_without);
   g_test_add_func ("/safety-ui/disk/encryption", test_disk_encryption);
   g_test_add_func ("/safety-ui/input/two-digit-years", test_two_digit_years);
   g_test_add_func ("/safety-ui/input/file-name-without-hidden-characters",

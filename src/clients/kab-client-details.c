@@ -12,6 +12,8 @@
 #include "kab-enums.h"
 #include "kab-money.h"
 #include "kab-consent-row.h"
+#include "kab-model-error.h"
+#include "kab-text-limit.h"
 #include "journal/kab-journal-editor.h"
 #include "journal/kab-journal-window.h"
 
@@ -328,39 +330,78 @@ get_notes_text (KabClientDetails *self)
 }
 
 /**
- * kab_client_details_save_notes:
+ * kab_client_details_try_save_notes:
+ * @error: why the notes could not be saved
  *
- * Saves the private notes now if they were edited since the last save; they are
- * otherwise saved a moment after the last keystroke.
+ * Saves the private notes now if they were edited since the last save. On failure the
+ * error also shows under the notes.
+ *
+ * Returns: %TRUE if nothing is left unsaved
  */
-void
-kab_client_details_save_notes (KabClientDetails *self)
+gboolean
+kab_client_details_try_save_notes (KabClientDetails  *self,
+                                   GError           **error)
 {
   g_autoptr(KabClient) copy = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
 
-  g_return_if_fail (KAB_IS_CLIENT_DETAILS (self));
+  g_return_val_if_fail (KAB_IS_CLIENT_DETAILS (self), FALSE);
 
   g_clear_handle_id (&self->notes_timeout_id, g_source_remove);
-  if (self->client == NULL)
-    return;
+  if (self->client == NULL || self->store == NULL)
+    return TRUE;
 
   text = get_notes_text (self);
   if (g_strcmp0 (text, kab_client_get_notes (self->client)) == 0)
-    return;
+    return TRUE;
 
   copy = kab_client_copy (self->client);
   kab_client_set_notes (copy, text);
-  if (!kab_store_save_client (self->store, copy, &error))
+  if (!kab_store_save_client (self->store, copy, &local_error))
     {
-      kab_clients_show_field_error (NULL, self->notes_error_label, error->message);
+      kab_clients_show_field_error (NULL, self->notes_error_label, local_error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->notes_view), "error");
-      return;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
   kab_clients_show_field_error (NULL, self->notes_error_label, NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->notes_view), "error");
+  return TRUE;
+}
+
+/**
+ * kab_client_details_save_notes:
+ *
+ * Saves the private notes now if they were edited since the last save; they are
+ * otherwise saved a moment after the last keystroke. A failure shows under the notes.
+ */
+void
+kab_client_details_save_notes (KabClientDetails *self)
+{
+  g_return_if_fail (KAB_IS_CLIENT_DETAILS (self));
+
+  kab_client_details_try_save_notes (self, NULL);
+}
+
+/**
+ * kab_client_details_discard_notes:
+ *
+ * Puts the notes back as they were last saved, dropping the edits since.
+ */
+void
+kab_client_details_discard_notes (KabClientDetails *self)
+{
+  g_return_if_fail (KAB_IS_CLIENT_DETAILS (self));
+
+  if (self->client == NULL)
+    return;
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            kab_client_get_notes (self->client) != NULL
+                            ? kab_client_get_notes (self->client) : "", -1);
+  g_clear_handle_id (&self->notes_timeout_id, g_source_remove);
 }
 
 static gboolean
@@ -1264,6 +1305,7 @@ kab_client_details_init (KabClientDetails *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Private Notes"), -1);
 
+  kab_text_view_limit_length (self->notes_view, KAB_MODEL_MAX_TEXT_BYTES);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
 

@@ -24,5 +24,8 @@ void       kab_client_details_set_show_back_button (KabClientDetails *self,
                                                     gboolean          show_back_button);
 void       kab_client_details_refresh              (KabClientDetails *self);
 void       kab_client_details_save_notes           (KabClientDetails *self);
+gboolean   kab_client_details_try_save_notes       (KabClientDetails  *self,
+                                                    GError           **error);
+void       kab_client_details_discard_notes        (KabClientDetails *self);
 
 G_END_DECLS

@@ -25,5 +25,7 @@ GListModel *kab_clients_view_get_model         (KabClientsView *self);
 KabClient  *kab_clients_view_get_client        (KabClientsView *self);
 gboolean    kab_clients_view_show_client       (KabClientsView *self,
                                                 gint64          client_id);
+gboolean    kab_clients_view_may_close         (KabClientsView *self,
+                                                GtkWindow      *window);
 
 G_END_DECLS

@@ -10,6 +10,8 @@
 #include "kab-country.h"
 #include "kab-journal-document.h"
 #include "kab-journal-editor.h"
+#include "kab-model-error.h"
+#include "kab-text-limit.h"
 
 typedef enum {
   MODE_CORRECTION,
@@ -492,6 +494,8 @@ kab_journal_editor_init (KabJournalEditor *self)
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "changed",
                             G_CALLBACK (on_text_changed), self);
+  kab_text_view_limit_length (self->text_view, KAB_MODEL_MAX_TEXT_BYTES);
+  kab_text_view_limit_length (self->correction_view, KAB_MODEL_MAX_TEXT_BYTES);
 }
 
 /**
