@@ -13,6 +13,7 @@
 #include "kab-test-ui-util.h"
 #include "kab-test-util.h"
 #include "kab-window.h"
+#include "calendar/kab-session-dialog.h"
 #include "clients/kab-new-client-dialog.h"
 #include "payments/kab-payment-dialog.h"
 
@@ -129,6 +130,29 @@ wait_for_window_gone (GType type)
   wait_for (toplevel_gone, &toplevel, g_type_name (type));
 }
 
+/* What has the keyboard focus: for the log, when a flow stalls. */
+static void
+log_focus (const char *when)
+{
+  GtkWindow *active = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GString) path = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_is_active (window))
+        active = window;
+    }
+
+  if (active != NULL)
+    for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (active)); w != NULL; w = gtk_widget_get_parent (w))
+      g_string_append_printf (path, "%s < ", G_OBJECT_TYPE_NAME (w));
+
+  g_test_message ("focus %s: %s", when, path->str);
+}
+
 /* The workflows */
 
 typedef struct
@@ -198,6 +222,107 @@ flow_create_client_and_pay (Flow *flow)
   xdotool ("key", "Return", NULL);
   wait_for (payment_recorded, flow, "the payment of 450");
   wait_for_window_gone (KAB_TYPE_PAYMENT_DIALOG);
+}
+
+/* Setting the scene is not part of a workflow: the store is written directly. */
+static gint64
+add_client (Flow       *flow,
+            const char *given,
+            const char *family)
+{
+  g_autoptr(KabClient) client = kab_client_new ();
+  g_autoptr(GError) error = NULL;
+
+  kab_client_set_given_name (client, given);
+  kab_client_set_family_name (client, family);
+  kab_store_save_client (flow->store, client, &error);
+  g_assert_no_error (error);
+  kab_test_iterate ();
+
+  return kab_client_get_id (find_client (flow->store, given, family));
+}
+
+typedef struct
+{
+  Flow   *flow;
+  gint64  client_id;
+} ClientFlow;
+
+static gboolean
+weekly_series_booked (gpointer data)
+{
+  ClientFlow *cf = data;
+  g_autoptr(GListModel) sessions = kab_store_list_client_sessions (cf->flow->store, cf->client_id, NULL);
+
+  for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(KabSession) session = g_list_model_get_item (sessions, i);
+      g_autoptr(KabSeries) series = NULL;
+
+      if (kab_session_get_series_id (session) <= 0)
+        continue;
+      series = kab_store_load_series (cf->flow->store, kab_session_get_series_id (session), NULL);
+      return series != NULL && kab_series_get_interval_weeks (series) == 1 &&
+             kab_series_get_client_id (series) == cf->client_id;
+    }
+
+  return FALSE;
+}
+
+/* Alt+2, Ctrl+N: a new session. The client is chosen by typing, Repeats is switched on
+ * (weekly is what it proposes), Ctrl+S... no: Save by its mnemonic. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+repeats_shown (gpointer data)
+{
+  GtkWidget *dialog = GTK_WIDGET (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
+  GtkWidget *row = dialog != NULL ? GTK_WIDGET (gtk_widget_get_template_child (dialog, KAB_TYPE_SESSION_DIALOG, "repeat_row")) : NULL;
+  GtkWidget *revealer = row != NULL ? find_descendant (row, GTK_TYPE_REVEALER) : NULL;
+
+  return revealer != NULL && adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (row)) &&
+         gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
+}
+
+/* Alt+2, Ctrl+N: a new session, its client chooser focused. Return opens the chooser's
+ * search, typing finds her, Return chooses her; Alt+R goes to Repeats, Tab to its
+ * switch, Space turns it on (every week is what it proposes); Alt+S saves. */
+static void
+flow_book_weekly_series (Flow *flow)
+{
+  ClientFlow cf = { flow, 0 };
+
+  add_client (flow, "Bertil", "Ahlgren");
+  cf.client_id = add_client (flow, "Agnes", "Lindqvist");
+
+  focus (GTK_WINDOW (flow->window));
+  xdotool ("key", "--delay", "80", "alt+2", "ctrl+n", NULL);
+  wait_for_window (KAB_TYPE_SESSION_DIALOG);
+  log_focus ("dialog open");
+  xdotool ("key", "--delay", "150", "Return", NULL);
+  xdotool ("type", "--delay", "30", "lindq", NULL);
+  xdotool ("key", "--delay", "150", "Return", NULL);
+  log_focus ("client chosen");
+  xdotool ("key", "--delay", "150", "alt+r", "Tab", "space", NULL);
+  wait_for (repeats_shown, NULL, "the repeat settings");
+  log_focus ("repeats on");
+  xdotool ("key", "--delay", "150", "alt+s", NULL);
+  wait_for (weekly_series_booked, &cf, "a weekly series for Agnes");
+  wait_for_window_gone (KAB_TYPE_SESSION_DIALOG);
 }
 
 /* Escape closes every dialog, and nothing is saved by it. */
@@ -286,6 +411,7 @@ main (int   argc,
     }
 
   g_test_add_data_func ("/keyboard/create-client-and-pay", flow_create_client_and_pay, run_in_kabinett);
+  g_test_add_data_func ("/keyboard/book-weekly-series", flow_book_weekly_series, run_in_kabinett);
   g_test_add_data_func ("/keyboard/escape-closes-dialogs", flow_escape_closes_dialogs, run_in_kabinett);
 
   return g_test_run ();

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kab-calendar-util.h"
 #include "kab-date-format.h"
@@ -1137,27 +1138,43 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
-/* Return in the search field chooses the first client it finds, as in the payment
- * dialog's chooser: GTK 4.8's drop-down does nothing, and Down from there loses the
- * focus to a list row that is gone once the list is filtered again. */
+static gboolean
+item_matches (GtkExpression *expression,
+              GObject       *item,
+              const char    *folded_text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *folded = NULL;
+
+  if (!gtk_expression_evaluate (expression, item, &value) || !G_VALUE_HOLDS_STRING (&value) ||
+      g_value_get_string (&value) == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (g_value_get_string (&value), -1);
+  return strstr (folded, folded_text) != NULL;
+}
+
+/* Return in the search field chooses the first client whose name has what was typed,
+ * as in the payment dialog's chooser: GTK 4.8's drop-down does nothing, and Down from
+ * there loses the focus to a list row. The names are matched here, not read from the
+ * list, which the search filters only after a delay. */
 static void
-on_client_search_activate (GtkWidget *entry,
-                           GtkWidget *popover)
+on_client_search_activate (GtkEditable *entry,
+                           GtkWidget   *popover)
 {
   GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_parent (popover));
-  GtkWidget *list = find_descendant (popover, GTK_TYPE_LIST_VIEW);
+  GtkExpression *expression = gtk_drop_down_get_expression (dropdown);
   GListModel *all = gtk_drop_down_get_model (dropdown);
-  g_autoptr(GObject) first = NULL;
+  g_autofree char *folded_text = g_utf8_casefold (gtk_editable_get_text (entry), -1);
 
-  if (list == NULL || all == NULL)
+  if (expression == NULL || all == NULL || *folded_text == '\0')
     return;
 
-  first = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))), 0);
-  for (guint i = 0; first != NULL && i < g_list_model_get_n_items (all); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (all, i);
 
-      if (item == first)
+      if (item_matches (expression, item, folded_text))
         {
           gtk_drop_down_set_selected (dropdown, i);
           gtk_popover_popdown (GTK_POPOVER (popover));
