@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 #include <gdk/x11/gdkx.h>
 
 #include "kab-application.h"
@@ -13,6 +14,7 @@
 #include "kab-test-ui-util.h"
 #include "kab-test-util.h"
 #include "kab-window.h"
+#include "calendar/kab-session-block.h"
 #include "calendar/kab-session-dialog.h"
 #include "clients/kab-new-client-dialog.h"
 #include "payments/kab-payment-dialog.h"
@@ -325,6 +327,103 @@ flow_book_weekly_series (Flow *flow)
   wait_for_window_gone (KAB_TYPE_SESSION_DIALOG);
 }
 
+static GtkWidget *
+focus_widget (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_is_active (window))
+        return gtk_root_get_focus (GTK_ROOT (window));
+    }
+
+  return NULL;
+}
+
+/* Presses @key until the focus is on a widget that @accept takes, at most @max times. */
+static GtkWidget *
+press_until (const char *key,
+             gboolean  (*accept) (GtkWidget *widget),
+             guint       max,
+             const char *what)
+{
+  for (guint i = 0; i < max; i++)
+    {
+      GtkWidget *focused = focus_widget ();
+
+      if (focused != NULL && accept (focused))
+        return focused;
+      xdotool ("key", "--delay", "60", key, NULL);
+    }
+
+  log_focus (what);
+  g_error ("%s never reached %s", key, what);
+}
+
+static gboolean
+is_session_block (GtkWidget *widget)
+{
+  return KAB_IS_SESSION_BLOCK (widget);
+}
+
+static gboolean
+is_late_cancellation_item (GtkWidget *widget)
+{
+  GtkWidget *label = GTK_IS_LABEL (widget) ? widget : find_descendant (widget, GTK_TYPE_LABEL);
+  g_autofree char *text = label != NULL ? g_utf8_strdown (gtk_label_get_label (GTK_LABEL (label)), -1) : NULL;
+
+  return gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER_MENU) != NULL &&
+         text != NULL && strstr (text, "late") != NULL;
+}
+
+typedef struct
+{
+  Flow   *flow;
+  gint64  session_id;
+} SessionFlow;
+
+static gboolean
+session_cancelled_late (gpointer data)
+{
+  SessionFlow *sf = data;
+  g_autoptr(KabSession) session = kab_store_load_session (sf->flow->store, sf->session_id, NULL);
+
+  return session != NULL && kab_session_get_status (session) == KAB_SESSION_STATUS_CANCELLED_LATE;
+}
+
+/* Alt+2, Alt+W, T: this week. Tab reaches the session, Return opens its menu, Down reaches
+ * "Cancelled late", Return marks it. */
+static void
+flow_cancel_late (Flow *flow)
+{
+  gint64 client_id = add_client (flow, "Agnes", "Lindqvist");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 10, 0, 0);
+  g_autoptr(KabSession) session = kab_session_new ();
+  g_autoptr(GError) error = NULL;
+  SessionFlow sf = { flow, 0 };
+
+  kab_session_set_client_id (session, client_id);
+  kab_session_set_start (session, start);
+  kab_session_set_duration (session, 50);
+  kab_store_save_session (flow->store, session, &error);
+  g_assert_no_error (error);
+  sf.session_id = kab_session_get_id (session);
+  g_assert_cmpint (sf.session_id, >, 0);
+
+  focus (GTK_WINDOW (flow->window));
+  xdotool ("key", "--delay", "80", "alt+2", "alt+w", "t", NULL);
+  press_until ("Tab", is_session_block, 60, "the session in the week");
+  xdotool ("key", "--delay", "150", "Return", NULL);
+  press_until ("Down", is_late_cancellation_item, 20, "Cancelled late in the session's menu");
+  xdotool ("key", "--delay", "150", "Return", NULL);
+  wait_for (session_cancelled_late, &sf, "the session cancelled late");
+}
+
 /* Escape closes every dialog, and nothing is saved by it. */
 static void
 flow_escape_closes_dialogs (Flow *flow)
@@ -412,6 +511,7 @@ main (int   argc,
 
   g_test_add_data_func ("/keyboard/create-client-and-pay", flow_create_client_and_pay, run_in_kabinett);
   g_test_add_data_func ("/keyboard/book-weekly-series", flow_book_weekly_series, run_in_kabinett);
+  g_test_add_data_func ("/keyboard/cancel-late", flow_cancel_late, run_in_kabinett);
   g_test_add_data_func ("/keyboard/escape-closes-dialogs", flow_escape_closes_dialogs, run_in_kabinett);
 
   return g_test_run ();
