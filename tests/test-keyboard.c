@@ -17,6 +17,7 @@
 #include "calendar/kab-session-block.h"
 #include "calendar/kab-session-dialog.h"
 #include "clients/kab-new-client-dialog.h"
+#include "journal/kab-journal-editor.h"
 #include "payments/kab-payment-dialog.h"
 
 /* Generous: CI is a loaded two-core machine. Nothing here measures time. */
@@ -370,13 +371,26 @@ is_session_block (GtkWidget *widget)
 }
 
 static gboolean
-is_late_cancellation_item (GtkWidget *widget)
+is_menu_item_with (GtkWidget  *widget,
+                   const char *word)
 {
   GtkWidget *label = GTK_IS_LABEL (widget) ? widget : find_descendant (widget, GTK_TYPE_LABEL);
   g_autofree char *text = label != NULL ? g_utf8_strdown (gtk_label_get_label (GTK_LABEL (label)), -1) : NULL;
 
   return gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER_MENU) != NULL &&
-         text != NULL && strstr (text, "late") != NULL;
+         text != NULL && strstr (text, word) != NULL;
+}
+
+static gboolean
+is_late_cancellation_item (GtkWidget *widget)
+{
+  return is_menu_item_with (widget, "late");
+}
+
+static gboolean
+is_journal_item (GtkWidget *widget)
+{
+  return is_menu_item_with (widget, "journal");
 }
 
 typedef struct
@@ -422,6 +436,78 @@ flow_cancel_late (Flow *flow)
   press_until ("Down", is_late_cancellation_item, 20, "Cancelled late in the session's menu");
   xdotool ("key", "--delay", "150", "Return", NULL);
   wait_for (session_cancelled_late, &sf, "the session cancelled late");
+}
+
+static gint64
+add_session_today (Flow   *flow,
+                   gint64  client_id)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 10, 0, 0);
+  g_autoptr(KabSession) session = kab_session_new ();
+  g_autoptr(GError) error = NULL;
+
+  kab_session_set_client_id (session, client_id);
+  kab_session_set_start (session, start);
+  kab_session_set_duration (session, 50);
+  kab_store_save_session (flow->store, session, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kab_session_get_id (session), >, 0);
+  kab_test_iterate ();
+
+  return kab_session_get_id (session);
+}
+
+typedef struct
+{
+  Flow   *flow;
+  gint64  client_id;
+} JournalFlow;
+
+static gboolean
+note_signed (gpointer data)
+{
+  JournalFlow *jf = data;
+  g_autoptr(GListModel) entries = kab_store_list_journal (jf->flow->store, jf->client_id, NULL, NULL, NULL);
+
+  for (guint i = 0; entries != NULL && i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(KabJournalEntry) entry = g_list_model_get_item (entries, i);
+
+      if (kab_journal_entry_is_signed (entry) &&
+          strstr (kab_journal_entry_get_text (entry), "Talked about sleep.") != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The session's journal note: from its menu in the week, "Journal Note…" opens the
+ * editor with the text focused; typing writes the draft, Alt+S signs it. */
+static void
+flow_sign_journal_note (Flow *flow)
+{
+  JournalFlow jf = { flow, add_client (flow, "Agnes", "Lindqvist") };
+  KabPractice *practice = kab_store_get_practice (flow->store);
+  g_autoptr(GError) error = NULL;
+
+  /* An entry is signed with the practitioner's name, from Preferences. */
+  kab_practice_set_practitioner_name (practice, "Karin Berg");
+  kab_store_save_practice (flow->store, practice, &error);
+  g_assert_no_error (error);
+  add_session_today (flow, jf.client_id);
+
+  focus (GTK_WINDOW (flow->window));
+  xdotool ("key", "--delay", "80", "alt+2", "alt+w", "t", NULL);
+  press_until ("Tab", is_session_block, 60, "the session in the week");
+  xdotool ("key", "--delay", "150", "Return", NULL);
+  press_until ("Down", is_journal_item, 30, "Journal Note in the session's menu");
+  xdotool ("key", "--delay", "150", "Return", NULL);
+  wait_for_window (KAB_TYPE_JOURNAL_EDITOR);
+  xdotool ("type", "--delay", "30", "Talked about sleep.", NULL);
+  xdotool ("key", "--delay", "150", "alt+s", NULL);
+  wait_for (note_signed, &jf, "the signed journal note");
 }
 
 /* Escape closes every dialog, and nothing is saved by it. */
@@ -512,6 +598,7 @@ main (int   argc,
   g_test_add_data_func ("/keyboard/create-client-and-pay", flow_create_client_and_pay, run_in_kabinett);
   g_test_add_data_func ("/keyboard/book-weekly-series", flow_book_weekly_series, run_in_kabinett);
   g_test_add_data_func ("/keyboard/cancel-late", flow_cancel_late, run_in_kabinett);
+  g_test_add_data_func ("/keyboard/sign-journal-note", flow_sign_journal_note, run_in_kabinett);
   g_test_add_data_func ("/keyboard/escape-closes-dialogs", flow_escape_closes_dialogs, run_in_kabinett);
 
   return g_test_run ();
