@@ -272,8 +272,6 @@ weekly_series_booked (gpointer data)
   return FALSE;
 }
 
-/* Alt+2, Ctrl+N: a new session. The client is chosen by typing, Repeats is switched on
- * (weekly is what it proposes), Ctrl+S... no: Save by its mnemonic. */
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
