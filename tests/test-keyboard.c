@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 #include <gdk/x11/gdkx.h>
 
 #include "kab-application.h"
@@ -13,7 +14,10 @@
 #include "kab-test-ui-util.h"
 #include "kab-test-util.h"
 #include "kab-window.h"
+#include "calendar/kab-session-block.h"
+#include "calendar/kab-session-dialog.h"
 #include "clients/kab-new-client-dialog.h"
+#include "journal/kab-journal-editor.h"
 #include "payments/kab-payment-dialog.h"
 
 /* Generous: CI is a loaded two-core machine. Nothing here measures time. */
@@ -129,6 +133,29 @@ wait_for_window_gone (GType type)
   wait_for (toplevel_gone, &toplevel, g_type_name (type));
 }
 
+/* What has the keyboard focus: for the log, when a flow stalls. */
+static void
+log_focus (const char *when)
+{
+  GtkWindow *active = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GString) path = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_is_active (window))
+        active = window;
+    }
+
+  if (active != NULL)
+    for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (active)); w != NULL; w = gtk_widget_get_parent (w))
+      g_string_append_printf (path, "%s < ", G_OBJECT_TYPE_NAME (w));
+
+  g_test_message ("focus %s: %s", when, path->str);
+}
+
 /* The workflows */
 
 typedef struct
@@ -198,6 +225,287 @@ flow_create_client_and_pay (Flow *flow)
   xdotool ("key", "Return", NULL);
   wait_for (payment_recorded, flow, "the payment of 450");
   wait_for_window_gone (KAB_TYPE_PAYMENT_DIALOG);
+}
+
+/* Setting the scene is not part of a workflow: the store is written directly. */
+static gint64
+add_client (Flow       *flow,
+            const char *given,
+            const char *family)
+{
+  g_autoptr(KabClient) client = kab_client_new ();
+  g_autoptr(GError) error = NULL;
+
+  kab_client_set_given_name (client, given);
+  kab_client_set_family_name (client, family);
+  kab_store_save_client (flow->store, client, &error);
+  g_assert_no_error (error);
+  kab_test_iterate ();
+
+  return kab_client_get_id (find_client (flow->store, given, family));
+}
+
+typedef struct
+{
+  Flow   *flow;
+  gint64  client_id;
+} ClientFlow;
+
+static gboolean
+weekly_series_booked (gpointer data)
+{
+  ClientFlow *cf = data;
+  g_autoptr(GListModel) sessions = kab_store_list_client_sessions (cf->flow->store, cf->client_id, NULL);
+
+  for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(KabSession) session = g_list_model_get_item (sessions, i);
+      g_autoptr(KabSeries) series = NULL;
+
+      if (kab_session_get_series_id (session) <= 0)
+        continue;
+      series = kab_store_load_series (cf->flow->store, kab_session_get_series_id (session), NULL);
+      return series != NULL && kab_series_get_interval_weeks (series) == 1 &&
+             kab_series_get_client_id (series) == cf->client_id;
+    }
+
+  return FALSE;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+repeats_shown (gpointer data)
+{
+  GtkWidget *dialog = GTK_WIDGET (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
+  GtkWidget *row = dialog != NULL ? GTK_WIDGET (gtk_widget_get_template_child (dialog, KAB_TYPE_SESSION_DIALOG, "repeat_row")) : NULL;
+  GtkWidget *revealer = row != NULL ? find_descendant (row, GTK_TYPE_REVEALER) : NULL;
+
+  return revealer != NULL && adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (row)) &&
+         gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
+}
+
+/* Alt+2, Ctrl+N: a new session, its client chooser focused. Return opens the chooser's
+ * search, typing finds her, Return chooses her; Alt+R goes to Repeats, Tab to its
+ * switch, Space turns it on (every week is what it proposes); Alt+S saves. */
+static void
+flow_book_weekly_series (Flow *flow)
+{
+  ClientFlow cf = { flow, 0 };
+
+  add_client (flow, "Bertil", "Ahlgren");
+  cf.client_id = add_client (flow, "Agnes", "Lindqvist");
+
+  focus (GTK_WINDOW (flow->window));
+  xdotool ("key", "--delay", "80", "alt+2", "ctrl+n", NULL);
+  wait_for_window (KAB_TYPE_SESSION_DIALOG);
+  log_focus ("dialog open");
+  xdotool ("key", "--delay", "150", "Return", NULL);
+  xdotool ("type", "--delay", "30", "lindq", NULL);
+  xdotool ("key", "--delay", "150", "Return", NULL);
+  log_focus ("client chosen");
+  xdotool ("key", "--delay", "150", "alt+r", "Tab", "space", NULL);
+  wait_for (repeats_shown, NULL, "the repeat settings");
+  log_focus ("repeats on");
+  xdotool ("key", "--delay", "150", "alt+s", NULL);
+  wait_for (weekly_series_booked, &cf, "a weekly series for Agnes");
+  wait_for_window_gone (KAB_TYPE_SESSION_DIALOG);
+}
+
+static GtkWidget *
+focus_widget (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_is_active (window))
+        return gtk_root_get_focus (GTK_ROOT (window));
+    }
+
+  return NULL;
+}
+
+/* Presses @key until the focus is on a widget that @accept takes, at most @max times. */
+static GtkWidget *
+press_until (const char *key,
+             gboolean  (*accept) (GtkWidget *widget),
+             guint       max,
+             const char *what)
+{
+  for (guint i = 0; i < max; i++)
+    {
+      GtkWidget *focused = focus_widget ();
+
+      if (focused != NULL && accept (focused))
+        return focused;
+      xdotool ("key", "--delay", "60", key, NULL);
+    }
+
+  log_focus (what);
+  g_error ("%s never reached %s", key, what);
+}
+
+static gboolean
+is_session_block (GtkWidget *widget)
+{
+  return KAB_IS_SESSION_BLOCK (widget);
+}
+
+static gboolean
+is_menu_item_with (GtkWidget  *widget,
+                   const char *word)
+{
+  GtkWidget *label = GTK_IS_LABEL (widget) ? widget : find_descendant (widget, GTK_TYPE_LABEL);
+  g_autofree char *text = label != NULL ? g_utf8_strdown (gtk_label_get_label (GTK_LABEL (label)), -1) : NULL;
+
+  return gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER_MENU) != NULL &&
+         text != NULL && strstr (text, word) != NULL;
+}
+
+static gboolean
+is_late_cancellation_item (GtkWidget *widget)
+{
+  return is_menu_item_with (widget, "late");
+}
+
+static gboolean
+is_journal_item (GtkWidget *widget)
+{
+  return is_menu_item_with (widget, "journal");
+}
+
+typedef struct
+{
+  Flow   *flow;
+  gint64  session_id;
+} SessionFlow;
+
+static gboolean
+session_cancelled_late (gpointer data)
+{
+  SessionFlow *sf = data;
+  g_autoptr(KabSession) session = kab_store_load_session (sf->flow->store, sf->session_id, NULL);
+
+  return session != NULL && kab_session_get_status (session) == KAB_SESSION_STATUS_CANCELLED_LATE;
+}
+
+/* Alt+2, Alt+W, T: this week. Tab reaches the session, Return opens its menu, Down reaches
+ * "Cancelled late", Return marks it. */
+static void
+flow_cancel_late (Flow *flow)
+{
+  gint64 client_id = add_client (flow, "Agnes", "Lindqvist");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 10, 0, 0);
+  g_autoptr(KabSession) session = kab_session_new ();
+  g_autoptr(GError) error = NULL;
+  SessionFlow sf = { flow, 0 };
+
+  kab_session_set_client_id (session, client_id);
+  kab_session_set_start (session, start);
+  kab_session_set_duration (session, 50);
+  kab_store_save_session (flow->store, session, &error);
+  g_assert_no_error (error);
+  sf.session_id = kab_session_get_id (session);
+  g_assert_cmpint (sf.session_id, >, 0);
+
+  focus (GTK_WINDOW (flow->window));
+  xdotool ("key", "--delay", "80", "alt+2", "alt+w", "t", NULL);
+  press_until ("Tab", is_session_block, 60, "the session in the week");
+  xdotool ("key", "--delay", "150", "Return", NULL);
+  press_until ("Down", is_late_cancellation_item, 20, "Cancelled late in the session's menu");
+  xdotool ("key", "--delay", "150", "Return", NULL);
+  wait_for (session_cancelled_late, &sf, "the session cancelled late");
+}
+
+static gint64
+add_session_today (Flow   *flow,
+                   gint64  client_id)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 10, 0, 0);
+  g_autoptr(KabSession) session = kab_session_new ();
+  g_autoptr(GError) error = NULL;
+
+  kab_session_set_client_id (session, client_id);
+  kab_session_set_start (session, start);
+  kab_session_set_duration (session, 50);
+  kab_store_save_session (flow->store, session, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kab_session_get_id (session), >, 0);
+  kab_test_iterate ();
+
+  return kab_session_get_id (session);
+}
+
+typedef struct
+{
+  Flow   *flow;
+  gint64  client_id;
+} JournalFlow;
+
+static gboolean
+note_signed (gpointer data)
+{
+  JournalFlow *jf = data;
+  g_autoptr(GListModel) entries = kab_store_list_journal (jf->flow->store, jf->client_id, NULL, NULL, NULL);
+
+  for (guint i = 0; entries != NULL && i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(KabJournalEntry) entry = g_list_model_get_item (entries, i);
+
+      if (kab_journal_entry_is_signed (entry) &&
+          strstr (kab_journal_entry_get_text (entry), "Talked about sleep.") != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The session's journal note: from its menu in the week, "Journal Note…" opens the
+ * editor with the text focused; typing writes the draft, Alt+S signs it. */
+static void
+flow_sign_journal_note (Flow *flow)
+{
+  JournalFlow jf = { flow, add_client (flow, "Agnes", "Lindqvist") };
+  KabPractice *practice = kab_store_get_practice (flow->store);
+  g_autoptr(GError) error = NULL;
+
+  /* An entry is signed with the practitioner's name, from Preferences. */
+  kab_practice_set_practitioner_name (practice, "Karin Berg");
+  kab_store_save_practice (flow->store, practice, &error);
+  g_assert_no_error (error);
+  add_session_today (flow, jf.client_id);
+
+  focus (GTK_WINDOW (flow->window));
+  xdotool ("key", "--delay", "80", "alt+2", "alt+w", "t", NULL);
+  press_until ("Tab", is_session_block, 60, "the session in the week");
+  xdotool ("key", "--delay", "150", "Return", NULL);
+  press_until ("Down", is_journal_item, 30, "Journal Note in the session's menu");
+  xdotool ("key", "--delay", "150", "Return", NULL);
+  wait_for_window (KAB_TYPE_JOURNAL_EDITOR);
+  xdotool ("type", "--delay", "30", "Talked about sleep.", NULL);
+  xdotool ("key", "--delay", "150", "alt+s", NULL);
+  wait_for (note_signed, &jf, "the signed journal note");
 }
 
 /* Escape closes every dialog, and nothing is saved by it. */
@@ -286,6 +594,9 @@ main (int   argc,
     }
 
   g_test_add_data_func ("/keyboard/create-client-and-pay", flow_create_client_and_pay, run_in_kabinett);
+  g_test_add_data_func ("/keyboard/book-weekly-series", flow_book_weekly_series, run_in_kabinett);
+  g_test_add_data_func ("/keyboard/cancel-late", flow_cancel_late, run_in_kabinett);
+  g_test_add_data_func ("/keyboard/sign-journal-note", flow_sign_journal_note, run_in_kabinett);
   g_test_add_data_func ("/keyboard/escape-closes-dialogs", flow_escape_closes_dialogs, run_in_kabinett);
 
   return g_test_run ();

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kab-calendar-util.h"
 #include "kab-client-filter.h"
@@ -1290,6 +1291,9 @@ setup_mode (KabSessionDialog *self)
     {
     case MODE_NEW:
       adw_window_title_set_title (self->window_title, _("New Session"));
+      /* The client comes first: without this the focus starts on Cancel, and Return
+       * there throws the new session away. */
+      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->client_dropdown));
       break;
 
     case MODE_EDIT_SESSION:
@@ -1487,6 +1491,68 @@ focus_search_entry (GtkWidget *popover)
     }
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+item_matches (GtkExpression *expression,
+              GObject       *item,
+              const char    *folded_text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *folded = NULL;
+
+  if (!gtk_expression_evaluate (expression, item, &value) || !G_VALUE_HOLDS_STRING (&value) ||
+      g_value_get_string (&value) == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (g_value_get_string (&value), -1);
+  return strstr (folded, folded_text) != NULL;
+}
+
+/* Return in the search field chooses the first client whose name has what was typed,
+ * as in the payment dialog's chooser: GTK 4.8's drop-down does nothing, and Down from
+ * there loses the focus to a list row. The names are matched here, not read from the
+ * list, which the search filters only after a delay. */
+static void
+on_client_search_activate (GtkEditable *entry,
+                           GtkWidget   *popover)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_parent (popover));
+  GtkExpression *expression = gtk_drop_down_get_expression (dropdown);
+  GListModel *all = gtk_drop_down_get_model (dropdown);
+  g_autofree char *folded_text = g_utf8_casefold (gtk_editable_get_text (entry), -1);
+
+  if (expression == NULL || all == NULL || *folded_text == '\0')
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (all, i);
+
+      if (item_matches (expression, item, folded_text))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          gtk_popover_popdown (GTK_POPOVER (popover));
+          gtk_widget_grab_focus (GTK_WIDGET (dropdown));
+          return;
+        }
+    }
+}
+
 /* After the popover's own focus handling, which runs once it is shown. */
 static gboolean
 focus_search_idle (gpointer data)
@@ -1498,6 +1564,14 @@ focus_search_idle (gpointer data)
 static void
 on_client_popover_map (GtkWidget *popover)
 {
+  GtkWidget *entry = find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
+
+  if (entry != NULL && g_object_get_data (G_OBJECT (entry), "kab-chooses") == NULL)
+    {
+      g_object_set_data (G_OBJECT (entry), "kab-chooses", GINT_TO_POINTER (TRUE));
+      g_signal_connect_object (entry, "activate", G_CALLBACK (on_client_search_activate), popover, 0);
+    }
+
   focus_search_entry (popover);
   g_idle_add_full (G_PRIORITY_HIGH_IDLE, focus_search_idle, g_object_ref (popover), g_object_unref);
 }

@@ -522,6 +522,9 @@ kab_journal_editor_new (KabStore        *store,
                             kab_journal_entry_get_text (entry), -1);
   self->loading = FALSE;
   update_state (self);
+  /* Ready to write: without this the focus starts on the header bar's menu button. */
+  if (!kab_journal_entry_is_signed (entry))
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->text_view));
 
   if (kab_journal_entry_get_id (entry) != 0)
     kab_store_log_journal_access (store, kab_journal_entry_get_client_id (entry),
