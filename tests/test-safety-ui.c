@@ -190,6 +190,16 @@ chooser_in_folder (gpointer data)
   return folder != NULL && g_strcmp0 (g_file_peek_path (folder), check->folder) == 0;
 }
 
+/* The file the chooser would save to is check->folder (a full path here). */
+static gboolean
+chooser_has_file (gpointer data)
+{
+  FolderCheck *check = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (check->chooser);
+
+  return file != NULL && g_strcmp0 (g_file_peek_path (file), check->folder) == 0;
+}
+
 static void
 cancel_file_chooser (GtkFileChooser *chooser)
 {
@@ -630,13 +640,15 @@ check_back_up_encrypted (Fixture   *f,
     FolderCheck check = { chooser, f->dir };
     wait_until (chooser_in_folder, &check, f->dir);
   }
-  /* The name it suggests, in the folder chosen. */
+  /* The name it suggests, in the folder chosen: wait until the chooser says so, or under
+   * load it may still save into the folder it started in. */
   {
     g_autoptr(GFile) target = g_file_new_for_path (copy);
+    FolderCheck check = { chooser, copy };
+
     g_assert_true (gtk_file_chooser_set_file (chooser, target, NULL));
+    wait_until (chooser_has_file, &check, copy);
   }
-  for (int i = 0; i < 20; i++)
-    iterate ();
   g_signal_emit_by_name (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT),
                          "clicked");
 
@@ -935,10 +947,11 @@ check_export_leaves_no_recent (Fixture   *f,
   }
   {
     g_autoptr(GFile) target = g_file_new_for_path (pdf);
+    FolderCheck check = { chooser, pdf };
+
     g_assert_true (gtk_file_chooser_set_file (chooser, target, NULL));
+    wait_until (chooser_has_file, &check, pdf);
   }
-  for (int i = 0; i < 20; i++)
-    iterate ();
   save = gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   g_assert_nonnull (save);
   g_signal_emit_by_name (save, "clicked");
