@@ -230,15 +230,17 @@ kab_store_find_receipt (KabStore          *self,
 
 /* Takes the next number of @year's sequence. Inside the receipt's own transaction, so
  * that a receipt that is not saved gives its number back. */
+/* The next number of a counter that only grows, per year (0: one sequence), taken inside
+ * the caller's transaction: a failed save rolls it back, so no number is skipped or
+ * given twice. @sql is the counter's upsert, with RETURNING last. */
 static gboolean
-next_number (KabStore  *self,
-             int        year,
-             gint64    *out_number,
-             GError   **error)
+next_counter (KabStore    *self,
+              const char  *sql,
+              int          year,
+              gint64      *out_number,
+              GError     **error)
 {
-  sqlite3_stmt *stmt = kab_store_prepare (self,
-    "INSERT INTO receipt_counter (year, last) VALUES (?1, 1)"
-    " ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last", error);
+  sqlite3_stmt *stmt = kab_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -247,10 +249,11 @@ next_number (KabStore  *self,
   sqlite3_bind_int (stmt, 1, year);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    *out_number = sqlite3_column_int64 (stmt, 0);
-  /* RETURNING: the row is written once the statement is stepped to its end */
-  if (rc == SQLITE_ROW)
-    rc = sqlite3_step (stmt);
+    {
+      *out_number = sqlite3_column_int64 (stmt, 0);
+      /* RETURNING: the row is written once the statement is stepped to its end */
+      rc = sqlite3_step (stmt);
+    }
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
@@ -260,6 +263,18 @@ next_number (KabStore  *self,
     }
 
   return TRUE;
+}
+
+static gboolean
+next_number (KabStore  *self,
+             int        year,
+             gint64    *out_number,
+             GError   **error)
+{
+  return next_counter (self,
+                       "INSERT INTO receipt_counter (year, last) VALUES (?1, 1)"
+                       " ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+                       year, out_number, error);
 }
 
 static gboolean
@@ -673,29 +688,10 @@ next_invoice_number (KabStore  *self,
                      gint64    *out_number,
                      GError   **error)
 {
-  sqlite3_stmt *stmt = kab_store_prepare (self,
-    "INSERT INTO invoice_counter (year, last) VALUES (?1, 1)"
-    " ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int (stmt, 1, year);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *out_number = sqlite3_column_int64 (stmt, 0);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kab_store_set_error (self, error, rc);
-      return FALSE;
-    }
-  return TRUE;
+  return next_counter (self,
+                       "INSERT INTO invoice_counter (year, last) VALUES (?1, 1)"
+                       " ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+                       year, out_number, error);
 }
 
 /**
