@@ -33,6 +33,7 @@ typedef struct
   char   *dir;
   char   *path;
   char   *backup_dir;
+  char   *old_cwd;     /* the working folder before the test moved into its own */
   gint64  client_id;   /* Ann Lee: a session last week, a payment, an agreement */
   gint64  idle_id;     /* Bo Idle: no records at all */
 } Fixture;
@@ -179,6 +180,7 @@ typedef struct
 {
   GtkFileChooser *chooser;
   const char     *folder;
+  guint           steady;   /* chooser_has_file: polls in a row that found the file */
 } FolderCheck;
 
 static gboolean
@@ -190,14 +192,25 @@ chooser_in_folder (gpointer data)
   return folder != NULL && g_strcmp0 (g_file_peek_path (folder), check->folder) == 0;
 }
 
-/* The file the chooser would save to is check->folder (a full path here). */
+/* The file the chooser would save to is check->folder (a full path here), and stays so:
+ * GTK 4.8's chooser may still be loading the folder it was opened in, and then moves
+ * back there. The file is chosen again whenever that happens. */
 static gboolean
 chooser_has_file (gpointer data)
 {
   FolderCheck *check = data;
   g_autoptr(GFile) file = gtk_file_chooser_get_file (check->chooser);
 
-  return file != NULL && g_strcmp0 (g_file_peek_path (file), check->folder) == 0;
+  if (file != NULL && g_strcmp0 (g_file_peek_path (file), check->folder) == 0)
+    return ++check->steady >= 50;
+
+  check->steady = 0;
+  {
+    g_autoptr(GFile) target = g_file_new_for_path (check->folder);
+
+    gtk_file_chooser_set_file (check->chooser, target, NULL);
+  }
+  return FALSE;
 }
 
 static void
@@ -290,6 +303,12 @@ fixture_setup (Fixture       *f,
   f->path = g_build_filename (f->dir, "kabinett.db", NULL);
   f->backup_dir = g_build_filename (f->dir, "backups", NULL);
 
+  /* GTK 4.8's file chooser can finish loading the folder it started in after the test
+   * has chosen another, and then save there: that folder is the working one, so let it
+   * be the test's own, and never the source tree. */
+  f->old_cwd = g_get_current_dir ();
+  g_assert_cmpint (g_chdir (f->dir), ==, 0);
+
   store = kab_store_open (f->path, &error);
   g_assert_no_error (error);
   ann = safety_add_client (store, "Ann", "Lee");
@@ -305,6 +324,8 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
+  g_assert_cmpint (g_chdir (f->old_cwd), ==, 0);
+  g_free (f->old_cwd);
   kab_test_remove_tree (f->dir);
   g_free (f->backup_dir);
   g_free (f->path);
@@ -644,7 +665,7 @@ check_back_up_encrypted (Fixture   *f,
    * load it may still save into the folder it started in. */
   {
     g_autoptr(GFile) target = g_file_new_for_path (copy);
-    FolderCheck check = { chooser, copy };
+    FolderCheck check = { chooser, copy, 0 };
 
     g_assert_true (gtk_file_chooser_set_file (chooser, target, NULL));
     wait_until (chooser_has_file, &check, copy);
@@ -947,7 +968,7 @@ check_export_leaves_no_recent (Fixture   *f,
   }
   {
     g_autoptr(GFile) target = g_file_new_for_path (pdf);
-    FolderCheck check = { chooser, pdf };
+    FolderCheck check = { chooser, pdf, 0 };
 
     g_assert_true (gtk_file_chooser_set_file (chooser, target, NULL));
     wait_until (chooser_has_file, &check, pdf);
