@@ -227,6 +227,51 @@ file_exists (gpointer path)
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
+/* The file the chooser answered with, read when it answers: GTK 4.8's chooser may still
+ * be loading the folder it opened in when the test picks another, and under load it can
+ * answer with the folder it started in. What the test waits for is what was chosen. */
+static void
+on_chooser_response (GtkDialog *dialog,
+                     int        response,
+                     char     **chosen)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL)
+    *chosen = g_file_get_path (file);
+}
+
+static gboolean
+string_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* Clicks Save and returns the file the chooser answered with, which has the name the
+ * test gave it (the folder is the chooser's). */
+static char *
+accept_file_chooser (GtkFileChooser *chooser,
+                     const char     *expected)
+{
+  g_autofree char *expected_name = g_path_get_basename (expected);
+  g_autofree char *chosen_name = NULL;
+  char *chosen = NULL;
+  GtkWidget *save = gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  g_assert_nonnull (save);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), &chosen);
+  g_signal_emit_by_name (save, "clicked");
+  wait_until (string_set, &chosen, "the file chooser to answer");
+  chosen_name = g_path_get_basename (chosen);
+  g_assert_cmpstr (chosen_name, ==, expected_name);
+  if (g_strcmp0 (chosen, expected) != 0)
+    g_test_message ("the chooser saved to %s, not %s", chosen, expected);
+  return chosen;
+}
+
 static gboolean
 check_and_quit (gpointer user_data)
 {
@@ -648,6 +693,7 @@ check_back_up_encrypted (Fixture   *f,
   g_autofree char *copy = g_build_filename (f->dir, suggested, NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
   g_autoptr(KabClient) added = NULL;
+  g_autofree char *chosen = NULL;
   AdwMessageDialog *dialog;
   GtkFileChooser *chooser;
   GtkWidget *box;
@@ -670,8 +716,7 @@ check_back_up_encrypted (Fixture   *f,
     g_assert_true (gtk_file_chooser_set_file (chooser, target, NULL));
     wait_until (chooser_has_file, &check, copy);
   }
-  g_signal_emit_by_name (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT),
-                         "clicked");
+  chosen = accept_file_chooser (chooser, copy);
 
   /* The passphrase, typed twice; "Encrypt" only once both agree. */
   dialog = wait_for_message ();
@@ -682,16 +727,17 @@ check_back_up_encrypted (Fixture   *f,
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "encrypt"));
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), "lost stick");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "encrypt"));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (dialog), "path"), ==, chosen);
   respond (dialog, "encrypt");
-  wait_until (file_exists, copy, "the encrypted copy to be written");
-  g_assert_true (kab_store_backup_is_encrypted (copy));
+  wait_until (file_exists, chosen, "the encrypted copy to be written");
+  g_assert_true (kab_store_backup_is_encrypted (chosen));
   gtk_window_destroy (preferences);
 
   /* Later work, which the restore takes back. */
   added = safety_add_client (kab_window_get_store (window), "Cy", "New");
 
   g_object_add_weak_pointer (G_OBJECT (window), &old_window);
-  kab_restore_dialog_confirm (GTK_WINDOW (window), copy);
+  kab_restore_dialog_confirm (GTK_WINDOW (window), chosen);
   dialog = wait_for_message ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "passphrase"));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "restore"));
@@ -702,6 +748,8 @@ check_back_up_encrypted (Fixture   *f,
   restored = wait_for_new_window (&old_window);
   g_assert_nonnull (kab_store_find_client (kab_window_get_store (restored), f->client_id));
   g_assert_null (kab_store_find_client (kab_window_get_store (restored), kab_client_get_id (added)));
+  if (g_strcmp0 (chosen, copy) != 0)
+    g_unlink (chosen);
 }
 
 static void
@@ -952,11 +1000,11 @@ check_export_leaves_no_recent (Fixture   *f,
                                KabWindow *window)
 {
   g_autofree char *pdf = g_build_filename (f->dir, "Ann Lee – records.pdf", NULL);
-  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *chosen = NULL;
   g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
   GtkRecentManager *recent = gtk_recent_manager_get_default ();
   GtkFileChooser *chooser;
-  GtkWidget *save;
 
   g_assert_true (gtk_widget_activate_action (clients_view (window), "clients.export-client", "x",
                                              f->client_id));
@@ -973,14 +1021,15 @@ check_export_leaves_no_recent (Fixture   *f,
     g_assert_true (gtk_file_chooser_set_file (chooser, target, NULL));
     wait_until (chooser_has_file, &check, pdf);
   }
-  save = gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  g_assert_nonnull (save);
-  g_signal_emit_by_name (save, "clicked");
-  wait_until (file_exists, pdf, "the export to be written");
+  chosen = accept_file_chooser (chooser, pdf);
+  uri = g_filename_to_uri (chosen, NULL, NULL);
+  wait_until (file_exists, chosen, "the export to be written");
   for (int i = 0; i < 20; i++)
     iterate ();
 
   g_assert_false (gtk_recent_manager_has_item (recent, uri));
+  if (g_strcmp0 (chosen, pdf) != 0)
+    g_unlink (chosen);
 }
 
 static void
