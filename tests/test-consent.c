@@ -964,10 +964,10 @@ typedef struct
 } ClosedWords;
 
 static const ClosedWords closed_words[] = {
-  { "en", "The practice is closed: weeks 28–31, 23 Dec – 2 Jan.", "The practice is closed" },
-  { "ru", "Кабинет не работает: недели 28–31, 23 дек. – 2 янв.", "Кабинет не работает" },
-  { "sv", "Mottagningen är stängd: vecka 28–31, 23 dec – 2 jan.", "Mottagningen är stängd" },
-  { "nb", "Praksisen er stengt: uke 28–31, 23. des. – 2. jan.", "Praksisen er stengt" },
+  { "en", "The practice is closed: weeks 28–31, 23 Dec – 2 Jan; no sessions", "The practice is closed" },
+  { "ru", "Кабинет не работает: недели 28–31, 23 дек. – 2 янв.; в эти дни", "Кабинет не работает" },
+  { "sv", "Mottagningen är stängd: vecka 28–31, 23 dec – 2 jan; då hålls", "Mottagningen är stängd" },
+  { "nb", "Praksisen er stengt: uke 28–31, 23. des. – 2. jan.; da holdes", "Praksisen er stengt" },
 };
 
 static void
