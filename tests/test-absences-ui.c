@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-absences-ui.c: vacations and closed days in real windows: added from the Calendar's
- * menu, the sessions in them confirmed and cancelled by the practitioner, shown in the
- * week, listed in Preferences, deleted */
+/* test-absences-ui.c: the days of the calendar in real windows: vacations and closed days
+ * added from the Calendar's menu, the sessions in them confirmed and cancelled by the
+ * practitioner, shown in the week, listed in Preferences, deleted; and a busy day's "more"
+ * button in the month */
 
 #include "config.h"
 
@@ -332,6 +333,68 @@ test_keep_planned (Fixture       *f,
   }
 }
 
+static GtkWidget *
+find_more_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "more") &&
+      gtk_widget_get_child_visible (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_more_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A day with more sessions than its cell holds has a "N more" button: it takes the focus,
+ * says what it does, and opens the day's week. */
+static void
+test_month_more (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GDateTime) wednesday = g_date_time_add_days (f->monday, 2);
+  g_autofree char *mode = NULL;
+  GtkWidget *more;
+
+  for (int hour = 8; hour < 18; hour++)
+    g_object_unref (add_session (f, 2, hour));
+
+  kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (f->view), "month");
+  kab_calendar_view_set_date (KAB_CALENDAR_VIEW (f->view), f->monday);
+  kab_test_iterate ();
+  {
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+
+  more = find_more_button (f->view);
+  g_assert_nonnull (more);
+  g_assert_true (g_str_has_suffix (gtk_button_get_label (GTK_BUTTON (more)), "more"));
+  g_assert_true (gtk_widget_get_focusable (more));
+  g_assert_true (gtk_widget_grab_focus (more));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (more));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (more), "Show "));
+
+  /* Enter on the focused button. */
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (more)), ==, "calendar.show-week");
+  g_assert_true (gtk_widget_activate (more));
+  /* A button activated from the keyboard shows itself pressed for a moment first. */
+  for (int i = 0; i < 200 && g_strcmp0 (kab_calendar_view_get_mode (KAB_CALENDAR_VIEW (f->view)), "week") != 0; i++)
+    {
+      g_usleep (G_USEC_PER_SEC / 100);
+      kab_test_iterate ();
+    }
+  g_object_get (f->view, "mode", &mode, NULL);
+  g_assert_cmpstr (mode, ==, "week");
+  g_assert_cmpuint (kab_calendar_view_get_n_blocks (KAB_CALENDAR_VIEW (f->view)), ==, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +409,8 @@ main (int   argc,
               test_add_from_calendar, fixture_tear_down);
   g_test_add ("/absences-ui/keep-planned", Fixture, NULL, fixture_set_up,
               test_keep_planned, fixture_tear_down);
+  g_test_add ("/absences-ui/month-more", Fixture, NULL, fixture_set_up,
+              test_month_more, fixture_tear_down);
 
   return g_test_run ();
 }
