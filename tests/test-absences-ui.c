@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
 
@@ -401,6 +402,13 @@ main (int   argc,
 {
   g_setenv ("TZ", "Europe/Stockholm", TRUE);
   setlocale (LC_ALL, "");
+  /* For screenshots in a language: KABINETT_LOCALEDIR as for the application. */
+  if (g_getenv ("KABINETT_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KABINETT_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
