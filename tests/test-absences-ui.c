@@ -189,6 +189,24 @@ find_button_with_icon (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static guint
 count_absences (KabStore *store)
 {
@@ -297,6 +315,17 @@ test_add_from_calendar (Fixture       *f,
     kab_test_iterate ();
     g_assert_cmpuint (count_absences (f->store), ==, 0);
     g_assert_false (shows_label (page, "Kurs i Göteborg"));
+
+    /* The toast's Undo brings it back. */
+    {
+      GtkWidget *undo = find_button_with_label (preferences, "_Undo");
+
+      g_assert_nonnull (undo);
+      g_signal_emit_by_name (undo, "clicked");
+      kab_test_iterate ();
+      g_assert_cmpuint (count_absences (f->store), ==, 1);
+      g_assert_true (shows_label (page, "Kurs i Göteborg"));
+    }
   }
   {
     g_autoptr(KabSession) loaded = kab_store_load_session (f->store, kab_session_get_id (tuesday), NULL);
