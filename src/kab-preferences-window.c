@@ -16,6 +16,7 @@
 #include "kab-restore-dialog.h"
 #include "consent/kab-agreement-preferences.h"
 #include "journal/kab-journal-preferences-page.h"
+#include "kab-absences-page.h"
 #include "kab-encryption-group.h"
 #include "reminders/kab-reminder-preferences.h"
 
@@ -789,6 +790,8 @@ kab_preferences_window_constructed (GObject *object)
   kab_encryption_group_set_path (self->encryption_group, kab_store_get_path (self->store));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (kab_reminder_preferences_new (self->store)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (kab_absences_page_new (self->store)));
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "kab-closed-days.h"
 #include "kab-consent-document.h"
 #include "kab-consent-templates.h"
 #include "kab-consent-values.h"
@@ -952,6 +953,106 @@ test_russian_tax_identity (Fixture       *f,
   g_assert_nonnull (strstr (after, g_hash_table_lookup (with, "practitioner_tax_status")));
 }
 
+/* The agreement names the practice's coming vacations in its own language: whole weeks by
+ * their numbers, other days by date; a past one is left out, and without any the
+ * sentence is not there at all. */
+typedef struct
+{
+  const char *language;
+  const char *sentence;
+  const char *closed;       /* words that only the sentence has */
+} ClosedWords;
+
+static const ClosedWords closed_words[] = {
+  { "en", "The practice is closed: weeks 28–31, 23 Dec – 2 Jan; no sessions", "The practice is closed" },
+  { "ru", "Кабинет не работает: недели 28–31, 23 дек. – 2 янв.; в эти дни", "Кабинет не работает" },
+  { "sv", "Mottagningen är stängd: vecka 28–31, 23 dec – 2 jan; då hålls", "Mottagningen är stängd" },
+  { "nb", "Praksisen er stengt: uke 28–31, 23. des. – 2. jan.; da holdes", "Praksisen er stengt" },
+};
+
+static void
+add_test_absence (KabStore *store,
+                  int       y1,
+                  int       m1,
+                  int       d1,
+                  int       y2,
+                  int       m2,
+                  int       d2)
+{
+  g_autoptr(KabAbsence) absence = kab_absence_new ();
+  g_autoptr(GDateTime) first = g_date_time_new_local (y1, m1, d1, 0, 0, 0);
+  g_autoptr(GDateTime) last = g_date_time_new_local (y2, m2, d2, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (absence, "first-day", first, "last-day", last, "note", "Semester", NULL);
+  g_assert_true (kab_store_save_absence (store, absence, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_pdf_closed_days (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GDateTime) today = g_date_time_new_local (2027, 6, 1, 12, 0, 0);
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  seed (f);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      /* The second pass has them: a past week, ISO weeks 28–31 of 2027 (Monday 12 July to
+       * Sunday 8 August), and Christmas. */
+      if (pass == 1)
+        {
+          add_test_absence (f->store, 2027, 1, 11, 2027, 1, 17);
+          add_test_absence (f->store, 2027, 7, 12, 2027, 8, 8);
+          add_test_absence (f->store, 2027, 12, 23, 2028, 1, 2);
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (closed_words); i++)
+        {
+          const ClosedWords *w = &closed_words[i];
+          g_autoptr(KabConsentTemplate) template = builtin (f, w->language);
+          g_autoptr(GListModel) absences = kab_store_list_absences (f->store, today, NULL, NULL);
+          g_autoptr(GHashTable) values = NULL;
+          g_autoptr(KabPrintDocument) document = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autofree char *text = NULL;
+          g_autofree char *file = g_strdup_printf ("closed-%u-%s.pdf", pass, w->language);
+          g_autofree char *path = g_build_filename (f->dir, file, NULL);
+          g_autofree char *words = NULL;
+          KabClient *client;
+
+          save_practice (f, "Anna Lindqvist", "Psykolog", "SEK", w->language);
+          client = save_client (f, "Åsa", "Öberg", 150000);
+          values = kab_consent_values_new (kab_store_get_practice (f->store), client, today, w->language);
+          kab_closed_days_add_value (values, absences, today, w->language);
+          text = kab_consent_values_render (template, values, &error);
+          g_assert_no_error (error);
+
+          document = kab_consent_document_new (text, w->language, client);
+          g_assert_true (kab_print_document_export_pdf (document, path, &error));
+          g_assert_no_error (error);
+          words = pdf_words (path);
+
+          if (pass == 0)
+            {
+              g_assert_null (strstr (words, w->closed));
+              continue;
+            }
+          g_test_message ("%s: %s", w->language, strstr (words, w->closed));
+          g_assert_nonnull (strstr (words, w->sentence));
+          g_assert_null (strchr (words, '{'));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -967,6 +1068,7 @@ main (int   argc,
   g_test_add ("/consent/templates/versions", Fixture, NULL, fixture_setup, test_versioning, fixture_teardown);
   g_test_add ("/consent/pdf/languages", Fixture, NULL, fixture_setup, test_pdf_languages, fixture_teardown);
   g_test_add ("/consent/pdf/plans", Fixture, NULL, fixture_setup, test_pdf_plans, fixture_teardown);
+  g_test_add ("/consent/pdf/closed-days", Fixture, NULL, fixture_setup, test_pdf_closed_days, fixture_teardown);
   g_test_add ("/consent/values/minor", Fixture, NULL, fixture_setup, test_values_minor, fixture_teardown);
   g_test_add ("/consent/templates/russian-variants", Fixture, NULL, fixture_setup, test_russian_variants, fixture_teardown);
   g_test_add ("/consent/templates/russian-tax-identity", Fixture, NULL, fixture_setup, test_russian_tax_identity, fixture_teardown);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kab-absences-page.h"
 #include "kab-calendar-util.h"
 #include "kab-calendar-view-private.h"
 #include "kab-export-dialog.h"
@@ -761,6 +762,16 @@ show_supervision_activated (GtkWidget  *widget,
 }
 
 static void
+absences_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KabCalendarView *self = KAB_CALENDAR_VIEW (widget);
+
+  gtk_window_present (GTK_WINDOW (kab_absences_window_new (self->store, parent_window (self))));
+}
+
+static void
 show_sessions_activated (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -806,4 +817,5 @@ kab_calendar_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "calendar.prepare-reminders", NULL, prepare_reminders_activated);
   gtk_widget_class_install_action (widget_class, "calendar.show-supervision", NULL, show_supervision_activated);
   gtk_widget_class_install_action (widget_class, "calendar.show-sessions", NULL, show_sessions_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.absences", NULL, absences_activated);
 }

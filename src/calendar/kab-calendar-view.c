@@ -169,6 +169,7 @@ kab_calendar_view_refresh (KabCalendarView *self)
 {
   KabPractice *practice = kab_store_get_practice (self->store);
   g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(GListModel) absences = NULL;
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -184,9 +185,11 @@ kab_calendar_view_refresh (KabCalendarView *self)
       return;
     }
   kab_calendar_add_supervision (self->store, G_LIST_STORE (sessions), self->range_from, self->range_to);
+  absences = kab_store_list_absences (self->store, self->range_from, self->range_to, NULL);
 
   if (is_month (self))
     {
+      kab_month_page_set_absences (self->month_page, absences);
       kab_month_page_set_sessions (self->month_page, sessions);
       kab_calendar_view_focus_moved_block (self);
       return;
@@ -198,6 +201,7 @@ kab_calendar_view_refresh (KabCalendarView *self)
   kab_week_grid_set_slot_minutes (kab_week_page_get_grid (self->week_page),
                                   kab_practice_get_default_duration (practice));
   kab_week_grid_set_sessions (kab_week_page_get_grid (self->week_page), sessions);
+  kab_week_page_set_absences (self->week_page, absences);
   kab_calendar_view_focus_moved_block (self);
 }
 

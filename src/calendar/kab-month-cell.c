@@ -73,6 +73,20 @@ update_more_label (gpointer user_data)
   /* Translators: in a day of the month view, the sessions that do not fit */
   text = g_strdup_printf (ngettext ("%u more", "%u more", self->n_hidden), self->n_hidden);
   gtk_button_set_label (GTK_BUTTON (self->more_button), text);
+
+  /* What the button does, for screen readers and as its tooltip: it opens the day's week. */
+  if (self->n_hidden > 0 && self->date != NULL)
+    {
+      g_autofree char *day = kab_calendar_format_day (self->date);
+      g_autofree char *label = NULL;
+
+      /* Translators: the "3 more" button of a day in the month view; %s is the day */
+      label = g_strdup_printf (ngettext ("Show %u more session on %s", "Show %u more sessions on %s",
+                                         self->n_hidden), self->n_hidden, day);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_widget_set_tooltip_text (self->more_button, label);
+    }
   return G_SOURCE_REMOVE;
 }
 

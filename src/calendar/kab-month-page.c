@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kab-absence.h"
 #include "kab-calendar-util.h"
 #include "kab-month-page.h"
 
@@ -315,4 +316,47 @@ kab_month_page_find_block (KabMonthPage *self,
     }
 
   return NULL;
+}
+
+/**
+ * kab_month_page_set_absences:
+ * @absences: (element-type KabAbsence): the practitioner's absences that touch the days shown
+ *
+ * Shades the days of an absence; its note is the day's tooltip.
+ */
+void
+kab_month_page_set_absences (KabMonthPage *self,
+                             GListModel   *absences)
+{
+  g_return_if_fail (KAB_IS_MONTH_PAGE (self));
+
+  for (guint i = 0; i < self->n_days; i++)
+    {
+      GDateTime *date = kab_month_cell_get_date (self->cells[i]);
+      GtkWidget *cell = GTK_WIDGET (self->cells[i]);
+      g_autoptr(KabAbsence) found = NULL;
+
+      for (guint j = 0; absences != NULL && found == NULL && j < g_list_model_get_n_items (absences); j++)
+        {
+          g_autoptr(KabAbsence) absence = g_list_model_get_item (absences, j);
+
+          if (kab_absence_contains (absence, date))
+            found = g_steal_pointer (&absence);
+        }
+
+      if (found == NULL)
+        {
+          if (gtk_widget_has_css_class (cell, "absent"))
+            {
+              gtk_widget_remove_css_class (cell, "absent");
+              gtk_widget_set_tooltip_text (cell, NULL);
+            }
+          continue;
+        }
+
+      gtk_widget_add_css_class (cell, "absent");
+      gtk_widget_set_tooltip_text (cell, *kab_absence_get_note (found) != '\0'
+                                         ? kab_absence_get_note (found)
+                                         : C_("calendar day", "Closed"));
+    }
 }

@@ -30,4 +30,7 @@ GtkWidget       *kab_month_page_get_week_number_label (KabMonthPage *self,
 KabSessionBlock *kab_month_page_find_block   (KabMonthPage *self,
                                               gint64        session_id);
 
+void          kab_month_page_set_absences (KabMonthPage *self,
+                                           GListModel   *absences);
+
 G_END_DECLS

@@ -427,6 +427,19 @@ update_overlaps (KabSessionDialog *self)
   gtk_revealer_set_reveal_child (self->overlap_revealer, text != NULL);
 }
 
+/* What a new session of @client costs: the client's fee per session, or the practice's
+ * usual fee for a client added before one was set; nothing on a monthly fee or a package. */
+static gint64
+new_session_fee (KabSessionDialog *self,
+                 KabClient        *client)
+{
+  if (kab_client_get_billing_plan (client) != KAB_BILLING_PLAN_PER_SESSION)
+    return 0;
+  if (kab_client_get_fee (client) > 0)
+    return kab_client_get_fee (client);
+  return kab_practice_get_default_fee (kab_store_get_practice (self->store));
+}
+
 static void
 set_fee (KabSessionDialog *self,
          gint64            fee)
@@ -518,8 +531,7 @@ on_client_changed (KabSessionDialog *self)
 
   /* A new session costs what the client pays per session, unless typed in already. */
   if (self->mode == MODE_NEW && !self->fee_edited)
-    set_fee (self, kab_client_get_billing_plan (client) == KAB_BILLING_PLAN_PER_SESSION
-                   ? kab_client_get_fee (client) : 0);
+    set_fee (self, new_session_fee (self, client));
 
   if (self->updating == 0)
     update_overlaps (self);
@@ -1354,8 +1366,7 @@ fill_form (KabSessionDialog *self)
 
   client = selected_client (self);
   if (self->mode == MODE_NEW && client != NULL)
-    set_fee (self, kab_client_get_billing_plan (client) == KAB_BILLING_PLAN_PER_SESSION
-                   ? kab_client_get_fee (client) : 0);
+    set_fee (self, new_session_fee (self, client));
   if (self->mode != MODE_EDIT_SESSION)
     adw_window_title_set_subtitle (self->window_title, "");
   else if (client != NULL)

@@ -63,6 +63,7 @@ struct _KabWeekGrid
   int          hover_minute;
 
   guint        tick_id;
+  guint        absent_days;    /* bit N: day N of the week is in an absence */
 
   /* A block being dragged: its placement, and where it would go. */
   int          drag_index;     /* -1 when nothing is dragged */
@@ -670,6 +671,43 @@ snapshot_hours (KabWeekGrid   *self,
     }
 }
 
+/* The days of a vacation: a faint shade over the whole column. */
+static void
+snapshot_absent_days (KabWeekGrid   *self,
+                      GtkSnapshot   *snapshot,
+                      int            width,
+                      const GdkRGBA *fg)
+{
+  GdkRGBA shade = *fg;
+
+  shade.alpha = 0.06f;
+  for (int day = 0; day < N_DAYS && self->absent_days != 0; day++)
+    {
+      double x = day_x (self, width, day);
+
+      if ((self->absent_days & (1u << day)) != 0)
+        gtk_snapshot_append_color (snapshot, &shade,
+                                   &GRAPHENE_RECT_INIT (x, 0, day_width (self, width),
+                                                        minute_y (self, MINUTES_PER_DAY)));
+    }
+}
+
+/**
+ * kab_week_grid_set_absent_days:
+ * @days: bit N set when day N of the week is in one of the practitioner's absences
+ */
+void
+kab_week_grid_set_absent_days (KabWeekGrid *self,
+                               guint        days)
+{
+  g_return_if_fail (KAB_IS_WEEK_GRID (self));
+
+  if (self->absent_days == days)
+    return;
+  self->absent_days = days;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* "+2" over the top-right corner of a cluster that has more sessions than fit. */
 static void
 snapshot_markers (KabWeekGrid *self,
@@ -743,6 +781,7 @@ kab_week_grid_snapshot (GtkWidget   *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
 
   gtk_widget_snapshot_child (widget, self->today_column, snapshot);
+  snapshot_absent_days (self, snapshot, width, &fg);
   snapshot_grid (self, snapshot, width, &fg);
   snapshot_hours (self, snapshot, width, &fg);
   gtk_widget_snapshot_child (widget, self->hover_slot, snapshot);

@@ -29,6 +29,8 @@ int              kab_week_grid_get_gutter_width   (KabWeekGrid *self);
 void             kab_week_grid_set_sessions       (KabWeekGrid *self,
                                                    GListModel  *sessions);
 guint            kab_week_grid_get_n_blocks       (KabWeekGrid *self);
+void             kab_week_grid_set_absent_days    (KabWeekGrid *self,
+                                                   guint        days);
 KabSessionBlock *kab_week_grid_find_block         (KabWeekGrid *self,
                                                    gint64       session_id);
 

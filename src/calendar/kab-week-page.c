@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kab-absence.h"
 #include "kab-calendar-util.h"
 #include "kab-week-page.h"
 
@@ -27,6 +28,7 @@ struct _KabWeekPage
   GtkWidget         *day_labels[7];
   GtkWidget         *date_labels[7];
   GtkWidget         *day_boxes[7];
+  GtkWidget         *absence_labels[7]; /* the note of a vacation on that day */
 
   int                work_start_hour;
   int                work_end_hour;
@@ -128,8 +130,15 @@ build_header (KabWeekPage *self)
       self->date_labels[i] = gtk_label_new (NULL);
       gtk_widget_add_css_class (self->date_labels[i], "day-number");
 
+      self->absence_labels[i] = gtk_label_new (NULL);
+      gtk_label_set_ellipsize (GTK_LABEL (self->absence_labels[i]), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (self->absence_labels[i]), 3);
+      gtk_widget_add_css_class (self->absence_labels[i], "absence-note");
+      gtk_widget_set_visible (self->absence_labels[i], FALSE);
+
       gtk_box_append (GTK_BOX (box), self->day_labels[i]);
       gtk_box_append (GTK_BOX (box), self->date_labels[i]);
+      gtk_box_append (GTK_BOX (box), self->absence_labels[i]);
       gtk_widget_add_css_class (box, "week-header-day");
       gtk_box_append (GTK_BOX (self->days_box), box);
       self->day_boxes[i] = box;
@@ -326,4 +335,54 @@ kab_week_page_get_week_number_label (KabWeekPage *self)
   g_return_val_if_fail (KAB_IS_WEEK_PAGE (self), NULL);
 
   return self->week_label;
+}
+
+/**
+ * kab_week_page_set_absences:
+ * @absences: (element-type KabAbsence): the practitioner's absences that touch the week
+ *
+ * Shades the days of an absence and writes its note (or "Closed") under the day.
+ */
+void
+kab_week_page_set_absences (KabWeekPage *self,
+                            GListModel  *absences)
+{
+  GDateTime *week_start = kab_week_grid_get_week_start (self->grid);
+  guint mask = 0;
+
+  g_return_if_fail (KAB_IS_WEEK_PAGE (self));
+
+  for (int i = 0; i < 7; i++)
+    {
+      g_autoptr(GDateTime) day = week_start != NULL ? g_date_time_add_days (week_start, i) : NULL;
+      g_autoptr(KabAbsence) found = NULL;
+
+      for (guint j = 0; day != NULL && absences != NULL && found == NULL &&
+                        j < g_list_model_get_n_items (absences); j++)
+        {
+          g_autoptr(KabAbsence) absence = g_list_model_get_item (absences, j);
+
+          if (kab_absence_contains (absence, day))
+            found = g_steal_pointer (&absence);
+        }
+
+      gtk_widget_set_visible (self->absence_labels[i], found != NULL);
+      if (found == NULL)
+        {
+          gtk_widget_remove_css_class (self->day_boxes[i], "absent");
+          gtk_widget_set_tooltip_text (self->day_boxes[i], NULL);
+          continue;
+        }
+
+      mask |= 1u << i;
+      gtk_widget_add_css_class (self->day_boxes[i], "absent");
+      gtk_label_set_label (GTK_LABEL (self->absence_labels[i]),
+                           *kab_absence_get_note (found) != '\0'
+                           ? kab_absence_get_note (found)
+                           : C_("calendar day", "Closed"));
+      gtk_widget_set_tooltip_text (self->day_boxes[i], *kab_absence_get_note (found) != '\0'
+                                   ? kab_absence_get_note (found) : NULL);
+    }
+
+  kab_week_grid_set_absent_days (self->grid, mask);
 }

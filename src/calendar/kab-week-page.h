@@ -25,5 +25,7 @@ void         kab_week_page_scroll_to_hour    (KabWeekPage *self,
 void         kab_week_page_set_show_week_number (KabWeekPage *self,
                                                  gboolean     show);
 GtkWidget   *kab_week_page_get_week_number_label (KabWeekPage *self);
+void         kab_week_page_set_absences      (KabWeekPage *self,
+                                              GListModel  *absences);
 
 G_END_DECLS

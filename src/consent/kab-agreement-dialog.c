@@ -11,6 +11,7 @@
 #include "kab-consent-document.h"
 #include "kab-consent-row.h"
 #include "kab-consent-templates.h"
+#include "kab-closed-days.h"
 #include "kab-consent-values.h"
 #include "kab-page-preview.h"
 #include "kab-client-chooser.h"
@@ -138,6 +139,13 @@ update (KabAgreementDialog *self)
   kab_agreement_preferences_add_values (values);
   kab_consent_values_add_identity (values, kab_store_get_identity (self->store),
                                    kab_practice_get_country (kab_store_get_practice (self->store)));
+  {
+    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+    g_autoptr(GListModel) absences = kab_store_list_absences (self->store, today, NULL, NULL);
+
+    kab_closed_days_add_value (values, absences, today,
+                               kab_consent_template_get_language (self->template));
+  }
   text = kab_consent_values_render (self->template, values, &error);
   if (text == NULL)
     {

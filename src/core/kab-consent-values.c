@@ -42,6 +42,7 @@ static const Placeholder placeholders[] = {
   { "licensed_psychotherapist", KAB_CONSENT_SOURCE_PREFERENCES },
   { "practitioner_tax_id", KAB_CONSENT_SOURCE_PREFERENCES },
   { "practitioner_tax_status", KAB_CONSENT_SOURCE_PREFERENCES },
+  { "closed_days", KAB_CONSENT_SOURCE_PREFERENCES },  /* kab-closed-days.c */
 };
 
 /* The client's plan picks one of per_session_fee, monthly_fee and package_price; minor,
@@ -52,7 +53,7 @@ static const char *const placeholder_names[] = {
   "fee", "session_length", "cancel_hours", "late_cancel_percent", "date",
   "per_session_fee", "monthly_fee", "package_price", "package_sessions", "client_address",
   "client_birth_date", "minor", "retention_years", "retention_period", "licensed_psychotherapist",
-  "practitioner_tax_id", "practitioner_tax_status", "identity_number", NULL
+  "practitioner_tax_id", "practitioner_tax_status", "identity_number", "closed_days", NULL
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (placeholder_names) == G_N_ELEMENTS (placeholders) + 1);

@@ -153,6 +153,18 @@ gboolean      kab_store_client_exists  (KabStore      *self,
                                         gint64         client_id,
                                         GError       **error);
 
+/* Sessions (kab-store-sessions.c) and absences (kab-store-absences.c). */
+gboolean      kab_store_write_billed_session (KabStore   *self,
+                                              KabSession *session,
+                                              gint64     *out_old_client_id,
+                                              GError    **error);
+void          kab_store_session_written (KabStore     *self,
+                                         gint64        client_id);
+gboolean      kab_store_is_absent_on   (KabStore      *self,
+                                        GDateTime     *time,
+                                        gboolean      *out_absent,
+                                        GError       **error);
+
 /* Billing rules (kab-store-billing.c). The clock is the real one unless a test sets
  * it; days are local "YYYY-MM-DD". */
 GDateTime    *kab_store_swap_test_now  (GDateTime     *now);

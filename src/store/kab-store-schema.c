@@ -426,6 +426,14 @@ static const char * const migrations[] = {
   "  language TEXT PRIMARY KEY,"
   "  body TEXT NOT NULL"
   ");",
+  /* vacations and closed days: the practitioner's absences, local days, both inclusive */
+  "CREATE TABLE absence ("
+  "  id INTEGER PRIMARY KEY,"
+  "  first_day TEXT NOT NULL,"
+  "  last_day TEXT NOT NULL CHECK (last_day >= first_day),"
+  "  note TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX absence_days ON absence (first_day, last_day);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KAB_STORE_SCHEMA_VERSION);

@@ -281,9 +281,9 @@ check_not_future (KabSession  *session,
   return FALSE;
 }
 
-static void
-session_written (KabStore *self,
-                 gint64    client_id)
+void
+kab_store_session_written (KabStore *self,
+                           gint64    client_id)
 {
   kab_store_refresh_client_next_session (self, client_id);
   kab_store_refresh_client_balance (self, client_id);
@@ -292,25 +292,24 @@ session_written (KabStore *self,
 }
 
 /**
- * kab_store_save_session:
- * @session: a new session (id 0) or a known one
+ * kab_store_write_billed_session:
+ * @out_old_client_id: (out): the client the session had before, or 0 for a new one
  *
- * Validates and saves @session and, in the same transaction, the charge its status
- * decides, so that the client's balance is right whatever happens.
+ * Validates and writes @session and, in the same transaction (nested in the caller's
+ * if there is one), the charge its status decides. Emits nothing: the caller calls
+ * kab_store_session_written() for each client once everything is committed.
  */
 gboolean
-kab_store_save_session (KabStore    *self,
-                        KabSession  *session,
-                        GError     **error)
+kab_store_write_billed_session (KabStore    *self,
+                                KabSession  *session,
+                                gint64      *out_old_client_id,
+                                GError     **error)
 {
   g_autoptr(KabSession) old = NULL;
   gint64 id;
   gint64 client_id;
   gint64 old_client_id = 0;
   gboolean recharge;
-
-  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KAB_IS_SESSION (session), FALSE);
 
   if (!kab_session_validate (session, error))
     return FALSE;
@@ -362,9 +361,35 @@ kab_store_save_session (KabStore    *self,
     kab_session_set_client_name (session, kab_client_get_display_name (client));
   }
 
+  *out_old_client_id = old_client_id;
+  return TRUE;
+}
+
+/**
+ * kab_store_save_session:
+ * @session: a new session (id 0) or a known one
+ *
+ * Validates and saves @session and, in the same transaction, the charge its status
+ * decides, so that the client's balance is right whatever happens.
+ */
+gboolean
+kab_store_save_session (KabStore    *self,
+                        KabSession  *session,
+                        GError     **error)
+{
+  gint64 client_id;
+  gint64 old_client_id = 0;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KAB_IS_SESSION (session), FALSE);
+
+  if (!kab_store_write_billed_session (self, session, &old_client_id, error))
+    return FALSE;
+
+  client_id = kab_session_get_client_id (session);
   if (old_client_id != 0 && old_client_id != client_id)
-    session_written (self, old_client_id);
-  session_written (self, client_id);
+    kab_store_session_written (self, old_client_id);
+  kab_store_session_written (self, client_id);
   return TRUE;
 }
 
@@ -423,7 +448,7 @@ kab_store_delete_session (KabStore    *self,
   if (!kab_store_tx_commit (self, error))
     return FALSE;
 
-  session_written (self, kab_session_get_client_id (old));
+  kab_store_session_written (self, kab_session_get_client_id (old));
   return TRUE;
 }
 
@@ -677,7 +702,9 @@ write_occurrences (KabStore   *self,
       g_autofree char *key = occurrence_key (series, starts->pdata[i]);
       gboolean taken = FALSE;
 
-      if (!occurrence_taken (self, kab_series_get_id (series), key, &taken, error))
+      /* A series skips the practitioner's vacations and closed days. */
+      if (!occurrence_taken (self, kab_series_get_id (series), key, &taken, error) ||
+          (!taken && !kab_store_is_absent_on (self, starts->pdata[i], &taken, error)))
         return FALSE;
       if (taken)
         continue;
@@ -751,8 +778,17 @@ rewrite_future_occurrences (KabStore   *self,
   IdColumns read = { ids, NULL, keys };
   sqlite3_stmt *stmt;
 
+  /* An occurrence that the new rule puts in an absence goes, as a new one would not be
+   * written there. */
   for (guint i = 0; i < starts->len; i++)
-    g_hash_table_insert (by_key, occurrence_key (series, starts->pdata[i]), starts->pdata[i]);
+    {
+      gboolean absent = FALSE;
+
+      if (!kab_store_is_absent_on (self, starts->pdata[i], &absent, error))
+        return FALSE;
+      if (!absent)
+        g_hash_table_insert (by_key, occurrence_key (series, starts->pdata[i]), starts->pdata[i]);
+    }
 
   stmt = kab_store_prepare (self,
     "SELECT id, coalesce (occurrence, '') FROM session WHERE series_id = ?1 AND start >= ?2"

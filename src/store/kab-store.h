@@ -33,7 +33,7 @@ typedef enum
 } KabStoreError;
 
 /* The schema version this build writes. */
-#define KAB_STORE_SCHEMA_VERSION 7
+#define KAB_STORE_SCHEMA_VERSION 8
 
 #define KAB_TYPE_STORE (kab_store_get_type ())
 
@@ -352,3 +352,6 @@ G_END_DECLS
 
 /* The clinical record (kab-store-journal.c). */
 #include "kab-store-journal.h"
+
+/* Vacations and closed days (kab-store-absences.c). */
+#include "kab-store-absences.h"
