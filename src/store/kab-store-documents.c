@@ -11,6 +11,7 @@
 #include "kab-country.h"
 #include "kab-model-error.h"
 
+#include "kab-store-invoice-payments.h"
 #include "kab-store-private.h"
 
 static const char identity_columns[] =
@@ -797,9 +798,11 @@ kab_store_mark_invoice_sent (KabStore    *self,
 
 /**
  * kab_store_match_invoice:
- * @payment_id: the payment that pays the invoice, or 0 to undo a match
+ * @payment_id: a payment that pays the invoice (in full or in part), or 0 to undo every
+ *   match of the invoice
  *
- * Marks the invoice paid by @payment_id, which must be the same client's.
+ * Matches @payment_id, which must be the same client's, to the invoice: see
+ * kab_store_add_invoice_payment() for the rule.
  */
 gboolean
 kab_store_match_invoice (KabStore    *self,
@@ -807,29 +810,11 @@ kab_store_match_invoice (KabStore    *self,
                          gint64       payment_id,
                          GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
 
-  stmt = kab_store_prepare (self,
-    "UPDATE invoice SET payment_id = ?2 WHERE id = ?1 AND (?2 = 0 OR EXISTS"
-    " (SELECT 1 FROM payment WHERE payment.id = ?2 AND payment.client_id = invoice.client_id))",
-    error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, invoice_id);
-  sqlite3_bind_int64 (stmt, 2, payment_id);
-  if (!kab_store_step_done (self, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error_literal (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED,
-                           _("This payment is not from the client the invoice is for."));
-      return FALSE;
-    }
-  return TRUE;
+  if (payment_id == 0)
+    return kab_store_clear_invoice_payments (self, invoice_id, error);
+  return kab_store_add_invoice_payment (self, invoice_id, payment_id, NULL, error);
 }
 
 /**

@@ -426,6 +426,26 @@ static const char * const migrations[] = {
   "  language TEXT PRIMARY KEY,"
   "  body TEXT NOT NULL"
   ");",
+
+  /* Invoices paid in parts (issue 16, matching by hand): each payment pays at most one
+   * invoice; invoice.payment_id stays the payment that completed it, and is cleared when
+   * a matched payment is removed and the rest no longer covers the invoice. */
+  "CREATE TABLE invoice_payment ("
+  "  invoice_id INTEGER NOT NULL REFERENCES invoice (id) ON DELETE CASCADE,"
+  "  payment_id INTEGER NOT NULL UNIQUE REFERENCES payment (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (invoice_id, payment_id)"
+  ");"
+  "INSERT OR IGNORE INTO invoice_payment (invoice_id, payment_id)"
+  "  SELECT id, payment_id FROM invoice"
+  "  WHERE payment_id <> 0 AND payment_id IN (SELECT id FROM payment);"
+  "UPDATE invoice SET payment_id = 0"
+  "  WHERE payment_id <> 0 AND payment_id NOT IN (SELECT id FROM payment);"
+  "CREATE TRIGGER invoice_payment_removed AFTER DELETE ON invoice_payment BEGIN"
+  "  UPDATE invoice SET payment_id = 0 WHERE id = OLD.invoice_id AND payment_id <> 0"
+  "    AND amount > (SELECT coalesce (sum (payment.amount), 0) FROM invoice_payment"
+  "                  JOIN payment ON payment.id = invoice_payment.payment_id"
+  "                  WHERE invoice_payment.invoice_id = OLD.invoice_id);"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KAB_STORE_SCHEMA_VERSION);
