@@ -11,6 +11,8 @@
 #include "kab-store-documents.h"
 #include "kab-store-invoice-payments.h"
 #include "common/kab-client-chooser.h"
+#include "common/kab-day-watch.h"
+#include "kab-store-billing.h"
 #include "core/kab-debtor.h"
 #include "payments/kab-debts-page.h"
 #include "core/kab-ledger-entry.h"
@@ -699,6 +701,88 @@ test_overdue_invoice (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (group));
 }
 
+static void
+count_day_changes (KabDayWatch *watch,
+                   guint       *count)
+{
+  (*count)++;
+}
+
+/* The day watch tells of a new day once, by the store's clock. */
+static void
+test_day_watch (void)
+{
+  g_autoptr(KabDayWatch) watch = kab_day_watch_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  guint count = 0;
+
+  g_signal_connect (watch, "day-changed", G_CALLBACK (count_day_changes), &count);
+  g_assert_false (kab_day_watch_check (watch));
+  kab_store_set_test_now (tomorrow);
+  g_assert_true (kab_day_watch_check (watch));
+  g_assert_false (kab_day_watch_check (watch));
+  g_assert_cmpuint (count, ==, 1);
+  kab_store_set_test_now (NULL);
+  g_assert_true (kab_day_watch_check (watch));
+  g_assert_cmpuint (count, ==, 2);
+}
+
+/* An invoice due today is not overdue; once the day turns (the store's clock moved past
+ * midnight while Kabinett runs), the Debts page lists it without any change to the ledger. */
+static void
+test_overdue_at_midnight (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                     g_date_time_get_day_of_month (now), 12, 0, 0);
+  g_autoptr(GDateTime) issued = g_date_time_add_days (noon, -14);
+  g_autoptr(GDateTime) from = g_date_time_add_days (now, -10);
+  g_autoptr(GDateTime) to = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                         g_date_time_get_day_of_month (now), 0, 0, 30);
+  g_autoptr(GDateTime) after_midnight = g_date_time_add_days (midnight, 1);
+  g_auto(KabInvoiceRecord) invoice = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = GTK_WIDGET (debts_page (f));
+  GtkWidget *group;
+  g_autoptr(GPtrArray) overdue = NULL;
+
+  g_assert_true (kab_store_issue_invoice (f->store, kab_client_get_id (f->asa), from, to, issued,
+                                          &invoice, &error));
+  g_assert_no_error (error);
+  g_assert_true (kab_store_mark_invoice_sent (f->store, invoice.id, issued, &error));
+  /* due today, at the practice's 14 days */
+  g_assert_cmpint (g_date_time_get_day_of_year (invoice.due), ==, g_date_time_get_day_of_year (noon));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK)), "debts");
+  kab_test_wait_until_mapped (page);
+  kab_test_iterate ();
+
+  group = kab_test_find_by_type (page, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (group);
+  g_assert_false (gtk_widget_get_visible (group));
+
+  /* 00:00:30 tomorrow: the store's rule says overdue */
+  kab_store_set_test_now (after_midnight);
+  overdue = kab_store_list_overdue_invoices (f->store, NULL, &error);
+  g_assert_cmpuint (overdue->len, ==, 1);
+  g_assert_true (kab_invoice_record_is_overdue (g_ptr_array_index (overdue, 0), after_midnight));
+
+  /* the page's midnight check (what its timeout runs) shows it */
+  g_assert_true (kab_day_watch_check (g_object_get_data (G_OBJECT (page), "day-watch")));
+  kab_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (group));
+
+  /* back to today (as after the computer slept): the page checks when shown again */
+  kab_store_set_test_now (NULL);
+  gtk_stack_set_visible_child_name (f->stack, "other");
+  kab_test_iterate ();
+  gtk_stack_set_visible_child_name (f->stack, "payments");
+  kab_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (group));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -716,6 +800,8 @@ main (int   argc,
   ADD ("sell-package", test_sell_package);
   ADD ("receipt-from-ledger", test_receipt_from_ledger);
   ADD ("overdue-invoice", test_overdue_invoice);
+  ADD ("overdue-at-midnight", test_overdue_at_midnight);
+  g_test_add_func ("/payments-ui/day-watch", test_day_watch);
 
 #undef ADD
 

@@ -513,14 +513,25 @@ kab_invoice_record_dup_number (const KabInvoiceRecord *record)
  *
  * Returns: whether the invoice is unpaid after its due day (the whole day counts)
  */
+/* Local midnight at the start of @time's day: an invoice is overdue from the midnight
+ * after its due day. */
+static GDateTime *
+start_of_local_day (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+  return g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
+                                g_date_time_get_day_of_month (local), 0, 0, 0);
+}
+
 gboolean
 kab_invoice_record_is_overdue (const KabInvoiceRecord *record,
                                GDateTime              *now)
 {
-  g_autoptr(GDateTime) end_of_due = g_date_time_add_days (record->due, 1);
+  g_autoptr(GDateTime) today = start_of_local_day (now);
 
   return record->payment_id == 0 && record->amount > 0 &&
-         g_date_time_compare (now, end_of_due) >= 0;
+         g_date_time_compare (record->due, today) < 0;
 }
 
 static void
@@ -893,14 +904,15 @@ kab_store_match_reference (KabStore    *self,
  * @now: (nullable): today; %NULL for now
  *
  * Returns: (transfer full) (element-type KabInvoiceRecord): the invoices sent and not
- *   paid after their due day, oldest due first
+ *   paid after their due day (from the local midnight that ends it), oldest due first
  */
 GPtrArray *
 kab_store_list_overdue_invoices (KabStore   *self,
                                  GDateTime  *now,
                                  GError    **error)
 {
-  g_autoptr(GDateTime) today = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) clock = now != NULL ? g_date_time_ref (now) : kab_store_now ();
+  g_autoptr(GDateTime) today = start_of_local_day (clock);
   g_autoptr(GPtrArray) invoices = g_ptr_array_new_with_free_func ((GDestroyNotify)invoice_record_free);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
@@ -909,7 +921,7 @@ kab_store_list_overdue_invoices (KabStore   *self,
   g_return_val_if_fail (KAB_IS_STORE (self), NULL);
 
   sql = g_strdup_printf ("SELECT %s FROM invoice WHERE payment_id = 0 AND sent IS NOT NULL"
-                         " AND due + 86400 <= ?1 ORDER BY due, id", invoice_columns);
+                         " AND due < ?1 ORDER BY due, id", invoice_columns);
   stmt = kab_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
