@@ -234,7 +234,7 @@ test_receipt_numbers_random (Fixture       *fixture,
 
   for (int step = 0; step < 300; step++)
     {
-      int op = g_rand_int_range (rand, 0, 10);
+      int op = g_rand_int_range (rand, 0, 12);
       int y = g_rand_int_range (rand, 0, 2);
       g_autoptr(GDateTime) now = g_date_time_new_local (2026 + y, 6, 1, 12, 0, 0);
 
@@ -598,6 +598,32 @@ test_invoice_payments_random (Fixture       *fixture,
             }
           g_hash_table_remove (matches, &item->id);
           g_ptr_array_remove_index (payments, index);
+        }
+      else if (op == 9 || op == 10)
+        {
+          /* a payment corrected: another amount (paid exactly when the sum still covers
+           * its invoice), or another client (it pays none of its invoices any more) */
+          Item *item = g_ptr_array_index (payments, g_rand_int_range (rand, 0, payments->len));
+          g_autoptr(GListModel) listed = kab_store_list_payments (fixture->store, item->client_id,
+                                                                  NULL, NULL, &error);
+
+          for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+            {
+              g_autoptr(KabPayment) payment = g_list_model_get_item (listed, i);
+
+              if (kab_payment_get_id (payment) != item->id)
+                continue;
+              if (op == 9)
+                item->amount = g_rand_int_range (rand, 1, 200000);
+              else
+                {
+                  item->client_id = item->client_id == clients[0] ? clients[1] : clients[0];
+                  g_hash_table_remove (matches, &item->id);
+                }
+              g_object_set (payment, "amount", item->amount, "client-id", item->client_id, NULL);
+              g_assert_true (kab_store_save_payment (fixture->store, payment, &error));
+              g_assert_no_error (error);
+            }
         }
       else
         {

@@ -300,6 +300,10 @@ on_chooser_response (GtkNativeDialog      *chooser,
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 
+  /* closed meanwhile (its parent went away): nothing to save into */
+  if (self->store == NULL)
+    g_clear_object (&file);
+
   if (file != NULL && !kab_bookkeeping_dialog_save (self, file, &error))
     {
       gtk_label_set_label (self->save_error, error->message);

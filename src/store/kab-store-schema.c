@@ -445,6 +445,21 @@ static const char * const migrations[] = {
   "    AND amount > (SELECT coalesce (sum (payment.amount), 0) FROM invoice_payment"
   "                  JOIN payment ON payment.id = invoice_payment.payment_id"
   "                  WHERE invoice_payment.invoice_id = OLD.invoice_id);"
+  "END;"
+  /* A payment moved to another client or currency pays none of its invoices any more;
+   * one whose amount changed leaves its invoice paid exactly when the sum still covers it. */
+  "CREATE TRIGGER invoice_payment_moved AFTER UPDATE OF client_id, currency ON payment"
+  "  WHEN OLD.client_id <> NEW.client_id OR OLD.currency <> NEW.currency BEGIN"
+  "  DELETE FROM invoice_payment WHERE payment_id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER invoice_payment_amount AFTER UPDATE OF amount ON payment"
+  "  WHEN OLD.amount <> NEW.amount BEGIN"
+  "  UPDATE invoice SET payment_id ="
+  "    CASE WHEN amount > (SELECT coalesce (sum (payment.amount), 0) FROM invoice_payment"
+  "                        JOIN payment ON payment.id = invoice_payment.payment_id"
+  "                        WHERE invoice_payment.invoice_id = invoice.id) THEN 0"
+  "         WHEN payment_id <> 0 THEN payment_id ELSE NEW.id END"
+  "  WHERE id IN (SELECT invoice_id FROM invoice_payment WHERE payment_id = NEW.id);"
   "END;",
 };
 
