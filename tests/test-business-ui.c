@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <gtk/gtkunixprint.h>
+
 #include "kab-business-page.h"
 #include "clients/kab-client-details.h"
 #include "kab-country.h"
@@ -97,6 +99,72 @@ test_business_page (void)
   kab_test_remove_tree (dir);
 }
 
+static gboolean
+printer_chosen (gpointer data)
+{
+  return gtk_print_unix_dialog_get_selected_printer (data) != NULL;
+}
+
+static gboolean
+file_written (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+static void
+wait_until (GSourceFunc  check,
+            gpointer     data,
+            const char  *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!check (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("gave up waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+print_to_file (KabStore         *store,
+               KabInvoiceRecord *invoice,
+               const char       *dir)
+{
+  g_autofree char *number = kab_invoice_record_dup_number (invoice);
+  g_autofree char *expected = g_strdup_printf ("invoice-%s", number);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (printed, NULL, NULL);
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_auto(KabInvoiceRecord) sent = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  kab_test_iterate ();
+  dialog = kab_test_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (dialog));
+
+  /* "Print to File", into the test's folder (the name it offers is checked in
+   * test-documents-pdf, on the same print operation). */
+  settings = gtk_print_unix_dialog_get_settings (GTK_PRINT_UNIX_DIALOG (dialog));
+  gtk_print_settings_set_printer (settings, "Print to File");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  gtk_print_unix_dialog_set_settings (GTK_PRINT_UNIX_DIALOG (dialog), settings);
+  wait_until (printer_chosen, dialog, "Print to File in the print dialog");
+  g_assert_true (gtk_printer_is_virtual (gtk_print_unix_dialog_get_selected_printer (GTK_PRINT_UNIX_DIALOG (dialog))));
+  g_test_message ("printing %s to %s", expected, uri);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  wait_until (file_written, printed, printed);
+  kab_test_iterate ();
+
+  g_assert_true (kab_store_load_invoice (store, invoice->id, &sent, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (sent.sent);
+}
+
 /* The client's Documents menu: the invoice of last month is issued (and offered for
  * saving), and the documents' language is the client's own once chosen. */
 static void
@@ -157,6 +225,11 @@ test_client_documents (void)
   g_assert_nonnull (chooser);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   kab_test_iterate ();
+
+  /* Print Invoice for Last Month: the real print dialog, whose "Print to File" offers the
+   * name the invoice's PDF would have; printed to that file, the invoice is sent. */
+  g_assert_true (gtk_widget_activate_action (menu_button, "documents.print-invoice", NULL));
+  print_to_file (store, &invoice, dir);
 
   kab_test_destroy_all_windows ();
   g_clear_object (&store);

@@ -9,6 +9,7 @@
 
 #include "kab-country.h"
 #include "kab-documents.h"
+#include "kab-print-job.h"
 #include "kab-store.h"
 #include "kab-store-documents.h"
 #include "kab-test-util.h"
@@ -43,6 +44,8 @@ static const Case cases[] = {
     "Не является кассовым чеком.", "Психотерапия, 10 марта 2026 г.", "1 200,00 ₽",
     "Счёт № 2026-1", "Назначение платежа:", "Сальдо на конец периода:" },
 };
+
+static gboolean have_display;
 
 static char *
 pdf_text (const char *path)
@@ -145,6 +148,7 @@ test_language (gconstpointer data)
   g_autofree char *invoice_text = NULL;
   g_autofree char *statement_text = NULL;
   g_auto(KabInvoiceRecord) record = { 0 };
+  g_autofree char *invoice_name = NULL;
   gint64 invoice_id = 0;
 
   g_assert_no_error (error);
@@ -174,7 +178,7 @@ test_language (gconstpointer data)
   receipt = kab_documents_make_receipt (store, payment, issued, NULL, &error);
   g_assert_no_error (error);
   invoice = kab_documents_make_invoice (store, kab_client_get_id (client), march, april, issued,
-                                        &invoice_id, NULL, &error);
+                                        &invoice_id, &invoice_name, &error);
   g_assert_no_error (error);
   statement = kab_documents_make_statement (store, kab_client_get_id (client), march, april,
                                             NULL, &error);
@@ -210,6 +214,37 @@ test_language (gconstpointer data)
   if (g_str_equal (c->country, KAB_COUNTRY_SWEDEN))
     assert_contains (invoice_text, "123-4566");
 
+  /* Printed through the print dialog's operation (here to a PDF file): the same text,
+   * and "Print to File" offers the name the PDF would have. */
+  if (have_display)
+    {
+      g_autoptr(GtkPrintOperation) operation = kab_print_job_new (invoice, invoice_name);
+      g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+      g_autofree char *printed_text = NULL;
+      g_autofree char *base = g_strndup (invoice_name, strlen (invoice_name) - strlen (".pdf"));
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+
+      g_assert_true (g_str_has_suffix (invoice_name, ".pdf"));
+      g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==, base);
+      gtk_print_operation_set_export_filename (operation, printed);
+      g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                       ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+      g_assert_no_error (error);
+      printed_text = pdf_text (printed);
+      g_test_message ("printed: %s", printed_text);
+      assert_contains (printed_text, c->invoice_title);
+      assert_contains (printed_text, "Åsa Фёдорова");
+      assert_contains (printed_text, c->service);
+      assert_contains (printed_text, c->amount);
+      assert_contains (printed_text, c->reference_label);
+      if (!g_str_equal (c->country, KAB_COUNTRY_RUSSIA))
+        assert_contains (printed_text, record.reference);
+      if (g_str_equal (c->country, KAB_COUNTRY_SWEDEN))
+        assert_contains (printed_text, "123-4566");
+    }
+  else
+    g_test_message ("no display: the invoice was not printed through GtkPrintOperation");
+
   /* the statement: the charge, the payment, and nothing left to pay */
   assert_contains (statement_text, c->service);
   assert_contains (statement_text, c->closing);
@@ -225,6 +260,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -12,6 +12,7 @@
 #include "kab-model-error.h"
 #include "kab-store.h"
 #include "kab-store-documents.h"
+#include "kab-store-invoice-payments.h"
 #include "kab-store-private.h"
 #include "kab-test-store.h"
 
@@ -45,6 +46,9 @@ set_country (KabStore   *store,
   g_autoptr(GError) error = NULL;
 
   kab_practice_set_country (practice, country);
+  /* the currency of the payments these tests record */
+  if (g_str_equal (country, KAB_COUNTRY_SWEDEN))
+    kab_practice_set_currency (practice, "SEK");
   g_assert_true (kab_store_save_practice (store, practice, &error));
   g_assert_no_error (error);
 }
@@ -230,7 +234,7 @@ test_receipt_numbers_random (Fixture       *fixture,
 
   for (int step = 0; step < 300; step++)
     {
-      int op = g_rand_int_range (rand, 0, 10);
+      int op = g_rand_int_range (rand, 0, 12);
       int y = g_rand_int_range (rand, 0, 2);
       g_autoptr(GDateTime) now = g_date_time_new_local (2026 + y, 6, 1, 12, 0, 0);
 
@@ -375,12 +379,274 @@ test_invoices (Fixture       *fixture,
     g_assert_no_error (error);
   }
   g_assert_cmpint (matched, ==, first.id);
+  /* 1 200 kr of 2 400 kr: paid in part, still overdue */
+  kab_invoice_record_clear (&again);
+  g_assert_true (kab_store_load_invoice (fixture->store, first.id, &again, &error));
+  g_assert_cmpint (again.payment_id, ==, 0);
+  overdue = kab_store_list_overdue_invoices (fixture->store, after_due, &error);
+  g_assert_cmpuint (overdue->len, ==, 1);
+  g_clear_pointer (&overdue, g_ptr_array_unref);
+  /* the same payment cannot count twice; the second half pays it */
+  g_assert_false (kab_store_match_invoice (fixture->store, first.id, kab_payment_get_id (payment), &error));
+  g_assert_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_clear_object (&payment);
+  payment = add_payment (fixture->store, client_id);
+  g_assert_true (kab_store_match_reference (fixture->store, payment, first.reference, &matched, &error));
+  g_assert_cmpint (matched, ==, first.id);
   kab_invoice_record_clear (&again);
   g_assert_true (kab_store_load_invoice (fixture->store, first.id, &again, &error));
   g_assert_cmpint (again.payment_id, ==, kab_payment_get_id (payment));
   g_assert_nonnull (again.sent);
   overdue = kab_store_list_overdue_invoices (fixture->store, after_due, &error);
   g_assert_cmpuint (overdue->len, ==, 0);
+}
+
+/* The oracle of the matching rule: which invoice each payment pays. */
+typedef struct
+{
+  gint64  id;
+  gint64  client_id;
+  gint64  amount;
+  char   *currency;
+} Item;
+
+static void
+item_free (Item *item)
+{
+  g_free (item->currency);
+  g_free (item);
+}
+
+static gint64
+oracle_paid (GHashTable *matches,
+             GPtrArray  *payments,
+             gint64      invoice_id)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < payments->len; i++)
+    {
+      Item *payment = g_ptr_array_index (payments, i);
+      gpointer invoice = g_hash_table_lookup (matches, &payment->id);
+
+      if (invoice != NULL && *(gint64 *)invoice == invoice_id)
+        sum += payment->amount;
+    }
+  return sum;
+}
+
+static void
+check_against_oracle (KabStore   *store,
+                      GPtrArray  *invoices,
+                      GPtrArray  *payments,
+                      GHashTable *matches,
+                      gint64      client_id)
+{
+  g_autoptr(GPtrArray) unmatched = NULL;
+  g_autoptr(GError) error = NULL;
+  guint expected_unmatched = 0;
+
+  for (guint i = 0; i < invoices->len; i++)
+    {
+      Item *invoice = g_ptr_array_index (invoices, i);
+      g_auto(KabInvoiceRecord) record = { 0 };
+      gint64 paid = -1;
+      gint64 expected = oracle_paid (matches, payments, invoice->id);
+
+      g_assert_true (kab_store_get_invoice_paid (store, invoice->id, &paid, &error));
+      g_assert_no_error (error);
+      /* exact, in minor units */
+      g_assert_cmpint (paid, ==, expected);
+      g_assert_true (kab_store_load_invoice (store, invoice->id, &record, &error));
+      g_assert_cmpint (record.payment_id != 0, ==, expected >= invoice->amount);
+    }
+
+  for (guint i = 0; i < payments->len; i++)
+    {
+      Item *payment = g_ptr_array_index (payments, i);
+      gint64 *invoice = g_hash_table_lookup (matches, &payment->id);
+
+      g_assert_cmpint (kab_store_find_payment_invoice (store, payment->id, &error), ==,
+                       invoice != NULL ? *invoice : 0);
+      g_assert_no_error (error);
+      expected_unmatched += invoice == NULL && payment->client_id == client_id;
+    }
+
+  unmatched = kab_store_list_unmatched_payments (store, client_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unmatched->len, ==, expected_unmatched);
+  for (guint i = 0; i < unmatched->len; i++)
+    {
+      gint64 id = kab_payment_get_id (g_ptr_array_index (unmatched, i));
+
+      g_assert_null (g_hash_table_lookup (matches, &id));
+      g_assert_cmpint (kab_payment_get_client_id (g_ptr_array_index (unmatched, i)), ==, client_id);
+    }
+}
+
+/* Random payments, matches, removals and undos against the rule: a payment pays at most
+ * one invoice, of its client and currency; an invoice is paid once the payments matched to
+ * it add up to its amount, to the minor unit, and takes no more payments then. */
+static void
+test_invoice_payments_random (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  guint32 seed = g_test_rand_int ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GPtrArray) invoices = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
+  g_autoptr(GPtrArray) payments = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
+  g_autoptr(GHashTable) matches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GError) error = NULL;
+  gint64 clients[2];
+  guint refused = 0, paid_in_full = 0;
+
+  g_test_message ("seed %u", seed);
+  set_country (fixture->store, KAB_COUNTRY_SWEDEN);
+  clients[0] = add_client (fixture->store);
+  clients[1] = add_client (fixture->store);
+
+  /* an invoice a month, January to April, for each client */
+  for (int month = 1; month <= 4; month++)
+    for (int c = 0; c < 2; c++)
+      {
+        g_autoptr(GDateTime) from = g_date_time_new_local (2026, month, 1, 0, 0, 0);
+        g_autoptr(GDateTime) to = g_date_time_add_months (from, 1);
+        g_autoptr(GDateTime) session = g_date_time_new_local (2026, month, 5, 9, 0, 0);
+        g_autoptr(GDateTime) issued = g_date_time_add_days (to, 1);
+        g_auto(KabInvoiceRecord) record = { 0 };
+        Item *item = g_new0 (Item, 1);
+
+        add_charge (fixture->store, clients[c], session, g_rand_int_range (rand, 1, 300000));
+        g_assert_true (kab_store_issue_invoice (fixture->store, clients[c], from, to, issued, &record, &error));
+        g_assert_no_error (error);
+        item->id = record.id;
+        item->client_id = clients[c];
+        item->amount = record.amount;
+        item->currency = g_strdup (record.currency);
+        g_ptr_array_add (invoices, item);
+      }
+
+  for (int step = 0; step < 300; step++)
+    {
+      int op = g_rand_int_range (rand, 0, 10);
+
+      if (op < 3 || payments->len == 0)
+        {
+          /* a payment, sometimes in another currency */
+          g_autoptr(KabPayment) payment = kab_payment_new ();
+          g_autoptr(GDateTime) date = g_date_time_new_local (2026, 5, 1 + step % 28, 10, 0, 0);
+          Item *item = g_new0 (Item, 1);
+
+          item->client_id = clients[g_rand_int_range (rand, 0, 2)];
+          item->amount = g_rand_int_range (rand, 1, 200000);
+          item->currency = g_strdup (g_rand_int_range (rand, 0, 8) == 0 ? "EUR" : "SEK");
+          g_object_set (payment, "client-id", item->client_id, "date", date, "amount", item->amount,
+                        "currency", item->currency, NULL);
+          g_assert_true (kab_store_save_payment (fixture->store, payment, &error));
+          g_assert_no_error (error);
+          item->id = kab_payment_get_id (payment);
+          g_ptr_array_add (payments, item);
+        }
+      else if (op < 8)
+        {
+          /* a match by hand: allowed exactly when the rule allows it */
+          Item *invoice = g_ptr_array_index (invoices, g_rand_int_range (rand, 0, invoices->len));
+          Item *payment = g_ptr_array_index (payments, g_rand_int_range (rand, 0, payments->len));
+          gint64 before = oracle_paid (matches, payments, invoice->id);
+          gboolean allowed = payment->client_id == invoice->client_id &&
+                             g_str_equal (payment->currency, invoice->currency) &&
+                             g_hash_table_lookup (matches, &payment->id) == NULL &&
+                             before < invoice->amount;
+          gint64 left = -1;
+          gboolean done = kab_store_add_invoice_payment (fixture->store, invoice->id, payment->id,
+                                                         &left, &error);
+
+          g_assert_cmpint (done, ==, allowed);
+          if (done)
+            {
+              g_assert_no_error (error);
+              g_hash_table_insert (matches, g_memdup2 (&payment->id, sizeof (gint64)),
+                                   g_memdup2 (&invoice->id, sizeof (gint64)));
+              g_assert_cmpint (left, ==, MAX (invoice->amount - before - payment->amount, 0));
+              paid_in_full += left == 0;
+            }
+          else
+            {
+              g_assert_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED);
+              g_clear_error (&error);
+              refused++;
+            }
+        }
+      else if (op == 8)
+        {
+          /* a payment removed: it pays nothing any more */
+          guint index = g_rand_int_range (rand, 0, payments->len);
+          Item *item = g_ptr_array_index (payments, index);
+          g_autoptr(GListModel) listed = kab_store_list_payments (fixture->store, item->client_id,
+                                                                  NULL, NULL, &error);
+
+          for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+            {
+              g_autoptr(KabPayment) payment = g_list_model_get_item (listed, i);
+
+              if (kab_payment_get_id (payment) == item->id)
+                {
+                  g_assert_true (kab_store_delete_payment (fixture->store, payment, &error));
+                  g_assert_no_error (error);
+                }
+            }
+          g_hash_table_remove (matches, &item->id);
+          g_ptr_array_remove_index (payments, index);
+        }
+      else if (op == 9 || op == 10)
+        {
+          /* a payment corrected: another amount (paid exactly when the sum still covers
+           * its invoice), or another client (it pays none of its invoices any more) */
+          Item *item = g_ptr_array_index (payments, g_rand_int_range (rand, 0, payments->len));
+          g_autoptr(GListModel) listed = kab_store_list_payments (fixture->store, item->client_id,
+                                                                  NULL, NULL, &error);
+
+          for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+            {
+              g_autoptr(KabPayment) payment = g_list_model_get_item (listed, i);
+
+              if (kab_payment_get_id (payment) != item->id)
+                continue;
+              if (op == 9)
+                item->amount = g_rand_int_range (rand, 1, 200000);
+              else
+                {
+                  item->client_id = item->client_id == clients[0] ? clients[1] : clients[0];
+                  g_hash_table_remove (matches, &item->id);
+                }
+              g_object_set (payment, "amount", item->amount, "client-id", item->client_id, NULL);
+              g_assert_true (kab_store_save_payment (fixture->store, payment, &error));
+              g_assert_no_error (error);
+            }
+        }
+      else
+        {
+          /* every match of an invoice undone */
+          Item *invoice = g_ptr_array_index (invoices, g_rand_int_range (rand, 0, invoices->len));
+          GHashTableIter iter;
+          gpointer value;
+
+          g_assert_true (kab_store_match_invoice (fixture->store, invoice->id, 0, &error));
+          g_assert_no_error (error);
+          g_hash_table_iter_init (&iter, matches);
+          while (g_hash_table_iter_next (&iter, NULL, &value))
+            if (*(gint64 *)value == invoice->id)
+              g_hash_table_iter_remove (&iter);
+        }
+
+      check_against_oracle (fixture->store, invoices, payments, matches, clients[step % 2]);
+    }
+
+  g_test_message ("%u matches refused, %u invoices paid in full", refused, paid_in_full);
+  /* the rule survives a reopening */
+  reopen (fixture);
+  check_against_oracle (fixture->store, invoices, payments, matches, clients[0]);
 }
 
 static void
@@ -425,6 +691,7 @@ main (int   argc,
   g_test_add ("/documents/receipt-numbers", Fixture, NULL, fixture_set_up, test_receipt_numbers, fixture_tear_down);
   g_test_add ("/documents/receipt-numbers-random", Fixture, NULL, fixture_set_up, test_receipt_numbers_random, fixture_tear_down);
   g_test_add ("/documents/invoices", Fixture, NULL, fixture_set_up, test_invoices, fixture_tear_down);
+  g_test_add ("/documents/invoice-payments-random", Fixture, NULL, fixture_set_up, test_invoice_payments_random, fixture_tear_down);
   g_test_add ("/documents/client-language", Fixture, NULL, fixture_set_up, test_client_language, fixture_tear_down);
 
   return g_test_run ();

@@ -5,10 +5,14 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "kab-store.h"
 #include "kab-store-documents.h"
+#include "kab-store-invoice-payments.h"
 #include "common/kab-client-chooser.h"
+#include "common/kab-day-watch.h"
+#include "kab-store-billing.h"
 #include "core/kab-debtor.h"
 #include "payments/kab-debts-page.h"
 #include "core/kab-ledger-entry.h"
@@ -576,8 +580,60 @@ test_receipt_from_ledger (Fixture       *f,
   }
 }
 
-/* The Debts page lists an invoice sent and unpaid after its due day; Mark Paid matches
- * it to the client's payment and it leaves the list. */
+static KabPayment *
+pay (Fixture   *f,
+     KabClient *client,
+     GDateTime *date,
+     gint64     amount)
+{
+  KabPayment *payment = kab_payment_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (payment, "client-id", kab_client_get_id (client), "date", date,
+                "amount", amount, "currency", "SEK", NULL);
+  g_assert_true (kab_store_save_payment (f->store, payment, &error));
+  g_assert_no_error (error);
+  return payment;
+}
+
+/* Opens Mark Paid and returns its list of payments (NULL when it offers none). */
+static GtkListBox *
+open_mark_paid (GtkWidget *group)
+{
+  GtkWidget *button = kab_test_find_by_type (group, GTK_TYPE_MENU_BUTTON);
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
+  kab_test_wait_until_mapped (GTK_WIDGET (popover));
+  return GTK_LIST_BOX (kab_test_find_by_type (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX));
+}
+
+static gint64
+row_payment_id (GtkListBox *list,
+                int         index)
+{
+  KabPayment *payment = g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (list, index)), "payment");
+
+  g_assert_true (KAB_IS_PAYMENT (payment));
+  return kab_payment_get_id (payment);
+}
+
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+/* The Debts page lists an invoice sent and unpaid after its due day; Mark Paid offers the
+ * client's payments that pay no invoice yet, newest first: one half leaves it listed with
+ * what is still to pay, the other half pays it and it leaves the list. */
 static void
 test_overdue_invoice (Fixture       *f,
                       gconstpointer  data)
@@ -586,22 +642,26 @@ test_overdue_invoice (Fixture       *f,
   g_autoptr(GDateTime) from = g_date_time_add_days (now, -10);
   g_autoptr(GDateTime) to = g_date_time_add_days (now, 1);
   g_autoptr(GDateTime) issued = g_date_time_add_days (now, -20);
-  g_autoptr(KabPayment) payment = kab_payment_new ();
+  g_autoptr(GDateTime) earlier = g_date_time_add_days (now, -2);
+  g_autoptr(KabPayment) first_half = NULL;
+  g_autoptr(KabPayment) second_half = NULL;
+  g_autoptr(KabPayment) others = NULL;
   g_auto(KabInvoiceRecord) invoice = { 0 };
   g_autoptr(GError) error = NULL;
   GtkWidget *page = GTK_WIDGET (debts_page (f));
   GtkWidget *group = NULL;
-  GtkWidget *button;
+  GtkListBox *list;
+  AdwActionRow *invoice_row;
   gint64 invoice_id;
 
   g_assert_true (kab_store_issue_invoice (f->store, kab_client_get_id (f->asa), from, to, issued,
                                           &invoice, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (invoice.amount, ==, 120000);
   g_assert_true (kab_store_mark_invoice_sent (f->store, invoice.id, issued, &error));
-  g_object_set (payment, "client-id", kab_client_get_id (f->asa), "date", now,
-                "amount", (gint64)120000, "currency", "SEK", NULL);
-  g_assert_true (kab_store_save_payment (f->store, payment, &error));
-  g_assert_no_error (error);
+  first_half = pay (f, f->asa, earlier, 60000);
+  second_half = pay (f, f->asa, now, 60000);
+  others = pay (f, f->alena, now, 120000);
   kab_test_iterate ();
 
   group = kab_test_find_by_type (page, ADW_TYPE_PREFERENCES_GROUP);
@@ -609,15 +669,117 @@ test_overdue_invoice (Fixture       *f,
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Overdue Invoices");
   g_assert_true (gtk_widget_get_visible (group));
 
-  button = kab_test_find_by_type (group, GTK_TYPE_BUTTON);
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  kab_test_iterate ();
+  /* Åsa's two payments, the newest first; not Алёна's */
+  list = open_mark_paid (group);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (n_rows (list), ==, 2);
+  g_assert_cmpint (row_payment_id (list, 0), ==, kab_payment_get_id (second_half));
+  g_assert_cmpint (row_payment_id (list, 1), ==, kab_payment_get_id (first_half));
 
+  /* the older half: still listed, with what is left to pay */
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)));
+  kab_test_iterate ();
   invoice_id = invoice.id;
   kab_invoice_record_clear (&invoice);
   g_assert_true (kab_store_load_invoice (f->store, invoice_id, &invoice, &error));
-  g_assert_cmpint (invoice.payment_id, ==, kab_payment_get_id (payment));
+  g_assert_cmpint (invoice.payment_id, ==, 0);
+  g_assert_cmpint (kab_store_find_payment_invoice (f->store, kab_payment_get_id (first_half), NULL), ==, invoice_id);
+  g_assert_true (gtk_widget_get_visible (group));
+  invoice_row = ADW_ACTION_ROW (kab_test_find_by_type (group, ADW_TYPE_ACTION_ROW));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (invoice_row), "still to pay"));
+
+  /* only the other half is offered now, and it pays the invoice */
+  list = open_mark_paid (group);
+  g_assert_cmpuint (n_rows (list), ==, 1);
+  g_assert_cmpint (row_payment_id (list, 0), ==, kab_payment_get_id (second_half));
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
+  kab_test_iterate ();
+
+  kab_invoice_record_clear (&invoice);
+  g_assert_true (kab_store_load_invoice (f->store, invoice_id, &invoice, &error));
+  g_assert_cmpint (invoice.payment_id, ==, kab_payment_get_id (second_half));
+  g_assert_false (gtk_widget_get_visible (group));
+}
+
+static void
+count_day_changes (KabDayWatch *watch,
+                   guint       *count)
+{
+  (*count)++;
+}
+
+/* The day watch tells of a new day once, by the store's clock. */
+static void
+test_day_watch (void)
+{
+  g_autoptr(KabDayWatch) watch = kab_day_watch_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  guint count = 0;
+
+  g_signal_connect (watch, "day-changed", G_CALLBACK (count_day_changes), &count);
+  g_assert_false (kab_day_watch_check (watch));
+  kab_store_set_test_now (tomorrow);
+  g_assert_true (kab_day_watch_check (watch));
+  g_assert_false (kab_day_watch_check (watch));
+  g_assert_cmpuint (count, ==, 1);
+  kab_store_set_test_now (NULL);
+  g_assert_true (kab_day_watch_check (watch));
+  g_assert_cmpuint (count, ==, 2);
+}
+
+/* An invoice due today is not overdue; once the day turns (the store's clock moved past
+ * midnight while Kabinett runs), the Debts page lists it without any change to the ledger. */
+static void
+test_overdue_at_midnight (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                     g_date_time_get_day_of_month (now), 12, 0, 0);
+  g_autoptr(GDateTime) issued = g_date_time_add_days (noon, -14);
+  g_autoptr(GDateTime) from = g_date_time_add_days (now, -10);
+  g_autoptr(GDateTime) to = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                         g_date_time_get_day_of_month (now), 0, 0, 30);
+  g_autoptr(GDateTime) after_midnight = g_date_time_add_days (midnight, 1);
+  g_auto(KabInvoiceRecord) invoice = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = GTK_WIDGET (debts_page (f));
+  GtkWidget *group;
+  g_autoptr(GPtrArray) overdue = NULL;
+
+  g_assert_true (kab_store_issue_invoice (f->store, kab_client_get_id (f->asa), from, to, issued,
+                                          &invoice, &error));
+  g_assert_no_error (error);
+  g_assert_true (kab_store_mark_invoice_sent (f->store, invoice.id, issued, &error));
+  /* due today, at the practice's 14 days */
+  g_assert_cmpint (g_date_time_get_day_of_year (invoice.due), ==, g_date_time_get_day_of_year (noon));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK)), "debts");
+  kab_test_wait_until_mapped (page);
+  kab_test_iterate ();
+
+  group = kab_test_find_by_type (page, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (group);
+  g_assert_false (gtk_widget_get_visible (group));
+
+  /* 00:00:30 tomorrow: the store's rule says overdue */
+  kab_store_set_test_now (after_midnight);
+  overdue = kab_store_list_overdue_invoices (f->store, NULL, &error);
+  g_assert_cmpuint (overdue->len, ==, 1);
+  g_assert_true (kab_invoice_record_is_overdue (g_ptr_array_index (overdue, 0), after_midnight));
+
+  /* the page's midnight check (what its timeout runs) shows it */
+  g_assert_true (kab_day_watch_check (g_object_get_data (G_OBJECT (page), "day-watch")));
+  kab_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (group));
+
+  /* back to today (as after the computer slept): the page checks when shown again */
+  kab_store_set_test_now (NULL);
+  gtk_stack_set_visible_child_name (f->stack, "other");
+  kab_test_iterate ();
+  gtk_stack_set_visible_child_name (f->stack, "payments");
+  kab_test_iterate ();
   g_assert_false (gtk_widget_get_visible (group));
 }
 
@@ -638,6 +800,8 @@ main (int   argc,
   ADD ("sell-package", test_sell_package);
   ADD ("receipt-from-ledger", test_receipt_from_ledger);
   ADD ("overdue-invoice", test_overdue_invoice);
+  ADD ("overdue-at-midnight", test_overdue_at_midnight);
+  g_test_add_func ("/payments-ui/day-watch", test_day_watch);
 
 #undef ADD
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-client-documents.h"
+#include "kab-print-job.h"
 #include "kab-print-save.h"
 #include "kab-store-documents.h"
 #include "core/kab-documents.h"
@@ -179,6 +180,60 @@ on_invoice (GSimpleAction *action,
   save_document (button, store, document, _("Save Invoice as PDF"), name, invoice_id);
 }
 
+static void
+on_invoice_printed (GtkPrintOperationResult  result,
+                    const GError            *error,
+                    gpointer                 user_data)
+{
+  Saving *saving = user_data;
+  g_autoptr(GError) sent_error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      add_toast (saving->widget, error->message);
+      return;
+    }
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
+    return;
+
+  /* an invoice printed is an invoice sent */
+  if (!kab_store_mark_invoice_sent (saving->store, saving->invoice_id, NULL, &sent_error))
+    g_warning ("Could not mark invoice %" G_GINT64_FORMAT " sent: %s", saving->invoice_id,
+               sent_error->message);
+  add_toast (saving->widget, _("The invoice was sent to the printer."));
+}
+
+/* Last month's invoice through the print dialog, drawn as its PDF and named alike. */
+static void
+on_print_invoice (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkWidget *button = user_data;
+  KabStore *store = g_object_get_data (G_OBJECT (button), "store");
+  GtkRoot *root = gtk_widget_get_root (button);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) from = month_start (now, -1);
+  g_autoptr(GDateTime) to = month_start (now, 0);
+  g_autoptr(KabPrintDocument) document = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  gint64 invoice_id = 0;
+
+  document = kab_documents_make_invoice (store, menu_client_id (button), from, to, now,
+                                         &invoice_id, &name, &error);
+  if (document == NULL)
+    {
+      add_toast (button, error->message);
+      return;
+    }
+  operation = kab_print_job_new (document, name);
+  kab_print_job_run (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                     on_invoice_printed, saving_new (button, store, invoice_id),
+                     (GDestroyNotify)saving_free);
+}
+
 /* The statement of @year, up to today when it is this year. */
 static void
 save_statement (GtkWidget *button,
@@ -252,6 +307,7 @@ documents_menu (void)
   g_autoptr(GMenu) languages = g_menu_new ();
 
   g_menu_append (documents, _("_Invoice for Last Month…"), "documents.invoice");
+  g_menu_append (documents, _("_Print Invoice for Last Month…"), "documents.print-invoice");
   g_menu_append (documents, _("_Statement of This Year…"), "documents.statement");
   g_menu_append (documents, _("Statement of _Last Year…"), "documents.statement-last-year");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (documents));
@@ -278,6 +334,7 @@ kab_client_documents_new_menu_button (KabStore *store)
   g_autoptr(GMenuModel) menu = documents_menu ();
   const GActionEntry entries[] = {
     { "invoice", on_invoice, NULL, NULL, NULL, { 0 } },
+    { "print-invoice", on_print_invoice, NULL, NULL, NULL, { 0 } },
     { "statement", on_statement, NULL, NULL, NULL, { 0 } },
     { "statement-last-year", on_statement_last_year, NULL, NULL, NULL, { 0 } },
     { "language", NULL, "s", "'en'", on_language, { 0 } },

@@ -15,6 +15,9 @@ struct _KabDatePopover
   GtkCalendar *calendar;
   GtkLabel    *future_label;
   GtkButton   *record_button;
+
+  GDateTime   *offered;         /* offered on show instead of today, or NULL */
+  gboolean     allow_future;
 };
 
 G_DEFINE_FINAL_TYPE (KabDatePopover, kab_date_popover, GTK_TYPE_POPOVER)
@@ -22,6 +25,7 @@ G_DEFINE_FINAL_TYPE (KabDatePopover, kab_date_popover, GTK_TYPE_POPOVER)
 enum {
   PROP_0,
   PROP_HEADING,
+  PROP_ALLOW_FUTURE,
   N_PROPS
 };
 
@@ -59,6 +63,12 @@ kab_date_popover_dup_date (KabDatePopover *self)
                                 g_date_time_get_day_of_month (date), 0, 0, 0);
 }
 
+/**
+ * kab_date_popover_set_date:
+ *
+ * Selects @date, and offers it instead of today each time the popover opens: for a day
+ * already chosen, such as the first day of a period.
+ */
 void
 kab_date_popover_set_date (KabDatePopover *self,
                            GDateTime      *date)
@@ -66,6 +76,8 @@ kab_date_popover_set_date (KabDatePopover *self,
   g_return_if_fail (KAB_IS_DATE_POPOVER (self));
   g_return_if_fail (date != NULL);
 
+  g_clear_pointer (&self->offered, g_date_time_unref);
+  self->offered = g_date_time_ref (date);
   gtk_calendar_select_day (self->calendar, date);
 }
 
@@ -75,7 +87,7 @@ is_in_future (KabDatePopover *self)
   g_autoptr(GDateTime) date = kab_date_popover_dup_date (self);
   g_autoptr(GDateTime) today = today_local ();
 
-  return g_date_time_compare (date, today) > 0;
+  return !self->allow_future && g_date_time_compare (date, today) > 0;
 }
 
 static void
@@ -87,13 +99,13 @@ on_day_selected (KabDatePopover *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->record_button), !future);
 }
 
-/* Each time it opens, the popover offers today: the usual answer. */
+/* Each time it opens, the popover offers today (the usual answer), or the day set. */
 static void
 on_show (KabDatePopover *self)
 {
   g_autoptr(GDateTime) today = today_local ();
 
-  gtk_calendar_select_day (self->calendar, today);
+  gtk_calendar_select_day (self->calendar, self->offered != NULL ? self->offered : today);
   on_day_selected (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->calendar));
 }
@@ -146,9 +158,38 @@ kab_date_popover_set_heading (KabDatePopover *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADING]);
 }
 
+/* A day in the future may be chosen: the last day of this month, for a period. */
+void
+kab_date_popover_set_allow_future (KabDatePopover *self,
+                                   gboolean        allow_future)
+{
+  g_return_if_fail (KAB_IS_DATE_POPOVER (self));
+
+  allow_future = !!allow_future;
+  if (self->allow_future == allow_future)
+    return;
+
+  self->allow_future = allow_future;
+  on_day_selected (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_FUTURE]);
+}
+
+/* The label of the button that chooses the day ("_Record" by default). */
+void
+kab_date_popover_set_action_label (KabDatePopover *self,
+                                   const char     *label)
+{
+  g_return_if_fail (KAB_IS_DATE_POPOVER (self));
+
+  gtk_button_set_label (self->record_button, label);
+}
+
 static void
 kab_date_popover_dispose (GObject *object)
 {
+  KabDatePopover *self = KAB_DATE_POPOVER (object);
+
+  g_clear_pointer (&self->offered, g_date_time_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), KAB_TYPE_DATE_POPOVER);
 
   G_OBJECT_CLASS (kab_date_popover_parent_class)->dispose (object);
@@ -166,6 +207,10 @@ kab_date_popover_get_property (GObject    *object,
     {
     case PROP_HEADING:
       g_value_set_string (value, kab_date_popover_get_heading (self));
+      break;
+
+    case PROP_ALLOW_FUTURE:
+      g_value_set_boolean (value, self->allow_future);
       break;
 
     default:
@@ -187,6 +232,10 @@ kab_date_popover_set_property (GObject      *object,
       kab_date_popover_set_heading (self, g_value_get_string (value));
       break;
 
+    case PROP_ALLOW_FUTURE:
+      kab_date_popover_set_allow_future (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -205,6 +254,9 @@ kab_date_popover_class_init (KabDatePopoverClass *klass)
   properties[PROP_HEADING] =
     g_param_spec_string ("heading", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ALLOW_FUTURE] =
+    g_param_spec_boolean ("allow-future", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -19,5 +19,9 @@ GDateTime  *kab_date_popover_dup_date    (KabDatePopover *self);
 void        kab_date_popover_set_date    (KabDatePopover *self,
                                           GDateTime      *date);
 void        kab_date_popover_record      (KabDatePopover *self);
+void        kab_date_popover_set_allow_future (KabDatePopover *self,
+                                               gboolean        allow_future);
+void        kab_date_popover_set_action_label (KabDatePopover *self,
+                                               const char     *label);
 
 G_END_DECLS

@@ -45,6 +45,15 @@ static const char * const texts[KAB_DOC_N_TEXTS][N_LANGS] = {
   [KAB_DOC_NOT_A_CASH_RECEIPT] = { "Not a cash register receipt.", "Inte ett kassakvitto.", "Ikke en kassakvittering.", "Не является кассовым чеком." },
   [KAB_DOC_TAX_RECEIPT] = { "“My Tax” receipt No.:", "Kvitto i ”Мой налог” nr:", "Kvittering i «Мой налог» nr.:", "Номер чека в «Мой налог»:" },
   [KAB_DOC_NO_VAT] = { "Without VAT.", "Utan moms.", "Uten mva.", "Без НДС." },
+  /* Checked for issue 16: in mervärdesskattelagen (2023:200), in force since 1 July 2023,
+   * 10 kap. 6 § exempts "tillhandahållanden av sjukvård eller tandvård" and 10 kap. 7 §
+   * defines sjukvård, including measures taken by someone with särskild legitimation
+   * (psykolog and psykoterapeut are among the legitimerade yrken of patientsäkerhetslagen
+   * 4 kap. 1 §); 8 § is tandvård and 14 § social omsorg. Norway: merverdiavgiftsloven
+   * § 3-2 første ledd, helsetjenester, which covers treatment by a psychologist
+   * (Merverdiavgiftshåndboken M-3-2.2). Russia: НК РФ ст. 149 п. 2 пп. 2 exempts only
+   * licensed medical services, so a psychologist's receipt cites no exemption: a
+   * самозанятый pays no VAT, an ИП writes "Без НДС" for the regime it is on. */
   [KAB_DOC_EXEMPT_SE] = {
     "Exempt from VAT: health care by a licensed practitioner, 10 kap. 6–7 §§ mervärdesskattelagen (2023:200).",
     "Momsbefriad sjukvård utförd av legitimerad yrkesutövare enligt 10 kap. 6–7 §§ mervärdesskattelagen (2023:200).",

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kab-day-watch.h"
 #include "kab-debtor.h"
 #include "kab-debts-page.h"
 #include "kab-date-format.h"
@@ -20,6 +21,8 @@ struct _KabDebtsPage
   GHashTable *pending;        /* client ids whose debt changed, or NULL for all */
   gboolean    pending_all;
   guint       refresh_source;
+  KabDayWatch *day_watch;     /* a debt ages and an invoice falls due at midnight */
+  GtkWidget  *overdue;        /* the overdue invoices' group */
 
   GtkStack   *stack;
   GtkLabel   *total_label;
@@ -341,6 +344,24 @@ on_currency_changed (KabDebtsPage *self)
   on_ledger_changed (self, 0);
 }
 
+/* A new day: every debt is a day older, and invoices due yesterday are overdue. */
+static void
+on_day_changed (KabDebtsPage *self)
+{
+  on_ledger_changed (self, 0);
+  kab_overdue_invoices_refresh (self->overdue);
+}
+
+static void
+kab_debts_page_map (GtkWidget *widget)
+{
+  KabDebtsPage *self = KAB_DEBTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (kab_debts_page_parent_class)->map (widget);
+  /* shown again after the computer slept, perhaps on another day */
+  kab_day_watch_check (self->day_watch);
+}
+
 static void
 kab_debts_page_constructed (GObject *object)
 {
@@ -358,9 +379,14 @@ kab_debts_page_constructed (GObject *object)
 
   reload (self);
   update_header (self);
-  gtk_widget_insert_after (kab_overdue_invoices_new (self->store),
-                           gtk_widget_get_parent (GTK_WIDGET (self->list_box)),
+  self->overdue = kab_overdue_invoices_new (self->store);
+  gtk_widget_insert_after (self->overdue, gtk_widget_get_parent (GTK_WIDGET (self->list_box)),
                            GTK_WIDGET (self->list_box));
+  self->day_watch = kab_day_watch_new ();
+  /* for the tests, which move the store's clock instead of waiting for midnight */
+  g_object_set_data (G_OBJECT (self), "day-watch", self->day_watch);
+  g_signal_connect_object (self->day_watch, "day-changed", G_CALLBACK (on_day_changed),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -369,6 +395,8 @@ kab_debts_page_dispose (GObject *object)
   KabDebtsPage *self = KAB_DEBTS_PAGE (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_object (&self->day_watch);
+  self->overdue = NULL;
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   /* AdwBin unparents its child itself; the template must not do it first. */
@@ -433,6 +461,7 @@ kab_debts_page_class_init (KabDebtsPageClass *klass)
   object_class->dispose = kab_debts_page_dispose;
   object_class->get_property = kab_debts_page_get_property;
   object_class->set_property = kab_debts_page_set_property;
+  widget_class->map = kab_debts_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, KAB_TYPE_STORE,

@@ -3,11 +3,10 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
-#include "kab-bookkeeping-export.h"
+#include "kab-bookkeeping-dialog.h"
+#include "kab-date-format.h"
 #include "kab-income-chart.h"
 #include "kab-income-page.h"
 #include "kab-money.h"
@@ -186,123 +185,37 @@ kab_income_page_map (GtkWidget *widget)
     refresh (self);
 }
 
-/* The file @chooser chose, with the extension of the format chosen: ".se" for SIE. */
-static GFile *
-chosen_file (GtkFileChooser *chooser,
-             gboolean        sie)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
-  g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *stem = NULL;
-  g_autofree char *renamed = NULL;
-
-  if (!sie || !g_str_has_suffix (name, ".csv") || parent == NULL)
-    return g_steal_pointer (&file);
-
-  stem = g_strndup (name, strlen (name) - strlen (".csv"));
-  renamed = g_strconcat (stem, ".se", NULL);
-  return g_file_get_child (parent, renamed);
-}
-
 static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    KabIncomePage   *self)
+on_export_saved (KabBookkeepingDialog *dialog,
+                 GFile                *file,
+                 KabIncomePage        *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GDateTime) from = NULL;
-  g_autoptr(GDateTime) to = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *shown = NULL;
+  g_autofree char *shown = g_file_get_parse_name (file);
+  g_autofree char *first = kab_date_format_document (kab_bookkeeping_dialog_get_first (dialog));
+  g_autofree char *last = kab_date_format_document (kab_bookkeeping_dialog_get_last (dialog));
   g_autofree char *message = NULL;
-  const char *format;
-  gboolean saved;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format");
-  file = chosen_file (GTK_FILE_CHOOSER (dialog), g_strcmp0 (format, "sie") == 0);
-  from = g_date_time_new_local (self->year, 1, 1, 0, 0, 0);
-  to = g_date_time_new_local (self->year + 1, 1, 1, 0, 0, 0);
-
-  if (g_strcmp0 (format, "sie") == 0)
-    {
-      g_autoptr(GBytes) sie = kab_bookkeeping_sie (self->store, from, to, NULL, &error);
-
-      saved = sie != NULL &&
-              kab_bookkeeping_write_file (file, g_bytes_get_data (sie, NULL), g_bytes_get_size (sie), &error);
-    }
-  else
-    {
-      KabCsvDialect dialect = g_strcmp0 (format, "comma") == 0 ? KAB_CSV_DIALECT_COMMA
-                                                                : KAB_CSV_DIALECT_SEMICOLON;
-      g_autofree char *csv = kab_bookkeeping_csv (self->store, from, to, dialect, NULL, &error);
-
-      saved = csv != NULL && kab_bookkeeping_write_file (file, csv, strlen (csv), &error);
-    }
-
-  if (!saved)
-    {
-      kab_payments_add_toast (GTK_WIDGET (self), kab_payments_toast_new (error->message));
-      goto out;
-    }
-
-  shown = g_file_get_parse_name (file);
-  /* Translators: %d is the year, %s the full path of the file, so that the user finds it */
-  message = g_strdup_printf (_("Charges and payments of %d saved in “%s”"), self->year, shown);
+  /* Translators: %1$s and %2$s are the first and last day exported, %3$s the full path of
+   * the file, so that the user finds it */
+  message = g_strdup_printf (_("Charges and payments from %1$s to %2$s saved in “%3$s”"),
+                             first, last, shown);
   kab_payments_add_toast (GTK_WIDGET (self), kab_payments_toast_new (message));
-
-out:
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
 }
 
+/* The period and format first, offering the year shown; then where to save. */
 static void
 export_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   KabIncomePage *self = KAB_INCOME_PAGE (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *title = NULL;
-  g_autofree char *name = NULL;
-  const char *ids[] = { "semicolon", "comma", "sie", NULL };
-  const char *labels[] = {
-    _("Spreadsheet, semicolons and decimal comma (Swedish, Norwegian, Russian)"),
-    _("Spreadsheet, commas and decimal point (English)"),
-    _("SIE 4, for Swedish bookkeeping programs"),
-    NULL,
-  };
+  GtkWidget *dialog = kab_bookkeeping_dialog_new (self->store, self->year);
+  GtkRoot *root = gtk_widget_get_root (widget);
 
-  /* Translators: %d is the year */
-  title = g_strdup_printf (_("Export the Charges and Payments of %d"), self->year);
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  /* Translators: the suggested file name of the bookkeeping export; %d is the year.
-   * Keep ".csv" at the end. */
-  name = g_strdup_printf (_("bookkeeping-%d.csv"), self->year);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
-  /* Translators: the choice of file format in the export's file chooser */
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), ids, labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format",
-                               kab_csv_dialect_for_locale () == KAB_CSV_DIALECT_SEMICOLON
-                               ? "semicolon" : "comma");
-
-  gtk_file_filter_set_name (filter, _("Spreadsheet (CSV) or SIE"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.se");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_export_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "kab-country.h"
 #include "kab-model-error.h"
 
+#include "kab-store-invoice-payments.h"
 #include "kab-store-private.h"
 
 static const char identity_columns[] =
@@ -512,14 +513,25 @@ kab_invoice_record_dup_number (const KabInvoiceRecord *record)
  *
  * Returns: whether the invoice is unpaid after its due day (the whole day counts)
  */
+/* Local midnight at the start of @time's day: an invoice is overdue from the midnight
+ * after its due day. */
+static GDateTime *
+start_of_local_day (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+  return g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
+                                g_date_time_get_day_of_month (local), 0, 0, 0);
+}
+
 gboolean
 kab_invoice_record_is_overdue (const KabInvoiceRecord *record,
                                GDateTime              *now)
 {
-  g_autoptr(GDateTime) end_of_due = g_date_time_add_days (record->due, 1);
+  g_autoptr(GDateTime) today = start_of_local_day (now);
 
   return record->payment_id == 0 && record->amount > 0 &&
-         g_date_time_compare (now, end_of_due) >= 0;
+         g_date_time_compare (record->due, today) < 0;
 }
 
 static void
@@ -797,9 +809,11 @@ kab_store_mark_invoice_sent (KabStore    *self,
 
 /**
  * kab_store_match_invoice:
- * @payment_id: the payment that pays the invoice, or 0 to undo a match
+ * @payment_id: a payment that pays the invoice (in full or in part), or 0 to undo every
+ *   match of the invoice
  *
- * Marks the invoice paid by @payment_id, which must be the same client's.
+ * Matches @payment_id, which must be the same client's, to the invoice: see
+ * kab_store_add_invoice_payment() for the rule.
  */
 gboolean
 kab_store_match_invoice (KabStore    *self,
@@ -807,29 +821,11 @@ kab_store_match_invoice (KabStore    *self,
                          gint64       payment_id,
                          GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
 
-  stmt = kab_store_prepare (self,
-    "UPDATE invoice SET payment_id = ?2 WHERE id = ?1 AND (?2 = 0 OR EXISTS"
-    " (SELECT 1 FROM payment WHERE payment.id = ?2 AND payment.client_id = invoice.client_id))",
-    error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, invoice_id);
-  sqlite3_bind_int64 (stmt, 2, payment_id);
-  if (!kab_store_step_done (self, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error_literal (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED,
-                           _("This payment is not from the client the invoice is for."));
-      return FALSE;
-    }
-  return TRUE;
+  if (payment_id == 0)
+    return kab_store_clear_invoice_payments (self, invoice_id, error);
+  return kab_store_add_invoice_payment (self, invoice_id, payment_id, NULL, error);
 }
 
 /**
@@ -908,14 +904,15 @@ kab_store_match_reference (KabStore    *self,
  * @now: (nullable): today; %NULL for now
  *
  * Returns: (transfer full) (element-type KabInvoiceRecord): the invoices sent and not
- *   paid after their due day, oldest due first
+ *   paid after their due day (from the local midnight that ends it), oldest due first
  */
 GPtrArray *
 kab_store_list_overdue_invoices (KabStore   *self,
                                  GDateTime  *now,
                                  GError    **error)
 {
-  g_autoptr(GDateTime) today = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) clock = now != NULL ? g_date_time_ref (now) : kab_store_now ();
+  g_autoptr(GDateTime) today = start_of_local_day (clock);
   g_autoptr(GPtrArray) invoices = g_ptr_array_new_with_free_func ((GDestroyNotify)invoice_record_free);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
@@ -924,7 +921,7 @@ kab_store_list_overdue_invoices (KabStore   *self,
   g_return_val_if_fail (KAB_IS_STORE (self), NULL);
 
   sql = g_strdup_printf ("SELECT %s FROM invoice WHERE payment_id = 0 AND sent IS NOT NULL"
-                         " AND due + 86400 <= ?1 ORDER BY due, id", invoice_columns);
+                         " AND due < ?1 ORDER BY due, id", invoice_columns);
   stmt = kab_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;

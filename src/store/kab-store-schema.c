@@ -434,6 +434,40 @@ static const char * const migrations[] = {
   "  note TEXT NOT NULL DEFAULT ''"
   ");"
   "CREATE INDEX absence_days ON absence (first_day, last_day);",
+
+  /* Invoices paid in parts (issue 16, matching by hand): each payment pays at most one
+   * invoice; invoice.payment_id stays the payment that completed it, and is cleared when
+   * a matched payment is removed and the rest no longer covers the invoice. */
+  "CREATE TABLE invoice_payment ("
+  "  invoice_id INTEGER NOT NULL REFERENCES invoice (id) ON DELETE CASCADE,"
+  "  payment_id INTEGER NOT NULL UNIQUE REFERENCES payment (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (invoice_id, payment_id)"
+  "INSERT OR IGNORE INTO invoice_payment (invoice_id, payment_id)"
+  "  SELECT id, payment_id FROM invoice"
+  "  WHERE payment_id <> 0 AND payment_id IN (SELECT id FROM payment);"
+  "UPDATE invoice SET payment_id = 0"
+  "  WHERE payment_id <> 0 AND payment_id NOT IN (SELECT id FROM payment);"
+  "CREATE TRIGGER invoice_payment_removed AFTER DELETE ON invoice_payment BEGIN"
+  "  UPDATE invoice SET payment_id = 0 WHERE id = OLD.invoice_id AND payment_id <> 0"
+  "    AND amount > (SELECT coalesce (sum (payment.amount), 0) FROM invoice_payment"
+  "                  JOIN payment ON payment.id = invoice_payment.payment_id"
+  "                  WHERE invoice_payment.invoice_id = OLD.invoice_id);"
+  "END;"
+  /* A payment moved to another client or currency pays none of its invoices any more;
+   * one whose amount changed leaves its invoice paid exactly when the sum still covers it. */
+  "CREATE TRIGGER invoice_payment_moved AFTER UPDATE OF client_id, currency ON payment"
+  "  WHEN OLD.client_id <> NEW.client_id OR OLD.currency <> NEW.currency BEGIN"
+  "  DELETE FROM invoice_payment WHERE payment_id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER invoice_payment_amount AFTER UPDATE OF amount ON payment"
+  "  WHEN OLD.amount <> NEW.amount BEGIN"
+  "  UPDATE invoice SET payment_id ="
+  "    CASE WHEN amount > (SELECT coalesce (sum (payment.amount), 0) FROM invoice_payment"
+  "                        JOIN payment ON payment.id = invoice_payment.payment_id"
+  "                        WHERE invoice_payment.invoice_id = invoice.id) THEN 0"
+  "         WHEN payment_id <> 0 THEN payment_id ELSE NEW.id END"
+  "  WHERE id IN (SELECT invoice_id FROM invoice_payment WHERE payment_id = NEW.id);"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KAB_STORE_SCHEMA_VERSION);
