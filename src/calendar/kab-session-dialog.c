@@ -12,6 +12,7 @@
 #include "kab-money.h"
 #include "kab-session-dialog.h"
 #include "kab-session-overlaps.h"
+#include "journal/kab-journal-editor.h"
 
 typedef enum
 {
@@ -66,6 +67,7 @@ struct _KabSessionDialog
   AdwComboRow    *kind_row;
   AdwEntryRow    *fee_row;
   AdwEntryRow    *note_row;
+  AdwActionRow   *journal_row;
   GtkWidget      *repeat_group;
   AdwExpanderRow *repeat_row;
   GtkSpinButton  *interval_spin;
@@ -1248,7 +1250,18 @@ fill_from_session (KabSessionDialog *self)
   adw_combo_row_set_selected (self->kind_row, kab_session_get_kind (session));
   set_fee (self, kab_session_get_fee (session));
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), kab_session_get_note (session));
+  /* The remark is practical; what happened in the session belongs in the journal. */
+  gtk_widget_set_visible (GTK_WIDGET (self->journal_row), kab_session_get_id (session) != 0);
   fill_cancellation (self);
+}
+
+static void
+on_journal_activated (KabSessionDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (kab_journal_editor_open_session (self->store, self->session, GTK_WINDOW (self), &error) == NULL)
+    show_error (self, error);
 }
 
 static void
@@ -1431,6 +1444,7 @@ kab_session_dialog_class_init (KabSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, fee_row);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, note_row);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, journal_row);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, repeat_group);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, repeat_row);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, interval_spin);
@@ -1454,6 +1468,7 @@ kab_session_dialog_class_init (KabSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_status_row);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_journal_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_date_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_until_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_when_changed);
