@@ -328,7 +328,7 @@ insert_access (KabStore          *self,
                const char        *detail,
                GError           **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = kab_store_now ();
   sqlite3_stmt *stmt = kab_store_prepare (self,
     "INSERT INTO journal_access (at, client_id, entry_id, action, detail)"
     " VALUES (?1, ?2, ?3, ?4, ?5)", error);
@@ -469,7 +469,7 @@ kab_store_save_journal_draft (KabStore         *self,
                               KabJournalEntry  *entry,
                               GError          **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = kab_store_now ();
   gint64 id;
   sqlite3_stmt *stmt;
 
@@ -558,7 +558,7 @@ kab_store_sign_journal_entry (KabStore         *self,
                               KabJournalEntry  *entry,
                               GError          **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = kab_store_now ();
   g_autofree char *signer = practitioner_signature (self);
   g_autoptr(KabJournalEntry) copy = NULL;
   sqlite3_stmt *stmt;
@@ -631,7 +631,7 @@ add_correction (KabStore          *self,
                 gboolean           objection,
                 GError           **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = kab_store_now ();
   g_autofree char *signer = practitioner_signature (self);
   sqlite3_stmt *stmt;
 
@@ -872,7 +872,7 @@ kab_store_delete_journal_entry (KabStore         *self,
                                 GDateTime        *decided,
                                 GError          **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = kab_store_now ();
   g_autofree char *detail = NULL;
   g_autofree char *trimmed = NULL;
   g_autofree char *decided_text = NULL;
