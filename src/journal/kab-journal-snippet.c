@@ -16,8 +16,14 @@ append_plain (GString    *out,
 {
   g_autofree char *part = g_strndup (from, to - from);
   g_autofree char *escaped = NULL;
+  char *write = part;
 
+  /* A heading and its text run on as one line: "Aktuellt: Sömn …". */
   g_strdelimit (part, "\n\r\t", ' ');
+  for (const char *read = part; *read != '\0'; read++)
+    if (*read != ' ' || write == part || write[-1] != ' ')
+      *write++ = *read;
+  *write = '\0';
   escaped = g_markup_escape_text (part, -1);
   g_string_append (out, escaped);
 }
