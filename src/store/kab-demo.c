@@ -565,8 +565,11 @@ add_client (Demo       *demo,
 
 /* The clinical record: a few clients' latest sessions have notes, written when the
  * session ended, most signed a little later, one corrected days after signing. The latest
- * note of every third of those clients is still a draft: written days ago, it waits in
- * the "to sign" list as it would in a real practice. */
+ * note of up to three clients seen in the last weeks is still a draft: written days ago,
+ * it waits in the "to sign" list as it would in a real practice. */
+/* A draft is the note of a session in these last days. */
+#define DEMO_DRAFT_DAYS 30
+
 static const char * const journal_texts[][5] = {
   { "sv", "Beskriver sömnsvårigheter sedan flytten.", "Kartläggning av sömn och stress.",
     "Sömndagbok till nästa session.", "Fel uppgift om när flytten skedde." },
@@ -673,7 +676,10 @@ add_journal (Demo    *demo,
              GError **error)
 {
   GListModel *clients = kab_store_get_clients (demo->store);
+  g_autoptr(GDateTime) recent = g_date_time_add_days (demo->now, -DEMO_DRAFT_DAYS);
   guint written = 0;
+  guint drafts = 0;
+  gboolean has_correction = FALSE;
 
   for (guint c = 0; c < g_list_model_get_n_items (clients) && c < 12; c++)
     {
@@ -692,6 +698,7 @@ add_journal (Demo    *demo,
           g_autoptr(KabJournalEntry) entry = NULL;
           g_autofree char *text = NULL;
           g_autofree char *corrected = NULL;
+          gboolean draft;
 
           if (kab_session_get_status (session) != KAB_SESSION_STATUS_ATTENDED ||
               g_date_time_compare (kab_session_get_start (session), demo->now) > 0)
@@ -702,12 +709,19 @@ add_journal (Demo    *demo,
           g_object_set (entry, "client-id", kab_client_get_id (client),
                         "session-id", kab_session_get_id (session),
                         "occurred", kab_session_get_start (session), "text", text, NULL);
-          if (!write_journal_entry (demo, session, entry, noted == 0 && c % 3 == 0, error))
+          draft = noted == 0 && drafts < 3 &&
+                  g_date_time_compare (kab_session_get_start (session), recent) > 0;
+          drafts += draft;
+          if (!write_journal_entry (demo, session, entry, draft, error))
             return FALSE;
 
           corrected = journal_text (demo->store, written + 1);
-          if (written == 1 && !correct_journal_entry (demo, entry, corrected, error))
-            return FALSE;
+          if (!draft && !has_correction)
+            {
+              if (!correct_journal_entry (demo, entry, corrected, error))
+                return FALSE;
+              has_correction = TRUE;
+            }
 
           noted++;
           written++;
