@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "calendar/kab-session-dialog.h"
 #include "journal/kab-journal-editor.h"
 #include "journal/kab-journal-search.h"
 #include "journal/kab-journal-window.h"
@@ -161,6 +162,18 @@ test_screens (void)
     g_assert_nonnull (lines[1]);
     word = g_utf8_substring (lines[1], 0, MIN (6, g_utf8_strlen (lines[1], -1)));
   }
+  /* The session dialog: the scheduling remark and the way to the journal note. */
+  {
+    g_autoptr(KabSession) session = kab_store_load_session (store, kab_journal_entry_get_session_id (draft), &error);
+    KabSessionDialog *dialog;
+
+    g_assert_no_error (error);
+    dialog = kab_session_dialog_edit_session (store, session);
+    gtk_window_present (GTK_WINDOW (dialog));
+    save_screenshot (GTK_WIDGET (dialog), "session-dialog");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   search = kab_journal_search_new (store);
   gtk_window_present (GTK_WINDOW (search));
   kab_journal_search_set_query (search, word);
