@@ -128,6 +128,8 @@ kab_journal_snippet_markup (const char *text,
       if (space > end)
         to = space;
     }
+  while (to > end && to < text_end && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (to))))
+    to = g_utf8_prev_char (to);
 
   if (from > text)
     g_string_append (out, "…");
