@@ -115,6 +115,34 @@ test_remark_is_not_the_journal (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A note from before the journal, copied into it as an imported entry, is still here: the
+ * dialog says so, and says nothing for a remark written since. */
+static void
+test_imported_note_is_pointed_out (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabJournalEntry) imported = kab_journal_entry_new ();
+  g_autoptr(KabSessionDialog) before = NULL;
+  g_autoptr(KabSessionDialog) after = NULL;
+
+  before = g_object_ref_sink (kab_session_dialog_edit_session (f->store, f->session));
+  g_assert_false (gtk_widget_get_visible (dialog_child (before, "remark_hint")));
+  gtk_window_destroy (GTK_WINDOW (before));
+
+  g_object_set (imported, "client-id", kab_client_get_id (f->client),
+                "session-id", kab_session_get_id (f->session), "kind", KAB_JOURNAL_KIND_SESSION,
+                "occurred", kab_session_get_start (f->session), "text", "Rom 2", "imported", TRUE,
+                NULL);
+  g_assert_true (kab_store_save_journal_draft (f->store, imported, &error));
+  g_assert_no_error (error);
+
+  after = g_object_ref_sink (kab_session_dialog_edit_session (f->store, f->session));
+  g_assert_true (gtk_widget_get_visible (dialog_child (after, "remark_hint")));
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (after, "note_row")), ==, "Rom 2");
+  gtk_window_destroy (GTK_WINDOW (after));
+}
+
 /* A session not saved yet has no journal note to open. */
 static void
 test_new_session_has_no_journal_row (Fixture       *f,
@@ -136,6 +164,8 @@ main (int   argc,
 
   g_test_add ("/session-remark/not-the-journal", Fixture, NULL, fixture_set_up,
               test_remark_is_not_the_journal, fixture_tear_down);
+  g_test_add ("/session-remark/imported-note", Fixture, NULL, fixture_set_up,
+              test_imported_note_is_pointed_out, fixture_tear_down);
   g_test_add ("/session-remark/new-session", Fixture, NULL, fixture_set_up,
               test_new_session_has_no_journal_row, fixture_tear_down);
 

@@ -68,6 +68,7 @@ struct _KabSessionDialog
   AdwEntryRow    *fee_row;
   AdwEntryRow    *note_row;
   AdwActionRow   *journal_row;
+  GtkWidget      *remark_hint;
   GtkWidget      *repeat_group;
   AdwExpanderRow *repeat_row;
   GtkSpinButton  *interval_spin;
@@ -1237,6 +1238,22 @@ fill_cancellation (KabSessionDialog *self)
       }
 }
 
+/* A note from before the journal was copied into it as an imported entry, and stays here
+ * too (nothing was removed): the dialog says so, so that clinical text can be cleared. */
+static gboolean
+note_was_imported (KabStore   *store,
+                   KabSession *session)
+{
+  g_autoptr(KabJournalEntry) entry = NULL;
+
+  if (kab_session_get_id (session) == 0 || *kab_session_get_note (session) == '\0')
+    return FALSE;
+
+  entry = kab_store_find_session_journal_entry (store, kab_session_get_id (session), NULL);
+  return entry != NULL && kab_journal_entry_get_imported (entry) &&
+         g_strcmp0 (kab_journal_entry_get_text (entry), kab_session_get_note (session)) == 0;
+}
+
 static void
 fill_from_session (KabSessionDialog *self)
 {
@@ -1252,6 +1269,7 @@ fill_from_session (KabSessionDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), kab_session_get_note (session));
   /* The remark is practical; what happened in the session belongs in the journal. */
   gtk_widget_set_visible (GTK_WIDGET (self->journal_row), kab_session_get_id (session) != 0);
+  gtk_widget_set_visible (self->remark_hint, note_was_imported (self->store, session));
   fill_cancellation (self);
 }
 
@@ -1445,6 +1463,7 @@ kab_session_dialog_class_init (KabSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, fee_row);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, journal_row);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, remark_hint);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, repeat_group);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, repeat_row);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, interval_spin);
