@@ -26,6 +26,7 @@
 #include "kab-restore-dialog.h"
 #include "kab-store.h"
 #include "kab-window.h"
+#include "journal/kab-journal-search.h"
 #include "reminders/kab-reminders-service.h"
 
 struct _KabApplication
@@ -198,6 +199,24 @@ today_activated (GSimpleAction *action,
   view_action_activated (KAB_APPLICATION (user_data), "calendar", "calendar.today");
 }
 
+/* Every client's journal, searched from anywhere in the window. */
+static void
+search_journal_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  KabWindow *window = get_main_window (KAB_APPLICATION (user_data));
+  KabStore *store = window != NULL ? kab_window_get_store (window) : NULL;
+  KabJournalSearch *search;
+
+  if (store == NULL)
+    return;
+
+  search = kab_journal_search_new (store);
+  gtk_window_set_transient_for (GTK_WINDOW (search), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (search));
+}
+
 /* What the restore dialog activates once the user said "Restore": the path of the
  * backup and, for an encrypted one, its passphrase ("" for a plain copy). */
 static void
@@ -217,6 +236,7 @@ static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
   { "new-client", new_client_activated },
   { "today", today_activated },
+  { "search-journal", search_journal_activated },
   { "choose-backup", choose_backup_activated },
   { "restore-backup", restore_backup_activated, "(ss)" },
   { "preferences", preferences_activated },
@@ -231,6 +251,7 @@ static const struct {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.shortcuts", { "<Control>question", NULL } },
+  { "app.search-journal", { "<Control><Shift>f", NULL } },
   { "win.show-view::clients", { "<Alt>1", NULL } },
   { "win.show-view::calendar", { "<Alt>2", NULL } },
   { "win.show-view::payments", { "<Alt>3", NULL } },

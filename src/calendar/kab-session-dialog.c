@@ -12,6 +12,7 @@
 #include "kab-money.h"
 #include "kab-session-dialog.h"
 #include "kab-session-overlaps.h"
+#include "journal/kab-journal-editor.h"
 
 typedef enum
 {
@@ -66,6 +67,8 @@ struct _KabSessionDialog
   AdwComboRow    *kind_row;
   AdwEntryRow    *fee_row;
   AdwEntryRow    *note_row;
+  AdwActionRow   *journal_row;
+  GtkWidget      *remark_hint;
   GtkWidget      *repeat_group;
   AdwExpanderRow *repeat_row;
   GtkSpinButton  *interval_spin;
@@ -1247,6 +1250,22 @@ fill_cancellation (KabSessionDialog *self)
       }
 }
 
+/* A note from before the journal was copied into it as an imported entry, and stays here
+ * too (nothing was removed): the dialog says so, so that clinical text can be cleared. */
+static gboolean
+note_was_imported (KabStore   *store,
+                   KabSession *session)
+{
+  g_autoptr(KabJournalEntry) entry = NULL;
+
+  if (kab_session_get_id (session) == 0 || *kab_session_get_note (session) == '\0')
+    return FALSE;
+
+  entry = kab_store_find_session_journal_entry (store, kab_session_get_id (session), NULL);
+  return entry != NULL && kab_journal_entry_get_imported (entry) &&
+         g_strcmp0 (kab_journal_entry_get_text (entry), kab_session_get_note (session)) == 0;
+}
+
 static void
 fill_from_session (KabSessionDialog *self)
 {
@@ -1260,7 +1279,19 @@ fill_from_session (KabSessionDialog *self)
   adw_combo_row_set_selected (self->kind_row, kab_session_get_kind (session));
   set_fee (self, kab_session_get_fee (session));
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), kab_session_get_note (session));
+  /* The remark is practical; what happened in the session belongs in the journal. */
+  gtk_widget_set_visible (GTK_WIDGET (self->journal_row), kab_session_get_id (session) != 0);
+  gtk_widget_set_visible (self->remark_hint, note_was_imported (self->store, session));
   fill_cancellation (self);
+}
+
+static void
+on_journal_activated (KabSessionDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (kab_journal_editor_open_session (self->store, self->session, GTK_WINDOW (self), &error) == NULL)
+    show_error (self, error);
 }
 
 static void
@@ -1442,6 +1473,8 @@ kab_session_dialog_class_init (KabSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, fee_row);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, note_row);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, journal_row);
+  gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, remark_hint);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, repeat_group);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, repeat_row);
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, interval_spin);
@@ -1465,6 +1498,7 @@ kab_session_dialog_class_init (KabSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabSessionDialog, cancel_status_row);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_journal_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_date_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_until_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_when_changed);

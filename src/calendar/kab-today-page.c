@@ -9,6 +9,8 @@
 #include "kab-enums.h"
 #include "kab-money.h"
 #include "kab-today-page.h"
+#include "journal/kab-journal-document.h"
+#include "journal/kab-journal-editor.h"
 
 /* Everything here is a door to where the work is done: a row opens its session, week,
  * agreement or debt, and the buttons on a row do the one thing most often done there
@@ -375,6 +377,67 @@ fill_past_planned (KabTodayPage *self,
     append_more_row (self->waiting_list, more, "calendar.show-week", g_variant_new_int64 (oldest));
 }
 
+static void
+on_journal_row_activated (AdwActionRow *row,
+                          KabTodayPage *self)
+{
+  KabJournalEntry *entry = g_object_get_data (G_OBJECT (row), "entry");
+  KabJournalEditor *editor = kab_journal_editor_new (self->store, entry);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  /* Signed there, the note leaves this list. */
+  g_signal_connect_object (editor, "saved", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* Journal notes left unsigned for more than a day, as the Clients view counts them: the
+ * oldest first, each opening the note to sign. Only whose and when shows here. */
+static void
+fill_journal_to_sign (KabTodayPage *self,
+                      GDateTime    *now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) entries = kab_store_list_journal_to_sign (self->store, now, &error);
+  guint n = entries != NULL ? g_list_model_get_n_items (entries) : 0;
+
+  if (entries == NULL)
+    g_warning ("Could not list the journal notes to sign for Today: %s", error->message);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KabJournalEntry) entry = g_list_model_get_item (entries, i);
+      KabClient *client = kab_store_find_client (self->store, kab_journal_entry_get_client_id (entry));
+      g_autofree char *when = kab_journal_format_moment (kab_journal_entry_get_occurred (entry));
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (i >= MAX_WAITING_ROWS)
+        {
+          append_more_row (self->waiting_list, n - i, "win.show-view", g_variant_new_string ("clients"));
+          break;
+        }
+
+      /* Translators: a row of Today's waiting work: "Journal note to sign: Anna Karlsson" */
+      title = g_strdup_printf (_("Journal note to sign: %s"),
+                               client != NULL ? kab_client_get_display_name (client) : "");
+      /* Translators: a found journal entry: its date and time, kind and state, e.g.
+       * "10 March 2026 14:00 · Session · Draft, not signed" */
+      subtitle = g_strdup_printf (_("%s · %s · %s"), when,
+                                  kab_journal_kind_to_label (kab_journal_entry_get_kind (entry)),
+                                  _("Draft, not signed"));
+      row = new_row (title, subtitle, NULL, NULL);
+      gtk_widget_set_name (row, "journal-to-sign-row");
+      g_object_set_data_full (G_OBJECT (row), "entry", g_object_ref (entry), g_object_unref);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_journal_row_activated), self, 0);
+      append_row (self->waiting_list, row);
+    }
+}
+
 static int
 compare_next_session (gconstpointer a,
                       gconstpointer b)
@@ -612,6 +675,7 @@ kab_today_page_refresh (KabTodayPage *self)
 
   clear_list (self->waiting_list);
   fill_past_planned (self, now);
+  fill_journal_to_sign (self, now);
   fill_agreements (self);
   fill_consultations (self);
   fill_debts (self, now);
@@ -691,7 +755,7 @@ kab_today_page_init (KabTodayPage *self)
 
   set_placeholder (self->day_list, _("No sessions on this day"));
   set_placeholder (self->week_list, _("Nothing planned"));
-  set_placeholder (self->waiting_list, _("Nothing is waiting: every session is marked, every agreement signed"));
+  set_placeholder (self->waiting_list, _("Nothing is waiting: every session is marked, every note and agreement signed"));
 }
 
 /**

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kab-journal-document.h"
 #include "kab-journal-row.h"
@@ -60,6 +61,30 @@ kab_journal_row_new (void)
   return g_object_new (KAB_TYPE_JOURNAL_ROW, NULL);
 }
 
+/* @text with each run of line breaks (and the spaces around them) one space. */
+static char *
+flatten (char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean in_break = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\r' || (in_break && (*p == ' ' || *p == '\t')))
+        {
+          in_break = TRUE;
+          continue;
+        }
+      if (in_break && out->len > 0 && out->str[out->len - 1] != ' ')
+        g_string_append_c (out, ' ');
+      in_break = FALSE;
+      g_string_append_c (out, *p);
+    }
+
+  g_free (text);
+  return g_string_free (out, FALSE);
+}
+
 void
 kab_journal_row_set_entry (KabJournalRow   *self,
                            KabJournalEntry *entry)
@@ -79,12 +104,15 @@ kab_journal_row_set_entry (KabJournalRow   *self,
       status = g_strdup_printf (_("%s · corrected"), plain);
     }
 
-  if (g_utf8_strlen (text, -1) > PREVIEW_CHARS)
-    preview = g_utf8_substring (text, 0, PREVIEW_CHARS);
+  /* The label's three lines count per paragraph: a structured note's headings would
+   * each make one, so the preview runs its lines together. */
+  preview = g_utf8_strlen (text, -1) > PREVIEW_CHARS ? g_utf8_substring (text, 0, PREVIEW_CHARS)
+                                                     : g_strdup (text);
+  preview = flatten (g_steal_pointer (&preview));
 
   gtk_label_set_label (self->when_label, heading);
   gtk_label_set_label (self->status_label, status);
-  gtk_label_set_label (self->text_label, preview != NULL ? preview : text);
+  gtk_label_set_label (self->text_label, preview);
   gtk_widget_set_visible (GTK_WIDGET (self->text_label), *text != '\0');
 
   if (kab_journal_entry_is_signed (entry))

@@ -74,6 +74,7 @@ static const char * const action_nicks[] = {
   [KAB_JOURNAL_ACTION_CORRECTED] = "corrected",
   [KAB_JOURNAL_ACTION_DELETED] = "deleted",
   [KAB_JOURNAL_ACTION_OBJECTION] = "objection",
+  [KAB_JOURNAL_ACTION_SEARCHED] = "searched",
 };
 
 static const char * const action_labels[] = {
@@ -85,6 +86,7 @@ static const char * const action_labels[] = {
   [KAB_JOURNAL_ACTION_CORRECTED] = NC_("journal access", "Corrected"),
   [KAB_JOURNAL_ACTION_DELETED] = NC_("journal access", "Deleted"),
   [KAB_JOURNAL_ACTION_OBJECTION] = NC_("journal access", "Objection recorded"),
+  [KAB_JOURNAL_ACTION_SEARCHED] = NC_("journal access", "Shown in a search result"),
 };
 
 const char *

@@ -26,6 +26,7 @@ typedef enum {
   KAB_JOURNAL_ACTION_CORRECTED,
   KAB_JOURNAL_ACTION_DELETED,
   KAB_JOURNAL_ACTION_OBJECTION,
+  KAB_JOURNAL_ACTION_SEARCHED,    /* shown, with a snippet, in a practice-wide search */
   KAB_JOURNAL_N_ACTIONS
 } KabJournalAction;
 

@@ -563,8 +563,13 @@ add_client (Demo       *demo,
   return !monthly || add_monthly_fees (demo, culture, client, start, error);
 }
 
-/* The clinical record: a few clients' latest sessions have notes, most signed, one
- * corrected after signing, the very latest still a draft. */
+/* The clinical record: a few clients' latest sessions have notes, written when the
+ * session ended, most signed a little later, one corrected days after signing. The latest
+ * note of up to three clients seen in the last weeks is still a draft: written days ago,
+ * it waits in the "to sign" list as it would in a real practice. */
+/* A draft is the note of a session in these last days. */
+#define DEMO_DRAFT_DAYS 30
+
 static const char * const journal_texts[][5] = {
   { "sv", "Beskriver sömnsvårigheter sedan flytten.", "Kartläggning av sömn och stress.",
     "Sömndagbok till nästa session.", "Fel uppgift om när flytten skedde." },
@@ -610,12 +615,71 @@ journal_text (KabStore *store,
   return g_string_free (text, FALSE);
 }
 
+/* @hours after @session ended, but never after now. */
+static GDateTime *
+after_session (Demo       *demo,
+               KabSession *session,
+               int         hours)
+{
+  g_autoptr(GDateTime) end = kab_session_dup_end (session);
+  g_autoptr(GDateTime) then = g_date_time_add_hours (end, hours);
+
+  return g_date_time_ref (g_date_time_compare (then, demo->now) < 0 ? then : demo->now);
+}
+
+/* The note is written as the session ends and, unless it stays a draft, signed two hours
+ * later: the store dates both, and the access log, at the store's "now". */
+static gboolean
+write_journal_entry (Demo             *demo,
+                     KabSession       *session,
+                     KabJournalEntry  *entry,
+                     gboolean          draft,
+                     GError          **error)
+{
+  g_autoptr(GDateTime) written = after_session (demo, session, 0);
+  g_autoptr(GDateTime) signed_at = after_session (demo, session, 2);
+  g_autoptr(GDateTime) before = kab_store_swap_test_now (written);
+  g_autoptr(GDateTime) back = NULL;
+  gboolean ok = kab_store_save_journal_draft (demo->store, entry, error);
+
+  if (ok && !draft)
+    {
+      g_autoptr(GDateTime) ours = kab_store_swap_test_now (signed_at);
+
+      ok = kab_store_sign_journal_entry (demo->store, entry, error);
+    }
+
+  back = kab_store_swap_test_now (before);
+  return ok;
+}
+
+/* A correction three days after the session: a date given wrong in the signed note. */
+static gboolean
+correct_journal_entry (Demo             *demo,
+                       KabJournalEntry  *entry,
+                       const char       *corrected,
+                       GError          **error)
+{
+  g_autoptr(GDateTime) later = g_date_time_add_days (kab_journal_entry_get_signed_at (entry), 3);
+  g_autoptr(GDateTime) when = g_date_time_ref (g_date_time_compare (later, demo->now) < 0 ? later : demo->now);
+  g_autoptr(GDateTime) before = kab_store_swap_test_now (when);
+  gboolean ok = kab_store_correct_journal_entry (demo->store, entry,
+                                                 journal_texts[journal_language (demo->store)][4],
+                                                 corrected, error);
+  g_autoptr(GDateTime) back = kab_store_swap_test_now (before);
+
+  return ok;
+}
+
 static gboolean
 add_journal (Demo    *demo,
              GError **error)
 {
   GListModel *clients = kab_store_get_clients (demo->store);
+  g_autoptr(GDateTime) recent = g_date_time_add_days (demo->now, -DEMO_DRAFT_DAYS);
   guint written = 0;
+  guint drafts = 0;
+  gboolean has_correction = FALSE;
 
   for (guint c = 0; c < g_list_model_get_n_items (clients) && c < 12; c++)
     {
@@ -634,6 +698,7 @@ add_journal (Demo    *demo,
           g_autoptr(KabJournalEntry) entry = NULL;
           g_autofree char *text = NULL;
           g_autofree char *corrected = NULL;
+          gboolean draft;
 
           if (kab_session_get_status (session) != KAB_SESSION_STATUS_ATTENDED ||
               g_date_time_compare (kab_session_get_start (session), demo->now) > 0)
@@ -644,20 +709,19 @@ add_journal (Demo    *demo,
           g_object_set (entry, "client-id", kab_client_get_id (client),
                         "session-id", kab_session_get_id (session),
                         "occurred", kab_session_get_start (session), "text", text, NULL);
-          if (written == 0)
-            {
-              if (!kab_store_save_journal_draft (demo->store, entry, error))
-                return FALSE;
-            }
-          else if (!kab_store_sign_journal_entry (demo->store, entry, error))
+          draft = noted == 0 && drafts < 3 &&
+                  g_date_time_compare (kab_session_get_start (session), recent) > 0;
+          drafts += draft;
+          if (!write_journal_entry (demo, session, entry, draft, error))
             return FALSE;
 
           corrected = journal_text (demo->store, written + 1);
-          if (written == 1 &&
-              !kab_store_correct_journal_entry (demo->store, entry,
-                                                journal_texts[journal_language (demo->store)][4],
-                                                corrected, error))
-            return FALSE;
+          if (!draft && !has_correction)
+            {
+              if (!correct_journal_entry (demo, entry, corrected, error))
+                return FALSE;
+              has_correction = TRUE;
+            }
 
           noted++;
           written++;

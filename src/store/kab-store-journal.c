@@ -137,7 +137,7 @@ fts_phrase (const char *query)
   return g_string_free (g_steal_pointer (&phrase), FALSE);
 }
 
-/* Trigrams need three characters; a shorter query is matched by folding each text. */
+/* Trigrams need three characters; in one client's journal a shorter query is matched by folding each text. */
 static GListModel *
 filter_short_query (KabStore    *self,
                     gint64       client_id,
@@ -163,6 +163,34 @@ filter_short_query (KabStore    *self,
   return G_LIST_MODEL (g_steal_pointer (&found));
 }
 
+/* The FTS query behind both searches: @max_results -1 for all. */
+static GListModel *
+search_journal (KabStore    *self,
+                gint64       client_id,
+                const char  *trimmed,
+                int          max_results,
+                GError     **error)
+{
+  g_autofree char *phrase = fts_phrase (trimmed);
+  sqlite3_stmt *stmt;
+
+  stmt = kab_store_prepare (self,
+    "SELECT " ENTRY_COLUMNS " FROM journal_entry e"
+    " WHERE (e.id IN (SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?1)"
+    "        OR e.id IN (SELECT c.entry_id FROM journal_correction c WHERE c.id IN"
+    "                    (SELECT rowid FROM journal_correction_fts"
+    "                     WHERE journal_correction_fts MATCH ?1)))"
+    " AND (?2 = 0 OR e.client_id = ?2)"
+    " ORDER BY e.occurred DESC, e.id DESC LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+
+  kab_store_bind_text (stmt, 1, phrase);
+  sqlite3_bind_int64 (stmt, 2, client_id);
+  sqlite3_bind_int (stmt, 3, max_results);
+  return collect_entries (self, stmt, error);
+}
+
 /**
  * kab_store_search_journal:
  * @client_id: the client, or 0 for the whole practice
@@ -177,8 +205,6 @@ kab_store_search_journal (KabStore    *self,
                           GError     **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (query != NULL ? query : ""));
-  g_autofree char *phrase = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (KAB_IS_STORE (self), NULL);
 
@@ -189,28 +215,42 @@ kab_store_search_journal (KabStore    *self,
       return G_LIST_MODEL (g_list_store_new (KAB_TYPE_JOURNAL_ENTRY));
     }
 
-  if (g_utf8_strlen (trimmed, -1) < 3)
+  if (g_utf8_strlen (trimmed, -1) < KAB_JOURNAL_SEARCH_MIN_CHARS)
     {
       if (client_id != 0)
         return filter_short_query (self, client_id, trimmed, error);
       return G_LIST_MODEL (g_list_store_new (KAB_TYPE_JOURNAL_ENTRY));
     }
 
-  stmt = kab_store_prepare (self,
-    "SELECT " ENTRY_COLUMNS " FROM journal_entry e"
-    " WHERE (e.id IN (SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?1)"
-    "        OR e.id IN (SELECT c.entry_id FROM journal_correction c WHERE c.id IN"
-    "                    (SELECT rowid FROM journal_correction_fts"
-    "                     WHERE journal_correction_fts MATCH ?1)))"
-    " AND (?2 = 0 OR e.client_id = ?2)"
-    " ORDER BY e.occurred DESC, e.id DESC", error);
-  if (stmt == NULL)
-    return NULL;
+  return search_journal (self, client_id, trimmed, -1, error);
+}
 
-  phrase = fts_phrase (trimmed);
-  kab_store_bind_text (stmt, 1, phrase);
-  sqlite3_bind_int64 (stmt, 2, client_id);
-  return collect_entries (self, stmt, error);
+/**
+ * kab_store_search_practice_journal:
+ * @query: words as typed, at least %KAB_JOURNAL_SEARCH_MIN_CHARS characters
+ * @max_results: how many entries at most
+ *
+ * Searches every client's journal, entries and corrections. Lists without logging: what
+ * a view shows of the entries it logs itself (kab_store_log_journal_entries_access()).
+ *
+ * Returns: (transfer full): the newest matching entries, newest first; none for a
+ *   shorter query
+ */
+GListModel *
+kab_store_search_practice_journal (KabStore    *self,
+                                   const char  *query,
+                                   guint        max_results,
+                                   GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (query != NULL ? query : ""));
+
+  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
+  g_return_val_if_fail (max_results <= G_MAXINT, NULL);
+
+  if (g_utf8_strlen (trimmed, -1) < KAB_JOURNAL_SEARCH_MIN_CHARS)
+    return G_LIST_MODEL (g_list_store_new (KAB_TYPE_JOURNAL_ENTRY));
+
+  return search_journal (self, 0, trimmed, (int)max_results, error);
 }
 
 static KabJournalEntry *
@@ -288,7 +328,7 @@ insert_access (KabStore          *self,
                const char        *detail,
                GError           **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = kab_store_now ();
   sqlite3_stmt *stmt = kab_store_prepare (self,
     "INSERT INTO journal_access (at, client_id, entry_id, action, detail)"
     " VALUES (?1, ?2, ?3, ?4, ?5)", error);
@@ -322,6 +362,45 @@ kab_store_log_journal_access (KabStore          *self,
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
 
   return insert_access (self, client_id, entry_id, action, detail, error);
+}
+
+/**
+ * kab_store_log_journal_entries_access:
+ * @entries: (element-type KabJournalEntry): the entries, of any clients
+ * @detail: (nullable): the same for each row
+ *
+ * Appends one row per entry to its client's access log, all in one transaction.
+ */
+gboolean
+kab_store_log_journal_entries_access (KabStore          *self,
+                                      GPtrArray         *entries,
+                                      KabJournalAction   action,
+                                      const char        *detail,
+                                      GError           **error)
+{
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+
+  if (entries->len == 0)
+    return TRUE;
+
+  if (!kab_store_tx_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KabJournalEntry *entry = g_ptr_array_index (entries, i);
+
+      if (!insert_access (self, kab_journal_entry_get_client_id (entry),
+                          kab_journal_entry_get_id (entry), action, detail, error))
+        {
+          kab_store_tx_rollback (self);
+          return FALSE;
+        }
+    }
+
+  /* A failed commit has rolled back by itself. */
+  return kab_store_tx_commit (self, error);
 }
 
 /**
@@ -390,7 +469,7 @@ kab_store_save_journal_draft (KabStore         *self,
                               KabJournalEntry  *entry,
                               GError          **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = kab_store_now ();
   gint64 id;
   sqlite3_stmt *stmt;
 
@@ -479,7 +558,7 @@ kab_store_sign_journal_entry (KabStore         *self,
                               KabJournalEntry  *entry,
                               GError          **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = kab_store_now ();
   g_autofree char *signer = practitioner_signature (self);
   g_autoptr(KabJournalEntry) copy = NULL;
   sqlite3_stmt *stmt;
@@ -552,7 +631,7 @@ add_correction (KabStore          *self,
                 gboolean           objection,
                 GError           **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = kab_store_now ();
   g_autofree char *signer = practitioner_signature (self);
   sqlite3_stmt *stmt;
 
@@ -793,7 +872,7 @@ kab_store_delete_journal_entry (KabStore         *self,
                                 GDateTime        *decided,
                                 GError          **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = kab_store_now ();
   g_autofree char *detail = NULL;
   g_autofree char *trimmed = NULL;
   g_autofree char *decided_text = NULL;

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* Search matches parts of words by trigrams: a query needs this many characters. */
+#define KAB_JOURNAL_SEARCH_MIN_CHARS 3
+
 /* One row of a client's journal access log. */
 typedef struct
 {
@@ -29,6 +32,10 @@ GListModel      *kab_store_list_journal            (KabStore          *self,
 GListModel      *kab_store_search_journal          (KabStore          *self,
                                                     gint64             client_id,
                                                     const char        *query,
+                                                    GError           **error);
+GListModel      *kab_store_search_practice_journal (KabStore          *self,
+                                                    const char        *query,
+                                                    guint              max_results,
                                                     GError           **error);
 KabJournalEntry *kab_store_load_journal_entry      (KabStore          *self,
                                                     gint64             id,
@@ -65,6 +72,11 @@ gboolean         kab_store_log_journal_access      (KabStore          *self,
                                                     KabJournalAction   action,
                                                     const char        *detail,
                                                     GError           **error);
+gboolean         kab_store_log_journal_entries_access (KabStore       *self,
+                                                       GPtrArray      *entries,
+                                                       KabJournalAction action,
+                                                       const char     *detail,
+                                                       GError        **error);
 GPtrArray       *kab_store_list_journal_access     (KabStore          *self,
                                                     gint64             client_id,
                                                     GError           **error);
