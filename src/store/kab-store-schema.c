@@ -442,6 +442,7 @@ static const char * const migrations[] = {
   "  invoice_id INTEGER NOT NULL REFERENCES invoice (id) ON DELETE CASCADE,"
   "  payment_id INTEGER NOT NULL UNIQUE REFERENCES payment (id) ON DELETE CASCADE,"
   "  PRIMARY KEY (invoice_id, payment_id)"
+  ");"
   "INSERT OR IGNORE INTO invoice_payment (invoice_id, payment_id)"
   "  SELECT id, payment_id FROM invoice"
   "  WHERE payment_id <> 0 AND payment_id IN (SELECT id FROM payment);"
