@@ -10,15 +10,20 @@
 #include <gdk/x11/gdkx.h>
 
 #include "kab-application.h"
+#include "kab-consent-document.h"
+#include "kab-consent-templates.h"
 #include "kab-preferences-window.h"
 #include "kab-test-ui-util.h"
 #include "kab-test-util.h"
 #include "kab-window.h"
+#include "calendar/kab-calendar-view.h"
 #include "calendar/kab-session-block.h"
 #include "calendar/kab-session-dialog.h"
+#include "clients/kab-clients-view.h"
 #include "clients/kab-new-client-dialog.h"
 #include "common/kab-consent-row.h"
 #include "consent/kab-agreement-dialog.h"
+#include "payments/kab-payments-view.h"
 #include "journal/kab-journal-editor.h"
 #include "payments/kab-payment-dialog.h"
 
@@ -828,6 +833,211 @@ flow_escape_closes_dialogs (Flow *flow)
     }
 }
 
+/* Escape closes every popover and menu */
+
+/* The popover that has the keyboard, if one is open. */
+static GtkWidget *
+focused_popover (void)
+{
+  GtkWidget *focused = focus_widget ();
+  GtkWidget *popover = focused != NULL ? gtk_widget_get_ancestor (focused, GTK_TYPE_POPOVER) : NULL;
+
+  return popover != NULL && gtk_widget_get_mapped (popover) ? popover : NULL;
+}
+
+static gboolean
+popover_has_focus (gpointer data)
+{
+  return (*(GtkWidget **) data = focused_popover ()) != NULL;
+}
+
+static gboolean
+popover_closed (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+/* What the popover opens from: its menu button, its combo row, or the widget it hangs on. */
+static GtkWidget *
+popover_owner (GtkWidget *popover)
+{
+  GtkWidget *parent = gtk_widget_get_parent (popover);
+  GtkWidget *button = gtk_widget_get_ancestor (parent, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *row = gtk_widget_get_ancestor (parent, ADW_TYPE_COMBO_ROW);
+
+  return button != NULL ? button : row != NULL ? row : parent;
+}
+
+static gboolean
+focus_back_on (gpointer data)
+{
+  GtkWidget *focused = focus_widget ();
+
+  return focused != NULL && (focused == data || gtk_widget_is_ancestor (focused, data));
+}
+
+/* @keys open a popover, which takes the keyboard; Escape closes it and gives the keyboard
+ * back to what it opened from. Returns what it opened from. */
+static GtkWidget *
+escape_closes (const char *what,
+               const char *keys)
+{
+  g_auto(GStrv) key_list = g_strsplit (keys, " ", -1);
+  GtkWidget *popover = NULL;
+  GtkWidget *owner;
+
+  for (guint i = 0; key_list[i] != NULL; i++)
+    xdotool ("key", "--delay", "150", key_list[i], NULL);
+  wait_for (popover_has_focus, &popover, what);
+  owner = popover_owner (popover);
+  g_test_message ("%s: open, from a %s", what, G_OBJECT_TYPE_NAME (owner));
+
+  xdotool ("key", "Escape", NULL);
+  wait_for (popover_closed, popover, what);
+  if (!focus_back_on (owner))
+    log_focus (what);
+  wait_for (focus_back_on, owner, what);
+
+  return owner;
+}
+
+/* Tab until @target, or a widget inside it, has the keyboard. */
+static void
+tab_to (GtkWidget  *target,
+        const char *what)
+{
+  for (guint i = 0; i < 80; i++)
+    {
+      if (focus_back_on (target))
+        return;
+      xdotool ("key", "--delay", "60", "Tab", NULL);
+    }
+
+  log_focus (what);
+  g_error ("Tab never reached %s", what);
+}
+
+static GtkWidget *
+template_child (GtkWidget  *widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
+static GtkWidget *
+view_child (Flow       *flow,
+            GType       view_type,
+            const char *name)
+{
+  GtkWidget *view = kab_test_find_by_type (GTK_WIDGET (flow->window), view_type);
+
+  g_assert_nonnull (view);
+  return template_child (view, view_type, name);
+}
+
+/* The view's menu: the first menu button of its toolbar. */
+static GtkWidget *
+view_menu_button (Flow  *flow,
+                  GType  view_type)
+{
+  GtkWidget *view = kab_test_find_by_type (GTK_WIDGET (flow->window), view_type);
+  GtkWidget *button = view != NULL ? find_descendant (view, GTK_TYPE_MENU_BUTTON) : NULL;
+
+  g_assert_nonnull (button);
+  g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
+  return button;
+}
+
+static gboolean
+is_sign_popover_button (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return parent != NULL && is_named_button (parent, "sign-button");
+}
+
+/* Every popover and menu, opened from the keyboard: the main menu (F10), the views' menus,
+ * a session's status menu, the client choosers and the date popovers of the dialogs, and
+ * the day a signature is recorded. Each has the keyboard once open; Escape closes it and
+ * the keyboard is back on its button. */
+static void
+flow_escape_closes_popovers (Flow *flow)
+{
+  gint64 client_id = add_client (flow, "Agnes", "Lindqvist");
+  GtkWidget *dialog;
+  g_autoptr(GListModel) templates = NULL;
+  g_autoptr(KabConsentTemplate) template = NULL;
+  g_autoptr(KabConsent) consent = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(KabSession) session = kab_session_new ();
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (tomorrow), g_date_time_get_month (tomorrow),
+                                                      g_date_time_get_day_of_month (tomorrow), 10, 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  /* A session today for the week, one tomorrow and a printed agreement for "To Sign". */
+  add_session_today (flow, client_id);
+  g_object_set (session, "client-id", client_id, "start", start, "duration", 50, NULL);
+  kab_store_save_session (flow->store, session, &error);
+  g_assert_no_error (error);
+  kab_consent_ensure_builtin_templates (flow->store, &error);
+  g_assert_no_error (error);
+  templates = kab_store_list_consent_templates (flow->store, &error);
+  g_assert_no_error (error);
+  template = g_list_model_get_item (templates, 0);
+  consent = kab_consent_record_new (template, kab_store_find_client (flow->store, client_id), "The agreement.", NULL);
+  kab_store_save_consent (flow->store, consent, &error);
+  g_assert_no_error (error);
+  kab_test_iterate ();
+
+  focus (GTK_WINDOW (flow->window));
+  escape_closes ("the main menu", "alt+1 F10");
+  g_assert_true (escape_closes ("the main menu", "F10") ==
+                 template_child (GTK_WIDGET (flow->window), KAB_TYPE_WINDOW, "primary_menu_button"));
+
+  tab_to (view_child (flow, KAB_TYPE_CLIENTS_VIEW, "filter_button"), "the clients' filter");
+  escape_closes ("the clients' filter", "Return");
+
+  xdotool ("key", "--delay", "80", "alt+2", "alt+w", NULL);
+  tab_to (view_menu_button (flow, KAB_TYPE_CALENDAR_VIEW), "the calendar's menu");
+  escape_closes ("the calendar's menu", "Return");
+  xdotool ("key", "--delay", "80", "t", NULL);
+  press_until ("Tab", is_session_block, 60, "the session in the week");
+  g_assert_true (KAB_IS_SESSION_BLOCK (escape_closes ("a session's status menu", "Return")));
+
+  xdotool ("key", "--delay", "80", "alt+3", NULL);
+  tab_to (view_menu_button (flow, KAB_TYPE_PAYMENTS_VIEW), "the payments' menu");
+  escape_closes ("the payments' menu", "Return");
+
+  xdotool ("key", "--delay", "80", "alt+4", NULL);
+  press_until ("Tab", is_sign_popover_button, 60, "Record Signature in To Sign");
+  escape_closes ("the day of a signature", "Return");
+
+  /* The payment dialog: its client chooser has the keyboard first. */
+  xdotool ("key", "--delay", "80", "alt+3", "ctrl+shift+p", NULL);
+  dialog = GTK_WIDGET (wait_for_window (KAB_TYPE_PAYMENT_DIALOG));
+  escape_closes ("the payment's client chooser", "Return");
+  escape_closes ("the payment's method", "alt+m");
+  tab_to (template_child (dialog, KAB_TYPE_PAYMENT_DIALOG, "date_button"), "the payment's date");
+  escape_closes ("the payment's date", "Return");
+  xdotool ("key", "Escape", NULL);
+  wait_for_window_gone (KAB_TYPE_PAYMENT_DIALOG);
+
+  /* The session dialog, the same way. */
+  focus (GTK_WINDOW (flow->window));
+  xdotool ("key", "--delay", "80", "alt+2", "ctrl+n", NULL);
+  dialog = GTK_WIDGET (wait_for_window (KAB_TYPE_SESSION_DIALOG));
+  escape_closes ("the session's client chooser", "Return");
+  tab_to (template_child (dialog, KAB_TYPE_SESSION_DIALOG, "date_button"), "the session's date");
+  escape_closes ("the session's date", "Return");
+  xdotool ("key", "Escape", NULL);
+  wait_for_window_gone (KAB_TYPE_SESSION_DIALOG);
+}
+
 typedef void (*FlowFunc) (Flow *flow);
 
 typedef struct
@@ -897,6 +1107,7 @@ main (int   argc,
   g_test_add_data_func ("/keyboard/sign-journal-note", flow_sign_journal_note, run_in_kabinett);
   g_test_add_data_func ("/keyboard/record-payment-from-payments", flow_record_payment_from_payments, run_in_kabinett);
   g_test_add_data_func ("/keyboard/prepare-and-sign-agreement", flow_prepare_and_sign_agreement, run_in_kabinett);
+  g_test_add_data_func ("/keyboard/escape-closes-popovers", flow_escape_closes_popovers, run_in_kabinett);
   g_test_add_data_func ("/keyboard/escape-closes-dialogs", flow_escape_closes_dialogs, run_in_kabinett);
 
   return g_test_run ();
