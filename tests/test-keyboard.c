@@ -819,7 +819,12 @@ flow_escape_closes_dialogs (Flow *flow)
     { "ctrl+n", "alt+1", kab_new_client_dialog_get_type },
     { "ctrl+shift+p", "alt+3", kab_payment_dialog_get_type },
     { "ctrl+comma", "alt+1", kab_preferences_window_get_type },
+    { "ctrl+n", "alt+2", kab_session_dialog_get_type },
+    { "ctrl+n", "alt+4", kab_agreement_dialog_get_type },
   };
+
+  /* The calendar and the agreements need a client to plan for. */
+  add_client (flow, "Agnes", "Lindqvist");
 
   for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
     {
