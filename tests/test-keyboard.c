@@ -360,6 +360,12 @@ press_until (const char *key,
     {
       GtkWidget *focused = focus_widget ();
 
+      /* The keyboard is never lost to a widget that cannot be seen. */
+      if (focused != NULL && !gtk_widget_get_mapped (focused))
+        {
+          log_focus (what);
+          g_error ("%s gave the keyboard to a hidden %s", key, G_OBJECT_TYPE_NAME (focused));
+        }
       if (focused != NULL && accept (focused))
         return focused;
       xdotool ("key", "--delay", "60", key, NULL);
@@ -913,6 +919,13 @@ tab_to (GtkWidget  *target,
 {
   for (guint i = 0; i < 80; i++)
     {
+      GtkWidget *focused = focus_widget ();
+
+      if (focused != NULL && !gtk_widget_get_mapped (focused))
+        {
+          log_focus (what);
+          g_error ("Tab gave the keyboard to a hidden %s", G_OBJECT_TYPE_NAME (focused));
+        }
       if (focus_back_on (target))
         return;
       xdotool ("key", "--delay", "60", "Tab", NULL);
