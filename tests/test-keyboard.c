@@ -17,8 +17,10 @@
 #include "kab-test-util.h"
 #include "kab-window.h"
 #include "calendar/kab-calendar-view.h"
+#include "calendar/kab-export-dialog.h"
 #include "calendar/kab-session-block.h"
 #include "calendar/kab-session-dialog.h"
+#include "clients/kab-client-details.h"
 #include "clients/kab-clients-view.h"
 #include "clients/kab-new-client-dialog.h"
 #include "common/kab-consent-row.h"
@@ -979,14 +981,15 @@ is_sign_popover_button (GtkWidget *widget)
 }
 
 /* Every popover and menu, opened from the keyboard: the main menu (F10), the views' menus,
- * a session's status menu, the client choosers and the date popovers of the dialogs, and
- * the day a signature is recorded. Each has the keyboard once open; Escape closes it and
+ * a session's status menu, a client's menu and day of birth, the client choosers and the
+ * date popovers of the dialogs, and the day a signature is recorded. Each has the keyboard once open; Escape closes it and
  * the keyboard is back on its button. */
 static void
 flow_escape_closes_popovers (Flow *flow)
 {
   gint64 client_id = add_client (flow, "Agnes", "Lindqvist");
   GtkWidget *dialog;
+  GtkWidget *details;
   g_autoptr(GListModel) templates = NULL;
   g_autoptr(KabConsentTemplate) template = NULL;
   g_autoptr(KabConsent) consent = NULL;
@@ -1034,6 +1037,34 @@ flow_escape_closes_popovers (Flow *flow)
   xdotool ("key", "--delay", "80", "alt+4", NULL);
   press_until ("Tab", is_sign_popover_button, 60, "Record Signature in To Sign");
   escape_closes ("the day of a signature", "Return");
+
+  /* Her own menu and her day of birth, in her details: Ctrl+F finds her, Return shows her. */
+  xdotool ("key", "--delay", "80", "alt+1", "ctrl+f", NULL);
+  xdotool ("type", "--delay", "30", "Agnes", NULL);
+  xdotool ("key", "--delay", "150", "Return", NULL);
+  details = kab_test_find_by_type (GTK_WIDGET (flow->window), KAB_TYPE_CLIENT_DETAILS);
+  g_assert_nonnull (details);
+  tab_to (template_child (details, KAB_TYPE_CLIENT_DETAILS, "menu_button"), "the client's menu");
+  escape_closes ("the client's menu", "Return");
+  tab_to (template_child (details, KAB_TYPE_CLIENT_DETAILS, "birth_button"), "the day of birth");
+  escape_closes ("the day of birth", "Return");
+
+  /* The first and last day of an export, from the calendar's menu ("E" for Export). */
+  xdotool ("key", "--delay", "80", "alt+2", NULL);
+  tab_to (view_menu_button (flow, KAB_TYPE_CALENDAR_VIEW), "the calendar's menu");
+  xdotool ("key", "--delay", "150", "Return", "e", NULL);
+  dialog = GTK_WIDGET (wait_for_window (KAB_TYPE_EXPORT_DIALOG));
+  /* Its range list closes on Escape too; End and Return choose the last range, "Custom",
+   * which shows the first and last day. */
+  escape_closes ("the export's range", "alt+r");
+  xdotool ("key", "--delay", "150", "alt+r", "End", "Return", NULL);
+  tab_to (template_child (dialog, KAB_TYPE_EXPORT_DIALOG, "from_button"), "the export's first day");
+  escape_closes ("the export's first day", "Return");
+  tab_to (template_child (dialog, KAB_TYPE_EXPORT_DIALOG, "to_button"), "the export's last day");
+  escape_closes ("the export's last day", "Return");
+  xdotool ("key", "Escape", NULL);
+  wait_for_window_gone (KAB_TYPE_EXPORT_DIALOG);
+  focus (GTK_WINDOW (flow->window));
 
   /* The payment dialog: its client chooser has the keyboard first. */
   xdotool ("key", "--delay", "80", "alt+3", "ctrl+shift+p", NULL);
