@@ -10,10 +10,13 @@
 #include "kab-test-ui-util.h"
 #include "kab-window.h"
 #include "kab-preferences-window.h"
+#include "calendar/kab-export-dialog.h"
 #include "calendar/kab-session-dialog.h"
 #include "clients/kab-new-client-dialog.h"
+#include "consent/kab-agreement-dialog.h"
 #include "payments/kab-income-chart.h"
 #include "payments/kab-payment-dialog.h"
+#include "reminders/kab-reminders-dialog.h"
 
 typedef struct
 {
@@ -311,7 +314,7 @@ check_everything (KabWindow *window,
 {
   GtkWindow *preferences;
 
-  static const char * const calendar_modes[] = { "week", "month" };
+  static const char * const calendar_modes[] = { "day", "week", "month" };
   GtkWidget *calendar;
 
   /* Every page of the window's view stack: all four views, each built when shown. */
@@ -331,6 +334,9 @@ check_everything (KabWindow *window,
   audit_dialog (audit, window, "clients", "clients.new", KAB_TYPE_NEW_CLIENT_DIALOG);
   audit_dialog (audit, window, "calendar", "calendar.new-session", KAB_TYPE_SESSION_DIALOG);
   audit_dialog (audit, window, "payments", "payments.record", KAB_TYPE_PAYMENT_DIALOG);
+  audit_dialog (audit, window, "consent", "consent.prepare", KAB_TYPE_AGREEMENT_DIALOG);
+  audit_dialog (audit, window, "calendar", "calendar.export", KAB_TYPE_EXPORT_DIALOG);
+  audit_dialog (audit, window, "calendar", "calendar.prepare-reminders", KAB_TYPE_REMINDERS_DIALOG);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL);
   kab_test_iterate ();

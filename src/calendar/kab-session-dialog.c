@@ -9,6 +9,7 @@
 #include "kab-calendar-util.h"
 #include "kab-client-filter.h"
 #include "kab-date-format.h"
+#include "kab-drop-down-escape.h"
 #include "kab-money.h"
 #include "kab-session-dialog.h"
 #include "kab-session-overlaps.h"
@@ -1152,6 +1153,7 @@ setup_clients (KabSessionDialog *self)
   kab_client_filter_set_show_archived (self->search, TRUE);
   self->search_entry = GTK_EDITABLE (find_search_entry (GTK_WIDGET (self->client_dropdown)));
   g_warn_if_fail (self->search_entry != NULL);
+  kab_drop_down_close_on_escape (self->client_dropdown);
 
   gtk_drop_down_set_factory (self->client_dropdown, factory);
   gtk_drop_down_set_list_factory (self->client_dropdown, list_factory);

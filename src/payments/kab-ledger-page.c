@@ -38,6 +38,10 @@ struct _KabLedgerPage
   GtkScrolledWindow  *scrolled_window;
   GtkColumnView      *column_view;
   GtkColumnViewColumn *client_column;
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *charged_column;
+  GtkColumnViewColumn *paid_column;
+  GtkColumnViewColumn *balance_column;
   AdwStatusPage      *empty_page;
 };
 
@@ -83,6 +87,46 @@ set_amount (GtkLabel   *label,
   g_autofree char *text = kab_money_format (amount, currency_code);
 
   gtk_label_set_label (label, text);
+}
+
+/* Column widths */
+
+static int
+text_width (KabLedgerPage *self,
+            const char    *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), text);
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static void
+fit_column (GtkColumnViewColumn *column,
+            int                  text_width,
+            int                  normal_width)
+{
+  /* The cell's padding on both sides, and room for the column's separator. */
+  gtk_column_view_column_set_fixed_width (column, MAX (normal_width, text_width + 32));
+}
+
+/* The date and amount columns have fixed widths (rows sized as they scroll would make
+ * them jump) that fit normal text. Large Text (1.5× in GNOME's accessibility settings)
+ * would cut "01.12.2026" to "01.12.202": the columns grow with the text of the widest
+ * date and of a six-figure amount. */
+static void
+fit_columns_to_text (KabLedgerPage *self)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 12, 28, 0, 0, 0);
+  g_autofree char *date = kab_date_format_table (day);
+  g_autofree char *amount = kab_money_format (-99999999, currency (self));
+  int amount_width = text_width (self, amount);
+
+  fit_column (self->date_column, text_width (self, date), 110);
+  fit_column (self->charged_column, amount_width, 130);
+  fit_column (self->paid_column, amount_width, 130);
+  fit_column (self->balance_column, amount_width, 130);
 }
 
 static void
@@ -412,6 +456,11 @@ kab_ledger_page_constructed (GObject *object)
   g_signal_connect_object (kab_store_get_practice (self->store), "notify::currency",
                            G_CALLBACK (on_currency_changed), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->column_view, "realize", G_CALLBACK (fit_columns_to_text),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi",
+                           G_CALLBACK (fit_columns_to_text), self, G_CONNECT_SWAPPED);
+
   update_month_label (self);
   update_mode (self);
   refresh (self, TRUE);
@@ -528,6 +577,10 @@ kab_ledger_page_class_init (KabLedgerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabLedgerPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, KabLedgerPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, KabLedgerPage, client_column);
+  gtk_widget_class_bind_template_child (widget_class, KabLedgerPage, date_column);
+  gtk_widget_class_bind_template_child (widget_class, KabLedgerPage, charged_column);
+  gtk_widget_class_bind_template_child (widget_class, KabLedgerPage, paid_column);
+  gtk_widget_class_bind_template_child (widget_class, KabLedgerPage, balance_column);
   gtk_widget_class_bind_template_child (widget_class, KabLedgerPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 

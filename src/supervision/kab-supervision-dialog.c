@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kab-drop-down-escape.h"
 #include "kab-money.h"
 #include "kab-supervision-dialog.h"
 
@@ -275,6 +276,7 @@ fill_fields (KabSupervisionDialog *self)
   name = gtk_property_expression_new (KAB_TYPE_CLIENT, NULL, "display-name");
   gtk_drop_down_set_expression (self->client_drop, name);
   gtk_drop_down_set_model (self->client_drop, kab_store_get_clients (self->store));
+  kab_drop_down_close_on_escape (self->client_drop);
 }
 
 static void
