@@ -45,6 +45,7 @@ kab_store_finalize (GObject *object)
   g_clear_object (&self->practice);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->wal_set_aside, g_free);
+  g_clear_pointer (&self->pending, kab_store_pending_free);
 
   G_OBJECT_CLASS (kab_store_parent_class)->finalize (object);
 }
@@ -187,6 +188,9 @@ kab_store_step_done (KabStore      *self,
   int rc = sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
+  /* Outside a transaction, the statement was its own commit. */
+  if (self->tx_depth == 0)
+    kab_store_pending_finish (self, rc == SQLITE_DONE || rc == SQLITE_ROW, rc);
   if (rc == SQLITE_DONE || rc == SQLITE_ROW)
     return TRUE;
 
@@ -331,7 +335,11 @@ kab_store_tx_begin (KabStore  *self,
   const char *sql = self->tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT kab";
 
   if (!kab_store_exec (self, sql, error))
-    return FALSE;
+    {
+      if (self->tx_depth == 0)
+        kab_store_pending_finish (self, FALSE, sqlite3_extended_errcode (self->db));
+      return FALSE;
+    }
 
   self->tx_depth++;
   return TRUE;
@@ -348,11 +356,15 @@ kab_store_tx_commit (KabStore  *self,
   sql = self->tx_depth == 1 ? "COMMIT" : "RELEASE kab";
   if (!kab_store_exec (self, sql, error))
     {
+      if (self->tx_depth == 1)
+        kab_store_pending_commit_failed (self, sqlite3_extended_errcode (self->db));
       kab_store_tx_rollback (self);
       return FALSE;
     }
 
   self->tx_depth--;
+  if (self->tx_depth == 0)
+    kab_store_pending_finish (self, TRUE, SQLITE_OK);
   return TRUE;
 }
 
@@ -366,6 +378,7 @@ kab_store_tx_rollback (KabStore *self)
       /* A failed COMMIT may already have ended the transaction. */
       if (!sqlite3_get_autocommit (self->db))
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      kab_store_pending_finish (self, FALSE, SQLITE_ABORT);
     }
   else
     {
@@ -1028,6 +1041,8 @@ kab_store_open (const char  *path,
 
   if (!load_practice (self, error))
     return NULL;
+
+  kab_store_pending_check (self);
 
   /* The charges due since the last run (months turned while Kabinett was closed). */
   {
