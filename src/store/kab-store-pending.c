@@ -44,6 +44,7 @@ struct _KabStorePending
   guint      serial;
   int        commit_rc;     /* the failed COMMIT's result, until its rollback ends it */
   GPtrArray *found;         /* GVariant (ssxx): found at open, not yet taken */
+  int        fd;            /* the record file, open once a write was recorded */
 };
 
 typedef struct
@@ -100,26 +101,14 @@ get_pending (KabStore *self)
     {
       self->pending = g_new0 (KabStorePending, 1);
       self->pending->records = g_key_file_new ();
+      self->pending->fd = -1;
       self->pending->found = g_ptr_array_new_with_free_func ((GDestroyNotify)g_variant_unref);
     }
 
   return self->pending;
 }
 
-void
-kab_store_pending_free (KabStorePending *pending)
-{
-  if (pending == NULL)
-    return;
-
-  g_key_file_unref (pending->records);
-  g_free (pending->current);
-  g_ptr_array_unref (pending->found);
-  g_free (pending);
-}
-
-/* The folder's entry of the record is on the disk too, so that a power cut cannot bring
- * back a record whose write was told saved. */
+/* The folder's entry of the record is on the disk too (once, when it is created). */
 static void
 sync_folder (const char *path)
 {
@@ -132,34 +121,111 @@ sync_folder (const char *path)
   close (fd);
 }
 
+/* The record is one small file kept open for the run: written in place and synced
+ * before each write (one fdatasync, no rename), emptied after it. It is removed when the
+ * store closes, unless a failed save is still in it. */
+static int
+record_fd (KabStore *self)
+{
+  KabStorePending *pending = get_pending (self);
+  g_autofree char *path = NULL;
+
+  if (pending->fd >= 0)
+    return pending->fd;
+
+  path = pending_path (self);
+  pending->fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (pending->fd < 0)
+    {
+      g_message ("Could not keep the record of a save under way: %s", g_strerror (errno));
+      return -1;
+    }
+
+  sync_folder (path);
+  return pending->fd;
+}
+
+static gboolean
+write_all (int           fd,
+           const char   *data,
+           gsize         length)
+{
+  gsize done = 0;
+
+  while (done < length)
+    {
+      ssize_t n = pwrite (fd, data + done, length - done, done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      done += n;
+    }
+
+  return ftruncate (fd, length) == 0;
+}
+
+static gsize
+n_records (KabStorePending *pending)
+{
+  gsize n = 0;
+
+  g_strfreev (g_key_file_get_groups (pending->records, &n));
+  return n;
+}
+
 static void
 save_records (KabStore *self)
 {
   KabStorePending *pending = get_pending (self);
-  g_autofree char *path = pending_path (self);
-  g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
-  gsize n_groups = 0;
   gsize length;
+  int fd;
 
-  g_strfreev (g_key_file_get_groups (pending->records, &n_groups));
-  if (n_groups == 0)
+  /* Emptied, not synced: a record of a write that went well is harmless until the next
+   * write's record replaces it, and that one is synced. */
+  if (n_records (pending) == 0)
     {
-      if (g_unlink (path) == 0)
-        sync_folder (path);
+      if (pending->fd >= 0 && ftruncate (pending->fd, 0) != 0)
+        g_message ("Could not empty the record of a save: %s", g_strerror (errno));
       return;
     }
+
+  if ((fd = record_fd (self)) < 0)
+    return;
 
   data = g_key_file_to_data (pending->records, &length, NULL);
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &error))
+  if (!write_all (fd, data, length) || fdatasync (fd) != 0)
+    g_message ("Could not keep the record of a save under way: %s", g_strerror (errno));
+}
+
+/**
+ * kab_store_pending_close:
+ *
+ * When the store closes: no record is left behind, unless a failed save is in it.
+ */
+void
+kab_store_pending_close (KabStore *self)
+{
+  KabStorePending *pending = self->pending;
+  g_autofree char *path = NULL;
+
+  if (pending == NULL)
+    return;
+
+  if (pending->fd >= 0)
     {
-      g_message ("Could not keep the record of a save under way: %s", error->message);
-      return;
+      close (pending->fd);
+      path = pending_path (self);
+      if (n_records (pending) == 0)
+        g_unlink (path);
     }
 
-  sync_folder (path);
+  g_key_file_unref (pending->records);
+  g_free (pending->current);
+  g_ptr_array_unref (pending->found);
+  g_clear_pointer (&self->pending, g_free);
 }
 
 /* Is the write @group describes in the database now? @out_id: the row it found. */
@@ -619,7 +685,7 @@ describe (GKeyFile   *records,
                             client_name, date);
   if (g_str_equal (kind, "journal"))
     /* Translators: a save that was reported as failed; a client's name, "5 December 2026" */
-    return g_strdup_printf (_("A journal note on %s for %s was saved after all."),
+    return g_strdup_printf (_("A journal note for %s on %s was saved after all."),
                             client_name, date);
 
   /* Translators: a save that was reported as failed; a client's name */

@@ -42,6 +42,6 @@ void kab_store_pending_commit_failed (KabStore *self,
                                       int       rc);
 /* At open. */
 void kab_store_pending_check   (KabStore        *self);
-void kab_store_pending_free    (KabStorePending *pending);
+void kab_store_pending_close   (KabStore        *self);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ kab_store_finalize (GObject *object)
 {
   KabStore *self = (KabStore *)object;
 
+  kab_store_pending_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   kab_store_wal_closing (self);
   if (self->db != NULL)
@@ -45,7 +46,6 @@ kab_store_finalize (GObject *object)
   g_clear_object (&self->practice);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->wal_set_aside, g_free);
-  g_clear_pointer (&self->pending, kab_store_pending_free);
 
   G_OBJECT_CLASS (kab_store_parent_class)->finalize (object);
 }
