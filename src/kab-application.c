@@ -24,6 +24,7 @@
 #include "kab-demo.h"
 #include "kab-preferences-window.h"
 #include "kab-restore-dialog.h"
+#include "kab-saved-after-all.h"
 #include "kab-store.h"
 #include "kab-window.h"
 #include "reminders/kab-reminders-service.h"
@@ -492,6 +493,8 @@ toast_open_notices (KabApplication *self,
       adw_toast_set_timeout (toast, 0);
       kab_window_add_toast (window, toast);
     }
+
+  kab_saved_after_all_tell (window, self->store);
 }
 
 /* The followed calendar file and the notifications, for the store open now. */
