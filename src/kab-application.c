@@ -150,7 +150,9 @@ about_activated (GSimpleAction *action,
                         "comments", _("Clients, sessions, payments and therapy agreements of "
                                       "a psychology practice.\n\n"
                                       "Everything stays on this computer, in one file: Kabinett "
-                                      "has no account, no server and no network connection."),
+                                      "has no account and no server, and opens no network "
+                                      "connection of its own. Printing uses your system’s "
+                                      "print service."),
                         /* Translators: your names, one per line, as you want them credited */
                         "translator-credits", _("translator-credits"),
                         NULL);
