@@ -637,7 +637,8 @@ client_name (KabStore *self,
   if (client == NULL)
     return g_strdup ("—");
 
-  return g_strdup (kab_client_get_display_name (client));
+  /* The name keeps its writing direction to itself (U+2068 … U+2069). */
+  return g_strdup_printf ("\u2068%s\u2069", kab_client_get_display_name (client));
 }
 
 static char *
