@@ -186,16 +186,17 @@ kab_store_step_done (KabStore      *self,
                      GError       **error)
 {
   int rc = sqlite3_step (stmt);
+  gboolean ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
 
   sqlite3_reset (stmt);
-  /* Outside a transaction, the statement was its own commit. */
-  if (self->tx_depth == 0)
-    kab_store_pending_finish (self, rc == SQLITE_DONE || rc == SQLITE_ROW, rc);
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return TRUE;
+  if (!ok)
+    kab_store_set_error (self, error, rc);
 
-  kab_store_set_error (self, error, rc);
-  return FALSE;
+  /* Outside a transaction, the statement was its own commit (after the error is read:
+   * this may read the database again). */
+  if (self->tx_depth == 0)
+    kab_store_pending_finish (self, ok, rc);
+  return ok;
 }
 
 /**
