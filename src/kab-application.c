@@ -24,6 +24,7 @@
 #include "kab-demo.h"
 #include "kab-preferences-window.h"
 #include "kab-restore-dialog.h"
+#include "kab-saved-after-all.h"
 #include "kab-store.h"
 #include "kab-window.h"
 #include "journal/kab-journal-search.h"
@@ -150,7 +151,9 @@ about_activated (GSimpleAction *action,
                         "comments", _("Clients, sessions, payments and therapy agreements of "
                                       "a psychology practice.\n\n"
                                       "Everything stays on this computer, in one file: Kabinett "
-                                      "has no account, no server and no network connection."),
+                                      "has no account and no server, and opens no network "
+                                      "connection of its own. Printing uses your system’s "
+                                      "print service."),
                         /* Translators: your names, one per line, as you want them credited */
                         "translator-credits", _("translator-credits"),
                         NULL);
@@ -513,6 +516,8 @@ toast_open_notices (KabApplication *self,
       adw_toast_set_timeout (toast, 0);
       kab_window_add_toast (window, toast);
     }
+
+  kab_saved_after_all_tell (window, self->store);
 }
 
 /* The followed calendar file and the notifications, for the store open now. */

@@ -22,6 +22,7 @@
 #include "kab-window.h"
 
 #include "test-safety-util.h"
+#include "test-safety-fault.h"
 #include "kab-test-ui-util.h"
 
 /* Every test runs Kabinett for real, as `kabinett --database PATH`, drives it through its
@@ -1338,12 +1339,139 @@ test_unsaved_notes_quit_without (Fixture       *f,
                    "Call her on Monday.");
 }
 
+/* A save reported as failed that was written after all (issue 15, item 8) */
+
+/* The child, run as `test-safety-ui fail-payment DB CLIENT_ID`: a payment of 1 200 whose
+ * commit fails after its frames reached the journal (fsync "fails" with EIO), then it
+ * dies without closing, as a crashing Kabinett would. */
+static int
+fail_payment_main (const char *path,
+                   gint64      client_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabStore) store = NULL;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 12, 5, 12, 0, 0);
+  g_autoptr(KabPayment) payment = kab_payment_new ();
+
+  fault_install ();
+  store = kab_store_open (path, &error);
+  if (store == NULL)
+    return 1;
+
+  /* A save that goes well starts the journal; the next one fails. */
+  safety_add_client (store, "Warm", "Up");
+  g_object_set (payment, "client-id", client_id, "date", day, "amount", (gint64)120000,
+                "currency", kab_practice_get_currency (kab_store_get_practice (store)),
+                "method", KAB_PAYMENT_METHOD_CASH, NULL);
+  fault_armed = FAULT_SYNC_AFTER_WRITE;
+  if (kab_store_save_payment (store, payment, &error) || fault_hits != 1)
+    return 1;
+
+  kill (getpid (), SIGKILL);
+  return 2;
+}
+
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  KabWindow  *window;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+  GtkWidget *label = find_label_containing (GTK_WIDGET (wait->window), wait->text);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+static gboolean
+view_is_payments (gpointer data)
+{
+  return g_strcmp0 (kab_window_get_visible_view (KAB_WINDOW (data)), "payments") == 0;
+}
+
+static void
+check_saved_after_all (Fixture   *f,
+                       KabWindow *window)
+{
+  LabelWait wait = { window, "was saved after all" };
+  GtkWidget *label, *button = NULL;
+
+  wait_until (label_shown, &wait, "the toast about the payment saved after all");
+  label = find_label_containing (GTK_WIDGET (window), wait.text);
+  g_test_message ("told: %s", gtk_label_get_text (GTK_LABEL (label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Ann Lee"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "5 December 2026"));
+
+  /* Its button opens the payments of the client. */
+  for (GtkWidget *w = gtk_widget_get_parent (label); w != NULL && button == NULL;
+       w = gtk_widget_get_parent (w))
+    button = kab_test_find_by_type (w, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.open-in-view");
+  gtk_widget_activate (button);
+  wait_until (view_is_payments, window, "the payments view");
+}
+
+static void
+test_saved_after_all_told_at_start (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *client_id = g_strdup_printf ("%" G_GINT64_FORMAT, f->client_id);
+  const char *argv[] = { self_exe, "fail-payment", f->path, client_id, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabStore) store = NULL;
+  g_autofree char *pending = g_strconcat (f->path, ".pending", NULL);
+  int status = 0;
+
+  g_assert_nonnull (self_exe);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+  g_assert_true (g_file_test (pending, G_FILE_TEST_EXISTS));
+
+  run_kabinett (f, f->path, check_saved_after_all);
+
+  /* Told once: the record is gone, the payment stays. */
+  g_assert_false (g_file_test (pending, G_FILE_TEST_EXISTS));
+  store = open_store (f);
+  g_assert_null (kab_store_take_saved_after_all (store));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("kabinett-data-home-XXXXXX", NULL);
+  g_autofree char *data_home = NULL;
   int status;
+
+  if (argc == 4 && g_str_equal (argv[1], "fail-payment"))
+    return fail_payment_main (argv[2], g_ascii_strtoll (argv[3], NULL, 10));
+
+  data_home = g_dir_make_tmp ("kabinett-data-home-XXXXXX", NULL);
 
   /* The desktop's list of recent files is in here, not in the user's own. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
@@ -1368,6 +1496,7 @@ main (int   argc,
   ADD ("input/notes-kept-at-quit", test_notes_kept_at_quit);
   ADD ("input/unsaved-notes-cancel-then-retry", test_unsaved_notes_cancel_then_retry);
   ADD ("input/unsaved-notes-quit-without", test_unsaved_notes_quit_without);
+  ADD ("pending/saved-after-all-told-at-start", test_saved_after_all_told_at_start);
   g_test_add_func ("/safety-ui/disk/encryption", test_disk_encryption);
   g_test_add_func ("/safety-ui/input/two-digit-years", test_two_digit_years);
   g_test_add_func ("/safety-ui/input/file-name-without-hidden-characters",

@@ -81,6 +81,15 @@ show_list_activated (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* ("clients", "clients.show-client", id) through win.open-in-view: a client from elsewhere. */
+static void
+show_client_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  kab_clients_view_show_client (KAB_CLIENTS_VIEW (widget), g_variant_get_int64 (parameter));
+}
+
 static void
 forget_undo (KabClientsView *self)
 {
@@ -433,6 +442,7 @@ kab_clients_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "clients.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "clients.find", NULL, find_activated);
   gtk_widget_class_install_action (widget_class, "clients.show-list", NULL, show_list_activated);
+  gtk_widget_class_install_action (widget_class, "clients.show-client", "x", show_client_activated);
   gtk_widget_class_install_action (widget_class, "clients.archive", NULL, archive_activated);
   gtk_widget_class_install_action (widget_class, "clients.unarchive", NULL, unarchive_activated);
   gtk_widget_class_install_action (widget_class, "clients.set-status", "s", set_status_activated);

@@ -447,6 +447,7 @@ insert_client (KabStore   *self,
     return FALSE;
 
   bind_client (stmt, client, now);
+  kab_store_pending_client (self, client, now);
   if (!kab_store_tx_begin (self, error))
     return FALSE;
 
@@ -508,6 +509,7 @@ update_client (KabStore   *self,
 
   bind_client (stmt, client, now);
   sqlite3_bind_int64 (stmt, 16, id);
+  kab_store_pending_client (self, client, now);
   if (!kab_store_tx_begin (self, error))
     return FALSE;
 

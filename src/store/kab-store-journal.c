@@ -506,6 +506,7 @@ kab_store_save_journal_draft (KabStore         *self,
   if (id == 0)
     sqlite3_bind_int (stmt, 8, kab_journal_entry_get_imported (entry));
 
+  kab_store_pending_journal (self, entry, now);
   if (!kab_store_step_done (self, stmt, error))
     return FALSE;
 

@@ -119,6 +119,7 @@ kab_store_save_charge (KabStore   *self,
   if (!is_new)
     sqlite3_bind_int64 (stmt, 9, kab_charge_get_id (charge));
 
+  kab_store_pending_charge (self, charge, KAB_PENDING_SAVE);
   if (!write_row (self, stmt, is_new, error))
     return FALSE;
 
@@ -147,6 +148,7 @@ kab_store_delete_charge (KabStore   *self,
     }
 
   /* Undoing a package's sale takes the package away, and bills its sessions again. */
+  kab_store_pending_charge (self, charge, KAB_PENDING_DELETE);
   if (!kab_store_tx_begin (self, error))
     return FALSE;
   if (!kab_store_forget_package_of_charge (self, kab_charge_get_client_id (charge),
@@ -205,6 +207,7 @@ kab_store_save_payment (KabStore    *self,
   if (!is_new)
     sqlite3_bind_int64 (stmt, 7, kab_payment_get_id (payment));
 
+  kab_store_pending_payment (self, payment, KAB_PENDING_SAVE);
   if (!write_row (self, stmt, is_new, error))
     return FALSE;
 
@@ -225,6 +228,7 @@ kab_store_delete_payment (KabStore    *self,
   g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
   g_return_val_if_fail (KAB_IS_PAYMENT (payment), FALSE);
 
+  kab_store_pending_payment (self, payment, KAB_PENDING_DELETE);
   if (!delete_row (self, "DELETE FROM payment WHERE id = ?1", kab_payment_get_id (payment), error))
     return FALSE;
 

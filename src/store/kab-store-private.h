@@ -7,6 +7,7 @@
 
 #include "kab-store.h"
 #include "kab-store-documents.h"
+#include "kab-store-pending.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,7 @@ struct _KabStore
   guint32      wal_salt1;    /* the journal's salts as last recorded */
   guint32      wal_salt2;
   char        *wal_set_aside; /* a journal of another copy, moved away at open */
+  KabStorePending *pending;  /* the write under way (kab-store-pending.c) */
 
   KabPractice *practice;
   KabPracticeIdentity *identity; /* loaded on first use (kab-store-documents.c) */

@@ -334,6 +334,7 @@ kab_store_write_billed_session (KabStore    *self,
   if (is_exception_change (old, session))
     kab_session_set_detached (session, TRUE);
 
+  kab_store_pending_session (self, session, KAB_PENDING_SAVE);
   if (!kab_store_tx_begin (self, error))
     return FALSE;
 

@@ -31,6 +31,7 @@ kab_store_finalize (GObject *object)
 {
   KabStore *self = (KabStore *)object;
 
+  kab_store_pending_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   kab_store_wal_closing (self);
   if (self->db != NULL)
@@ -185,13 +186,17 @@ kab_store_step_done (KabStore      *self,
                      GError       **error)
 {
   int rc = sqlite3_step (stmt);
+  gboolean ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
 
   sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return TRUE;
+  if (!ok)
+    kab_store_set_error (self, error, rc);
 
-  kab_store_set_error (self, error, rc);
-  return FALSE;
+  /* Outside a transaction, the statement was its own commit (after the error is read:
+   * this may read the database again). */
+  if (self->tx_depth == 0)
+    kab_store_pending_finish (self, ok, rc);
+  return ok;
 }
 
 /**
@@ -331,7 +336,11 @@ kab_store_tx_begin (KabStore  *self,
   const char *sql = self->tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT kab";
 
   if (!kab_store_exec (self, sql, error))
-    return FALSE;
+    {
+      if (self->tx_depth == 0)
+        kab_store_pending_finish (self, FALSE, sqlite3_extended_errcode (self->db));
+      return FALSE;
+    }
 
   self->tx_depth++;
   return TRUE;
@@ -348,11 +357,15 @@ kab_store_tx_commit (KabStore  *self,
   sql = self->tx_depth == 1 ? "COMMIT" : "RELEASE kab";
   if (!kab_store_exec (self, sql, error))
     {
+      if (self->tx_depth == 1)
+        kab_store_pending_commit_failed (self, sqlite3_extended_errcode (self->db));
       kab_store_tx_rollback (self);
       return FALSE;
     }
 
   self->tx_depth--;
+  if (self->tx_depth == 0)
+    kab_store_pending_finish (self, TRUE, SQLITE_OK);
   return TRUE;
 }
 
@@ -366,6 +379,7 @@ kab_store_tx_rollback (KabStore *self)
       /* A failed COMMIT may already have ended the transaction. */
       if (!sqlite3_get_autocommit (self->db))
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      kab_store_pending_finish (self, FALSE, SQLITE_ABORT);
     }
   else
     {
@@ -1028,6 +1042,8 @@ kab_store_open (const char  *path,
 
   if (!load_practice (self, error))
     return NULL;
+
+  kab_store_pending_check (self);
 
   /* The charges due since the last run (months turned while Kabinett was closed). */
   {

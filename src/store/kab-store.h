@@ -65,6 +65,7 @@ gboolean     kab_store_backup_to              (KabStore          *self,
 gboolean     kab_store_is_damaged             (KabStore          *self);
 gboolean     kab_store_get_modes_tightened    (KabStore          *self);
 const char  *kab_store_get_wal_set_aside      (KabStore          *self);
+GVariant    *kab_store_take_saved_after_all   (KabStore          *self);
 
 /* Data safety (kab-store-backup.c): integrity, daily rotating backups in the "backups"
  * folder beside the database, restoring one. */
