@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "core/kab-consent-templates.h"
+#include "kab-application.h"
 #include "kab-demo.h"
 #include "kab-store.h"
 #include "kab-test-util.h"
@@ -439,6 +440,20 @@ describe_practice (const char *path)
   sqlite3_close (db);
 }
 
+/* KABINETT_BENCH_PARTS=startup,ui (of store, startup, ui, journal) runs only those
+ * parts, for a focused before/after comparison; unset, all of them. */
+static gboolean
+wants_part (const char *part)
+{
+  const char *parts = g_getenv ("KABINETT_BENCH_PARTS");
+  g_auto(GStrv) names = NULL;
+
+  if (parts == NULL || *parts == '\0')
+    return TRUE;
+  names = g_strsplit (parts, ",", -1);
+  return g_strv_contains ((const char * const *)names, part);
+}
+
 /* The temporary folder of the practice, removed however kab-bench ends. */
 static char *bench_dir;
 
@@ -462,6 +477,8 @@ main (int   argc,
   KabDemoSize size = KAB_DEMO_SIZE_LARGE;
   gint64 start;
 
+  /* As Kabinett's main() does (the store and the UI make thousands of local times). */
+  kab_application_pin_time_zone ();
   setlocale (LC_ALL, "");
 
   if (argc < 4)
@@ -477,20 +494,33 @@ main (int   argc,
   atexit (remove_bench_dir);
   path = g_build_filename (dir, "practice.db", NULL);
 
-  g_printerr ("Generating the 20-year practice...\n");
-  {
-    g_autoptr(KabStore) store = kab_store_open (path, &error);
+  /* KABINETT_BENCH_PRACTICE=path starts from a copy of a practice kept earlier with
+   * KABINETT_BENCH_KEEP_DB (made today), instead of generating one: for focused runs. */
+  if (g_getenv ("KABINETT_BENCH_PRACTICE") != NULL)
+    {
+      g_autoptr(GFile) source = g_file_new_for_path (g_getenv ("KABINETT_BENCH_PRACTICE"));
+      g_autoptr(GFile) dest = g_file_new_for_path (path);
 
-    g_assert_no_error (error);
-    /* The agreements Kabinett ships, as the Consent view adds them at its first start:
-     * with them the practice has its clients' signed agreements. */
-    if (!kab_consent_ensure_builtin_templates (store, &error))
-      g_error ("templates: %s", error->message);
-    start = g_get_monotonic_time ();
-    if (!kab_demo_fill (store, &size, now, &error))
-      g_error ("demo: %s", error->message);
-    add_figure ("generate 20-year practice (once)", ms_since (start), "ms", "≤ 30 s");
-  }
+      g_printerr ("Copying the practice %s...\n", g_getenv ("KABINETT_BENCH_PRACTICE"));
+      if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+        g_error ("practice: %s", error->message);
+    }
+  else
+    {
+      g_autoptr(KabStore) store = NULL;
+
+      g_printerr ("Generating the 20-year practice...\n");
+      store = kab_store_open (path, &error);
+      g_assert_no_error (error);
+      /* The agreements Kabinett ships, as the Consent view adds them at its first
+       * start: with them the practice has its clients' signed agreements. */
+      if (!kab_consent_ensure_builtin_templates (store, &error))
+        g_error ("templates: %s", error->message);
+      start = g_get_monotonic_time ();
+      if (!kab_demo_fill (store, &size, now, &error))
+        g_error ("demo: %s", error->message);
+      add_figure ("generate 20-year practice (once)", ms_since (start), "ms", "≤ 30 s");
+    }
   describe_practice (path);
 
   /* KABINETT_BENCH_KEEP_DB=path keeps a copy of the practice, e.g. to profile
@@ -504,14 +534,26 @@ main (int   argc,
         g_error ("keep: %s", error->message);
     }
 
-  g_printerr ("Store...\n");
-  bench_store (path);
-  g_printerr ("Start-up, %d runs of each (+1 warm-up)...\n", RUNS);
-  bench_startup (argv[1], argv[2], path);
-  g_printerr ("Interactions in a real window...\n");
-  bench_ui (argv[3], path);
-  g_printerr ("Journal...\n");
-  bench_journal (path);
+  if (wants_part ("store"))
+    {
+      g_printerr ("Store...\n");
+      bench_store (path);
+    }
+  if (wants_part ("startup"))
+    {
+      g_printerr ("Start-up, %d runs of each (+1 warm-up)...\n", RUNS);
+      bench_startup (argv[1], argv[2], path);
+    }
+  if (wants_part ("ui"))
+    {
+      g_printerr ("Interactions in a real window...\n");
+      bench_ui (argv[3], path);
+    }
+  if (wants_part ("journal"))
+    {
+      g_printerr ("Journal...\n");
+      bench_journal (path);
+    }
   print_table ();
   return 0;
 }
