@@ -589,6 +589,8 @@ main (int   argc,
   Bench bench = { 0 };
   int status;
 
+  /* As Kabinett's main() does (the store and the UI make thousands of local times). */
+  kab_application_pin_time_zone ();
   setlocale (LC_ALL, "");
 
   if (argc != 2)
