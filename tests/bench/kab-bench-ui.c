@@ -359,26 +359,32 @@ bench_calendar (Bench *bench)
   GtkWidget *view = show_view (bench, "calendar", KAB_TYPE_CALENDAR_VIEW);
   g_autoptr(GObject) holder = g_object_new (G_TYPE_OBJECT, NULL);
   static const char * const modes[] = { "week", "month" };
+  /* From the Wednesday of this week, whatever today is: the practice reaches today, so
+   * the steps go forward into the same planned weeks and back through the same attended
+   * ones on any day of the week (the month is this week's). */
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, 3 - g_date_time_get_day_of_week (now));
 
   g_object_set_data (holder, "bench-view", view);
 
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
     {
-      g_autofree char *name = g_strdup_printf ("calendar: next or previous %s", modes[m]);
+      g_autofree char *next = g_strdup_printf ("calendar: next %s", modes[m]);
+      g_autofree char *previous = g_strdup_printf ("calendar: previous %s", modes[m]);
 
       kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (view), modes[m]);
-      gtk_widget_activate_action (view, "calendar.today", NULL);
+      kab_calendar_view_set_date (KAB_CALENDAR_VIEW (view), start);
       settle (bench);
 
       /* Forward into planned weeks, back through attended ones. */
       g_object_set_data (holder, "bench-action", (gpointer)"calendar.next");
       for (guint i = 0; i < MIN_RUNS; i++)
         measure (bench, activate_action, holder);
+      report (bench, next, "≤ 16 ms");
       g_object_set_data (holder, "bench-action", (gpointer)"calendar.previous");
       for (guint i = 0; i < 2 * MIN_RUNS; i++)
         measure (bench, activate_action, holder);
-
-      report (bench, name, "≤ 16 ms");
+      report (bench, previous, "≤ 16 ms");
     }
 
   kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (view), "week");
