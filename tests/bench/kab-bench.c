@@ -20,6 +20,7 @@
 #include "kab-application.h"
 #include "kab-demo.h"
 #include "kab-store.h"
+#include "kab-store-billing.h"
 #include "kab-test-util.h"
 
 #define RUNS 10
@@ -78,6 +79,7 @@ static void
 bench_store (const char *path)
 {
   double open_ms[RUNS], balances_ms[RUNS], month_ms[RUNS], insert_ms[RUNS];
+  double rules_ms[RUNS], rules_month_ms[RUNS];
   g_autoptr(GError) error = NULL;
 
   for (guint run = 0; run < RUNS; run++)
@@ -129,12 +131,33 @@ bench_store (const char *path)
       insert_ms[run] = ms_since (start);
       kab_store_rollback (store);
       g_object_unref (client);
+
+      /* The billing rules as the store runs them at every start (kab_store_open has just
+       * run them: nothing is due, but every monthly and package client is checked), and
+       * at the first start after a month turned: a month's fees for every monthly
+       * client, written and then undone. */
+      start = g_get_monotonic_time ();
+      if (!kab_store_apply_rules (store, today, &error))
+        g_error ("rules: %s", error->message);
+      rules_ms[run] = ms_since (start);
+      {
+        g_autoptr(GDateTime) next_month = g_date_time_add_months (today, 1);
+
+        kab_store_begin (store, &error);
+        start = g_get_monotonic_time ();
+        if (!kab_store_apply_rules (store, next_month, &error))
+          g_error ("rules: %s", error->message);
+        rules_month_ms[run] = ms_since (start);
+        kab_store_rollback (store);
+      }
     }
 
   add_figure ("store: open + schema check (incl. client list)", median (open_ms, RUNS), "ms", "");
   add_figure ("store: all 2,000 balances", median (balances_ms, RUNS), "ms", "≤ 16 ms");
   add_figure ("store: one month of sessions", median (month_ms, RUNS), "ms", "≤ 16 ms");
   add_figure ("store: 1,000 payment inserts", median (insert_ms, RUNS), "ms", "");
+  add_figure ("billing: rules at start-up, nothing due", median (rules_ms, RUNS), "ms", "≤ 16 ms");
+  add_figure ("billing: rules at start-up, a month turned", median (rules_month_ms, RUNS), "ms", "");
 }
 
 /* The journal at 20-year size: 60,000 entries, one client with 500 of them. Run last: it
@@ -372,6 +395,81 @@ bench_startup (const char *kabinett,
   add_figure ("peak RSS: Kabinett − bare", median (app_rss, RUNS) - median (bare_rss, RUNS), "MB", "≤ 30 MB");
 }
 
+/* Start-up to a mapped window, watched from outside (kab-map-watch) the same way for the
+ * bare window, Kabinett and a peer: GNOME Calendar 43, when it is installed. */
+static gboolean
+run_to_map (const char  *watch,
+            char       **argv,
+            double      *out_ms)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *output = NULL;
+  struct rusage usage;
+  gint64 start;
+  const char *line;
+
+  g_ptr_array_add (args, (char *)watch);
+  g_ptr_array_add (args, (char *)"60");
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      g_clear_pointer (&output, g_free);
+      output = run_child ((char **)args->pdata, NULL, 90, &start, &usage);
+      if (output != NULL && (line = strstr (output, "mapped ")) != NULL)
+        {
+          *out_ms = g_ascii_strtoll (line + strlen ("mapped "), NULL, 10) / 1000.0;
+          return TRUE;
+        }
+    }
+
+  g_printerr ("%s mapped no window\n", argv[0]);
+  return FALSE;
+}
+
+static void
+bench_mapped (const char *watch,
+              const char *kabinett,
+              const char *bare,
+              const char *path)
+{
+  g_autofree char *peer = g_find_program_in_path ("gnome-calendar");
+  char *app_argv[] = { (char *)kabinett, (char *)"--database", (char *)path, NULL };
+  char *bare_argv[] = { (char *)bare, NULL };
+  char *peer_argv[] = { peer, NULL };
+  double app_ms[RUNS], bare_ms[RUNS], peer_ms[RUNS];
+  double base;
+
+  if (peer == NULL)
+    g_printerr ("  GNOME Calendar is not installed (apt-get install gnome-calendar): "
+                "its start-up is skipped\n");
+
+  /* One discarded run of each, then the three alternate. */
+  if (!run_to_map (watch, bare_argv, &bare_ms[0]) ||
+      !run_to_map (watch, app_argv, &app_ms[0]) ||
+      (peer != NULL && !run_to_map (watch, peer_argv, &peer_ms[0])))
+    return;
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      if (!run_to_map (watch, bare_argv, &bare_ms[run]) ||
+          !run_to_map (watch, app_argv, &app_ms[run]) ||
+          (peer != NULL && !run_to_map (watch, peer_argv, &peer_ms[run])))
+        return;
+    }
+
+  base = median (bare_ms, RUNS);
+  add_figure ("mapped window: bare AdwApplicationWindow", base, "ms", "");
+  add_figure ("mapped window: Kabinett, 20-year practice", median (app_ms, RUNS), "ms", "");
+  add_figure ("mapped window: ratio Kabinett / bare", median (app_ms, RUNS) / base, "×", "≤ 1.3");
+  if (peer == NULL)
+    return;
+  add_figure ("mapped window: GNOME Calendar 43 (peer)", median (peer_ms, RUNS), "ms", "");
+  add_figure ("mapped window: ratio GNOME Calendar / bare", median (peer_ms, RUNS) / base, "×", "");
+}
+
 /* Interactions, timed inside a real window by kab-bench-ui (one line per figure:
  * name, median, unit, target, note). */
 static void
@@ -440,7 +538,7 @@ describe_practice (const char *path)
   sqlite3_close (db);
 }
 
-/* KABINETT_BENCH_PARTS=startup,ui (of store, startup, ui, journal) runs only those
+/* KABINETT_BENCH_PARTS=startup,ui (of store, startup, mapped, ui, journal) runs only those
  * parts, for a focused before/after comparison; unset, all of them. */
 static gboolean
 wants_part (const char *part)
@@ -483,7 +581,7 @@ main (int   argc,
 
   if (argc < 4)
     {
-      g_printerr ("usage: %s KABINETT BARE-WINDOW BENCH-UI\n", argv[0]);
+      g_printerr ("usage: %s KABINETT BARE-WINDOW BENCH-UI [MAP-WATCH]\n", argv[0]);
       return 2;
     }
 
@@ -543,6 +641,11 @@ main (int   argc,
     {
       g_printerr ("Start-up, %d runs of each (+1 warm-up)...\n", RUNS);
       bench_startup (argv[1], argv[2], path);
+    }
+  if (wants_part ("mapped") && argc > 4)
+    {
+      g_printerr ("Start-up to a mapped window, with GNOME Calendar as a peer...\n");
+      bench_mapped (argv[4], argv[1], argv[2], path);
     }
   if (wants_part ("ui"))
     {
