@@ -42,6 +42,7 @@ struct _KabApplication
 
   KabStore       *store;
   GTask          *store_opener;  /* opening store_path on a worker thread, until activate */
+  gboolean        waiting_for_store;  /* activate runs the main loop while it waits */
   GError         *store_error;
   char           *store_path;
 
@@ -397,7 +398,9 @@ open_store (KabApplication  *self,
     {
       g_autoptr(GTask) opener = g_steal_pointer (&self->store_opener);
 
+      self->waiting_for_store = TRUE;
       self->store = kab_store_opener_wait (opener, error);
+      self->waiting_for_store = FALSE;
       return self->store != NULL;
     }
 
@@ -533,6 +536,11 @@ kab_application_activate (GApplication *application)
 {
   KabApplication *self = KAB_APPLICATION (application);
   KabWindow *window = get_main_window (self);
+
+  /* Another activation (a second start handing over) that arrives while the first one
+   * waits for the store: the first one builds and presents the window. */
+  if (self->waiting_for_store)
+    return;
 
   if (window == NULL)
     {
