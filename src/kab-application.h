@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KabApplication, kab_application, KAB, APPLICATION, AdwApplication)
 
 KabApplication *kab_application_new            (void);
+void            kab_application_pin_time_zone  (void);
 void            kab_application_restore_encrypted_backup (KabApplication *self,
                                                           const char     *backup_path,
                                                           const char     *passphrase);

@@ -21,6 +21,7 @@ main (int   argc,
   if (localedir == NULL || *localedir == '\0')
     localedir = LOCALEDIR;
 
+  kab_application_pin_time_zone ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -421,6 +421,40 @@ test_notify_only_on_change (void)
   g_assert_cmpuint (*n_display, ==, 1);
 }
 
+/* Both names in one call: each property notifies once, the display name is made once. */
+static void
+test_client_set_names (void)
+{
+  g_autoptr(KabClient) client = kab_client_new ();
+  guint *n_given = watch (client, "given-name");
+  guint *n_family = watch (client, "family-name");
+  guint *n_display = watch (client, "display-name");
+  guint *n_initials = watch (client, "initials");
+
+  kab_client_set_names (client, "Åse", "Ødegård");
+  g_assert_cmpstr (kab_client_get_display_name (client), ==, "Åse Ødegård");
+  g_assert_cmpstr (kab_client_get_initials (client), ==, "Å. Ø.");
+  g_assert_cmpuint (*n_given, ==, 1);
+  g_assert_cmpuint (*n_family, ==, 1);
+  g_assert_cmpuint (*n_display, ==, 1);
+  g_assert_cmpuint (*n_initials, ==, 1);
+
+  /* The same names again change nothing; one new name notifies only itself. */
+  kab_client_set_names (client, "Åse", "Ødegård");
+  g_assert_cmpuint (*n_given + *n_family + *n_display + *n_initials, ==, 4);
+  kab_client_set_names (client, "Åse", "Лебедева");
+  g_assert_cmpuint (*n_given, ==, 1);
+  g_assert_cmpuint (*n_family, ==, 2);
+  g_assert_cmpuint (*n_display, ==, 2);
+  g_assert_cmpstr (kab_client_get_family_name (client), ==, "Лебедева");
+  {
+    g_auto(GStrv) words = kab_search_split ("лебед");
+
+    /* The search follows the new name. */
+    g_assert_true (kab_client_matches (client, (const char * const *)words));
+  }
+}
+
 static void
 test_strings_never_null (void)
 {
@@ -1709,6 +1743,7 @@ main (int   argc,
 
   g_test_add_func ("/model/client/defaults", test_client_defaults);
   g_test_add_func ("/model/client/names", test_client_names);
+  g_test_add_func ("/model/client/set-names", test_client_set_names);
   g_test_add_func ("/model/client/initials-decomposed", test_client_initials_decomposed);
   g_test_add_func ("/model/client/display-name-notify", test_client_display_name_notify);
   g_test_add_func ("/model/client/search-key", test_client_search_key);

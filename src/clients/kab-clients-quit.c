@@ -33,7 +33,8 @@ on_unsaved_notes_response (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "discard"))
     {
-      kab_client_details_discard_notes (self->details);
+      if (self->details != NULL)
+        kab_client_details_discard_notes (self->details);
       g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window, g_object_ref (window), g_object_unref);
     }
   else if (g_str_equal (response, "retry"))
@@ -72,10 +73,10 @@ kab_clients_view_may_close (KabClientsView *self,
       return FALSE;
     }
 
-  if (kab_client_details_try_save_notes (self->details, &error))
+  if (self->details == NULL || kab_client_details_try_save_notes (self->details, &error))
     return TRUE;
 
-  client = kab_client_details_get_client (self->details);
+  client = kab_clients_view_get_shown (self);
   /* The name keeps its writing direction to itself (U+2068 … U+2069). */
   name = g_strdup_printf ("\u2068%s\u2069",
                           client != NULL ? kab_client_get_display_name (client) : "");

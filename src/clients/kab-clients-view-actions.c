@@ -21,7 +21,7 @@ get_window (KabClientsView *self)
 static KabClient *
 get_shown_client (KabClientsView *self)
 {
-  return kab_client_details_get_client (self->details);
+  return kab_clients_view_get_shown (self);
 }
 
 void
@@ -175,7 +175,8 @@ change_status (KabClientsView  *self,
   if (!save_status (self, client, status, &error))
     {
       show_error_toast (self, error);
-      kab_client_details_refresh (self->details);
+      if (self->details != NULL)
+        kab_client_details_refresh (self->details);
       return;
     }
 

@@ -45,7 +45,8 @@ struct _KabClientsView
   GtkListView        *list_view;
   AdwStatusPage      *no_results_page;
   GtkLabel           *count_label;
-  KabClientDetails   *details;
+  AdwBin             *details_bin;
+  KabClientDetails   *details;        /* NULL until a client is first chosen */
   KabJournalToSign   *to_sign;
 };
 
@@ -53,6 +54,8 @@ struct _KabClientsView
 gboolean kab_clients_view_select             (KabClientsView *self,
                                               gint64          client_id);
 void     kab_clients_view_show_details       (KabClientsView *self);
+KabClientDetails *kab_clients_view_ensure_details (KabClientsView *self);
+KabClient *kab_clients_view_get_shown        (KabClientsView *self);
 void     kab_clients_view_add_toast          (KabClientsView *self,
                                               AdwToast       *toast);
 

@@ -224,7 +224,7 @@ static gboolean
 reselect_idle (gpointer user_data)
 {
   KabClientsView *self = user_data;
-  KabClient *shown = kab_client_details_get_client (self->details);
+  KabClient *shown = kab_clients_view_get_shown (self);
   guint position;
 
   self->reselect_id = 0;
@@ -253,7 +253,7 @@ static void
 on_selection_changed (KabClientsView *self)
 {
   KabClient *client = gtk_single_selection_get_selected_item (self->selection);
-  KabClient *shown = kab_client_details_get_client (self->details);
+  KabClient *shown = kab_clients_view_get_shown (self);
 
   if (client == NULL)
     {
@@ -268,7 +268,7 @@ on_selection_changed (KabClientsView *self)
       return;
     }
 
-  kab_client_details_set_client (self->details, client);
+  kab_client_details_set_client (kab_clients_view_ensure_details (self), client);
   kab_clients_view_update_actions (self);
   kab_clients_view_show_details (self);
 }
@@ -278,7 +278,7 @@ on_selection_changed (KabClientsView *self)
 static void
 on_store_clients_changed (KabClientsView *self)
 {
-  KabClient *shown = kab_client_details_get_client (self->details);
+  KabClient *shown = kab_clients_view_get_shown (self);
   guint n = g_list_model_get_n_items (kab_store_get_clients (self->store));
 
   gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "clients" : "empty");
@@ -320,12 +320,41 @@ on_search_activate (KabClientsView *self)
   kab_clients_view_show_details (self);
 }
 
+/**
+ * kab_clients_view_ensure_details:
+ *
+ * The details pane, built the first time a client is chosen: a practice is opened
+ * without anyone chosen, and the pane is the largest part of the view.
+ *
+ * Returns: (transfer none): the details pane
+ */
+KabClientDetails *
+kab_clients_view_ensure_details (KabClientsView *self)
+{
+  if (self->details != NULL)
+    return self->details;
+
+  self->details = g_object_new (KAB_TYPE_CLIENT_DETAILS, NULL);
+  kab_client_details_set_store (self->details, self->store);
+  g_object_bind_property (self->leaflet, "folded", self->details, "show-back-button",
+                          G_BINDING_SYNC_CREATE);
+  adw_bin_set_child (self->details_bin, GTK_WIDGET (self->details));
+  return self->details;
+}
+
+/* The client whose details are shown; NULL before the first is chosen. */
+KabClient *
+kab_clients_view_get_shown (KabClientsView *self)
+{
+  return self->details != NULL ? kab_client_details_get_client (self->details) : NULL;
+}
+
 static void
 on_folded_changed (KabClientsView *self)
 {
   /* Unfolded, both panes show; folded with nothing selected, the list is what to see. */
   if (adw_leaflet_get_folded (self->leaflet) &&
-      kab_client_details_get_client (self->details) == NULL)
+      kab_clients_view_get_shown (self) == NULL)
     adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
@@ -413,7 +442,6 @@ kab_clients_view_constructed (GObject *object)
 
   g_return_if_fail (KAB_IS_STORE (self->store));
 
-  kab_client_details_set_store (self->details, self->store);
   kab_journal_to_sign_set_store (self->to_sign, self->store);
   setup_models (self);
 
@@ -464,6 +492,7 @@ kab_clients_view_dispose (GObject *object)
    * first, or the template's disposal and AdwBin's would both unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KAB_TYPE_CLIENTS_VIEW);
+  self->details = NULL;   /* the details bin's child, gone with it */
 
   g_clear_object (&self->selection);
   g_clear_pointer (&self->row_pool, g_ptr_array_unref);
@@ -580,7 +609,7 @@ kab_clients_view_class_init (KabClientsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabClientsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, KabClientsView, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, KabClientsView, count_label);
-  gtk_widget_class_bind_template_child (widget_class, KabClientsView, details);
+  gtk_widget_class_bind_template_child (widget_class, KabClientsView, details_bin);
   gtk_widget_class_bind_template_child (widget_class, KabClientsView, to_sign);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
@@ -595,8 +624,6 @@ kab_clients_view_init (KabClientsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_object_bind_property (self->leaflet, "folded", self->details, "show-back-button",
-                          G_BINDING_SYNC_CREATE);
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_pane);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filter by Status"), -1);
@@ -703,7 +730,7 @@ kab_clients_view_get_client (KabClientsView *self)
 {
   g_return_val_if_fail (KAB_IS_CLIENTS_VIEW (self), NULL);
 
-  return kab_client_details_get_client (self->details);
+  return kab_clients_view_get_shown (self);
 }
 
 /* Selects @client_id in the list, clearing the search and the status filter when they
@@ -765,7 +792,7 @@ kab_clients_view_show_client (KabClientsView *self,
 void
 kab_clients_view_show_details (KabClientsView *self)
 {
-  if (kab_client_details_get_client (self->details) != NULL)
+  if (kab_clients_view_get_shown (self) != NULL)
     adw_leaflet_set_visible_child_name (self->leaflet, "details");
 }
 

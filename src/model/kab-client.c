@@ -772,6 +772,38 @@ kab_client_set_given_name (KabClient   *self,
   update_names (self);
 }
 
+/**
+ * kab_client_set_names:
+ * @given_name: (nullable): the given name
+ * @family_name: (nullable): the family name
+ *
+ * Sets both names at once: the display name and initials that follow them are made once,
+ * and each property notifies once, when it changed (what the store does for every client
+ * it reads).
+ */
+void
+kab_client_set_names (KabClient  *self,
+                      const char *given_name,
+                      const char *family_name)
+{
+  gboolean given_changed, family_changed;
+
+  g_return_if_fail (KAB_IS_CLIENT (self));
+
+  given_changed = kab_model_replace_string (&self->given_name, given_name);
+  family_changed = kab_model_replace_string (&self->family_name, family_name);
+  if (!given_changed && !family_changed)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (given_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GIVEN_NAME]);
+  if (family_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY_NAME]);
+  update_names (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 const char *
 kab_client_get_family_name (KabClient *self)
 {

@@ -26,6 +26,9 @@ void             kab_client_set_id                (KabClient *self,
 const char      *kab_client_get_given_name        (KabClient *self);
 void             kab_client_set_given_name        (KabClient  *self,
                                                    const char *given_name);
+void             kab_client_set_names             (KabClient  *self,
+                                                   const char *given_name,
+                                                   const char *family_name);
 const char      *kab_client_get_family_name       (KabClient *self);
 void             kab_client_set_family_name       (KabClient  *self,
                                                    const char *family_name);

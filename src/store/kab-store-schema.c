@@ -469,6 +469,45 @@ static const char * const migrations[] = {
   "         WHEN payment_id <> 0 THEN payment_id ELSE NEW.id END"
   "  WHERE id IN (SELECT invoice_id FROM invoice_payment WHERE payment_id = NEW.id);"
   "END;",
+
+  /* kept balances (issue 21): each client's charges minus payments, kept by triggers
+   * in the transaction of every write to charge and payment, whichever code writes, so
+   * that opening a 20-year practice reads one row per client instead of summing the whole
+   * ledger. A client with no row has a balance of 0. A row is created by the first charge
+   * or payment; a delete or change only updates the row the insert made. */
+  "CREATE TABLE client_balance ("
+  "  client_id INTEGER PRIMARY KEY,"
+  "  balance INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO client_balance (client_id, balance)"
+  "  SELECT client_id, sum (amount) FROM (SELECT client_id, amount FROM charge"
+  "    UNION ALL SELECT client_id, -amount FROM payment) WHERE true GROUP BY client_id;"
+  "CREATE TRIGGER client_balance_charge_insert AFTER INSERT ON charge BEGIN"
+  "  INSERT INTO client_balance (client_id, balance) VALUES (NEW.client_id, NEW.amount)"
+  "  ON CONFLICT (client_id) DO UPDATE SET balance = balance + excluded.balance; END;"
+  "CREATE TRIGGER client_balance_charge_delete AFTER DELETE ON charge BEGIN"
+  "  UPDATE client_balance SET balance = balance - OLD.amount"
+  "  WHERE client_id = OLD.client_id; END;"
+  "CREATE TRIGGER client_balance_charge_update AFTER UPDATE OF client_id, amount ON charge"
+  "  BEGIN"
+  "  UPDATE client_balance SET balance = balance - OLD.amount"
+  "  WHERE client_id = OLD.client_id;"
+  "  INSERT INTO client_balance (client_id, balance) VALUES (NEW.client_id, NEW.amount)"
+  "  ON CONFLICT (client_id) DO UPDATE SET balance = balance + excluded.balance; END;"
+  "CREATE TRIGGER client_balance_payment_insert AFTER INSERT ON payment BEGIN"
+  "  INSERT INTO client_balance (client_id, balance) VALUES (NEW.client_id, -NEW.amount)"
+  "  ON CONFLICT (client_id) DO UPDATE SET balance = balance + excluded.balance; END;"
+  "CREATE TRIGGER client_balance_payment_delete AFTER DELETE ON payment BEGIN"
+  "  UPDATE client_balance SET balance = balance + OLD.amount"
+  "  WHERE client_id = OLD.client_id; END;"
+  "CREATE TRIGGER client_balance_payment_update AFTER UPDATE OF client_id, amount ON payment"
+  "  BEGIN"
+  "  UPDATE client_balance SET balance = balance + OLD.amount"
+  "  WHERE client_id = OLD.client_id;"
+  "  INSERT INTO client_balance (client_id, balance) VALUES (NEW.client_id, -NEW.amount)"
+  "  ON CONFLICT (client_id) DO UPDATE SET balance = balance + excluded.balance; END;"
+  "CREATE TRIGGER client_balance_client_delete AFTER DELETE ON client BEGIN"
+  "  DELETE FROM client_balance WHERE client_id = OLD.id; END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KAB_STORE_SCHEMA_VERSION);

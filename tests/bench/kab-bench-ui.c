@@ -359,26 +359,32 @@ bench_calendar (Bench *bench)
   GtkWidget *view = show_view (bench, "calendar", KAB_TYPE_CALENDAR_VIEW);
   g_autoptr(GObject) holder = g_object_new (G_TYPE_OBJECT, NULL);
   static const char * const modes[] = { "week", "month" };
+  /* From the Wednesday of this week, whatever today is: the practice reaches today, so
+   * the steps go forward into the same planned weeks and back through the same attended
+   * ones on any day of the week (the month is this week's). */
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, 3 - g_date_time_get_day_of_week (now));
 
   g_object_set_data (holder, "bench-view", view);
 
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
     {
-      g_autofree char *name = g_strdup_printf ("calendar: next or previous %s", modes[m]);
+      g_autofree char *next = g_strdup_printf ("calendar: next %s", modes[m]);
+      g_autofree char *previous = g_strdup_printf ("calendar: previous %s", modes[m]);
 
       kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (view), modes[m]);
-      gtk_widget_activate_action (view, "calendar.today", NULL);
+      kab_calendar_view_set_date (KAB_CALENDAR_VIEW (view), start);
       settle (bench);
 
       /* Forward into planned weeks, back through attended ones. */
       g_object_set_data (holder, "bench-action", (gpointer)"calendar.next");
       for (guint i = 0; i < MIN_RUNS; i++)
         measure (bench, activate_action, holder);
+      report (bench, next, "≤ 16 ms");
       g_object_set_data (holder, "bench-action", (gpointer)"calendar.previous");
       for (guint i = 0; i < 2 * MIN_RUNS; i++)
         measure (bench, activate_action, holder);
-
-      report (bench, name, "≤ 16 ms");
+      report (bench, previous, "≤ 16 ms");
     }
 
   kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (view), "week");
@@ -585,10 +591,15 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KabApplication) app = NULL;
-  char *app_argv[] = { argv[0], NULL };
+  /* The bench opens its copy of the practice and builds the window itself (on_activate):
+   * --demo keeps KabApplication from opening the user's own practice on its worker at
+   * startup, and its activate, finding the bench's window, only presents it. */
+  char *app_argv[] = { argv[0], (char *)"--demo", NULL };
   Bench bench = { 0 };
   int status;
 
+  /* As Kabinett's main() does (the store and the UI make thousands of local times). */
+  kab_application_pin_time_zone ();
   setlocale (LC_ALL, "");
 
   if (argc != 2)
@@ -606,7 +617,7 @@ main (int   argc,
   app = kab_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), &bench);
-  status = g_application_run (G_APPLICATION (app), 1, app_argv);
+  status = g_application_run (G_APPLICATION (app), 2, app_argv);
 
   g_clear_object (&bench.store);
   kab_test_remove_tree (bench.dir);

@@ -17,8 +17,10 @@
 #include <sqlite3.h>
 
 #include "core/kab-consent-templates.h"
+#include "kab-application.h"
 #include "kab-demo.h"
 #include "kab-store.h"
+#include "kab-store-billing.h"
 #include "kab-test-util.h"
 
 #define RUNS 10
@@ -77,6 +79,7 @@ static void
 bench_store (const char *path)
 {
   double open_ms[RUNS], balances_ms[RUNS], month_ms[RUNS], insert_ms[RUNS];
+  double rules_ms[RUNS], rules_month_ms[RUNS];
   g_autoptr(GError) error = NULL;
 
   for (guint run = 0; run < RUNS; run++)
@@ -128,12 +131,33 @@ bench_store (const char *path)
       insert_ms[run] = ms_since (start);
       kab_store_rollback (store);
       g_object_unref (client);
+
+      /* The billing rules as the store runs them at every start (kab_store_open has just
+       * run them: nothing is due, but every monthly and package client is checked), and
+       * at the first start after a month turned: a month's fees for every monthly
+       * client, written and then undone. */
+      start = g_get_monotonic_time ();
+      if (!kab_store_apply_rules (store, today, &error))
+        g_error ("rules: %s", error->message);
+      rules_ms[run] = ms_since (start);
+      {
+        g_autoptr(GDateTime) next_month = g_date_time_add_months (today, 1);
+
+        kab_store_begin (store, &error);
+        start = g_get_monotonic_time ();
+        if (!kab_store_apply_rules (store, next_month, &error))
+          g_error ("rules: %s", error->message);
+        rules_month_ms[run] = ms_since (start);
+        kab_store_rollback (store);
+      }
     }
 
   add_figure ("store: open + schema check (incl. client list)", median (open_ms, RUNS), "ms", "");
   add_figure ("store: all 2,000 balances", median (balances_ms, RUNS), "ms", "≤ 16 ms");
   add_figure ("store: one month of sessions", median (month_ms, RUNS), "ms", "≤ 16 ms");
   add_figure ("store: 1,000 payment inserts", median (insert_ms, RUNS), "ms", "");
+  add_figure ("billing: rules at start-up, nothing due", median (rules_ms, RUNS), "ms", "≤ 16 ms");
+  add_figure ("billing: rules at start-up, a month turned", median (rules_month_ms, RUNS), "ms", "");
 }
 
 /* The journal at 20-year size: 60,000 entries, one client with 500 of them. Run last: it
@@ -371,6 +395,81 @@ bench_startup (const char *kabinett,
   add_figure ("peak RSS: Kabinett − bare", median (app_rss, RUNS) - median (bare_rss, RUNS), "MB", "≤ 30 MB");
 }
 
+/* Start-up to a mapped window, watched from outside (kab-map-watch) the same way for the
+ * bare window, Kabinett and a peer: GNOME Calendar 43, when it is installed. */
+static gboolean
+run_to_map (const char  *watch,
+            char       **argv,
+            double      *out_ms)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *output = NULL;
+  struct rusage usage;
+  gint64 start;
+  const char *line;
+
+  g_ptr_array_add (args, (char *)watch);
+  g_ptr_array_add (args, (char *)"60");
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      g_clear_pointer (&output, g_free);
+      output = run_child ((char **)args->pdata, NULL, 90, &start, &usage);
+      if (output != NULL && (line = strstr (output, "mapped ")) != NULL)
+        {
+          *out_ms = g_ascii_strtoll (line + strlen ("mapped "), NULL, 10) / 1000.0;
+          return TRUE;
+        }
+    }
+
+  g_printerr ("%s mapped no window\n", argv[0]);
+  return FALSE;
+}
+
+static void
+bench_mapped (const char *watch,
+              const char *kabinett,
+              const char *bare,
+              const char *path)
+{
+  g_autofree char *peer = g_find_program_in_path ("gnome-calendar");
+  char *app_argv[] = { (char *)kabinett, (char *)"--database", (char *)path, NULL };
+  char *bare_argv[] = { (char *)bare, NULL };
+  char *peer_argv[] = { peer, NULL };
+  double app_ms[RUNS], bare_ms[RUNS], peer_ms[RUNS];
+  double base;
+
+  if (peer == NULL)
+    g_printerr ("  GNOME Calendar is not installed (apt-get install gnome-calendar): "
+                "its start-up is skipped\n");
+
+  /* One discarded run of each, then the three alternate. */
+  if (!run_to_map (watch, bare_argv, &bare_ms[0]) ||
+      !run_to_map (watch, app_argv, &app_ms[0]) ||
+      (peer != NULL && !run_to_map (watch, peer_argv, &peer_ms[0])))
+    return;
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      if (!run_to_map (watch, bare_argv, &bare_ms[run]) ||
+          !run_to_map (watch, app_argv, &app_ms[run]) ||
+          (peer != NULL && !run_to_map (watch, peer_argv, &peer_ms[run])))
+        return;
+    }
+
+  base = median (bare_ms, RUNS);
+  add_figure ("mapped window: bare AdwApplicationWindow", base, "ms", "");
+  add_figure ("mapped window: Kabinett, 20-year practice", median (app_ms, RUNS), "ms", "");
+  add_figure ("mapped window: ratio Kabinett / bare", median (app_ms, RUNS) / base, "×", "≤ 1.3");
+  if (peer == NULL)
+    return;
+  add_figure ("mapped window: GNOME Calendar 43 (peer)", median (peer_ms, RUNS), "ms", "");
+  add_figure ("mapped window: ratio GNOME Calendar / bare", median (peer_ms, RUNS) / base, "×", "");
+}
+
 /* Interactions, timed inside a real window by kab-bench-ui (one line per figure:
  * name, median, unit, target, note). */
 static void
@@ -439,6 +538,20 @@ describe_practice (const char *path)
   sqlite3_close (db);
 }
 
+/* KABINETT_BENCH_PARTS=startup,ui (of store, startup, mapped, ui, journal) runs only those
+ * parts, for a focused before/after comparison; unset, all of them. */
+static gboolean
+wants_part (const char *part)
+{
+  const char *parts = g_getenv ("KABINETT_BENCH_PARTS");
+  g_auto(GStrv) names = NULL;
+
+  if (parts == NULL || *parts == '\0')
+    return TRUE;
+  names = g_strsplit (parts, ",", -1);
+  return g_strv_contains ((const char * const *)names, part);
+}
+
 /* The temporary folder of the practice, removed however kab-bench ends. */
 static char *bench_dir;
 
@@ -462,11 +575,13 @@ main (int   argc,
   KabDemoSize size = KAB_DEMO_SIZE_LARGE;
   gint64 start;
 
+  /* As Kabinett's main() does (the store and the UI make thousands of local times). */
+  kab_application_pin_time_zone ();
   setlocale (LC_ALL, "");
 
   if (argc < 4)
     {
-      g_printerr ("usage: %s KABINETT BARE-WINDOW BENCH-UI\n", argv[0]);
+      g_printerr ("usage: %s KABINETT BARE-WINDOW BENCH-UI [MAP-WATCH]\n", argv[0]);
       return 2;
     }
 
@@ -477,20 +592,33 @@ main (int   argc,
   atexit (remove_bench_dir);
   path = g_build_filename (dir, "practice.db", NULL);
 
-  g_printerr ("Generating the 20-year practice...\n");
-  {
-    g_autoptr(KabStore) store = kab_store_open (path, &error);
+  /* KABINETT_BENCH_PRACTICE=path starts from a copy of a practice kept earlier with
+   * KABINETT_BENCH_KEEP_DB (made today), instead of generating one: for focused runs. */
+  if (g_getenv ("KABINETT_BENCH_PRACTICE") != NULL)
+    {
+      g_autoptr(GFile) source = g_file_new_for_path (g_getenv ("KABINETT_BENCH_PRACTICE"));
+      g_autoptr(GFile) dest = g_file_new_for_path (path);
 
-    g_assert_no_error (error);
-    /* The agreements Kabinett ships, as the Consent view adds them at its first start:
-     * with them the practice has its clients' signed agreements. */
-    if (!kab_consent_ensure_builtin_templates (store, &error))
-      g_error ("templates: %s", error->message);
-    start = g_get_monotonic_time ();
-    if (!kab_demo_fill (store, &size, now, &error))
-      g_error ("demo: %s", error->message);
-    add_figure ("generate 20-year practice (once)", ms_since (start), "ms", "≤ 30 s");
-  }
+      g_printerr ("Copying the practice %s...\n", g_getenv ("KABINETT_BENCH_PRACTICE"));
+      if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+        g_error ("practice: %s", error->message);
+    }
+  else
+    {
+      g_autoptr(KabStore) store = NULL;
+
+      g_printerr ("Generating the 20-year practice...\n");
+      store = kab_store_open (path, &error);
+      g_assert_no_error (error);
+      /* The agreements Kabinett ships, as the Consent view adds them at its first
+       * start: with them the practice has its clients' signed agreements. */
+      if (!kab_consent_ensure_builtin_templates (store, &error))
+        g_error ("templates: %s", error->message);
+      start = g_get_monotonic_time ();
+      if (!kab_demo_fill (store, &size, now, &error))
+        g_error ("demo: %s", error->message);
+      add_figure ("generate 20-year practice (once)", ms_since (start), "ms", "≤ 30 s");
+    }
   describe_practice (path);
 
   /* KABINETT_BENCH_KEEP_DB=path keeps a copy of the practice, e.g. to profile
@@ -504,14 +632,31 @@ main (int   argc,
         g_error ("keep: %s", error->message);
     }
 
-  g_printerr ("Store...\n");
-  bench_store (path);
-  g_printerr ("Start-up, %d runs of each (+1 warm-up)...\n", RUNS);
-  bench_startup (argv[1], argv[2], path);
-  g_printerr ("Interactions in a real window...\n");
-  bench_ui (argv[3], path);
-  g_printerr ("Journal...\n");
-  bench_journal (path);
+  if (wants_part ("store"))
+    {
+      g_printerr ("Store...\n");
+      bench_store (path);
+    }
+  if (wants_part ("startup"))
+    {
+      g_printerr ("Start-up, %d runs of each (+1 warm-up)...\n", RUNS);
+      bench_startup (argv[1], argv[2], path);
+    }
+  if (wants_part ("mapped") && argc > 4)
+    {
+      g_printerr ("Start-up to a mapped window, with GNOME Calendar as a peer...\n");
+      bench_mapped (argv[4], argv[1], argv[2], path);
+    }
+  if (wants_part ("ui"))
+    {
+      g_printerr ("Interactions in a real window...\n");
+      bench_ui (argv[3], path);
+    }
+  if (wants_part ("journal"))
+    {
+      g_printerr ("Journal...\n");
+      bench_journal (path);
+    }
   print_table ();
   return 0;
 }
