@@ -561,6 +561,7 @@ typedef struct
   GRand     *rand;
   GDateTime *now;
   GArray    *percents;   /* MPercent, by day */
+  GArray    *notices;    /* MPercent, by day: the notice in hours */
   GPtrArray *clients;    /* MClient */
   GPtrArray *sessions;   /* MSession */
 } Model;
@@ -612,6 +613,19 @@ m_percent_on (Model      *m,
     if (strcmp (g_array_index (m->percents, MPercent, i).day, day) <= 0)
       percent = g_array_index (m->percents, MPercent, i).percent;
   return percent;
+}
+
+/* The notice a cancellation of a session on @day needs, as the practice set it then. */
+static int
+m_hours_on (Model      *m,
+            const char *day)
+{
+  int hours = g_array_index (m->notices, MPercent, 0).percent;
+
+  for (guint i = 0; i < m->notices->len; i++)
+    if (strcmp (g_array_index (m->notices, MPercent, i).day, day) <= 0)
+      hours = g_array_index (m->notices, MPercent, i).percent;
+  return hours;
 }
 
 static gboolean
@@ -929,6 +943,18 @@ model_compare (Model     *m,
   if (g_hash_table_size (by_month) != 0)
     g_error ("seed %u, step %u (%s): %u monthly fees the rules do not make", seed, step, op,
              g_hash_table_size (by_month));
+
+  /* A cancellation by the client, and only that, keeps when it was made. */
+  g_assert_cmpint (sqlite3_prepare_v2 (store->db,
+                                       "SELECT count (*) FROM session WHERE (status IN"
+                                       " ('cancelled-in-time', 'cancelled-late'))"
+                                       " <> (cancelled_at IS NOT NULL)", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  if (sqlite3_column_int (stmt, 0) != 0)
+    g_error ("seed %u, step %u (%s): %d sessions with a cancellation time that does not"
+             " match their status", seed, step, op, sqlite3_column_int (stmt, 0));
+  sqlite3_finalize (stmt);
 }
 
 /* Operations */
@@ -1047,6 +1073,31 @@ op_set_percent (Model    *m,
   return "set late-cancel percent";
 }
 
+static const char *
+op_set_notice (Model    *m,
+               KabStore *store)
+{
+  static const int choices[] = { 0, 12, 24, 48, 72 };
+  g_autoptr(GDateTime) from = m_random_day (m, -60, 30, 12);
+  MPercent p = { { 0 }, choices[g_rand_int_range (m->rand, 0, G_N_ELEMENTS (choices))] };
+  gboolean replaced = FALSE;
+
+  g_assert_true (kab_store_set_cancel_hours (store, from, p.percent, NULL));
+  m_day (from, p.day);
+  for (guint i = 0; i < m->notices->len; i++)
+    if (strcmp (g_array_index (m->notices, MPercent, i).day, p.day) == 0)
+      {
+        g_array_index (m->notices, MPercent, i).percent = p.percent;
+        replaced = TRUE;
+      }
+  if (!replaced)
+    {
+      g_array_append_val (m->notices, p);
+      g_array_sort (m->notices, compare_percent_days);
+    }
+  return "set cancellation notice";
+}
+
 /* Saves @session with the store; the oracle follows when the store accepts, and the
  * store must refuse exactly what the rules forbid: a session not begun marked attended or
  * missed (checked when its status, fee, client or date change). */
@@ -1152,6 +1203,53 @@ op_change_session (Model    *m,
         return "move session";
       }
     }
+}
+
+static KabSession *m_load (KabStore *store,
+                           MSession *s);
+
+/* The client cancels, at a time around the notice the session's day asks for (to the
+ * minute, on both sides, and exactly on it): the store records the time and decides in
+ * time or late by the rule, which the oracle applies on its own. */
+static const char *
+op_client_cancels (Model    *m,
+                   KabStore *store)
+{
+  MSession *s = m_any_session (m);
+  g_autoptr(KabSession) session = NULL;
+  g_autoptr(KabSession) stored = NULL;
+  g_autoptr(GDateTime) cancelled = NULL;
+  KabSessionStatus expected;
+  char day[11];
+  int hours, minutes;
+
+  if (s == NULL)
+    return "nothing";
+
+  m_day (s->start, day);
+  hours = m_hours_on (m, day);
+  minutes = g_rand_int_range (m->rand, 0, 4) == 0 ? 0 : g_rand_int_range (m->rand, -180, 181);
+  cancelled = g_date_time_add_minutes (s->start, -60 * hours + minutes);
+  expected = g_date_time_difference (s->start, cancelled) >= hours * G_TIME_SPAN_HOUR
+             ? KAB_SESSION_STATUS_CANCELLED_IN_TIME : KAB_SESSION_STATUS_CANCELLED_LATE;
+
+  session = m_load (store, s);
+  g_assert_true (kab_store_cancel_session (store, session, cancelled, NULL));
+  stored = m_load (store, s);
+  if (kab_session_get_status (stored) != expected ||
+      kab_session_get_cancelled_at (stored) == NULL ||
+      g_date_time_to_unix (kab_session_get_cancelled_at (stored)) != g_date_time_to_unix (cancelled))
+    g_error ("session %" G_GINT64_FORMAT " on %s cancelled %d min after the %d hours' notice:"
+             " status %d, the rule says %d", s->id, day, minutes, hours,
+             kab_session_get_status (stored), expected);
+
+  {
+    gboolean changed = expected != s->status;
+
+    s->status = expected;
+    m_cover (m, s->client, changed ? s : NULL);
+  }
+  return "client cancels";
 }
 
 static const char *
@@ -1282,6 +1380,7 @@ test_random_operations (Fixture       *f,
                                 : (guint32)g_test_rand_int ();
   Model m = { g_rand_new_with_seed (seed), day_at (2025, 1, 6, 12),
               g_array_new (FALSE, TRUE, sizeof (MPercent)),
+              g_array_new (FALSE, TRUE, sizeof (MPercent)),
               g_ptr_array_new_with_free_func (m_client_free),
               g_ptr_array_new_with_free_func (m_session_free) };
   MPercent first = { "0001-01-01", 60 };
@@ -1292,6 +1391,11 @@ test_random_operations (Fixture       *f,
   kab_store_set_test_now (m.now);
   set_practice (f->store, MODEL_DEFAULT_FEE, 60);
   g_array_append_val (m.percents, first);
+  {
+    MPercent notice = { "0001-01-01", kab_practice_get_cancel_hours (kab_store_get_practice (f->store)) };
+
+    g_array_append_val (m.notices, notice);
+  }
   op_add_client (&m, f->store);
 
   for (guint step = 0; step < MODEL_STEPS; step++)
@@ -1303,12 +1407,16 @@ test_random_operations (Fixture       *f,
         op = op_add_client (&m, f->store);
       else if (dice < 10)
         op = op_set_rate (&m, f->store);
-      else if (dice < 13)
+      else if (dice < 12)
         op = op_set_percent (&m, f->store);
+      else if (dice < 14)
+        op = op_set_notice (&m, f->store);
       else if (dice < 35)
         op = op_add_session (&m, f->store);
-      else if (dice < 70)
+      else if (dice < 62)
         op = op_change_session (&m, f->store);
+      else if (dice < 70)
+        op = op_client_cancels (&m, f->store);
       else if (dice < 76)
         op = op_delete_session (&m, f->store);
       else if (dice < 81)
@@ -1333,6 +1441,7 @@ test_random_operations (Fixture       *f,
   g_rand_free (m.rand);
   g_date_time_unref (m.now);
   g_array_unref (m.percents);
+  g_array_unref (m.notices);
   g_ptr_array_unref (m.clients);
   g_ptr_array_unref (m.sessions);
 }

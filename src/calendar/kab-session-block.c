@@ -460,7 +460,7 @@ menu_with_charges (KabSessionBlock *self,
   /* The practice's notice rule, applied to a cancellation made now. */
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    int hours = kab_practice_get_cancel_hours (kab_store_get_practice (store));
+    int hours = kab_store_get_cancel_hours_on (store, kab_session_get_start (self->session));
     GTimeSpan notice = g_date_time_difference (kab_session_get_start (self->session), now);
     g_autofree char *heading = NULL;
 
