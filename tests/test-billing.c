@@ -504,6 +504,165 @@ test_migration_keeps_charges (void)
   kab_test_remove_tree (dir);
 }
 
+/* Packages sold before billing by rule were bare charges of kind "package": the upgrade
+ * makes them packages, which the sessions attended since their sale have used up. No
+ * charge changes; the sessions after the upgrade use what is left, then are charged. */
+static void
+test_migration_old_packages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kabinett-billing-packages-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(KabStore) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  sqlite3 *db = NULL;
+  /* 2023-11-14: a package of 10 sold to Åsa, who then came 6 times and cancelled late
+   * once; one sold to Måns with a note the upgrade cannot read (his package size, 8,
+   * counts), and one of 5 in Russian to Ivan. */
+  const char *old_rows =
+    "INSERT INTO practice (id, currency, default_fee, late_cancel_percent)"
+    " VALUES (1, 'SEK', 100000, 100);"
+    "INSERT INTO client (id, given_name, billing_plan, fee, package_size, created, updated)"
+    " VALUES (1, 'Åsa', 'package', 1200000, 10, 1700000000, 1700000000),"
+    "        (2, 'Måns', 'package', 900000, 8, 1700000000, 1700000000),"
+    "        (3, 'Иван', 'package', 500000, 10, 1700000000, 1700000000);"
+    "INSERT INTO charge (client_id, session_id, date, amount, currency, kind, period, note)"
+    " VALUES (1, NULL, 1699950000, 1200000, 'SEK', 'package', '', '10 sessions'),"
+    "        (2, NULL, 1699950000, 900000, 'SEK', 'package', '', 'Paket'),"
+    "        (3, NULL, 1699950000, 500000, 'SEK', 'package', '', '5 сеансов');"
+    "INSERT INTO session (client_id, start, duration, kind, status, fee) VALUES"
+    " (1, 1700125200, 50, 'psychotherapy', 'attended', 0),"
+    " (1, 1700730000, 50, 'psychotherapy', 'attended', 0),"
+    " (1, 1701334800, 50, 'psychotherapy', 'cancelled-late', 0),"
+    " (1, 1701939600, 50, 'psychotherapy', 'attended', 0),"
+    " (1, 1702544400, 50, 'psychotherapy', 'cancelled-in-time', 0),"
+    " (1, 1703149200, 50, 'psychotherapy', 'attended', 0),"
+    " (1, 1703754000, 50, 'psychotherapy', 'attended', 0),"
+    " (1, 1704358800, 50, 'psychotherapy', 'attended', 0),"
+    " (3, 1700125200, 50, 'psychotherapy', 'attended', 0);";
+  gint64 charged = 0, paid = 0;
+  int left = 0, size = 0;
+
+  {
+    /* Step 4 of the schema brought billing by rule. */
+    g_autoptr(KabStore) old = kab_store_open_at_version (path, 3, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, old_rows, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = kab_store_open (path, &error);
+  g_assert_no_error (error);
+
+  /* Every charge as it was. */
+  g_assert_true (kab_store_get_totals (store, &charged, &paid, &error));
+  g_assert_cmpint (charged, ==, 1200000 + 900000 + 500000);
+  g_assert_cmpint (balance (store, 1), ==, 1200000);
+
+  /* 6 attended and 1 late cancellation used Åsa's package: 3 of 10 left. */
+  g_assert_true (kab_store_get_package_state (store, 1, &left, &size));
+  g_assert_cmpint (left, ==, 3);
+  g_assert_cmpint (size, ==, 10);
+  g_assert_true (kab_store_get_package_state (store, 2, &left, &size));
+  g_assert_cmpint (left, ==, 8);
+  g_assert_cmpint (size, ==, 8);
+  g_assert_true (kab_store_get_package_state (store, 3, &left, &size));
+  g_assert_cmpint (left, ==, 4);
+  g_assert_cmpint (size, ==, 5);
+
+  /* Three more sessions use it up without a charge; the fourth is charged on its own. */
+  for (int i = 4; i >= 1; i--)
+    {
+      g_autoptr(GDateTime) start = g_date_time_add_days (now, -i);
+      g_autoptr(KabSession) session = add_session (store, 1, start,
+                                                   KAB_SESSION_STATUS_ATTENDED, 0);
+
+      g_assert_cmpint (session_charge (store, kab_session_get_id (session)), ==,
+                       i > 1 ? 0 : 100000);
+    }
+  g_assert_true (kab_store_get_package_state (store, 1, &left, &size));
+  g_assert_cmpint (left, ==, 0);
+  g_assert_cmpint (balance (store, 1), ==, 1200000 + 100000);
+
+  /* Opening again bills nothing twice. */
+  g_clear_object (&store);
+  store = kab_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kab_store_get_totals (store, &charged, &paid, &error));
+  g_assert_cmpint (charged, ==, 1200000 + 900000 + 500000 + 100000);
+
+  g_clear_object (&store);
+  kab_test_remove_tree (dir);
+}
+
+/* The cancellation rule: in time with at least the notice in force on the session's day
+ * before its start, late with less; the time is kept and shown again. */
+static void
+test_cancellation_time (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = day_at (2025, 3, 20, 10);
+  g_autoptr(GDateTime) from = day_at (2025, 3, 1, 12);
+  g_autoptr(GError) error = NULL;
+  gint64 client;
+
+  set_clock (2025, 3, 10);
+  set_practice (f->store, 100000, 50);
+  client = add_client (f->store, KAB_BILLING_PLAN_PER_SESSION, 80000);
+  g_assert_true (kab_store_set_cancel_hours (f->store, from, 48, &error));
+  g_assert_no_error (error);
+
+  for (int minutes = -1; minutes <= 1; minutes++)
+    {
+      g_autoptr(KabSession) session = add_session (f->store, client, start,
+                                                   KAB_SESSION_STATUS_PLANNED, 80000);
+      g_autoptr(GDateTime) cancelled = g_date_time_add_minutes (start, -48 * 60 + minutes);
+      g_autoptr(KabSession) stored = NULL;
+
+      g_assert_true (kab_store_cancel_session (f->store, session, cancelled, &error));
+      g_assert_no_error (error);
+      stored = kab_store_load_session (f->store, kab_session_get_id (session), &error);
+      g_assert_cmpint (kab_session_get_status (stored), ==,
+                       minutes <= 0 ? KAB_SESSION_STATUS_CANCELLED_IN_TIME
+                                    : KAB_SESSION_STATUS_CANCELLED_LATE);
+      g_assert_true (g_date_time_equal (kab_session_get_cancelled_at (stored), cancelled));
+      g_assert_cmpint (session_charge (f->store, kab_session_get_id (session)), ==,
+                       minutes <= 0 ? 0 : 40000);
+
+      /* Attended after all: no cancellation time any more. */
+      if (minutes == 1)
+        {
+          set_clock (2025, 3, 21);
+          set_status (f->store, stored, KAB_SESSION_STATUS_ATTENDED);
+          g_clear_object (&stored);
+          stored = kab_store_load_session (f->store, kab_session_get_id (session), &error);
+          g_assert_null (kab_session_get_cancelled_at (stored));
+        }
+    }
+
+  /* Before the notice changed, 24 hours (the default) were enough. */
+  {
+    g_autoptr(GDateTime) earlier = day_at (2025, 2, 20, 10);
+    g_autoptr(GDateTime) cancelled = g_date_time_add_hours (earlier, -30);
+    g_autoptr(KabSession) session = add_session (f->store, client, earlier,
+                                                 KAB_SESSION_STATUS_PLANNED, 80000);
+
+    g_assert_true (kab_store_cancel_session (f->store, session, cancelled, &error));
+    g_assert_cmpint (kab_session_get_status (session), ==, KAB_SESSION_STATUS_CANCELLED_IN_TIME);
+  }
+
+  /* Marked cancelled without a time: the time it was recorded. */
+  {
+    g_autoptr(GDateTime) later = day_at (2025, 4, 2, 10);
+    g_autoptr(KabSession) session = add_session (f->store, client, later,
+                                                 KAB_SESSION_STATUS_CANCELLED_LATE, 80000);
+    g_autoptr(GDateTime) now = day_at (2025, 3, 21, 12);
+
+    g_assert_true (g_date_time_equal (kab_session_get_cancelled_at (session), now));
+  }
+}
+
 /* The model-based test: thousands of random operations on the store, each followed by a
  * comparison of every balance, every session's charge, every month's fee and every
  * package's state with an oracle that applies the rules written out below, on its own
@@ -1462,6 +1621,8 @@ main (int   argc,
   ADD ("series-exceptions", test_series_exceptions);
   ADD ("future-refused", test_future_refused);
   g_test_add_func ("/billing/migration-keeps-charges", test_migration_keeps_charges);
+  g_test_add_func ("/billing/migration-old-packages", test_migration_old_packages);
+  ADD ("cancellation-time", test_cancellation_time);
   ADD ("random-operations", test_random_operations);
 
 #undef ADD
