@@ -547,6 +547,144 @@ test_currency (Fixture       *f,
   run_kabinett (f, check_currency);
 }
 
+/* Finding 6: in a weekly series, one session deleted and one moved by two days stay as
+ * they are when the series' fee is changed through its dialog; the session attended
+ * keeps its charge. */
+
+static KabSessionDialog *
+open_dialog (KabWindow  *window,
+             const char *action,
+             gint64      session)
+{
+  KabSessionDialog *dialog;
+
+  show_view (window, "calendar");
+  g_assert_true (gtk_widget_activate_action (view_of (window, KAB_TYPE_CALENDAR_VIEW), action,
+                                             "x", session));
+  kab_test_iterate ();
+  dialog = KAB_SESSION_DIALOG (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
+  g_assert_nonnull (dialog);
+  kab_test_wait_until_mapped (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+static gpointer
+dialog_child (KabSessionDialog *dialog,
+              const char       *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (dialog), KAB_TYPE_SESSION_DIALOG, name);
+}
+
+static void
+save_dialog (KabSessionDialog *dialog)
+{
+  g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
+  kab_test_iterate ();
+  g_assert_null (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
+}
+
+static void
+check_series (Fixture   *f,
+              KabWindow *window)
+{
+  KabStore *store = kab_window_get_store (window);
+  g_autoptr(GListModel) sessions = NULL;
+  GtkWindow *question;
+  KabSessionDialog *dialog;
+  g_autoptr(KabSession) moved = kab_store_load_session (store, f->sessions[2], NULL);
+  g_autoptr(GDateTime) moved_local = g_date_time_to_local (kab_session_get_start (moved));
+  /* The same time of day, two days later, whatever the clocks do in between. */
+  g_autoptr(GDateTime) moved_to = g_date_time_add_days (moved_local, 2);
+  g_autofree char *new_fee = kab_money_format (130000, "SEK");
+  guint on_old_day = 0, on_new_day = 0;
+
+  set_status (window, f->sessions[0], "attended");
+  assert_owes (window, f->client, 120000);
+
+  /* Delete this one (not the rest of the series). */
+  show_view (window, "calendar");
+  g_assert_true (gtk_widget_activate_action (view_of (window, KAB_TYPE_CALENDAR_VIEW),
+                                             "calendar.delete-session", "x", f->sessions[1]));
+  kab_test_iterate ();
+  question = kab_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "delete");
+  gtk_window_destroy (question);
+  kab_test_iterate ();
+
+  /* Two days later, through its dialog's calendar. */
+  dialog = open_dialog (window, "calendar.edit-session", f->sessions[2]);
+  {
+    g_autoptr(GDateTime) noon = g_date_time_add_hours (moved_to, 2);
+
+    gtk_calendar_select_day (dialog_child (dialog, "date_calendar"), noon);
+    g_signal_emit_by_name (dialog_child (dialog, "date_calendar"), "day-selected");
+    kab_test_iterate ();
+  }
+  save_dialog (dialog);
+
+  /* The series' fee, through the series' dialog. */
+  dialog = open_dialog (window, "calendar.edit-series", f->sessions[3]);
+  gtk_editable_set_text (dialog_child (dialog, "fee_row"), new_fee);
+  kab_test_iterate ();
+  save_dialog (dialog);
+
+  sessions = kab_store_list_client_sessions (store, f->client, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(KabSession) session = g_list_model_get_item (sessions, i);
+      GDateTime *start = kab_session_get_start (session);
+
+      /* Nothing on the deleted one's day. */
+      g_assert_cmpint (kab_session_get_id (session), !=, f->sessions[1]);
+      if (g_date_time_equal (start, kab_session_get_start (moved)))
+        on_old_day++;
+      if (g_date_time_equal (start, moved_to))
+        on_new_day++;
+      if (kab_session_get_id (session) == f->sessions[3])
+        g_assert_cmpint (kab_session_get_fee (session), ==, 130000);
+      if (kab_session_get_id (session) == f->sessions[2])
+        g_assert_cmpint (kab_session_get_fee (session), ==, 120000);
+    }
+  g_assert_cmpuint (on_old_day, ==, 0);
+  g_assert_cmpuint (on_new_day, ==, 1);
+  assert_owes (window, f->client, 120000);
+}
+
+static void
+test_series (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(KabStore) store = open_practice (f);
+  g_autoptr(KabSeries) series = kab_series_new ();
+  g_autoptr(GDateTime) today = today_at (0);
+  g_autoptr(GDateTime) first = g_date_time_add_days (today, -14);
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->client = add_client (store, KAB_BILLING_PLAN_PER_SESSION, 120000, 10);
+  g_object_set (series, "client-id", f->client, "first-date", first, "start-minute", 600,
+                "duration", 50, "interval-weeks", 1, "fee", (gint64)120000, "max-count", 6,
+                NULL);
+  g_assert_true (kab_store_save_series (store, series, &error));
+  g_assert_no_error (error);
+
+  /* Two weeks ago (attended), then three weeks ahead: deleted, moved, and the one whose
+   * series is edited. */
+  sessions = kab_store_list_client_sessions (store, f->client, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 6);
+  for (guint i = 0, at[] = { 0, 3, 4, 5 }; i < G_N_ELEMENTS (at); i++)
+    {
+      g_autoptr(KabSession) session = g_list_model_get_item (sessions, at[i]);
+
+      f->sessions[i] = kab_session_get_id (session);
+    }
+  g_clear_object (&store);
+
+  run_kabinett (f, check_series);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +698,7 @@ main (int   argc,
   ADD ("package-used-up-and-sold-again", test_package);
   ADD ("past-charge-kept", test_history);
   ADD ("one-currency", test_currency);
+  ADD ("series-edit-keeps-exceptions", test_series);
 
 #undef ADD
 
