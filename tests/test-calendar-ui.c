@@ -947,13 +947,25 @@ test_cancellation_time (Fixture       *f,
   stored = kab_store_load_session (f->store, kab_session_get_id (session), &error);
   g_assert_no_error (error);
   g_assert_cmpint (kab_session_get_status (stored), ==, KAB_SESSION_STATUS_CANCELLED_LATE);
+  /* The time the client cancelled is kept with it. */
+  g_assert_nonnull (kab_session_get_cancelled_at (stored));
+  g_assert_cmpint (g_date_time_to_unix (kab_session_get_cancelled_at (stored)), ==,
+                   g_date_time_to_unix (late));
 
-  /* Opened again, the dialog shows the cancellation as stored, until the time changes. */
+  /* Opened again, the dialog shows the cancellation as stored, with its time. */
   dialog = kab_session_dialog_edit_session (f->store, stored);
   gtk_window_present (GTK_WINDOW (dialog));
   kab_test_wait_until_mapped (GTK_WIDGET (dialog));
   g_assert_true (adw_expander_row_get_enable_expansion (dialog_child (dialog, "cancel_row")));
   g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "cancel_status_row")), ==, 1);
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (late);
+
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (dialog_child (dialog, "cancel_hour_spin")),
+                     ==, g_date_time_get_hour (local));
+    g_assert_cmpstr (adw_expander_row_get_subtitle (dialog_child (dialog, "cancel_row")), ==,
+                     "Proposed: late (less than 24 hours’ notice)");
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
   kab_test_iterate ();
 }
