@@ -367,14 +367,31 @@ on_currency_changed (KabPreferencesWindow *self)
 {
   const char *code = get_selected_currency (self);
   g_autoptr(KabPractice) trial = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (self->loading || code == NULL)
+  if (self->loading || code == NULL ||
+      g_strcmp0 (code, kab_practice_get_currency (self->practice)) == 0)
     return;
 
   trial = kab_practice_copy (self->practice);
   kab_practice_set_currency (trial, code);
-  if (commit (self, GTK_WIDGET (self->currency_row), trial, TRUE))
-    gtk_label_set_text (self->fee_currency_label, kab_currency_get_symbol (code));
+  if (!kab_store_save_practice (self->store, trial, &error))
+    {
+      GtkWidget *dialog;
+
+      /* Refused (money in the ledger): the row goes back to the currency kept, and the
+       * reason is said in full, not in a toast cut short. */
+      select_currency (self, kab_practice_get_currency (self->practice));
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Currency Not Changed"),
+                                       error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  mark_row (self, row_of (GTK_WIDGET (self->currency_row)), NULL);
+  g_set_object (&self->practice, trial);
+  gtk_label_set_text (self->fee_currency_label, kab_currency_get_symbol (code));
 }
 
 static void

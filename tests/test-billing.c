@@ -504,6 +504,165 @@ test_migration_keeps_charges (void)
   kab_test_remove_tree (dir);
 }
 
+/* Packages sold before billing by rule were bare charges of kind "package": the upgrade
+ * makes them packages, which the sessions attended since their sale have used up. No
+ * charge changes; the sessions after the upgrade use what is left, then are charged. */
+static void
+test_migration_old_packages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kabinett-billing-packages-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(KabStore) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  sqlite3 *db = NULL;
+  /* 2023-11-14: a package of 10 sold to Åsa, who then came 6 times and cancelled late
+   * once; one sold to Måns with a note the upgrade cannot read (his package size, 8,
+   * counts), and one of 5 in Russian to Ivan. */
+  const char *old_rows =
+    "INSERT INTO practice (id, currency, default_fee, late_cancel_percent)"
+    " VALUES (1, 'SEK', 100000, 100);"
+    "INSERT INTO client (id, given_name, billing_plan, fee, package_size, created, updated)"
+    " VALUES (1, 'Åsa', 'package', 1200000, 10, 1700000000, 1700000000),"
+    "        (2, 'Måns', 'package', 900000, 8, 1700000000, 1700000000),"
+    "        (3, 'Иван', 'package', 500000, 10, 1700000000, 1700000000);"
+    "INSERT INTO charge (client_id, session_id, date, amount, currency, kind, period, note)"
+    " VALUES (1, NULL, 1699950000, 1200000, 'SEK', 'package', '', '10 sessions'),"
+    "        (2, NULL, 1699950000, 900000, 'SEK', 'package', '', 'Paket'),"
+    "        (3, NULL, 1699950000, 500000, 'SEK', 'package', '', '5 сеансов');"
+    "INSERT INTO session (client_id, start, duration, kind, status, fee) VALUES"
+    " (1, 1700125200, 50, 'psychotherapy', 'attended', 0),"
+    " (1, 1700730000, 50, 'psychotherapy', 'attended', 0),"
+    " (1, 1701334800, 50, 'psychotherapy', 'cancelled-late', 0),"
+    " (1, 1701939600, 50, 'psychotherapy', 'attended', 0),"
+    " (1, 1702544400, 50, 'psychotherapy', 'cancelled-in-time', 0),"
+    " (1, 1703149200, 50, 'psychotherapy', 'attended', 0),"
+    " (1, 1703754000, 50, 'psychotherapy', 'attended', 0),"
+    " (1, 1704358800, 50, 'psychotherapy', 'attended', 0),"
+    " (3, 1700125200, 50, 'psychotherapy', 'attended', 0);";
+  gint64 charged = 0, paid = 0;
+  int left = 0, size = 0;
+
+  {
+    /* Step 4 of the schema brought billing by rule. */
+    g_autoptr(KabStore) old = kab_store_open_at_version (path, 3, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, old_rows, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = kab_store_open (path, &error);
+  g_assert_no_error (error);
+
+  /* Every charge as it was. */
+  g_assert_true (kab_store_get_totals (store, &charged, &paid, &error));
+  g_assert_cmpint (charged, ==, 1200000 + 900000 + 500000);
+  g_assert_cmpint (balance (store, 1), ==, 1200000);
+
+  /* 6 attended and 1 late cancellation used Åsa's package: 3 of 10 left. */
+  g_assert_true (kab_store_get_package_state (store, 1, &left, &size));
+  g_assert_cmpint (left, ==, 3);
+  g_assert_cmpint (size, ==, 10);
+  g_assert_true (kab_store_get_package_state (store, 2, &left, &size));
+  g_assert_cmpint (left, ==, 8);
+  g_assert_cmpint (size, ==, 8);
+  g_assert_true (kab_store_get_package_state (store, 3, &left, &size));
+  g_assert_cmpint (left, ==, 4);
+  g_assert_cmpint (size, ==, 5);
+
+  /* Three more sessions use it up without a charge; the fourth is charged on its own. */
+  for (int i = 4; i >= 1; i--)
+    {
+      g_autoptr(GDateTime) start = g_date_time_add_days (now, -i);
+      g_autoptr(KabSession) session = add_session (store, 1, start,
+                                                   KAB_SESSION_STATUS_ATTENDED, 0);
+
+      g_assert_cmpint (session_charge (store, kab_session_get_id (session)), ==,
+                       i > 1 ? 0 : 100000);
+    }
+  g_assert_true (kab_store_get_package_state (store, 1, &left, &size));
+  g_assert_cmpint (left, ==, 0);
+  g_assert_cmpint (balance (store, 1), ==, 1200000 + 100000);
+
+  /* Opening again bills nothing twice. */
+  g_clear_object (&store);
+  store = kab_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kab_store_get_totals (store, &charged, &paid, &error));
+  g_assert_cmpint (charged, ==, 1200000 + 900000 + 500000 + 100000);
+
+  g_clear_object (&store);
+  kab_test_remove_tree (dir);
+}
+
+/* The cancellation rule: in time with at least the notice in force on the session's day
+ * before its start, late with less; the time is kept and shown again. */
+static void
+test_cancellation_time (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = day_at (2025, 3, 20, 10);
+  g_autoptr(GDateTime) from = day_at (2025, 3, 1, 12);
+  g_autoptr(GError) error = NULL;
+  gint64 client;
+
+  set_clock (2025, 3, 10);
+  set_practice (f->store, 100000, 50);
+  client = add_client (f->store, KAB_BILLING_PLAN_PER_SESSION, 80000);
+  g_assert_true (kab_store_set_cancel_hours (f->store, from, 48, &error));
+  g_assert_no_error (error);
+
+  for (int minutes = -1; minutes <= 1; minutes++)
+    {
+      g_autoptr(KabSession) session = add_session (f->store, client, start,
+                                                   KAB_SESSION_STATUS_PLANNED, 80000);
+      g_autoptr(GDateTime) cancelled = g_date_time_add_minutes (start, -48 * 60 + minutes);
+      g_autoptr(KabSession) stored = NULL;
+
+      g_assert_true (kab_store_cancel_session (f->store, session, cancelled, &error));
+      g_assert_no_error (error);
+      stored = kab_store_load_session (f->store, kab_session_get_id (session), &error);
+      g_assert_cmpint (kab_session_get_status (stored), ==,
+                       minutes <= 0 ? KAB_SESSION_STATUS_CANCELLED_IN_TIME
+                                    : KAB_SESSION_STATUS_CANCELLED_LATE);
+      g_assert_true (g_date_time_equal (kab_session_get_cancelled_at (stored), cancelled));
+      g_assert_cmpint (session_charge (f->store, kab_session_get_id (session)), ==,
+                       minutes <= 0 ? 0 : 40000);
+
+      /* Attended after all: no cancellation time any more. */
+      if (minutes == 1)
+        {
+          set_clock (2025, 3, 21);
+          set_status (f->store, stored, KAB_SESSION_STATUS_ATTENDED);
+          g_clear_object (&stored);
+          stored = kab_store_load_session (f->store, kab_session_get_id (session), &error);
+          g_assert_null (kab_session_get_cancelled_at (stored));
+        }
+    }
+
+  /* Before the notice changed, 24 hours (the default) were enough. */
+  {
+    g_autoptr(GDateTime) earlier = day_at (2025, 2, 20, 10);
+    g_autoptr(GDateTime) cancelled = g_date_time_add_hours (earlier, -30);
+    g_autoptr(KabSession) session = add_session (f->store, client, earlier,
+                                                 KAB_SESSION_STATUS_PLANNED, 80000);
+
+    g_assert_true (kab_store_cancel_session (f->store, session, cancelled, &error));
+    g_assert_cmpint (kab_session_get_status (session), ==, KAB_SESSION_STATUS_CANCELLED_IN_TIME);
+  }
+
+  /* Marked cancelled without a time: the time it was recorded. */
+  {
+    g_autoptr(GDateTime) later = day_at (2025, 4, 2, 10);
+    g_autoptr(KabSession) session = add_session (f->store, client, later,
+                                                 KAB_SESSION_STATUS_CANCELLED_LATE, 80000);
+    g_autoptr(GDateTime) now = day_at (2025, 3, 21, 12);
+
+    g_assert_true (g_date_time_equal (kab_session_get_cancelled_at (session), now));
+  }
+}
+
 /* The model-based test: thousands of random operations on the store, each followed by a
  * comparison of every balance, every session's charge, every month's fee and every
  * package's state with an oracle that applies the rules written out below, on its own
@@ -561,6 +720,7 @@ typedef struct
   GRand     *rand;
   GDateTime *now;
   GArray    *percents;   /* MPercent, by day */
+  GArray    *notices;    /* MPercent, by day: the notice in hours */
   GPtrArray *clients;    /* MClient */
   GPtrArray *sessions;   /* MSession */
 } Model;
@@ -612,6 +772,19 @@ m_percent_on (Model      *m,
     if (strcmp (g_array_index (m->percents, MPercent, i).day, day) <= 0)
       percent = g_array_index (m->percents, MPercent, i).percent;
   return percent;
+}
+
+/* The notice a cancellation of a session on @day needs, as the practice set it then. */
+static int
+m_hours_on (Model      *m,
+            const char *day)
+{
+  int hours = g_array_index (m->notices, MPercent, 0).percent;
+
+  for (guint i = 0; i < m->notices->len; i++)
+    if (strcmp (g_array_index (m->notices, MPercent, i).day, day) <= 0)
+      hours = g_array_index (m->notices, MPercent, i).percent;
+  return hours;
 }
 
 static gboolean
@@ -929,6 +1102,18 @@ model_compare (Model     *m,
   if (g_hash_table_size (by_month) != 0)
     g_error ("seed %u, step %u (%s): %u monthly fees the rules do not make", seed, step, op,
              g_hash_table_size (by_month));
+
+  /* A cancellation by the client, and only that, keeps when it was made. */
+  g_assert_cmpint (sqlite3_prepare_v2 (store->db,
+                                       "SELECT count (*) FROM session WHERE (status IN"
+                                       " ('cancelled-in-time', 'cancelled-late'))"
+                                       " <> (cancelled_at IS NOT NULL)", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  if (sqlite3_column_int (stmt, 0) != 0)
+    g_error ("seed %u, step %u (%s): %d sessions with a cancellation time that does not"
+             " match their status", seed, step, op, sqlite3_column_int (stmt, 0));
+  sqlite3_finalize (stmt);
 }
 
 /* Operations */
@@ -1047,6 +1232,31 @@ op_set_percent (Model    *m,
   return "set late-cancel percent";
 }
 
+static const char *
+op_set_notice (Model    *m,
+               KabStore *store)
+{
+  static const int choices[] = { 0, 12, 24, 48, 72 };
+  g_autoptr(GDateTime) from = m_random_day (m, -60, 30, 12);
+  MPercent p = { { 0 }, choices[g_rand_int_range (m->rand, 0, G_N_ELEMENTS (choices))] };
+  gboolean replaced = FALSE;
+
+  g_assert_true (kab_store_set_cancel_hours (store, from, p.percent, NULL));
+  m_day (from, p.day);
+  for (guint i = 0; i < m->notices->len; i++)
+    if (strcmp (g_array_index (m->notices, MPercent, i).day, p.day) == 0)
+      {
+        g_array_index (m->notices, MPercent, i).percent = p.percent;
+        replaced = TRUE;
+      }
+  if (!replaced)
+    {
+      g_array_append_val (m->notices, p);
+      g_array_sort (m->notices, compare_percent_days);
+    }
+  return "set cancellation notice";
+}
+
 /* Saves @session with the store; the oracle follows when the store accepts, and the
  * store must refuse exactly what the rules forbid: a session not begun marked attended or
  * missed (checked when its status, fee, client or date change). */
@@ -1152,6 +1362,53 @@ op_change_session (Model    *m,
         return "move session";
       }
     }
+}
+
+static KabSession *m_load (KabStore *store,
+                           MSession *s);
+
+/* The client cancels, at a time around the notice the session's day asks for (to the
+ * minute, on both sides, and exactly on it): the store records the time and decides in
+ * time or late by the rule, which the oracle applies on its own. */
+static const char *
+op_client_cancels (Model    *m,
+                   KabStore *store)
+{
+  MSession *s = m_any_session (m);
+  g_autoptr(KabSession) session = NULL;
+  g_autoptr(KabSession) stored = NULL;
+  g_autoptr(GDateTime) cancelled = NULL;
+  KabSessionStatus expected;
+  char day[11];
+  int hours, minutes;
+
+  if (s == NULL)
+    return "nothing";
+
+  m_day (s->start, day);
+  hours = m_hours_on (m, day);
+  minutes = g_rand_int_range (m->rand, 0, 4) == 0 ? 0 : g_rand_int_range (m->rand, -180, 181);
+  cancelled = g_date_time_add_minutes (s->start, -60 * hours + minutes);
+  expected = g_date_time_difference (s->start, cancelled) >= hours * G_TIME_SPAN_HOUR
+             ? KAB_SESSION_STATUS_CANCELLED_IN_TIME : KAB_SESSION_STATUS_CANCELLED_LATE;
+
+  session = m_load (store, s);
+  g_assert_true (kab_store_cancel_session (store, session, cancelled, NULL));
+  stored = m_load (store, s);
+  if (kab_session_get_status (stored) != expected ||
+      kab_session_get_cancelled_at (stored) == NULL ||
+      g_date_time_to_unix (kab_session_get_cancelled_at (stored)) != g_date_time_to_unix (cancelled))
+    g_error ("session %" G_GINT64_FORMAT " on %s cancelled %d min after the %d hours' notice:"
+             " status %d, the rule says %d", s->id, day, minutes, hours,
+             kab_session_get_status (stored), expected);
+
+  {
+    gboolean changed = expected != s->status;
+
+    s->status = expected;
+    m_cover (m, s->client, changed ? s : NULL);
+  }
+  return "client cancels";
 }
 
 static const char *
@@ -1282,6 +1539,7 @@ test_random_operations (Fixture       *f,
                                 : (guint32)g_test_rand_int ();
   Model m = { g_rand_new_with_seed (seed), day_at (2025, 1, 6, 12),
               g_array_new (FALSE, TRUE, sizeof (MPercent)),
+              g_array_new (FALSE, TRUE, sizeof (MPercent)),
               g_ptr_array_new_with_free_func (m_client_free),
               g_ptr_array_new_with_free_func (m_session_free) };
   MPercent first = { "0001-01-01", 60 };
@@ -1292,6 +1550,11 @@ test_random_operations (Fixture       *f,
   kab_store_set_test_now (m.now);
   set_practice (f->store, MODEL_DEFAULT_FEE, 60);
   g_array_append_val (m.percents, first);
+  {
+    MPercent notice = { "0001-01-01", kab_practice_get_cancel_hours (kab_store_get_practice (f->store)) };
+
+    g_array_append_val (m.notices, notice);
+  }
   op_add_client (&m, f->store);
 
   for (guint step = 0; step < MODEL_STEPS; step++)
@@ -1303,12 +1566,16 @@ test_random_operations (Fixture       *f,
         op = op_add_client (&m, f->store);
       else if (dice < 10)
         op = op_set_rate (&m, f->store);
-      else if (dice < 13)
+      else if (dice < 12)
         op = op_set_percent (&m, f->store);
+      else if (dice < 14)
+        op = op_set_notice (&m, f->store);
       else if (dice < 35)
         op = op_add_session (&m, f->store);
-      else if (dice < 70)
+      else if (dice < 62)
         op = op_change_session (&m, f->store);
+      else if (dice < 70)
+        op = op_client_cancels (&m, f->store);
       else if (dice < 76)
         op = op_delete_session (&m, f->store);
       else if (dice < 81)
@@ -1333,6 +1600,7 @@ test_random_operations (Fixture       *f,
   g_rand_free (m.rand);
   g_date_time_unref (m.now);
   g_array_unref (m.percents);
+  g_array_unref (m.notices);
   g_ptr_array_unref (m.clients);
   g_ptr_array_unref (m.sessions);
 }
@@ -1353,6 +1621,8 @@ main (int   argc,
   ADD ("series-exceptions", test_series_exceptions);
   ADD ("future-refused", test_future_refused);
   g_test_add_func ("/billing/migration-keeps-charges", test_migration_keeps_charges);
+  g_test_add_func ("/billing/migration-old-packages", test_migration_old_packages);
+  ADD ("cancellation-time", test_cancellation_time);
   ADD ("random-operations", test_random_operations);
 
 #undef ADD

@@ -842,6 +842,46 @@ test_status_menu_charges (Fixture       *f,
   g_assert_nonnull (strstr (labels, "Cancelled by _Me · not charged"));
   g_assert_nonnull (strstr (labels, "_Attended · once it has begun"));
 
+  /* Below the statuses, the journal note, then editing and deleting. */
+  {
+    g_autoptr(GMenuModel) model = kab_session_block_dup_menu (block_of (f, first));
+    g_autoptr(GString) all = g_string_new (NULL);
+
+    for (int i = 2; i < g_menu_model_get_n_items (model); i++)
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+        for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+          {
+            g_autofree char *label = NULL;
+
+            g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+            g_string_append_printf (all, "%s\n", label);
+          }
+      }
+    g_assert_nonnull (strstr (all->str, "_Journal Note…"));
+    g_assert_nonnull (strstr (all->str, "_Edit Session…"));
+    g_assert_nonnull (strstr (all->str, "_Delete Session…"));
+  }
+
+  /* On a prepaid package, a late cancellation uses up a session of it. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *menu = NULL;
+
+    g_assert_true (kab_store_set_client_rate (f->store, kab_client_get_id (f->anna), now,
+                                              KAB_CLIENT_STATUS_ACTIVE, KAB_BILLING_PLAN_PACKAGE,
+                                              1000000, &error));
+    g_assert_no_error (error);
+    g_assert_true (kab_store_sell_package (f->store, kab_client_get_id (f->anna), 10, 1000000,
+                                           now, NULL, NULL, &error));
+    g_assert_no_error (error);
+    menu = menu_labels (block_of (f, first));
+    g_assert_nonnull (strstr (menu, "Cancelled _Late · from the package"));
+    g_assert_nonnull (strstr (menu, "Cancelled in _Time · not charged"));
+  }
+
   /* The week as it shows the series, as the other tests leave the window. */
   g_assert_true (gtk_widget_activate_action (f->view, "calendar.next", NULL));
   kab_test_iterate ();
@@ -947,13 +987,25 @@ test_cancellation_time (Fixture       *f,
   stored = kab_store_load_session (f->store, kab_session_get_id (session), &error);
   g_assert_no_error (error);
   g_assert_cmpint (kab_session_get_status (stored), ==, KAB_SESSION_STATUS_CANCELLED_LATE);
+  /* The time the client cancelled is kept with it. */
+  g_assert_nonnull (kab_session_get_cancelled_at (stored));
+  g_assert_cmpint (g_date_time_to_unix (kab_session_get_cancelled_at (stored)), ==,
+                   g_date_time_to_unix (late));
 
-  /* Opened again, the dialog shows the cancellation as stored, until the time changes. */
+  /* Opened again, the dialog shows the cancellation as stored, with its time. */
   dialog = kab_session_dialog_edit_session (f->store, stored);
   gtk_window_present (GTK_WINDOW (dialog));
   kab_test_wait_until_mapped (GTK_WIDGET (dialog));
   g_assert_true (adw_expander_row_get_enable_expansion (dialog_child (dialog, "cancel_row")));
   g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "cancel_status_row")), ==, 1);
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (late);
+
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (dialog_child (dialog, "cancel_hour_spin")),
+                     ==, g_date_time_get_hour (local));
+    g_assert_cmpstr (adw_expander_row_get_subtitle (dialog_child (dialog, "cancel_row")), ==,
+                     "Proposed: late (less than 24 hours’ notice)");
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
   kab_test_iterate ();
 }

@@ -383,14 +383,21 @@ set_status_activated (GtkWidget  *widget,
         (!kab_store_get_package_state (self->store, kab_client_get_id (client), &left, &size) ||
          left == 0))
       {
-        kab_calendar_add_toast (GTK_WIDGET (self),
-                                undo_toast_new (
-                                  /* Translators: after a status change, when the client's
-                                   * prepaid package is used up: "Anna Karlsson: Attended" */
-                                  toast_new_printf (_("%s: %s. The package is used up, so the session is charged on its own: sell a new package in Payments."),
-                                                    kab_session_get_client_name (session),
-                                                    kab_session_status_to_label (status)),
-                                  undo, G_CALLBACK (on_status_undo), status_undo_free));
+        /* Translators: after a status change, when the client's prepaid package is used
+         * up: "Anna Karlsson: Attended" */
+        AdwToast *toast = toast_new_printf (_("%s: %s. The package is used up, so the session is charged on its own."),
+                                            kab_session_get_client_name (session),
+                                            kab_session_status_to_label (status));
+
+        /* The toast's one button sells the next package (the menu still undoes). */
+        adw_toast_set_button_label (toast, _("_Sell Package…"));
+        adw_toast_set_action_name (toast, "win.open-in-view");
+        adw_toast_set_action_target_value (toast, g_variant_new ("(ssx)", "payments",
+                                                                 "payments.sell-package-for",
+                                                                 kab_client_get_id (client)));
+        adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+        status_undo_free (undo);
+        kab_calendar_add_toast (GTK_WIDGET (self), toast);
         return;
       }
   }

@@ -381,6 +381,17 @@ details_label (KabSessionBlock *self)
   return label;
 }
 
+/* Whether the session's client pays by prepaid package: a charged status then uses up a
+ * session of the package rather than nothing. */
+static gboolean
+uses_package (KabStore   *store,
+              KabSession *session)
+{
+  KabClient *client = kab_store_find_client (store, kab_session_get_client_id (session));
+
+  return client != NULL && kab_client_get_billing_plan (client) == KAB_BILLING_PLAN_PACKAGE;
+}
+
 /* The statuses of the menu, each with what the store's rules would charge for it on the
  * session's day: the menu says "charged 600 kr" or "not charged" before anyone chooses. */
 static GMenuModel *
@@ -438,6 +449,13 @@ menu_with_charges (KabSessionBlock *self,
            * "Cancelled _Late · charged 600,00 kr" */
           label = g_strdup_printf (_("%s · charged %s"), _(items[i].label), money);
         }
+      else if (kab_session_status_is_charged (items[i].status) && uses_package (store, self->session))
+        {
+          /* Translators: a session status in its menu that uses up a session of the
+           * client's prepaid package instead of a charge, e.g. "Cancelled _Late · from
+           * the package" */
+          label = g_strdup_printf (_("%s · from the package"), _(items[i].label));
+        }
       else
         {
           /* Translators: a session status in its menu that charges nothing, e.g.
@@ -460,7 +478,7 @@ menu_with_charges (KabSessionBlock *self,
   /* The practice's notice rule, applied to a cancellation made now. */
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    int hours = kab_practice_get_cancel_hours (kab_store_get_practice (store));
+    int hours = kab_store_get_cancel_hours_on (store, kab_session_get_start (self->session));
     GTimeSpan notice = g_date_time_difference (kab_session_get_start (self->session), now);
     g_autofree char *heading = NULL;
 
@@ -481,9 +499,14 @@ menu_with_charges (KabSessionBlock *self,
                                  hours);
     g_menu_append_section (menu, heading, G_MENU_MODEL (statuses));
   }
-  rest = g_menu_model_get_item_link (template, 2, G_MENU_LINK_SECTION);
-  if (rest != NULL)
-    g_menu_append_section (menu, NULL, rest);
+  /* The template's sections after the statuses: the journal, then edit and delete. */
+  for (int i = 2; i < g_menu_model_get_n_items (template); i++)
+    {
+      g_clear_object (&rest);
+      rest = g_menu_model_get_item_link (template, i, G_MENU_LINK_SECTION);
+      if (rest != NULL)
+        g_menu_append_section (menu, NULL, rest);
+    }
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 

@@ -221,6 +221,8 @@ read_fee (KabSessionDialog  *self,
   return kab_money_parse (stripped, currency (self), out_fee, error);
 }
 
+static GDateTime *form_cancel_time (KabSessionDialog *self);
+
 /* What the form says, as a session (for a single one) … */
 static KabSession *
 build_session (KabSessionDialog *self,
@@ -247,7 +249,13 @@ build_session (KabSessionDialog *self,
       guint selected = adw_combo_row_get_selected (self->cancel_status_row);
 
       if (adw_expander_row_get_enable_expansion (self->cancel_row) && selected < G_N_ELEMENTS (cancel_statuses))
-        kab_session_set_status (session, cancel_statuses[selected]);
+        {
+          g_autoptr(GDateTime) cancelled = form_cancel_time (self);
+
+          kab_session_set_status (session, cancel_statuses[selected]);
+          /* The store keeps when the client cancelled. */
+          kab_session_set_cancelled_at (session, cancelled);
+        }
       else if (status == KAB_SESSION_STATUS_CANCELLED_IN_TIME || status == KAB_SESSION_STATUS_CANCELLED_LATE)
         kab_session_set_status (session, KAB_SESSION_STATUS_PLANNED);
     }
@@ -648,19 +656,18 @@ form_cancel_time (KabSessionDialog *self)
 static KabSessionStatus
 proposed_cancel_status (KabSessionDialog *self)
 {
-  int hours = kab_practice_get_cancel_hours (kab_store_get_practice (self->store));
   g_autoptr(GDateTime) start = form_start (self, kab_session_get_tzid (self->session));
   g_autoptr(GDateTime) cancelled = form_cancel_time (self);
 
-  return g_date_time_difference (start, cancelled) >= hours * G_TIME_SPAN_HOUR
-         ? KAB_SESSION_STATUS_CANCELLED_IN_TIME : KAB_SESSION_STATUS_CANCELLED_LATE;
+  return kab_store_cancellation_status (self->store, start, cancelled);
 }
 
 /* Says what the rule proposes and what the chosen status charges. */
 static void
 update_cancel_hints (KabSessionDialog *self)
 {
-  int hours = kab_practice_get_cancel_hours (kab_store_get_practice (self->store));
+  g_autoptr(GDateTime) start = form_start (self, kab_session_get_tzid (self->session));
+  int hours = kab_store_get_cancel_hours_on (self->store, start);
   guint selected = adw_combo_row_get_selected (self->cancel_status_row);
   g_autoptr(KabSession) session = NULL;
   g_autofree char *proposal = NULL;
@@ -1232,9 +1239,17 @@ fill_cancellation (KabSessionDialog *self)
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   KabSessionStatus status = kab_session_get_status (self->session);
+  GDateTime *cancelled = kab_session_get_cancelled_at (self->session);
 
   if (self->mode != MODE_EDIT_SESSION)
     return;
+
+  /* When the client cancelled, as recorded; for a new cancellation, now. */
+  if (cancelled != NULL)
+    {
+      g_clear_pointer (&now, g_date_time_unref);
+      now = g_date_time_to_local (cancelled);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (cancel_statuses); i++)
     gtk_string_list_append (labels, kab_session_status_to_label (cancel_statuses[i]));

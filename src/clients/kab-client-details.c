@@ -1008,6 +1008,18 @@ on_client_history_changed (KabClientDetails *self,
 }
 
 static void
+on_currency_changed (KabClientDetails *self)
+{
+  if (self->client == NULL)
+    return;
+
+  /* Shown again: fee, balance, plan and ledger in the new currency. */
+  update_plan_rows (self);
+  update_header (self);
+  queue_reload (self);
+}
+
+static void
 on_all_sessions_clicked (KabClientDetails *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -1347,6 +1359,9 @@ kab_client_details_set_store (KabClientDetails *self,
                                G_CALLBACK (on_client_history_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "consents-changed",
                                G_CALLBACK (on_client_history_changed), self, G_CONNECT_SWAPPED);
+      /* Amounts follow the practice's currency at once, not after a restart. */
+      g_signal_connect_object (kab_store_get_practice (store), "notify::currency",
+                               G_CALLBACK (on_currency_changed), self, G_CONNECT_SWAPPED);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

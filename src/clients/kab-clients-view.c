@@ -74,6 +74,18 @@ new_name_sorter (void)
  * kept here and handed out again, so that typing builds no templates. */
 #define ROW_POOL_SIZE 256
 
+/* A row shows balances in the practice's currency, and follows it when it changes
+ * (the binding goes with the row). */
+static GtkWidget *
+new_row (KabClientsView *self)
+{
+  GtkWidget *row = g_object_ref_sink (kab_client_row_new (kab_clients_get_currency (self->store)));
+
+  g_object_bind_property (kab_store_get_practice (self->store), "currency", row, "currency",
+                          G_BINDING_DEFAULT);
+  return row;
+}
+
 static void
 on_setup_row (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -84,7 +96,7 @@ on_setup_row (GtkSignalListItemFactory *factory,
   if (self->row_pool->len > 0)
     row = g_ptr_array_steal_index_fast (self->row_pool, self->row_pool->len - 1);
   else
-    row = g_object_ref_sink (kab_client_row_new (kab_clients_get_currency (self->store)));
+    row = new_row (self);
 
   /* Our own reference: in GTK 4.8 the item has already dropped its child when
    * teardown runs, and the row would be lost to the pool. */
@@ -102,8 +114,7 @@ warm_pool_idle (gpointer user_data)
   KabClientsView *self = user_data;
 
   for (guint i = 0; i < ROWS_PER_IDLE && self->row_pool->len < ROW_POOL_WARM; i++)
-    g_ptr_array_add (self->row_pool,
-                     g_object_ref_sink (kab_client_row_new (kab_clients_get_currency (self->store))));
+    g_ptr_array_add (self->row_pool, new_row (self));
 
   if (self->row_pool->len < ROW_POOL_WARM)
     return G_SOURCE_CONTINUE;

@@ -24,6 +24,7 @@ struct _KabSession
   char             *uid;
   gboolean          detached;
   char             *client_name;
+  GDateTime        *cancelled_at;
 };
 
 G_DEFINE_FINAL_TYPE (KabSession, kab_session, G_TYPE_OBJECT)
@@ -43,6 +44,7 @@ enum {
   PROP_UID,
   PROP_DETACHED,
   PROP_CLIENT_NAME,
+  PROP_CANCELLED_AT,
   N_PROPS
 };
 
@@ -58,6 +60,7 @@ kab_session_finalize (GObject *object)
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->uid, g_free);
   g_clear_pointer (&self->client_name, g_free);
+  g_clear_pointer (&self->cancelled_at, g_date_time_unref);
 
   G_OBJECT_CLASS (kab_session_parent_class)->finalize (object);
 }
@@ -122,6 +125,10 @@ kab_session_get_property (GObject    *object,
 
     case PROP_CLIENT_NAME:
       g_value_set_string (value, self->client_name);
+      break;
+
+    case PROP_CANCELLED_AT:
+      g_value_set_boxed (value, self->cancelled_at);
       break;
 
     default:
@@ -189,6 +196,10 @@ kab_session_set_property (GObject      *object,
 
     case PROP_CLIENT_NAME:
       kab_session_set_client_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_CANCELLED_AT:
+      kab_session_set_cancelled_at (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -272,6 +283,13 @@ kab_session_class_init (KabSessionClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* When the client cancelled (as they said, or when it was recorded); NULL unless the
+   * session is cancelled by the client. */
+  properties[PROP_CANCELLED_AT] =
+    g_param_spec_boxed ("cancelled-at", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -323,6 +341,7 @@ kab_session_copy (KabSession *self)
   copy->uid = g_strdup (self->uid);
   copy->detached = self->detached;
   copy->client_name = g_strdup (self->client_name);
+  copy->cancelled_at = self->cancelled_at != NULL ? g_date_time_ref (self->cancelled_at) : NULL;
 
   return copy;
 }
@@ -467,6 +486,26 @@ kab_session_set_start (KabSession *self,
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START]);
+}
+
+GDateTime *
+kab_session_get_cancelled_at (KabSession *self)
+{
+  g_return_val_if_fail (KAB_IS_SESSION (self), NULL);
+
+  return self->cancelled_at;
+}
+
+void
+kab_session_set_cancelled_at (KabSession *self,
+                              GDateTime  *cancelled_at)
+{
+  g_return_if_fail (KAB_IS_SESSION (self));
+
+  if (!kab_model_replace_date_time (&self->cancelled_at, cancelled_at))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANCELLED_AT]);
 }
 
 const char *

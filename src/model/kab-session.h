@@ -54,6 +54,9 @@ void              kab_session_set_uid         (KabSession *self,
 gboolean          kab_session_get_detached    (KabSession *self);
 void              kab_session_set_detached    (KabSession *self,
                                                gboolean    detached);
+GDateTime        *kab_session_get_cancelled_at (KabSession *self);
+void              kab_session_set_cancelled_at (KabSession *self,
+                                                GDateTime  *cancelled_at);
 const char       *kab_session_get_client_name (KabSession *self);
 void              kab_session_set_client_name (KabSession *self,
                                                const char *client_name);

@@ -665,6 +665,19 @@ sell_package_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The calendar's toast when a package is used up: the client's ledger, and the sale. */
+static void
+sell_package_for_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  KabPaymentsView *self = KAB_PAYMENTS_VIEW (widget);
+
+  kab_ledger_page_set_client_id (self->ledger_page, g_variant_get_int64 (parameter));
+  adw_view_stack_set_visible_child (self->pages, GTK_WIDGET (self->ledger_page));
+  sell_package_activated (widget, "payments.sell-package", NULL);
+}
+
 /* Moving around */
 
 static void
@@ -743,6 +756,8 @@ kab_payments_view_class_init_actions (GtkWidgetClass *widget_class)
                                    charge_monthly_fees_activated);
   gtk_widget_class_install_action (widget_class, "payments.sell-package", NULL,
                                    sell_package_activated);
+  gtk_widget_class_install_action (widget_class, "payments.sell-package-for", "x",
+                                   sell_package_for_activated);
   gtk_widget_class_install_action (widget_class, "payments.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "payments.print-receipt", NULL,
                                    print_receipt_activated);

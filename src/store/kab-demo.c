@@ -300,6 +300,14 @@ live_through_sessions (Demo           *demo,
         return FALSE;
 
       kab_session_set_status (session, status);
+      /* The client cancelled two days ahead, or on the morning itself. */
+      if (status == KAB_SESSION_STATUS_CANCELLED_IN_TIME || status == KAB_SESSION_STATUS_CANCELLED_LATE)
+        {
+          g_autoptr(GDateTime) cancelled =
+            g_date_time_add_hours (start, status == KAB_SESSION_STATUS_CANCELLED_IN_TIME ? -50 : -3);
+
+          kab_session_set_cancelled_at (session, cancelled);
+        }
       if (!kab_store_save_session (demo->store, session, error))
         return FALSE;
 

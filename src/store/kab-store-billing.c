@@ -132,26 +132,64 @@ rate_on (GArray     *rates,
   return found;
 }
 
-/* The late-cancel percentage on @day: the practice's rate in force, the earliest one
- * before any, or the current setting when none was ever recorded. */
+/* The value of a practice's history table (@sql) in force on @day, the earliest one
+ * before any, or @fallback (the current setting) when none was ever recorded. */
+static int
+practice_value_on (KabStore   *self,
+                   const char *sql,
+                   const char *day,
+                   int         fallback)
+{
+  sqlite3_stmt *stmt = kab_store_prepare (self, sql, NULL);
+  int value = fallback;
+
+  if (stmt == NULL)
+    return value;
+
+  kab_store_bind_text (stmt, 1, day);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* The late-cancel percentage on @day. */
 static int
 percent_on (KabStore   *self,
             const char *day)
 {
-  sqlite3_stmt *stmt = kab_store_prepare (self,
+  return practice_value_on (self,
     "SELECT late_cancel_percent FROM practice_rate"
     " ORDER BY from_date <= ?1 DESC, (CASE WHEN from_date <= ?1 THEN from_date END) DESC,"
-    " from_date LIMIT 1", NULL);
-  int percent = kab_practice_get_late_cancel_percent (self->practice);
+    " from_date LIMIT 1", day, kab_practice_get_late_cancel_percent (self->practice));
+}
+
+/* The notice in hours a cancellation of a session on @day needs to be in time. */
+static int
+hours_on (KabStore   *self,
+          const char *day)
+{
+  return practice_value_on (self,
+    "SELECT cancel_hours FROM practice_notice"
+    " ORDER BY from_date <= ?1 DESC, (CASE WHEN from_date <= ?1 THEN from_date END) DESC,"
+    " from_date LIMIT 1", day, kab_practice_get_cancel_hours (self->practice));
+}
+
+static gboolean
+insert_practice_value (KabStore    *self,
+                       const char  *sql,
+                       const char  *day,
+                       int          value,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = kab_store_prepare (self, sql, error);
 
   if (stmt == NULL)
-    return percent;
+    return FALSE;
 
   kab_store_bind_text (stmt, 1, day);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    percent = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return percent;
+  sqlite3_bind_int (stmt, 2, value);
+  return kab_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -160,44 +198,66 @@ insert_practice_rate (KabStore    *self,
                       int          percent,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = kab_store_prepare (self,
+  return insert_practice_value (self,
     "INSERT INTO practice_rate (from_date, late_cancel_percent) VALUES (?1, ?2)"
-    " ON CONFLICT (from_date) DO UPDATE SET late_cancel_percent = ?2", error);
+    " ON CONFLICT (from_date) DO UPDATE SET late_cancel_percent = ?2", day, percent, error);
+}
+
+static gboolean
+insert_practice_notice (KabStore    *self,
+                        const char  *day,
+                        int          hours,
+                        GError     **error)
+{
+  return insert_practice_value (self,
+    "INSERT INTO practice_notice (from_date, cancel_hours) VALUES (?1, ?2)"
+    " ON CONFLICT (from_date) DO UPDATE SET cancel_hours = ?2", day, hours, error);
+}
+
+/* Records @value from today in a practice's history table (the first one ever from the
+ * beginning), unless it is the value in force today already. */
+static gboolean
+note_practice_value (KabStore    *self,
+                     const char  *table,
+                     int          value,
+                     int          today_value,
+                     const char  *today,
+                     GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s LIMIT 1", table);
+  sqlite3_stmt *stmt = kab_store_prepare (self, sql, error);
+  gboolean any;
 
   if (stmt == NULL)
     return FALSE;
+  any = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
 
-  kab_store_bind_text (stmt, 1, day);
-  sqlite3_bind_int (stmt, 2, percent);
-  return kab_store_step_done (self, stmt, error);
+  if (any && today_value == value)
+    return TRUE;
+  if (g_str_equal (table, "practice_rate"))
+    return insert_practice_rate (self, any ? today : "0001-01-01", value, error);
+  return insert_practice_notice (self, any ? today : "0001-01-01", value, error);
 }
 
 /* Called by kab_store_save_practice() before the new settings are written: a changed
- * percentage applies from today; the first one ever recorded from the beginning. */
+ * percentage or notice applies from today; the first one ever recorded from the
+ * beginning. */
 gboolean
 kab_store_note_practice_rate (KabStore     *self,
                               KabPractice  *practice,
                               GError      **error)
 {
   g_autoptr(GDateTime) now = kab_store_now ();
-  sqlite3_stmt *stmt;
   char today[DAY_LEN];
-  gboolean any = FALSE;
   int percent = kab_practice_get_late_cancel_percent (practice);
-
-  stmt = kab_store_prepare (self, "SELECT 1 FROM practice_rate LIMIT 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  any = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-
-  if (!any)
-    return insert_practice_rate (self, "0001-01-01", percent, error);
+  int hours = kab_practice_get_cancel_hours (practice);
 
   kab_store_local_day (now, today);
-  if (percent_on (self, today) == percent)
-    return TRUE;
-  return insert_practice_rate (self, today, percent, error);
+  return note_practice_value (self, "practice_rate", percent, percent_on (self, today), today,
+                              error) &&
+         note_practice_value (self, "practice_notice", hours, hours_on (self, today), today,
+                              error);
 }
 
 gboolean
@@ -220,6 +280,84 @@ kab_store_set_late_cancel_percent (KabStore   *self,
 
   kab_store_local_day (from, day);
   return insert_practice_rate (self, day, percent, error);
+}
+
+gboolean
+kab_store_set_cancel_hours (KabStore   *self,
+                            GDateTime  *from,
+                            int         hours,
+                            GError    **error)
+{
+  char day[DAY_LEN];
+
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (from != NULL, FALSE);
+
+  if (hours < 0 || hours > 24 * 14)
+    {
+      g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED,
+                   _("The cancellation notice must be between 0 and 336 hours."));
+      return FALSE;
+    }
+
+  kab_store_local_day (from, day);
+  return insert_practice_notice (self, day, hours, error);
+}
+
+/* The cancellation rule */
+
+int
+kab_store_get_cancel_hours_on (KabStore  *self,
+                               GDateTime *start)
+{
+  char day[DAY_LEN];
+
+  g_return_val_if_fail (KAB_IS_STORE (self), 0);
+  g_return_val_if_fail (start != NULL, 0);
+
+  kab_store_local_day (start, day);
+  return hours_on (self, day);
+}
+
+/* In time with at least the notice in force on the session's day before its start;
+ * late with less, or after the start. */
+KabSessionStatus
+kab_store_cancellation_status (KabStore  *self,
+                               GDateTime *start,
+                               GDateTime *cancelled_at)
+{
+  int hours;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), KAB_SESSION_STATUS_CANCELLED_LATE);
+  g_return_val_if_fail (start != NULL && cancelled_at != NULL, KAB_SESSION_STATUS_CANCELLED_LATE);
+
+  hours = kab_store_get_cancel_hours_on (self, start);
+  return g_date_time_difference (start, cancelled_at) >= hours * G_TIME_SPAN_HOUR
+         ? KAB_SESSION_STATUS_CANCELLED_IN_TIME : KAB_SESSION_STATUS_CANCELLED_LATE;
+}
+
+gboolean
+kab_store_cancel_session (KabStore    *self,
+                          KabSession  *session,
+                          GDateTime   *cancelled_at,
+                          GError     **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KAB_IS_SESSION (session), FALSE);
+
+  if (kab_session_get_start (session) == NULL)
+    return kab_store_save_session (self, session, error);
+
+  if (cancelled_at == NULL)
+    cancelled_at = now = kab_store_now ();
+
+  kab_session_set_cancelled_at (session, cancelled_at);
+  kab_session_set_status (session, kab_store_cancellation_status (self,
+                                                                  kab_session_get_start (session),
+                                                                  cancelled_at));
+  return kab_store_save_session (self, session, error);
 }
 
 /* Session charges */
@@ -834,6 +972,42 @@ kab_store_charge_months (KabStore    *self,
   return TRUE;
 }
 
+/* Clients whose sessions a migration asks to bill again (packages sold before billing
+ * by rule): once, in one transaction. */
+static gboolean
+bill_pending_clients (KabStore  *self,
+                      GError   **error)
+{
+  g_autoptr(GArray) ids = list_rated_clients (self,
+    "SELECT client_id FROM billing_pending ORDER BY client_id", error);
+  sqlite3_stmt *stmt;
+
+  if (ids == NULL)
+    return FALSE;
+  if (ids->len == 0)
+    return TRUE;
+
+  if (!kab_store_tx_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      if (!bill_sessions (self, g_array_index (ids, gint64, i), NULL, error))
+        goto fail;
+    }
+  stmt = kab_store_prepare (self, "DELETE FROM billing_pending", error);
+  if (stmt == NULL || !kab_store_step_done (self, stmt, error))
+    goto fail;
+  if (!kab_store_tx_commit (self, error))
+    return FALSE;
+
+  announce (self, ids);
+  return TRUE;
+
+fail:
+  kab_store_tx_rollback (self);
+  return FALSE;
+}
+
 gboolean
 kab_store_apply_rules (KabStore   *self,
                        GDateTime  *now,
@@ -846,6 +1020,9 @@ kab_store_apply_rules (KabStore   *self,
   g_return_val_if_fail (now != NULL, FALSE);
 
   kab_store_local_day (now, today);
+
+  if (!bill_pending_clients (self, error))
+    return FALSE;
 
   /* Plans that start on a later day take over from it. */
   ids = list_rated_clients (self, "SELECT DISTINCT client_id FROM client_rate", error);

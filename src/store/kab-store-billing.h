@@ -27,6 +27,30 @@ gboolean     kab_store_set_late_cancel_percent (KabStore         *self,
                                                int                percent,
                                                GError           **error);
 
+/* The practice's cancellation notice in hours from a day on. */
+gboolean     kab_store_set_cancel_hours       (KabStore          *self,
+                                               GDateTime         *from,
+                                               int                hours,
+                                               GError           **error);
+
+/* The notice a cancellation of a session starting at @start needs to be in time: the
+ * practice's notice in force on the session's day. */
+int          kab_store_get_cancel_hours_on    (KabStore          *self,
+                                               GDateTime         *start);
+
+/* The cancellation rule: in time when the client cancelled at least the notice in force
+ * on the session's day before @start, late otherwise. */
+KabSessionStatus kab_store_cancellation_status (KabStore         *self,
+                                               GDateTime         *start,
+                                               GDateTime         *cancelled_at);
+
+/* The client cancelled @session at @cancelled_at (NULL: now): records the time, sets the
+ * status the rule gives and saves, charging by the rules. */
+gboolean     kab_store_cancel_session         (KabStore          *self,
+                                               KabSession        *session,
+                                               GDateTime         *cancelled_at,
+                                               GError           **error);
+
 /* Runs every rule that makes charges over time: monthly fees for each month up to @now
  * not charged yet (catching up missed months), and the plans that start on a later day.
  * Idempotent; the store runs it when it opens, the application when a day turns. */

@@ -508,6 +508,43 @@ static const char * const migrations[] = {
   "  ON CONFLICT (client_id) DO UPDATE SET balance = balance + excluded.balance; END;"
   "CREATE TRIGGER client_balance_client_delete AFTER DELETE ON client BEGIN"
   "  DELETE FROM client_balance WHERE client_id = OLD.id; END;",
+
+  /* billing follow-up (issue 13): when the client cancelled a session; the notice the
+   * practice asks for, from a date like its late-cancel percentage; and packages sold
+   * before billing by rule (step 4), whose charges had no package row, become packages:
+   * the sessions attended since their sale use them up. The client's package plan then
+   * runs from the first such sale, and the store bills the clients listed in
+   * billing_pending again when it next opens (no existing charge changes for that:
+   * only sessions whose cover changes are charged again). */
+  "ALTER TABLE session ADD COLUMN cancelled_at INTEGER;"
+  "CREATE TABLE practice_notice ("
+  "  from_date TEXT PRIMARY KEY,"
+  "  cancel_hours INTEGER NOT NULL"
+  ");"
+  "INSERT INTO practice_notice (from_date, cancel_hours)"
+  "  SELECT '0001-01-01', cancel_hours FROM practice;"
+  "CREATE TABLE billing_pending (client_id INTEGER PRIMARY KEY);"
+  "CREATE TEMP VIEW old_package_charge AS SELECT c.id, c.client_id, c.amount,"
+  "  date (c.date, 'unixepoch', 'localtime') AS day,"
+  "  CASE WHEN CAST (trim (c.note) AS INTEGER) BETWEEN 1 AND 500"
+  "    THEN CAST (trim (c.note) AS INTEGER)"
+  "    ELSE max (1, min (500, coalesce ((SELECT package_size FROM client"
+  "                                      WHERE id = c.client_id), 10))) END AS sessions"
+  "  FROM charge c WHERE c.kind = 'package' AND NOT EXISTS"
+  "    (SELECT 1 FROM package p WHERE p.charge_id = c.id);"
+  "INSERT OR IGNORE INTO billing_pending (client_id)"
+  "  SELECT DISTINCT client_id FROM old_package_charge;"
+  "INSERT OR IGNORE INTO client_rate (client_id, from_date, status, billing_plan, fee)"
+  "  SELECT r.client_id, o.first_day, r.status, r.billing_plan, r.fee"
+  "  FROM (SELECT client_id, min (day) AS first_day FROM old_package_charge"
+  "        GROUP BY client_id) o"
+  "  JOIN client_rate r ON r.client_id = o.client_id AND r.from_date ="
+  "    (SELECT min (from_date) FROM client_rate WHERE client_id = o.client_id)"
+  "  WHERE r.billing_plan = 'package' AND o.first_day < r.from_date;"
+  "INSERT INTO package (client_id, charge_id, sessions, price, bought_on, expires)"
+  "  SELECT client_id, id, sessions, amount, day, NULL FROM old_package_charge"
+  "  ORDER BY day, id;"
+  "DROP VIEW old_package_charge;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KAB_STORE_SCHEMA_VERSION);

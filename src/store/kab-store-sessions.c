@@ -13,7 +13,8 @@
 #define SERIES_HORIZON_DAYS (26 * 7)
 
 #define SESSION_COLUMNS \
-  "id, client_id, series_id, start, tzid, duration, kind, status, fee, note, detached, uid"
+  "id, client_id, series_id, start, tzid, duration, kind, status, fee, note, detached, uid," \
+  " cancelled_at"
 
 static KabSession *
 session_from_row (KabStore     *self,
@@ -21,6 +22,8 @@ session_from_row (KabStore     *self,
 {
   KabSession *session = kab_session_new ();
   g_autoptr(GDateTime) start = kab_store_column_time (stmt, 3);
+  g_autoptr(GDateTime) cancelled_at = sqlite3_column_type (stmt, 12) != SQLITE_NULL
+                                      ? kab_store_column_time (stmt, 12) : NULL;
   gint64 client_id = sqlite3_column_int64 (stmt, 1);
   KabClient *client = g_hash_table_lookup (self->clients_by_id, &client_id);
 
@@ -41,6 +44,7 @@ session_from_row (KabStore     *self,
                 "note", kab_store_column_text (stmt, 9),
                 "detached", sqlite3_column_int (stmt, 10) != 0,
                 "uid", kab_store_column_text (stmt, 11),
+                "cancelled-at", cancelled_at,
                 "client-name", client != NULL ? kab_client_get_display_name (client) : "",
                 NULL);
 
@@ -172,14 +176,14 @@ write_session_full (KabStore    *self,
   if (is_new)
     stmt = kab_store_prepare (self,
       "INSERT INTO session (client_id, series_id, start, tzid, duration, kind, status, fee,"
-      " note, detached, uid, occurrence, original_start)"
+      " note, detached, uid, occurrence, original_start, cancelled_at)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, CASE WHEN ?12 IS NULL"
-      " THEN NULL ELSE ?3 END)", error);
+      " THEN NULL ELSE ?3 END, ?13)", error);
   else
     stmt = kab_store_prepare (self,
       "UPDATE session SET client_id = ?1, series_id = ?2, start = ?3, tzid = ?4,"
-      " duration = ?5, kind = ?6, status = ?7, fee = ?8, note = ?9, detached = ?10"
-      " WHERE id = ?11", error);
+      " duration = ?5, kind = ?6, status = ?7, fee = ?8, note = ?9, detached = ?10,"
+      " cancelled_at = ?13 WHERE id = ?11", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -195,6 +199,10 @@ write_session_full (KabStore    *self,
   sqlite3_bind_int64 (stmt, 8, kab_session_get_fee (session));
   kab_store_bind_text (stmt, 9, kab_session_get_note (session));
   sqlite3_bind_int (stmt, 10, kab_session_get_detached (session));
+  if (kab_session_get_cancelled_at (session) != NULL)
+    kab_store_bind_time (stmt, 13, kab_session_get_cancelled_at (session));
+  else
+    sqlite3_bind_null (stmt, 13);
   if (is_new)
     {
       uid = g_uuid_string_random ();
@@ -281,6 +289,28 @@ check_not_future (KabSession  *session,
   return FALSE;
 }
 
+/* A cancellation by the client keeps when it was made: the time the caller gives (what
+ * the client said), else the time it is recorded. Other statuses have none. */
+static void
+note_cancellation_time (KabSession *session)
+{
+  KabSessionStatus status = kab_session_get_status (session);
+
+  if (status == KAB_SESSION_STATUS_CANCELLED_IN_TIME || status == KAB_SESSION_STATUS_CANCELLED_LATE)
+    {
+      if (kab_session_get_cancelled_at (session) == NULL)
+        {
+          g_autoptr(GDateTime) now = kab_store_now ();
+
+          kab_session_set_cancelled_at (session, now);
+        }
+    }
+  else
+    {
+      kab_session_set_cancelled_at (session, NULL);
+    }
+}
+
 void
 kab_store_session_written (KabStore *self,
                            gint64    client_id)
@@ -333,6 +363,7 @@ kab_store_write_billed_session (KabStore    *self,
 
   if (is_exception_change (old, session))
     kab_session_set_detached (session, TRUE);
+  note_cancellation_time (session);
 
   kab_store_pending_session (self, session, KAB_PENDING_SAVE);
   if (!kab_store_tx_begin (self, error))

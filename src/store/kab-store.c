@@ -1013,10 +1013,11 @@ check_currency (KabStore     *self,
 
   g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED,
                /* Translators: %s are ISO currency codes, e.g. EUR and SEK */
-               _("The ledger already has charges and payments in %s. Kabinett keeps one "
-                 "currency per practice, so that two currencies are never added up in a "
-                 "balance: the currency cannot be changed to %s. Record a payment in another "
-                 "currency in %s, with its original amount in the note."),
+               _("The ledger already has entries in %s, and Kabinett does not convert "
+                 "amounts already charged or paid. It keeps one currency per practice so "
+                 "that two currencies are never added up in one balance, so the currency "
+                 "cannot be changed to %s. Record a payment made in another currency in %s, "
+                 "with its original amount in the note."),
                old, new, old);
   return FALSE;
 }

@@ -33,7 +33,7 @@ typedef enum
 } KabStoreError;
 
 /* The schema version this build writes. */
-#define KAB_STORE_SCHEMA_VERSION 10
+#define KAB_STORE_SCHEMA_VERSION 11
 
 #define KAB_TYPE_STORE (kab_store_get_type ())
 
