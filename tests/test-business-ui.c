@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <gtk/gtkunixprint.h>
+#include <string.h>
 
 #include "kab-business-page.h"
 #include "clients/kab-client-details.h"
@@ -127,18 +128,12 @@ wait_until (GSourceFunc  check,
     }
 }
 
+/* The print dialog that is open, to "Print to File" as @printed. */
 static void
-print_to_file (KabStore         *store,
-               KabInvoiceRecord *invoice,
-               const char       *dir)
+print_dialog_to_file (const char *printed)
 {
-  g_autofree char *number = kab_invoice_record_dup_number (invoice);
-  g_autofree char *expected = g_strdup_printf ("invoice-%s", number);
-  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
   g_autofree char *uri = g_filename_to_uri (printed, NULL, NULL);
   g_autoptr(GtkPrintSettings) settings = NULL;
-  g_auto(KabInvoiceRecord) sent = { 0 };
-  g_autoptr(GError) error = NULL;
   GtkWindow *dialog;
 
   kab_test_iterate ();
@@ -155,11 +150,22 @@ print_to_file (KabStore         *store,
   gtk_print_unix_dialog_set_settings (GTK_PRINT_UNIX_DIALOG (dialog), settings);
   wait_until (printer_chosen, dialog, "Print to File in the print dialog");
   g_assert_true (gtk_printer_is_virtual (gtk_print_unix_dialog_get_selected_printer (GTK_PRINT_UNIX_DIALOG (dialog))));
-  g_test_message ("printing %s to %s", expected, uri);
+  g_test_message ("printing to %s", uri);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
-  wait_until (file_written, printed, printed);
+  wait_until (file_written, (gpointer)printed, printed);
   kab_test_iterate ();
+}
 
+static void
+print_to_file (KabStore         *store,
+               KabInvoiceRecord *invoice,
+               const char       *dir)
+{
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_auto(KabInvoiceRecord) sent = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  print_dialog_to_file (printed);
   g_assert_true (kab_store_load_invoice (store, invoice->id, &sent, &error));
   g_assert_no_error (error);
   g_assert_nonnull (sent.sent);
@@ -236,6 +242,106 @@ test_client_documents (void)
   kab_test_remove_tree (dir);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *icon_name)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A payment in the client's details: its receipt goes through the real print dialog,
+ * takes its number, and comes out as the receipt. */
+static void
+test_client_receipt_print (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kabinett-client-receipt-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "practice.db", NULL);
+  g_autofree char *printed = g_build_filename (dir, "receipt-printed.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(KabStore) store = kab_store_open (path, &error);
+  g_autoptr(KabClient) client = kab_client_new ();
+  g_autoptr(KabPayment) payment = kab_payment_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_auto(KabReceiptRecord) record = { 0 };
+  gboolean found = FALSE;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *details = g_object_new (KAB_TYPE_CLIENT_DETAILS, NULL);
+  GtkWidget *print_button;
+
+  /* In a process of its own: the print dialog would start from the printer and output
+   * folder of the invoice printed before, in a folder since removed. */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      kab_test_destroy_all_windows ();
+      g_clear_object (&store);
+      kab_test_remove_tree (dir);
+      return;
+    }
+
+  g_assert_no_error (error);
+  g_object_set (client, "given-name", "Anna", "family-name", "Berg", NULL);
+  g_assert_true (kab_store_save_client (store, client, &error));
+  g_object_set (payment, "client-id", kab_client_get_id (client), "date", now,
+                "amount", (gint64)120000, "currency", "SEK", NULL);
+  g_assert_true (kab_store_save_payment (store, payment, &error));
+  g_assert_no_error (error);
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), details);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  kab_client_details_set_store (KAB_CLIENT_DETAILS (details), store);
+  kab_client_details_set_client (KAB_CLIENT_DETAILS (details),
+                                 kab_store_find_client (store, kab_client_get_id (client)));
+  gtk_window_present (GTK_WINDOW (window));
+  kab_test_wait_until_mapped (window);
+
+  /* the payment's row has a print button beside the one that saves the PDF */
+  print_button = find_button (GTK_WIDGET (gtk_widget_get_template_child (details, KAB_TYPE_CLIENT_DETAILS,
+                                                                         "payments_list")),
+                              "document-print-symbolic");
+  g_assert_nonnull (print_button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (print_button), ==, "Print Receipt");
+  g_signal_emit_by_name (print_button, "clicked");
+  print_dialog_to_file (printed);
+
+  /* the receipt took the first number of its own sequence */
+  g_assert_true (kab_store_find_receipt (store, kab_payment_get_id (payment), &record, &found, &error));
+  g_assert_no_error (error);
+  g_assert_true (found);
+  g_assert_cmpint (record.number, ==, 1);
+
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, "-enc", "UTF-8", printed, "-", NULL };
+      g_autofree char *text = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &text, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s", text);
+      g_assert_nonnull (strstr (text, "Receipt No."));
+      g_assert_nonnull (strstr (text, "Anna Berg"));
+    }
+
+  kab_test_destroy_all_windows ();
+  g_clear_object (&store);
+  kab_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +353,7 @@ main (int   argc,
 
   g_test_add_func ("/business-ui/page", test_business_page);
   g_test_add_func ("/business-ui/client-documents", test_client_documents);
+  g_test_add_func ("/business-ui/client-receipt-print", test_client_receipt_print);
 
   return g_test_run ();
 }

@@ -123,6 +123,28 @@ export (KabPrintDocument *document,
   return pdf_text (path);
 }
 
+/* Printed through the print dialog's operation, here to a PDF file: "Print to File"
+ * offers the name the document's PDF would have (less ".pdf"). */
+static char *
+print_to_pdf (KabPrintDocument *document,
+              const char       *file_name,
+              const char       *dir)
+{
+  g_autoptr(GtkPrintOperation) operation = kab_print_job_new (document, file_name);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *base = g_strndup (file_name, strlen (file_name) - strlen (".pdf"));
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_str_has_suffix (file_name, ".pdf"));
+  g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==, base);
+  gtk_print_operation_set_export_filename (operation, printed);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  return pdf_text (printed);
+}
+
 static void
 test_language (gconstpointer data)
 {
@@ -149,6 +171,7 @@ test_language (gconstpointer data)
   g_autofree char *statement_text = NULL;
   g_auto(KabInvoiceRecord) record = { 0 };
   g_autofree char *invoice_name = NULL;
+  g_autofree char *receipt_name = NULL;
   gint64 invoice_id = 0;
 
   g_assert_no_error (error);
@@ -175,7 +198,7 @@ test_language (gconstpointer data)
   g_assert_true (kab_store_save_payment (store, payment, &error));
   g_assert_no_error (error);
 
-  receipt = kab_documents_make_receipt (store, payment, issued, NULL, &error);
+  receipt = kab_documents_make_receipt (store, payment, issued, &receipt_name, &error);
   g_assert_no_error (error);
   invoice = kab_documents_make_invoice (store, kab_client_get_id (client), march, april, issued,
                                         &invoice_id, &invoice_name, &error);
@@ -218,20 +241,19 @@ test_language (gconstpointer data)
    * and "Print to File" offers the name the PDF would have. */
   if (have_display)
     {
-      g_autoptr(GtkPrintOperation) operation = kab_print_job_new (invoice, invoice_name);
-      g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
-      g_autofree char *printed_text = NULL;
-      g_autofree char *base = g_strndup (invoice_name, strlen (invoice_name) - strlen (".pdf"));
-      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+      g_autofree char *printed_text = print_to_pdf (invoice, invoice_name, dir);
+      g_autofree char *printed_receipt = print_to_pdf (receipt, receipt_name, dir);
 
-      g_assert_true (g_str_has_suffix (invoice_name, ".pdf"));
-      g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==, base);
-      gtk_print_operation_set_export_filename (operation, printed);
-      g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
-                       ==, GTK_PRINT_OPERATION_RESULT_APPLY);
-      g_assert_no_error (error);
-      printed_text = pdf_text (printed);
-      g_test_message ("printed: %s", printed_text);
+      g_test_message ("printed: %s\n\n%s", printed_receipt, printed_text);
+      /* the receipt printed: the same number, who, what for, how much, the tax line */
+      assert_contains (printed_receipt, c->receipt_title);
+      assert_contains (printed_receipt, "Karin Ødegård-Волкова");
+      assert_contains (printed_receipt, c->tax_id);
+      assert_contains (printed_receipt, "Åsa Фёдорова");
+      assert_contains (printed_receipt, c->service);
+      assert_contains (printed_receipt, c->amount);
+      assert_contains (printed_receipt, c->tax_line);
+
       assert_contains (printed_text, c->invoice_title);
       assert_contains (printed_text, "Åsa Фёдорова");
       assert_contains (printed_text, c->service);
@@ -243,7 +265,7 @@ test_language (gconstpointer data)
         assert_contains (printed_text, "123-4566");
     }
   else
-    g_test_message ("no display: the invoice was not printed through GtkPrintOperation");
+    g_test_message ("no display: nothing was printed through GtkPrintOperation");
 
   /* the statement: the charge, the payment, and nothing left to pay */
   assert_contains (statement_text, c->service);

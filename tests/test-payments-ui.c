@@ -578,6 +578,21 @@ test_receipt_from_ledger (Fixture       *f,
     gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
     kab_test_iterate ();
   }
+
+  /* Ctrl+P: the print dialog, without holding the window up; the receipt keeps its number */
+  {
+    GtkWindow *dialog;
+
+    g_assert_true (gtk_widget_activate_action (f->view, "payments.print-receipt", NULL));
+    kab_test_iterate ();
+    dialog = kab_test_find_toplevel (g_type_from_name ("GtkPrintUnixDialog"));
+    g_assert_nonnull (dialog);
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    kab_test_iterate ();
+    kab_receipt_record_clear (&record);
+    g_assert_true (kab_store_find_receipt (f->store, kab_payment_get_id (payment), &record, &found, NULL));
+    g_assert_cmpint (record.number, ==, 1);
+  }
 }
 
 static KabPayment *

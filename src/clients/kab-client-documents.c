@@ -113,28 +113,81 @@ on_receipt_clicked (GtkButton *button,
   save_document (GTK_WIDGET (button), store, document, _("Save Receipt as PDF"), name, 0);
 }
 
+static void
+on_receipt_printed (GtkPrintOperationResult  result,
+                    const GError            *error,
+                    gpointer                 user_data)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    add_toast (user_data, error->message);
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    add_toast (user_data, _("The receipt was sent to the printer."));
+}
+
+/* The receipt through the print dialog, drawn as its PDF and named alike. */
+static void
+on_print_receipt_clicked (GtkButton *button,
+                          KabStore  *store)
+{
+  KabPayment *payment = g_object_get_data (G_OBJECT (button), "payment");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+  /* the toast goes to the overlay: the row may be rebuilt while the dialog is open */
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_TOAST_OVERLAY);
+  g_autoptr(KabPrintDocument) document = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  document = kab_documents_make_receipt (store, payment, NULL, &name, &error);
+  if (document == NULL)
+    {
+      add_toast (GTK_WIDGET (button), error->message);
+      return;
+    }
+
+  operation = kab_print_job_new (document, name);
+  kab_print_job_run (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                     on_receipt_printed, g_object_ref (overlay != NULL ? overlay : GTK_WIDGET (button)),
+                     g_object_unref);
+}
+
+static void
+add_button (AdwActionRow *row,
+            KabStore     *store,
+            KabPayment   *payment,
+            const char   *icon_name,
+            const char   *label,
+            GCallback     clicked)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "payment", g_object_ref (payment), g_object_unref);
+  g_signal_connect_object (button, "clicked", clicked, store, 0);
+  adw_action_row_add_suffix (row, button);
+}
+
 /**
  * kab_client_documents_add_receipt_button:
  * @row: a row of the client's latest payments
  * @payment: its payment
  *
- * Adds a button that saves the payment's receipt as PDF, in the client's language.
+ * Adds buttons that print the payment's receipt through the print dialog and save it as
+ * PDF, in the client's language.
  */
 void
 kab_client_documents_add_receipt_button (AdwActionRow *row,
                                          KabStore     *store,
                                          KabPayment   *payment)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("document-save-symbolic");
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Save Receipt as PDF"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save Receipt as PDF"), -1);
-  g_object_set_data_full (G_OBJECT (button), "payment", g_object_ref (payment), g_object_unref);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_receipt_clicked), store, 0);
-  adw_action_row_add_suffix (row, button);
+  add_button (row, store, payment, "document-print-symbolic", _("Print Receipt"),
+              G_CALLBACK (on_print_receipt_clicked));
+  add_button (row, store, payment, "document-save-symbolic", _("Save Receipt as PDF"),
+              G_CALLBACK (on_receipt_clicked));
 }
 
 /* The Documents menu of a client: an invoice, a statement, the documents' language. */

@@ -12,6 +12,7 @@
 #include "kab-payment-dialog.h"
 #include "kab-payments-view-private.h"
 #include "kab-print-document.h"
+#include "kab-print-job.h"
 #include "kab-print-save.h"
 #include "kab-store-documents.h"
 #include "kab-view-shortcuts.h"
@@ -81,16 +82,34 @@ receipt_document (KabPaymentsView  *self,
 }
 
 static void
+on_receipt_printed (GtkPrintOperationResult  result,
+                    const GError            *error,
+                    gpointer                 user_data)
+{
+  KabPaymentsView *self = user_data;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    toast_error (self, error);
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    kab_payments_add_toast (GTK_WIDGET (self),
+                            kab_payments_toast_new (_("The receipt was sent to the printer.")));
+}
+
+/* Through the print dialog, drawn as the receipt's PDF, and "Print to File" offers the
+ * name that PDF would have. */
+static void
 print_receipt (KabPaymentsView *self,
                KabPayment      *payment,
                GtkWindow       *parent)
 {
-  g_autoptr(KabPrintDocument) document = receipt_document (self, payment, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(KabPrintDocument) document = receipt_document (self, payment, &name);
+  g_autoptr(GtkPrintOperation) operation = NULL;
 
-  if (document != NULL &&
-      !kab_print_document_print (document, parent, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, &error))
-    toast_error (self, error);
+  if (document == NULL)
+    return;
+  operation = kab_print_job_new (document, name);
+  kab_print_job_run (operation, parent, on_receipt_printed, g_object_ref (self), g_object_unref);
 }
 
 static void
