@@ -1269,6 +1269,159 @@ test_overlaps (Fixture       *f,
   run_kabinett (f, check_overlaps);
 }
 
+/* The first widget under @root that a screen reader calls @label. */
+static GtkWidget *
+find_accessible_labelled (GtkWidget  *root,
+                          const char *label)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      if (mismatch == NULL)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_accessible_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The "+N" of a busy hour is a button: it says what it hides, lists those sessions in a
+ * popover, gives the focus back when the popover closes, and each entry opens its
+ * session as a block does. */
+static void
+check_more_button (Fixture   *f,
+                   KabWindow *window)
+{
+  KabCalendarView *view = find_calendar (window);
+  g_autoptr(GDateTime) day = day_at (1, 15);
+  g_autofree char *time = kab_calendar_format_time (day);
+  GObject *week_page = gtk_widget_get_template_child (GTK_WIDGET (view), KAB_TYPE_CALENDAR_VIEW, "week_page");
+  KabWeekGrid *grid = kab_week_page_get_grid (KAB_WEEK_PAGE (week_page));
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
+  g_autofree char *label = NULL;
+  GtkWidget *button;
+  GtkWidget *popover;
+  GtkWidget *first_entry = NULL;
+  GtkWindow *dialog;
+  KabSession *opened;
+  guint n_entries = 0;
+  guint n;
+
+  kab_calendar_view_set_mode (view, "week");
+  kab_calendar_view_set_date (view, day);
+  wait_for_refresh ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (grid));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (KAB_IS_SESSION_BLOCK (child) && !gtk_widget_get_child_visible (child))
+        g_ptr_array_add (hidden, child);
+    }
+  n = hidden->len;
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (kab_week_grid_get_n_hidden (grid), ==, n);
+
+  /* Found as a screen reader finds it; its tooltip says the same. */
+  label = g_strdup_printf (n == 1 ? "Show %u more session at %s" : "Show %u more sessions at %s", n, time);
+  button = find_accessible_labelled (GTK_WIDGET (grid), label);
+  g_assert_nonnull (button);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, label);
+  g_assert_true (gtk_widget_get_focusable (button));
+  g_assert_true (gtk_widget_grab_focus (button));
+
+  activate (button);
+  popover = kab_test_find_by_type (GTK_WIDGET (grid), GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  kab_test_wait_until_mapped (popover);
+
+  /* Each hidden session once, by its client's name. */
+  for (GtkWidget *entry = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover)));
+       entry != NULL; entry = gtk_widget_get_next_sibling (entry))
+    {
+      const char *text = gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (entry))));
+      gboolean listed = FALSE;
+
+      for (guint i = 0; i < hidden->len; i++)
+        {
+          KabSession *session = kab_session_block_get_session (g_ptr_array_index (hidden, i));
+
+          listed |= g_str_has_prefix (text, kab_session_get_client_name (session));
+        }
+      g_assert_true (listed);
+      n_entries++;
+      if (first_entry == NULL)
+        first_entry = entry;
+    }
+  g_assert_cmpuint (n_entries, ==, n);
+
+  /* Closing it (Escape does the same) gives the focus back to the "+N". */
+  gtk_widget_grab_focus (first_entry);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  kab_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == button);
+
+  /* An entry opens its session's dialog, as a block's "Edit" does. */
+  activate (button);
+  kab_test_wait_until_mapped (popover);
+  first_entry = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover)));
+  opened = NULL;
+  for (guint i = 0; i < hidden->len; i++)
+    {
+      KabSession *session = kab_session_block_get_session (g_ptr_array_index (hidden, i));
+      const char *text = gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (first_entry))));
+
+      if (g_str_has_prefix (text, kab_session_get_client_name (session)))
+        opened = session;
+    }
+  g_assert_nonnull (opened);
+  activate (first_entry);
+  dialog = kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG);
+  g_assert_nonnull (dialog);
+  kab_test_wait_until_mapped (GTK_WIDGET (dialog));
+  g_assert_false (gtk_widget_get_visible (popover));
+  {
+    gpointer client = gtk_drop_down_get_selected_item (client_dropdown (KAB_SESSION_DIALOG (dialog)));
+
+    g_assert_true (KAB_IS_CLIENT (client));
+    g_assert_cmpint (kab_client_get_id (client), ==, kab_session_get_client_id (opened));
+  }
+  gtk_window_destroy (dialog);
+}
+
+static void
+test_more_button (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+
+  fixture_setup (f, data);
+  store = open_store (f);
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Busy%d", i);
+      g_autoptr(KabClient) client = add_client (store, given, "Hour");
+      g_autoptr(GDateTime) start = day_at (1, 15);
+      g_autoptr(KabSession) session = add_session (store, kab_client_get_id (client), start);
+    }
+  g_clear_object (&store);
+  run_kabinett (f, check_more_button);
+}
+
 /* An agreement is not signed before the day it was printed. */
 static void
 test_signed_before_printed (void)
@@ -1453,6 +1606,8 @@ main (int   argc,
 
   g_test_add ("/first-day/calendar/overlaps-side-by-side", Fixture, NULL,
               NULL, test_overlaps, fixture_teardown);
+  g_test_add ("/first-day/calendar/more-sessions-button", Fixture, NULL,
+              NULL, test_more_button, fixture_teardown);
 
   g_test_add_func ("/first-day/defects/signed-before-printed", test_signed_before_printed);
 
