@@ -34,6 +34,7 @@ typedef struct
   gint64  anna;         /* a client with a session today, one in the past still planned */
   gint64  today_session;
   gint64  past_session;
+  gboolean more_escape; /* the "+N" test: Escape, or open a session */
 } Fixture;
 
 typedef void (*WindowCheck) (Fixture   *f,
@@ -1269,6 +1270,212 @@ test_overlaps (Fixture       *f,
   run_kabinett (f, check_overlaps);
 }
 
+/* The first widget under @root that a screen reader calls @label. */
+static GtkWidget *
+find_accessible_labelled (GtkWidget  *root,
+                          const char *label)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      if (mismatch == NULL)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_accessible_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What Escape runs in @widget: the action of its own shortcut for the key, as the key
+ * would trigger it, without depending on which X window has the keyboard. */
+static void
+run_escape_shortcut (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) escape = gtk_keyval_trigger_new (GDK_KEY_Escape, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), escape))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              kab_test_iterate ();
+              return;
+            }
+        }
+    }
+
+  /* Or its key handler, as the key event reaches it. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        continue;
+
+      g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 9, 0, &handled);
+      if (handled)
+        {
+          kab_test_iterate ();
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The "+N" of a busy hour is a button: it says what it hides, lists those sessions in a
+ * popover, gives the focus back when the popover closes, and each entry opens its
+ * session as a block does. */
+static void
+check_more_button (Fixture   *f,
+                   KabWindow *window)
+{
+  KabCalendarView *view = find_calendar (window);
+  g_autoptr(GDateTime) day = day_at (1, 15);
+  g_autofree char *time = kab_calendar_format_time (day);
+  GObject *week_page = gtk_widget_get_template_child (GTK_WIDGET (view), KAB_TYPE_CALENDAR_VIEW, "week_page");
+  KabWeekGrid *grid = kab_week_page_get_grid (KAB_WEEK_PAGE (week_page));
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
+  g_autofree char *label = NULL;
+  GtkWidget *button;
+  GtkWidget *popover;
+  GtkWidget *first_entry = NULL;
+  GtkWindow *dialog;
+  KabSession *opened;
+  guint n_entries = 0;
+  guint n;
+
+  kab_calendar_view_set_mode (view, "week");
+  kab_calendar_view_set_date (view, day);
+  wait_for_refresh ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (grid));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (KAB_IS_SESSION_BLOCK (child) && !gtk_widget_get_child_visible (child))
+        g_ptr_array_add (hidden, child);
+    }
+  n = hidden->len;
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (kab_week_grid_get_n_hidden (grid), ==, n);
+
+  /* Found as a screen reader finds it; its tooltip says the same. */
+  label = g_strdup_printf (n == 1 ? "Show %u more session at %s" : "Show %u more sessions at %s", n, time);
+  button = find_accessible_labelled (GTK_WIDGET (grid), label);
+  g_assert_nonnull (button);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, label);
+  /* The keyboard reaches it. */
+  g_assert_true (gtk_widget_get_focusable (button));
+  g_assert_true (gtk_widget_grab_focus (button));
+
+  activate (button);
+  popover = kab_test_find_by_type (GTK_WIDGET (grid), GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  kab_test_wait_until_mapped (popover);
+
+  /* Each hidden session once, by its client's name. */
+  for (GtkWidget *entry = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover)));
+       entry != NULL; entry = gtk_widget_get_next_sibling (entry))
+    {
+      const char *text = gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (entry))));
+      gboolean listed = FALSE;
+
+      for (guint i = 0; i < hidden->len; i++)
+        {
+          KabSession *session = kab_session_block_get_session (g_ptr_array_index (hidden, i));
+
+          listed |= g_str_has_prefix (text, kab_session_get_client_name (session));
+        }
+      g_assert_true (listed);
+      n_entries++;
+      if (first_entry == NULL)
+        first_entry = entry;
+    }
+  g_assert_cmpuint (n_entries, ==, n);
+
+  /* Escape gives the focus back to the "+N". */
+  if (f->more_escape)
+    {
+      gtk_widget_grab_focus (first_entry);
+      run_escape_shortcut (popover);
+      kab_test_iterate ();
+      g_assert_false (gtk_widget_get_visible (popover));
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == button);
+      return;
+    }
+
+  /* An entry opens its session's dialog, as a block's "Edit" does. */
+  first_entry = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover)));
+  opened = NULL;
+  for (guint i = 0; i < hidden->len; i++)
+    {
+      KabSession *session = kab_session_block_get_session (g_ptr_array_index (hidden, i));
+      const char *text = gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (first_entry))));
+
+      if (g_str_has_prefix (text, kab_session_get_client_name (session)))
+        opened = session;
+    }
+  g_assert_nonnull (opened);
+  activate (first_entry);
+  dialog = kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG);
+  g_assert_nonnull (dialog);
+  kab_test_wait_until_mapped (GTK_WIDGET (dialog));
+  g_assert_false (gtk_widget_get_visible (popover));
+  {
+    gpointer client = gtk_drop_down_get_selected_item (client_dropdown (KAB_SESSION_DIALOG (dialog)));
+
+    g_assert_true (KAB_IS_CLIENT (client));
+    g_assert_cmpint (kab_client_get_id (client), ==, kab_session_get_client_id (opened));
+  }
+  gtk_window_destroy (dialog);
+}
+
+static void
+test_more_button (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+
+  fixture_setup (f, data);
+  store = open_store (f);
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Busy%d", i);
+      g_autoptr(KabClient) client = add_client (store, given, "Hour");
+      g_autoptr(GDateTime) start = day_at (1, 15);
+      g_autoptr(KabSession) session = add_session (store, kab_client_get_id (client), start);
+    }
+  g_clear_object (&store);
+  f->more_escape = GPOINTER_TO_INT (data);
+  run_kabinett (f, check_more_button);
+}
+
 /* An agreement is not signed before the day it was printed. */
 static void
 test_signed_before_printed (void)
@@ -1453,6 +1660,10 @@ main (int   argc,
 
   g_test_add ("/first-day/calendar/overlaps-side-by-side", Fixture, NULL,
               NULL, test_overlaps, fixture_teardown);
+  g_test_add ("/first-day/calendar/more-sessions-escape", Fixture, GINT_TO_POINTER (TRUE),
+              NULL, test_more_button, fixture_teardown);
+  g_test_add ("/first-day/calendar/more-sessions-open", Fixture, GINT_TO_POINTER (FALSE),
+              NULL, test_more_button, fixture_teardown);
 
   g_test_add_func ("/first-day/defects/signed-before-printed", test_signed_before_printed);
 

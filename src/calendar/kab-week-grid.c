@@ -37,6 +37,7 @@ typedef struct
 {
   double x, y;     /* the marker's top-right corner */
   guint  n;
+  guint  cluster;  /* index of the first placement of its cluster */
 } Marker;
 
 struct _KabWeekGrid
@@ -51,6 +52,9 @@ struct _KabWeekGrid
 
   GArray      *placements;    /* Placement, in session order */
   GArray      *markers;       /* Marker, made at allocation */
+  GPtrArray   *more_buttons;  /* GtkButton, one per marker, the "+N" a user can press */
+  GtkWidget   *more_popover;  /* the hidden sessions of the marker pressed */
+  GtkWidget   *more_opener;   /* the button that opened it (borrowed) */
   GHashTable  *blocks_by_id;  /* gint64* → KabSessionBlock* (borrowed) */
 
   PangoLayout *hour_layouts[24];
@@ -330,6 +334,176 @@ take_spare_block (KabWeekGrid *self,
   return block;
 }
 
+/* The "+N" buttons: one for each cluster that may not fit, made when the sessions are
+ * set (never while allocating), shown where a cluster has sessions that do not fit. */
+
+static void on_more_clicked (KabWeekGrid *self,
+                             GtkWidget   *button);
+
+static void
+ensure_more_buttons (KabWeekGrid *self)
+{
+  guint n_clusters = 0;
+  guint last_cluster = G_MAXUINT;
+
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      const Placement *p = &g_array_index (self->placements, Placement, i);
+
+      if (p->n_columns > 1 && p->cluster != last_cluster)
+        n_clusters++;
+      last_cluster = p->cluster;
+    }
+
+  while (self->more_buttons->len < n_clusters)
+    {
+      GtkWidget *button = gtk_button_new ();
+
+      gtk_widget_add_css_class (button, "more-sessions");
+      gtk_widget_set_child_visible (button, FALSE);
+      gtk_widget_set_parent (button, GTK_WIDGET (self));
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_more_clicked), self);
+      g_ptr_array_add (self->more_buttons, button);
+    }
+}
+
+static void
+update_more_button (KabWeekGrid  *self,
+                    GtkWidget    *button,
+                    const Marker *marker)
+{
+  const Placement *first = &g_array_index (self->placements, Placement, marker->cluster);
+  g_autoptr(GDateTime) day = g_date_time_add_days (self->week_start, first->day);
+  g_autoptr(GDateTime) start = g_date_time_add_minutes (day, first->start_minute);
+  g_autofree char *time = kab_calendar_format_time (start);
+  /* Translators: in the week view, the sessions at the same time that do not fit */
+  g_autofree char *label = g_strdup_printf (C_("week view", "+%u"), marker->n);
+  /* Translators: the "+2" button of the week view: "Show 2 more sessions at 10:00" */
+  g_autofree char *description = g_strdup_printf (ngettext ("Show %u more session at %s",
+                                                            "Show %u more sessions at %s",
+                                                            marker->n),
+                                                  marker->n, time);
+
+  /* Only when it changes: a new label asks for another layout. */
+  if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) != 0)
+    gtk_button_set_label (GTK_BUTTON (button), label);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (button), description) != 0)
+    {
+      gtk_widget_set_tooltip_text (button, description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                      -1);
+    }
+}
+
+static void
+allocate_more_buttons (KabWeekGrid *self)
+{
+  for (guint i = 0; i < self->more_buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (self->more_buttons, i);
+      const Marker *marker;
+      int w, h;
+
+      gtk_widget_set_child_visible (button, i < self->markers->len);
+      if (i >= self->markers->len)
+        continue;
+
+      marker = &g_array_index (self->markers, Marker, i);
+      g_object_set_data (G_OBJECT (button), "kab-marker", GUINT_TO_POINTER (i));
+      update_more_button (self, button, marker);
+      gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, &w, NULL, NULL, NULL);
+      gtk_widget_measure (button, GTK_ORIENTATION_VERTICAL, -1, &h, NULL, NULL, NULL);
+      gtk_widget_size_allocate (button,
+                                &(GtkAllocation) { (int)marker->x - w - 3, (int)marker->y + 2, w, h },
+                                -1);
+    }
+
+  if (gtk_widget_get_visible (self->more_popover))
+    gtk_popover_present (GTK_POPOVER (self->more_popover));
+}
+
+static void
+on_more_entry_clicked (GtkWidget   *entry,
+                       KabWeekGrid *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (entry), "kab-session-id");
+  GtkWidget *opener = self->more_opener;
+
+  gtk_popover_popdown (GTK_POPOVER (self->more_popover));
+  /* As the block does: the practitioner's supervision opens its log, a session its dialog. */
+  if (id < 0)
+    gtk_widget_activate_action (opener, "calendar.show-supervision", NULL);
+  else
+    gtk_widget_activate_action (opener, "calendar.edit-session", "x", id);
+}
+
+static void
+on_more_clicked (KabWeekGrid *self,
+                 GtkWidget   *button)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kab-marker"));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  const Marker *marker;
+  graphene_rect_t bounds;
+
+  if (index >= self->markers->len || !gtk_widget_compute_bounds (button, GTK_WIDGET (self), &bounds))
+    return;
+
+  marker = &g_array_index (self->markers, Marker, index);
+  for (guint i = marker->cluster; i < self->placements->len; i++)
+    {
+      const Placement *p = &g_array_index (self->placements, Placement, i);
+      KabSession *session;
+      g_autoptr(GDateTime) end = NULL;
+      g_autofree char *range = NULL;
+      g_autofree char *status = NULL;
+      g_autofree char *text = NULL;
+      GtkWidget *entry;
+      GtkWidget *label;
+
+      if (p->cluster != marker->cluster)
+        break;
+      if (p->column < shown_columns (self, p, width))
+        continue;
+
+      session = kab_session_block_get_session (p->block);
+      end = kab_session_dup_end (session);
+      range = kab_calendar_format_time_range (kab_session_get_start (session), end);
+      status = g_utf8_strdown (kab_session_status_to_label (kab_session_get_status (session)), -1);
+      /* The same words as the block says to a screen reader: name, time, status. */
+      text = g_strdup_printf (C_("session block", "%s, %s, %s"),
+                              kab_session_get_client_name (session), range, status);
+
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      entry = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (entry), label);
+      gtk_widget_add_css_class (entry, "flat");
+      g_object_set_data_full (G_OBJECT (entry), "kab-session-id",
+                              g_memdup2 (&(gint64) { kab_session_get_id (session) }, sizeof (gint64)),
+                              g_free);
+      g_signal_connect (entry, "clicked", G_CALLBACK (on_more_entry_clicked), self);
+      gtk_box_append (GTK_BOX (list), entry);
+    }
+
+  self->more_opener = button;
+  gtk_popover_set_child (GTK_POPOVER (self->more_popover), list);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->more_popover),
+                               &(GdkRectangle) { (int)bounds.origin.x, (int)bounds.origin.y,
+                                                 (int)bounds.size.width, (int)bounds.size.height });
+  gtk_popover_popup (GTK_POPOVER (self->more_popover));
+}
+
+/* Escape, or a click elsewhere, gives the focus back to the "+N" that opened the list. */
+static void
+on_more_closed (KabWeekGrid *self)
+{
+  if (self->more_opener != NULL && gtk_widget_get_child_visible (self->more_opener))
+    gtk_widget_grab_focus (self->more_opener);
+}
+
 /**
  * kab_week_grid_set_sessions:
  * @sessions: (element-type KabSession): the sessions of the week shown
@@ -402,6 +576,7 @@ kab_week_grid_set_sessions (KabWeekGrid *self,
 
   compute_layout (self);
   restack_blocks (self);
+  ensure_more_buttons (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -581,11 +756,11 @@ kab_week_grid_size_allocate (GtkWidget *widget,
           Marker *last = self->markers->len > 0
                          ? &g_array_index (self->markers, Marker, self->markers->len - 1) : NULL;
 
-          if (last != NULL && last->x == right && last->y == minute_y (self, first->start_minute))
+          if (last != NULL && last->cluster == p->cluster)
             last->n++;
           else
             g_array_append_vals (self->markers,
-                                 &(Marker) { right, minute_y (self, first->start_minute), 1 }, 1);
+                                 &(Marker) { right, minute_y (self, first->start_minute), 1, p->cluster }, 1);
           continue;
         }
 
@@ -598,6 +773,8 @@ kab_week_grid_size_allocate (GtkWidget *widget,
       else
         allocate_block (self, p, width);
     }
+
+  allocate_more_buttons (self);
 }
 
 static void
@@ -708,46 +885,6 @@ kab_week_grid_set_absent_days (KabWeekGrid *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* "+2" over the top-right corner of a cluster that has more sessions than fit. */
-static void
-snapshot_markers (KabWeekGrid *self,
-                  GtkSnapshot *snapshot)
-{
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  GdkRGBA background = { 0.21f, 0.52f, 0.89f, 1.0f };
-  GdkRGBA text = { 1.0f, 1.0f, 1.0f, 1.0f };
-
-  if (adw_style_manager_get_dark (style))
-    background = (GdkRGBA) { 0.47f, 0.68f, 0.93f, 1.0f };
-
-  for (guint i = 0; i < self->markers->len; i++)
-    {
-      const Marker *marker = &g_array_index (self->markers, Marker, i);
-      /* Translators: in the week view, the sessions at the same time that do not fit */
-      g_autofree char *label = g_strdup_printf (C_("week view", "+%u"), marker->n);
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), label);
-      int text_width, text_height;
-      GskRoundedRect pill;
-      double x, y, w, h;
-
-      pango_layout_get_pixel_size (layout, &text_width, &text_height);
-      w = text_width + 10;
-      h = text_height + 2;
-      x = marker->x - w - 3;
-      y = marker->y + 2;
-
-      gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (x, y, w, h), h / 2);
-      gtk_snapshot_push_rounded_clip (snapshot, &pill);
-      gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (x, y, w, h));
-      gtk_snapshot_pop (snapshot);
-
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 5, y + 1));
-      gtk_snapshot_append_layout (snapshot, layout, &text);
-      gtk_snapshot_restore (snapshot);
-    }
-}
-
 /**
  * kab_week_grid_get_n_hidden:
  *
@@ -790,7 +927,8 @@ kab_week_grid_snapshot (GtkWidget   *widget,
     gtk_widget_snapshot_child (widget, GTK_WIDGET (g_array_index (self->placements, Placement, i).block),
                                snapshot);
 
-  snapshot_markers (self, snapshot);
+  for (guint i = 0; i < self->more_buttons->len; i++)
+    gtk_widget_snapshot_child (widget, g_ptr_array_index (self->more_buttons, i), snapshot);
   gtk_widget_snapshot_child (widget, self->now_line, snapshot);
 }
 
@@ -1064,11 +1202,16 @@ kab_week_grid_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (self->more_popover != NULL)
+    g_signal_handlers_disconnect_by_data (self->more_popover, self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
   g_clear_pointer (&self->blocks_by_id, g_hash_table_unref);
+  if (self->more_buttons != NULL)
+    g_ptr_array_set_size (self->more_buttons, 0);
+  self->more_popover = self->more_opener = NULL;
   if (self->placements != NULL)
     g_array_set_size (self->placements, 0);
   clear_hour_layouts (self);
@@ -1084,6 +1227,7 @@ kab_week_grid_finalize (GObject *object)
   g_clear_pointer (&self->week_start, g_date_time_unref);
   g_clear_pointer (&self->placements, g_array_unref);
   g_clear_pointer (&self->markers, g_array_unref);
+  g_clear_pointer (&self->more_buttons, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kab_week_grid_parent_class)->finalize (object);
 }
@@ -1216,6 +1360,11 @@ kab_week_grid_init (KabWeekGrid *self)
   self->hover_day = -1;
   self->placements = g_array_new (FALSE, TRUE, sizeof (Placement));
   self->markers = g_array_new (FALSE, TRUE, sizeof (Marker));
+  self->more_buttons = g_ptr_array_new ();
+  self->more_popover = gtk_popover_new ();
+  gtk_widget_add_css_class (self->more_popover, "more-sessions");
+  gtk_widget_set_parent (self->more_popover, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->more_popover, "closed", G_CALLBACK (on_more_closed), self);
   self->blocks_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   self->today_column = overlay_new (self, "today");
