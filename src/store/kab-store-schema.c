@@ -544,7 +544,11 @@ static const char * const migrations[] = {
   "INSERT INTO package (client_id, charge_id, sessions, price, bought_on, expires)"
   "  SELECT client_id, id, sessions, amount, day, NULL FROM old_package_charge"
   "  ORDER BY day, id;"
-  "DROP VIEW old_package_charge;",
+  "DROP VIEW old_package_charge;"
+  /* Counting a package's sessions (its state, shown for every package client) and
+   * deleting a package (the foreign key's check) read sessions by package: without
+   * this index each was a scan of every session of the practice. */
+  "CREATE INDEX session_package ON session (package_id) WHERE package_id IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KAB_STORE_SCHEMA_VERSION);
