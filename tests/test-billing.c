@@ -762,16 +762,40 @@ m_rate_on (MClient    *client,
   return found;
 }
 
+/* The value of a dated history (late-cancel percentages, notice hours) in force on @day:
+ * the latest set on or before it, else the first. */
+static int
+m_history_on (GArray     *history,
+              const char *day)
+{
+  int value = g_array_index (history, MPercent, 0).percent;
+
+  for (guint i = 0; i < history->len; i++)
+    if (strcmp (g_array_index (history, MPercent, i).day, day) <= 0)
+      value = g_array_index (history, MPercent, i).percent;
+  return value;
+}
+
+/* Sets @entry in a dated history, replacing the value of its day, kept in day order. */
+static void
+m_history_set (GArray         *history,
+               const MPercent *entry)
+{
+  for (guint i = 0; i < history->len; i++)
+    if (strcmp (g_array_index (history, MPercent, i).day, entry->day) == 0)
+      {
+        g_array_index (history, MPercent, i).percent = entry->percent;
+        return;
+      }
+  g_array_append_val (history, *entry);
+  g_array_sort (history, compare_percent_days);
+}
+
 static int
 m_percent_on (Model      *m,
               const char *day)
 {
-  int percent = g_array_index (m->percents, MPercent, 0).percent;
-
-  for (guint i = 0; i < m->percents->len; i++)
-    if (strcmp (g_array_index (m->percents, MPercent, i).day, day) <= 0)
-      percent = g_array_index (m->percents, MPercent, i).percent;
-  return percent;
+  return m_history_on (m->percents, day);
 }
 
 /* The notice a cancellation of a session on @day needs, as the practice set it then. */
@@ -779,12 +803,7 @@ static int
 m_hours_on (Model      *m,
             const char *day)
 {
-  int hours = g_array_index (m->notices, MPercent, 0).percent;
-
-  for (guint i = 0; i < m->notices->len; i++)
-    if (strcmp (g_array_index (m->notices, MPercent, i).day, day) <= 0)
-      hours = g_array_index (m->notices, MPercent, i).percent;
-  return hours;
+  return m_history_on (m->notices, day);
 }
 
 static gboolean
@@ -1214,21 +1233,10 @@ op_set_percent (Model    *m,
 {
   g_autoptr(GDateTime) from = m_random_day (m, -60, 30, 12);
   MPercent p = { { 0 }, 10 * g_rand_int_range (m->rand, 0, 11) };
-  gboolean replaced = FALSE;
 
   g_assert_true (kab_store_set_late_cancel_percent (store, from, p.percent, NULL));
   m_day (from, p.day);
-  for (guint i = 0; i < m->percents->len; i++)
-    if (strcmp (g_array_index (m->percents, MPercent, i).day, p.day) == 0)
-      {
-        g_array_index (m->percents, MPercent, i).percent = p.percent;
-        replaced = TRUE;
-      }
-  if (!replaced)
-    {
-      g_array_append_val (m->percents, p);
-      g_array_sort (m->percents, compare_percent_days);
-    }
+  m_history_set (m->percents, &p);
   return "set late-cancel percent";
 }
 
@@ -1239,21 +1247,10 @@ op_set_notice (Model    *m,
   static const int choices[] = { 0, 12, 24, 48, 72 };
   g_autoptr(GDateTime) from = m_random_day (m, -60, 30, 12);
   MPercent p = { { 0 }, choices[g_rand_int_range (m->rand, 0, G_N_ELEMENTS (choices))] };
-  gboolean replaced = FALSE;
 
   g_assert_true (kab_store_set_cancel_hours (store, from, p.percent, NULL));
   m_day (from, p.day);
-  for (guint i = 0; i < m->notices->len; i++)
-    if (strcmp (g_array_index (m->notices, MPercent, i).day, p.day) == 0)
-      {
-        g_array_index (m->notices, MPercent, i).percent = p.percent;
-        replaced = TRUE;
-      }
-  if (!replaced)
-    {
-      g_array_append_val (m->notices, p);
-      g_array_sort (m->notices, compare_percent_days);
-    }
+  m_history_set (m->notices, &p);
   return "set cancellation notice";
 }
 
