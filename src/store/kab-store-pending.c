@@ -444,18 +444,23 @@ record_write (KabStore *self,
   save_records (self);
 }
 
-void
-kab_store_pending_payment (KabStore     *self,
-                           KabPayment   *payment,
-                           KabPendingOp  op)
+/* A payment or a charge: the same columns tell whether it was written. */
+static void
+record_money (KabStore     *self,
+              const char   *kind,
+              KabPendingOp  op,
+              gint64        id,
+              gint64        client_id,
+              gint64        amount,
+              const char   *currency,
+              GDateTime    *date)
 {
   Write write;
 
-  write_init (&write, "payment", op, kab_payment_get_id (payment),
-              kab_payment_get_client_id (payment));
-  write.amount = kab_payment_get_amount (payment);
-  write.currency = kab_payment_get_currency (payment);
-  write.time = kab_payment_get_date (payment);
+  write_init (&write, kind, op, id, client_id);
+  write.amount = amount;
+  write.currency = currency;
+  write.time = date;
   match_int (&write, "client_id", write.client_id);
   match_time (&write, "date", write.time);
   match_int (&write, "amount", write.amount);
@@ -465,23 +470,23 @@ kab_store_pending_payment (KabStore     *self,
 }
 
 void
+kab_store_pending_payment (KabStore     *self,
+                           KabPayment   *payment,
+                           KabPendingOp  op)
+{
+  record_money (self, "payment", op, kab_payment_get_id (payment),
+                kab_payment_get_client_id (payment), kab_payment_get_amount (payment),
+                kab_payment_get_currency (payment), kab_payment_get_date (payment));
+}
+
+void
 kab_store_pending_charge (KabStore     *self,
                           KabCharge    *charge,
                           KabPendingOp  op)
 {
-  Write write;
-
-  write_init (&write, "charge", op, kab_charge_get_id (charge),
-              kab_charge_get_client_id (charge));
-  write.amount = kab_charge_get_amount (charge);
-  write.currency = kab_charge_get_currency (charge);
-  write.time = kab_charge_get_date (charge);
-  match_int (&write, "client_id", write.client_id);
-  match_time (&write, "date", write.time);
-  match_int (&write, "amount", write.amount);
-  match_text (&write, "currency", write.currency);
-  record_write (self, &write);
-  write_clear (&write);
+  record_money (self, "charge", op, kab_charge_get_id (charge),
+                kab_charge_get_client_id (charge), kab_charge_get_amount (charge),
+                kab_charge_get_currency (charge), kab_charge_get_date (charge));
 }
 
 void
