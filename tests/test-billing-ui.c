@@ -16,6 +16,7 @@
 #include "clients/kab-client-row.h"
 #include "clients/kab-clients-view.h"
 #include "payments/kab-payments-view.h"
+#include "kab-test-app.h"
 #include "kab-test-ui-util.h"
 #include "kab-test-util.h"
 
@@ -35,56 +36,27 @@ typedef void (*WindowCheck) (Fixture   *f,
 
 typedef struct
 {
-  Fixture      *f;
-  GApplication *app;
-  KabWindow    *window;
-  WindowCheck   check;
-  gboolean      checked;
+  Fixture     *f;
+  WindowCheck  check;
 } Run;
 
-static gboolean
-check_and_quit (gpointer user_data)
+static void
+run_check (KabWindow *window,
+           gpointer   data)
 {
-  Run *run = user_data;
+  Run *run = data;
 
-  run->check (run->f, run->window);
-  run->checked = TRUE;
+  run->check (run->f, window);
   kab_store_set_test_now (NULL);
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_window_mapped (GtkWidget *window,
-                  Run       *run)
-{
-  g_signal_handlers_disconnect_by_func (window, on_window_mapped, run);
-  g_idle_add (check_and_quit, run);
-}
-
-static void
-on_window_added (GtkApplication *app,
-                 GtkWindow      *window,
-                 Run            *run)
-{
-  if (!KAB_IS_WINDOW (window) || run->window != NULL)
-    return;
-
-  run->window = KAB_WINDOW (window);
-  g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), run);
 }
 
 static void
 run_kabinett (Fixture     *f,
               WindowCheck  check)
 {
-  g_autoptr(KabApplication) app = kab_application_new ();
-  char *argv[] = { (char *) "kabinett", (char *) "--database", f->path, NULL };
-  Run run = { f, G_APPLICATION (app), NULL, check, FALSE };
+  Run run = { f, check };
 
-  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
-  g_assert_true (run.checked);
+  kab_test_run_kabinett (f->path, NULL, run_check, &run);
 }
 
 /* Today at @hour:00, local time. */

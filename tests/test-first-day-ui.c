@@ -21,6 +21,7 @@
 #include "payments/kab-payment-dialog.h"
 #include "kab-welcome-page.h"
 #include "kab-window.h"
+#include "kab-test-app.h"
 #include "kab-test-ui-util.h"
 #include "kab-test-util.h"
 
@@ -42,56 +43,26 @@ typedef void (*WindowCheck) (Fixture   *f,
 
 typedef struct
 {
-  Fixture      *f;
-  GApplication *app;
-  KabWindow    *window;
-  WindowCheck   check;
-  gboolean      checked;
+  Fixture     *f;
+  WindowCheck  check;
 } Run;
 
-static gboolean
-check_and_quit (gpointer user_data)
-{
-  Run *run = user_data;
-
-  run->check (run->f, run->window);
-  run->checked = TRUE;
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
-on_window_mapped (GtkWidget *window,
-                  Run       *run)
+run_check (KabWindow *window,
+           gpointer   data)
 {
-  g_signal_handlers_disconnect_by_func (window, on_window_mapped, run);
-  g_idle_add (check_and_quit, run);
-}
+  Run *run = data;
 
-static void
-on_window_added (GtkApplication *app,
-                 GtkWindow      *window,
-                 Run            *run)
-{
-  if (!KAB_IS_WINDOW (window) || run->window != NULL)
-    return;
-
-  run->window = KAB_WINDOW (window);
-  g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), run);
+  run->check (run->f, window);
 }
 
 static void
 run_kabinett (Fixture     *f,
               WindowCheck  check)
 {
-  g_autoptr(KabApplication) app = kab_application_new ();
-  char *argv[] = { (char *) "kabinett", (char *) "--database", f->path, NULL };
-  Run run = { f, G_APPLICATION (app), NULL, check, FALSE };
+  Run run = { f, check };
 
-  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
-  g_assert_true (run.checked);
+  kab_test_run_kabinett (f->path, NULL, run_check, &run);
 }
 
 static KabStore *

@@ -23,6 +23,7 @@
 
 #include "test-safety-util.h"
 #include "test-safety-fault.h"
+#include "kab-test-app.h"
 #include "kab-test-ui-util.h"
 
 /* Every test runs Kabinett for real, as `kabinett --database PATH`, drives it through its
@@ -44,11 +45,8 @@ typedef void (*Check) (Fixture   *f,
 
 typedef struct
 {
-  Fixture   *fixture;
-  GApplication *app;
-  Check      check;
-  gboolean   checked;
-  gboolean   started;
+  Fixture *fixture;
+  Check    check;
 } Run;
 
 /* Helpers */
@@ -285,37 +283,13 @@ answer_file_chooser (GtkFileChooser *chooser,
   return chosen;
 }
 
-static gboolean
-check_and_quit (gpointer user_data)
-{
-  Run *run = user_data;
-  GtkWindow *window = find_toplevel (KAB_TYPE_WINDOW);
-
-  run->check (run->fixture, KAB_WINDOW (window));
-  run->checked = TRUE;
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
-on_window_mapped (GtkWidget *window,
-                  Run       *run)
+run_check (KabWindow *window,
+           gpointer   data)
 {
-  g_signal_handlers_disconnect_by_func (window, on_window_mapped, run);
-  g_idle_add (check_and_quit, run);
-}
+  Run *run = data;
 
-static void
-on_window_added (GtkApplication *app,
-                 GtkWindow      *window,
-                 Run            *run)
-{
-  if (!KAB_IS_WINDOW (window) || run->started)
-    return;
-
-  run->started = TRUE;
-  g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), run);
+  run->check (run->fixture, window);
 }
 
 static void
@@ -323,13 +297,9 @@ run_kabinett (Fixture    *f,
               const char *path,
               Check       check)
 {
-  g_autoptr(KabApplication) app = kab_application_new ();
-  char *argv[] = { (char *)"kabinett", (char *)"--database", (char *)path, NULL };
-  Run run = { f, G_APPLICATION (app), check, FALSE, FALSE };
+  Run run = { f, check };
 
-  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
-  g_assert_true (run.checked);
+  kab_test_run_kabinett (path, NULL, run_check, &run);
 }
 
 static KabStore *

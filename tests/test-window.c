@@ -12,23 +12,14 @@
 #include "kab-preferences-window.h"
 #include "consent/kab-agreement-preferences.h"
 #include "kab-window.h"
+#include "kab-test-app.h"
 #include "kab-test-ui-util.h"
 
 /* Every test runs Kabinett for real, as `kabinett --database PATH`: the check runs once
  * the window is on screen, then the test quits the application the way Ctrl+Q does, so
  * that startup, the command line and shutdown are exercised too. */
 
-typedef void (*WindowCheck) (KabWindow *window,
-                             gpointer   data);
-
-typedef struct
-{
-  GApplication *app;
-  KabWindow    *window;
-  WindowCheck   check;
-  gpointer      data;
-  gboolean      checked;
-} Run;
+typedef KabTestWindowCheck WindowCheck;
 
 typedef struct
 {
@@ -66,50 +57,12 @@ remove_tree (const char *path)
   g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 
-static gboolean
-check_and_quit (gpointer user_data)
-{
-  Run *run = user_data;
-
-  run->check (run->window, run->data);
-  run->checked = TRUE;
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_window_mapped (GtkWidget *window,
-                  Run       *run)
-{
-  g_signal_handlers_disconnect_by_func (window, on_window_mapped, run);
-  g_idle_add (check_and_quit, run);
-}
-
-static void
-on_window_added (GtkApplication *app,
-                 GtkWindow      *window,
-                 Run            *run)
-{
-  if (!KAB_IS_WINDOW (window) || run->window != NULL)
-    return;
-
-  run->window = KAB_WINDOW (window);
-  g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), run);
-}
-
 static void
 run_kabinett (const char  *path,
               WindowCheck  check,
               gpointer     data)
 {
-  g_autoptr(KabApplication) app = kab_application_new ();
-  char *argv[] = { (char *) "kabinett", (char *) "--database", (char *) path, NULL };
-  Run run = { G_APPLICATION (app), NULL, check, data, FALSE };
-
-  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
-  g_assert_true (run.checked);
+  kab_test_run_kabinett (path, NULL, check, data);
   g_assert_null (kab_test_find_toplevel (GTK_TYPE_WINDOW));
 }
 
@@ -120,14 +73,7 @@ run_kabinett_with_option (const char  *path,
                           WindowCheck  check,
                           gpointer     data)
 {
-  g_autoptr(KabApplication) app = kab_application_new ();
-  char *argv[] = { (char *) "kabinett", (char *) "--database", (char *) path,
-                   (char *) option, NULL };
-  Run run = { G_APPLICATION (app), NULL, check, data, FALSE };
-
-  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
-  g_assert_true (run.checked);
+  kab_test_run_kabinett (path, option, check, data);
   g_assert_null (kab_test_find_toplevel (GTK_TYPE_WINDOW));
 }
 
