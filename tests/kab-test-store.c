@@ -53,3 +53,21 @@ kab_test_store_tear_down (KabTestStore *fixture)
   g_clear_pointer (&fixture->path, g_free);
   g_clear_pointer (&fixture->dir, g_free);
 }
+
+/* Saves a client of @plan and @fee (minor units) and returns its id. */
+gint64
+kab_test_store_add_client (KabStore       *store,
+                           const char     *given_name,
+                           const char     *family_name,
+                           KabBillingPlan  plan,
+                           gint64          fee)
+{
+  g_autoptr(KabClient) client = kab_client_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (client, "given-name", given_name, "family-name", family_name,
+                "billing-plan", plan, "fee", fee, NULL);
+  g_assert_true (kab_store_save_client (store, client, &error));
+  g_assert_no_error (error);
+  return kab_client_get_id (client);
+}

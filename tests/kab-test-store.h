@@ -19,4 +19,10 @@ void      kab_test_store_set_up    (KabTestStore *fixture,
 KabStore *kab_test_store_reopen    (KabTestStore *fixture);
 void      kab_test_store_tear_down (KabTestStore *fixture);
 
+gint64    kab_test_store_add_client (KabStore       *store,
+                                     const char     *given_name,
+                                     const char     *family_name,
+                                     KabBillingPlan  plan,
+                                     gint64          fee);
+
 G_END_DECLS

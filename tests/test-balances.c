@@ -113,14 +113,7 @@ static gint64
 add_client (KabStore       *store,
             KabBillingPlan  plan)
 {
-  g_autoptr(KabClient) client = kab_client_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_object_set (client, "given-name", "Ирина", "family-name", "Øvrebø",
-                "billing-plan", plan, "fee", (gint64) 110000, NULL);
-  g_assert_true (kab_store_save_client (store, client, &error));
-  g_assert_no_error (error);
-  return kab_client_get_id (client);
+  return kab_test_store_add_client (store, "Ирина", "Øvrebø", plan, 110000);
 }
 
 typedef struct

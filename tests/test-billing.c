@@ -88,14 +88,7 @@ add_client (KabStore       *store,
             KabBillingPlan  plan,
             gint64          fee)
 {
-  g_autoptr(KabClient) client = kab_client_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_object_set (client, "given-name", "Åsa", "family-name", "Öberg",
-                "billing-plan", plan, "fee", fee, NULL);
-  g_assert_true (kab_store_save_client (store, client, &error));
-  g_assert_no_error (error);
-  return kab_client_get_id (client);
+  return kab_test_store_add_client (store, "Åsa", "Öberg", plan, fee);
 }
 
 static KabSession *
