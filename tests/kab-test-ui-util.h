@@ -7,6 +7,8 @@
 
 G_BEGIN_DECLS
 
+void       kab_test_ui_init             (int        *argc,
+                                         char     ***argv);
 void       kab_test_iterate             (void);
 void       kab_test_wait_until_mapped   (GtkWidget *widget);
 GtkWindow *kab_test_find_toplevel       (GType      type);

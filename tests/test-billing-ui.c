@@ -661,12 +661,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* Toasts come and go at every status change: without animations libadwaita 1.2 ends
-   * them at once, rather than on a later frame when what they point to may be gone (a
-   * crash seen under load in the clients and first-day tests too). */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  kab_test_ui_init (&argc, &argv);
 
 #define ADD(name, func) \
   g_test_add ("/billing-ui/" name, Fixture, NULL, NULL, func, fixture_tear_down)

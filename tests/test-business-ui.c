@@ -346,10 +346,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* No animations: libadwaita 1.2 can crash when a window closes while a toast fades. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  kab_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/business-ui/page", test_business_page);
   g_test_add_func ("/business-ui/client-documents", test_client_documents);

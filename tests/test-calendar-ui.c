@@ -1069,10 +1069,7 @@ main (int   argc,
 {
   g_setenv ("TZ", "Europe/Stockholm", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* No animations: libadwaita 1.2 can crash when a window closes while a toast fades. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  kab_test_ui_init (&argc, &argv);
   /* A text field that loses the focus to a change of sensitivity warns from its blink
    * timer when that fires on a slow machine: no blinking, no timing in the test. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);

@@ -13,6 +13,7 @@
 #include "kab-model-error.h"
 #include "kab-store.h"
 #include "kab-test-util.h"
+#include "kab-test-ui-util.h"
 
 typedef struct
 {
@@ -690,12 +691,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* libadwaita 1.2 can crash in adw_animation_skip () when a window is destroyed while a
-   * toast's hide animation runs (seen about once in ten runs of the story's undo). The
-   * tests check what the toasts do, not how they fade. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  kab_test_ui_init (&argc, &argv);
 
   g_test_add ("/clients/ui/new-client-dialog", Fixture, NULL,
               fixture_set_up, test_new_client_dialog, fixture_tear_down);

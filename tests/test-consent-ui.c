@@ -509,10 +509,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* No animations: libadwaita 1.2 can crash when a window closes while a toast fades. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  kab_test_ui_init (&argc, &argv);
 
 #define ADD(name, practitioner, func) \
   g_test_add ("/consent-ui/" name, Fixture, practitioner, fixture_set_up, func, fixture_tear_down)

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include <adwaita.h>
+#include "kab-test-ui-util.h"
 
 /* The statuses a session block is drawn in; "" is a planned session. */
 static const char * const statuses[] = { "", "attended", "no-show", "cancelled", "cancelled-late", "unmarked" };
@@ -234,10 +235,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* No animations: libadwaita 1.2 can crash when a window closes while a toast fades. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  kab_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/contrast/sessions/light", test_light);
   g_test_add_func ("/contrast/sessions/dark", test_dark);

@@ -191,10 +191,7 @@ main (int   argc,
 {
   const char *localedir = g_getenv ("KABINETT_LOCALEDIR");
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* No animations: libadwaita 1.2 can crash when a window closes while a toast fades. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  kab_test_ui_init (&argc, &argv);
 
   /* To look at a language: KABINETT_LOCALEDIR=<build>/po LANGUAGE=sv LANG=sv_SE.UTF-8 */
   if (localedir != NULL && g_getenv ("KAB_SCREENSHOT_DIR") != NULL)

@@ -1140,10 +1140,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* No animations: libadwaita 1.2 can crash when a window closes while a toast fades. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  kab_test_ui_init (&argc, &argv);
 
   if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) ||
       !g_find_program_in_path ("xdotool"))

@@ -1447,10 +1447,7 @@ main (int   argc,
 
   /* The desktop's list of recent files is in here, not in the user's own. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* No animations: libadwaita 1.2 can crash when a window closes while a toast fades. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  kab_test_ui_init (&argc, &argv);
 
 #define ADD(name, func) \
   g_test_add ("/safety-ui/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)

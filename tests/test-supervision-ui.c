@@ -462,10 +462,7 @@ main (int   argc,
 {
   g_setenv ("TZ", "Europe/Stockholm", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* No animations: libadwaita 1.2 can crash when a window closes while a toast fades. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  kab_test_ui_init (&argc, &argv);
 
   g_test_add ("/supervision-ui/book-balint-series", Fixture, NULL,
               fixture_set_up, test_book_balint_series, fixture_tear_down);
