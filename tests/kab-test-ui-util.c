@@ -54,6 +54,70 @@ kab_test_wait_until_mapped (GtkWidget *widget)
   g_assert_true (gtk_widget_get_mapped (widget));
 }
 
+static gboolean
+shown_whole (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  for (GtkWidget *area = scrolled; area != NULL;
+       area = gtk_widget_get_ancestor (gtk_widget_get_parent (area), GTK_TYPE_SCROLLED_WINDOW))
+    {
+      if (!gtk_widget_compute_bounds (widget, area, &bounds) ||
+          bounds.origin.y < 0 || bounds.origin.x < 0 ||
+          bounds.origin.y + bounds.size.height > gtk_widget_get_height (area) ||
+          bounds.origin.x + bounds.size.width > gtk_widget_get_width (area))
+        return FALSE;
+    }
+  return root != NULL && gtk_widget_compute_bounds (widget, root, &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.x >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (root) &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (root);
+}
+
+/**
+ * kab_test_wait_until_in_view:
+ *
+ * Runs the main loop until @widget is mapped, wholly inside every scrolled window
+ * around it and its window, and has stayed in the same place for two frames, as it is
+ * when a user sees and clicks it; fails after ten seconds. A view that is still being
+ * laid out (a scroll waiting for the size) moves it after the first frame.
+ */
+void
+kab_test_wait_until_in_view (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  graphene_rect_t last = GRAPHENE_RECT_INIT (-1, -1, 0, 0);
+  int still = 0;
+
+  while (still < 2 && g_get_monotonic_time () < deadline)
+    {
+      GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+      graphene_rect_t bounds;
+
+      if (root == NULL || !gtk_widget_get_mapped (widget))
+        {
+          g_main_context_iteration (NULL, TRUE);
+          still = 0;
+          continue;
+        }
+      gtk_test_widget_wait_for_draw (root);
+      kab_test_iterate ();
+      if (shown_whole (widget) && gtk_widget_compute_bounds (widget, root, &bounds) &&
+          graphene_rect_equal (&bounds, &last))
+        still++;
+      else
+        still = 0;
+      if (!gtk_widget_compute_bounds (widget, root, &last))
+        last = GRAPHENE_RECT_INIT (-1, -1, 0, 0);
+    }
+
+  g_assert_cmpint (still, >=, 2);
+}
+
 /**
  * kab_test_find_toplevel:
  *

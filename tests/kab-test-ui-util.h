@@ -11,6 +11,7 @@ void       kab_test_ui_init             (int        *argc,
                                          char     ***argv);
 void       kab_test_iterate             (void);
 void       kab_test_wait_until_mapped   (GtkWidget *widget);
+void       kab_test_wait_until_in_view  (GtkWidget *widget);
 GtkWindow *kab_test_find_toplevel       (GType      type);
 GtkWidget *kab_test_find_by_type        (GtkWidget *root,
                                          GType      type);

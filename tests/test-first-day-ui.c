@@ -1334,8 +1334,10 @@ check_more_button (Fixture   *f,
   GtkWidget *button;
   GtkWidget *popover;
   GtkWidget *first_entry = NULL;
+  GtkWidget *scrolled;
   GtkWindow *dialog;
   KabSession *opened;
+  double top;
   guint n_entries = 0;
   guint n;
 
@@ -1359,16 +1361,27 @@ check_more_button (Fixture   *f,
   button = find_accessible_labelled (GTK_WIDGET (grid), label);
   g_assert_nonnull (button);
   g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_get_mapped (button));
+  /* The week scrolls to the working day once it has its size; the "+N" is clicked where
+   * it is seen. */
+  kab_test_wait_until_in_view (button);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, label);
   /* The keyboard reaches it. */
   g_assert_true (gtk_widget_get_focusable (button));
   g_assert_true (gtk_widget_grab_focus (button));
 
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (grid), GTK_TYPE_SCROLLED_WINDOW);
+  top = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
   activate (button);
   popover = kab_test_find_by_type (GTK_WIDGET (grid), GTK_TYPE_POPOVER);
   g_assert_nonnull (popover);
   kab_test_wait_until_mapped (popover);
+  /* The focus moves into the list, and the week stays where it is: it once jumped to
+   * midnight and took the "+N" off the screen. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  kab_test_iterate ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled))),
+                     ==, top);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), popover));
 
   /* Each hidden session once, by its client's name. */
   for (GtkWidget *entry = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover)));
@@ -1445,6 +1458,65 @@ test_more_button (Fixture       *f,
   g_clear_object (&store);
   f->more_escape = GPOINTER_TO_INT (data);
   run_kabinett (f, check_more_button);
+}
+
+/* Tabbing to a session outside the working day scrolls the week to it. */
+static void
+check_focus_scrolls (Fixture   *f,
+                     KabWindow *window)
+{
+  KabCalendarView *view = find_calendar (window);
+  g_autoptr(GDateTime) day = day_at (1, 22);
+  GObject *week_page = gtk_widget_get_template_child (GTK_WIDGET (view), KAB_TYPE_CALENDAR_VIEW, "week_page");
+  KabWeekGrid *grid = kab_week_page_get_grid (KAB_WEEK_PAGE (week_page));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (grid), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *late = NULL;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  kab_calendar_view_set_mode (view, "week");
+  kab_calendar_view_set_date (view, day);
+  wait_for_refresh ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (grid));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (KAB_IS_SESSION_BLOCK (child) &&
+          g_date_time_get_hour (kab_session_get_start (kab_session_block_get_session (KAB_SESSION_BLOCK (child)))) == 22)
+        late = child;
+    }
+  g_assert_nonnull (late);
+  /* The week opens on the working day: 22:00 is below it. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  for (int i = 0; i < 1000 && gtk_adjustment_get_value (adjustment) == 0; i++)
+    {
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (grid));
+      kab_test_iterate ();
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_true (gtk_widget_compute_bounds (late, scrolled, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, gtk_widget_get_height (scrolled));
+
+  g_assert_true (gtk_widget_grab_focus (late));
+  kab_test_wait_until_in_view (late);
+}
+
+static void
+test_focus_scrolls (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(KabStore) store = NULL;
+  g_autoptr(KabClient) client = NULL;
+  g_autoptr(GDateTime) start = day_at (1, 22);
+  g_autoptr(KabSession) session = NULL;
+
+  fixture_setup (f, data);
+  store = open_store (f);
+  client = add_client (store, "Late", "Evening");
+  session = add_session (store, kab_client_get_id (client), start);
+  g_clear_object (&store);
+  run_kabinett (f, check_focus_scrolls);
 }
 
 /* An agreement is not signed before the day it was printed. */
@@ -1632,6 +1704,9 @@ main (int   argc,
               NULL, test_more_button, fixture_teardown);
   g_test_add ("/first-day/calendar/more-sessions-open", Fixture, GINT_TO_POINTER (FALSE),
               NULL, test_more_button, fixture_teardown);
+
+  g_test_add ("/first-day/calendar/focus-scrolls", Fixture, NULL,
+              NULL, test_focus_scrolls, fixture_teardown);
 
   g_test_add_func ("/first-day/defects/signed-before-printed", test_signed_before_printed);
 

@@ -55,6 +55,7 @@ struct _KabWeekGrid
   GPtrArray   *more_buttons;  /* GtkButton, one per marker, the "+N" a user can press */
   GtkWidget   *more_popover;  /* the hidden sessions of the marker pressed */
   GtkWidget   *more_opener;   /* the button that opened it (borrowed) */
+  guint        more_popdown_id;
   GHashTable  *blocks_by_id;  /* gint64* → KabSessionBlock* (borrowed) */
 
   PangoLayout *hour_layouts[24];
@@ -396,6 +397,54 @@ update_more_button (KabWeekGrid  *self,
     }
 }
 
+static gboolean
+popdown_more_idle (gpointer user_data)
+{
+  KabWeekGrid *self = user_data;
+
+  self->more_popdown_id = 0;
+  gtk_popover_popdown (GTK_POPOVER (self->more_popover));
+  return G_SOURCE_REMOVE;
+}
+
+/* The list of hidden sessions follows its "+N" when the week is laid out again (a new
+ * hour height, a scroll), and goes away when the "+N" is gone or scrolled out of sight:
+ * it would point at nothing, or off the screen. */
+static void
+present_more_popover (KabWeekGrid *self)
+{
+  GtkWidget *opener = self->more_opener;
+  GtkWidget *area = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+  graphene_rect_t seen;
+  GdkRectangle rect;
+
+  if (area == NULL)
+    area = GTK_WIDGET (gtk_widget_get_native (GTK_WIDGET (self)));
+
+  if (opener != NULL && gtk_widget_get_child_visible (opener) && area != NULL &&
+      gtk_widget_compute_bounds (opener, GTK_WIDGET (self), &bounds) &&
+      gtk_widget_compute_bounds (opener, area, &seen) &&
+      seen.origin.x >= 0 && seen.origin.y >= 0 &&
+      seen.origin.x + seen.size.width <= gtk_widget_get_width (area) &&
+      seen.origin.y + seen.size.height <= gtk_widget_get_height (area))
+    {
+      GdkRectangle old;
+
+      rect = (GdkRectangle) { (int)bounds.origin.x, (int)bounds.origin.y,
+                              (int)bounds.size.width, (int)bounds.size.height };
+      if (!gtk_popover_get_pointing_to (GTK_POPOVER (self->more_popover), &old) ||
+          !gdk_rectangle_equal (&old, &rect))
+        gtk_popover_set_pointing_to (GTK_POPOVER (self->more_popover), &rect);
+      gtk_popover_present (GTK_POPOVER (self->more_popover));
+    }
+  else if (self->more_popdown_id == 0)
+    {
+      /* Not in the middle of a layout. */
+      self->more_popdown_id = g_idle_add (popdown_more_idle, self);
+    }
+}
+
 static void
 allocate_more_buttons (KabWeekGrid *self)
 {
@@ -420,7 +469,7 @@ allocate_more_buttons (KabWeekGrid *self)
     }
 
   if (gtk_widget_get_visible (self->more_popover))
-    gtk_popover_present (GTK_POPOVER (self->more_popover));
+    present_more_popover (self);
 }
 
 static void
@@ -488,6 +537,7 @@ on_more_clicked (KabWeekGrid *self,
       gtk_box_append (GTK_BOX (list), entry);
     }
 
+  g_clear_handle_id (&self->more_popdown_id, g_source_remove);
   self->more_opener = button;
   gtk_popover_set_child (GTK_POPOVER (self->more_popover), list);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->more_popover),
@@ -1202,6 +1252,7 @@ kab_week_grid_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->more_popdown_id, g_source_remove);
   if (self->more_popover != NULL)
     g_signal_handlers_disconnect_by_data (self->more_popover, self);
 

@@ -34,6 +34,7 @@ struct _KabWeekPage
   int                work_end_hour;
   int                pending_top_minute;  /* where to scroll once the grid has its size; -1 none */
   guint              hour_height_id;
+  GtkRoot           *root;                /* whose focus the grid follows (borrowed) */
 };
 
 G_DEFINE_FINAL_TYPE (KabWeekPage, kab_week_page, ADW_TYPE_BIN)
@@ -181,6 +182,56 @@ update_header (KabWeekPage *self)
     }
 }
 
+/* Keyboard focus on a block or a "+N" scrolls it into sight. GtkViewport's own
+ * scroll-to-focus would also follow the focus into the list of a "+N": that popover's
+ * parent is the grid, so its place in the grid reads as midnight and the week jumped
+ * to the top (and the list pointed off the screen) as it opened. */
+static void
+on_focus_widget_changed (KabWeekPage *self)
+{
+  GtkWidget *focus = self->root != NULL ? gtk_root_get_focus (self->root) : NULL;
+  GtkAdjustment *adjustment = vadjustment (self);
+  graphene_rect_t bounds;
+  double value;
+  double page;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->grid)) ||
+      gtk_widget_get_native (focus) != gtk_widget_get_native (GTK_WIDGET (self)) ||
+      !gtk_widget_compute_bounds (focus, GTK_WIDGET (self->grid), &bounds))
+    return;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment, MIN (bounds.origin.y,
+                                               bounds.origin.y + bounds.size.height - page));
+}
+
+static void
+kab_week_page_root (GtkWidget *widget)
+{
+  KabWeekPage *self = KAB_WEEK_PAGE (widget);
+
+  GTK_WIDGET_CLASS (kab_week_page_parent_class)->root (widget);
+
+  self->root = gtk_widget_get_root (widget);
+  g_signal_connect_object (self->root, "notify::focus-widget",
+                           G_CALLBACK (on_focus_widget_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+kab_week_page_unroot (GtkWidget *widget)
+{
+  KabWeekPage *self = KAB_WEEK_PAGE (widget);
+
+  g_signal_handlers_disconnect_by_func (self->root, on_focus_widget_changed, self);
+  self->root = NULL;
+
+  GTK_WIDGET_CLASS (kab_week_page_parent_class)->unroot (widget);
+}
+
 static void
 kab_week_page_dispose (GObject *object)
 {
@@ -199,6 +250,8 @@ kab_week_page_class_init (KabWeekPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kab_week_page_dispose;
+  widget_class->root = kab_week_page_root;
+  widget_class->unroot = kab_week_page_unroot;
 
   g_type_ensure (KAB_TYPE_WEEK_GRID);
 
