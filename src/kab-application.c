@@ -341,6 +341,14 @@ remove_demo_dir (const char *path)
  * ends with _exit(), past every cleanup). While a Kabinett runs, its store holds a BSD
  * lock on the database, so a folder whose database nobody locks, and that is not just
  * being created, is stale. */
+static void
+remove_demo_dir_when_closed (gpointer data)
+{
+  g_autofree char *path = data;
+
+  remove_demo_dir (path);
+}
+
 static gboolean
 is_stale_demo_dir (const char *path)
 {
@@ -615,6 +623,11 @@ kab_application_shutdown (GApplication *application)
       g_autoptr(GTask) opener = g_steal_pointer (&self->store_opener);
       g_autoptr(KabStore) unused = kab_store_opener_wait (opener, NULL);
     }
+  /* The sample practice goes once the store is finalized (its data is cleared last): a
+   * window still open holds the store, which writes its side files as it closes. */
+  if (self->demo_dir != NULL && self->store != NULL)
+    g_object_set_data_full (G_OBJECT (self->store), "kab-demo-dir",
+                            g_steal_pointer (&self->demo_dir), remove_demo_dir_when_closed);
   g_clear_object (&self->store);
 
   if (self->demo_dir != NULL)

@@ -9,9 +9,12 @@
 #include "kab-application.h"
 #include "kab-test-ui-util.h"
 #include "kab-window.h"
+#include "kab-consent-template.h"
+#include "kab-store.h"
 #include "kab-preferences-window.h"
 #include "calendar/kab-export-dialog.h"
 #include "calendar/kab-session-dialog.h"
+#include "clients/kab-clients-view.h"
 #include "clients/kab-new-client-dialog.h"
 #include "consent/kab-agreement-dialog.h"
 #include "payments/kab-income-chart.h"
@@ -130,6 +133,14 @@ static gboolean
 inside_toolkit_part (GtkWidget *widget)
 {
   GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  GtkWidget *preferences = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_WINDOW);
+
+  /* libadwaita's preferences search, where a window turns it off: the audit shows every
+   * page of every stack, its search page too, which no user can reach. */
+  if (GTK_IS_SEARCH_ENTRY (widget) && preferences != NULL &&
+      !adw_preferences_window_get_search_enabled (ADW_PREFERENCES_WINDOW (preferences)))
+    return TRUE;
 
   return (parent != NULL && GTK_IS_SPIN_BUTTON (parent)) ||
          gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) != NULL;
@@ -308,6 +319,129 @@ audit_dialog (Audit      *audit,
   kab_test_iterate ();
 }
 
+/* Every window that @action of @widget opened: audited, then closed. */
+static void
+audit_opened (Audit      *audit,
+              GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter,
+              const char *what)
+{
+  g_autoptr(GVariant) owned = parameter != NULL ? g_variant_ref_sink (parameter) : NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  g_autoptr(GPtrArray) opened = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      g_ptr_array_add (before, window);
+    }
+
+  if (widget == NULL || !gtk_widget_activate_action_variant (widget, action, owned))
+    {
+      g_string_append_printf (audit->problems, "%s: %s is not there\n", what, action);
+      return;
+    }
+  kab_test_iterate ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (!g_ptr_array_find (before, window, NULL) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        g_ptr_array_add (opened, window);
+    }
+  if (opened->len == 0)
+    g_string_append_printf (audit->problems, "%s: %s opened no window\n", what, action);
+
+  for (guint i = 0; i < opened->len; i++)
+    {
+      audit_window (audit, g_ptr_array_index (opened, i), what);
+      gtk_window_destroy (g_ptr_array_index (opened, i));
+    }
+  kab_test_iterate ();
+}
+
+/* The windows of a client, of the practitioner and of the templates, opened as a user
+ * opens them: the client's journal and all her sessions from her details, every
+ * client's journal searched, the supervision log and its dialogs, the income's export for the
+ * accountant, the vacations, and the editor of an agreement template (a copy of a
+ * shipped one). */
+static void
+audit_other_windows (KabWindow *window,
+                     Audit     *audit)
+{
+  KabStore *store = kab_window_get_store (window);
+  GListModel *clients = kab_store_get_clients (store);
+  g_autoptr(KabClient) client = g_list_model_get_item (clients, 0);
+  g_autoptr(GListModel) templates = NULL;
+  g_autoptr(KabConsentTemplate) template = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *details;
+  GtkWidget *all_sessions;
+  GtkWidget *widget;
+
+  g_assert_nonnull (client);
+  kab_window_show_view (window, "clients");
+  kab_test_iterate ();
+  widget = kab_test_find_by_type (GTK_WIDGET (window), KAB_TYPE_CLIENTS_VIEW);
+  g_assert_true (kab_clients_view_show_client (KAB_CLIENTS_VIEW (widget), kab_client_get_id (client)));
+  kab_test_iterate ();
+  details = kab_test_find_by_type (GTK_WIDGET (window), g_type_from_name ("KabClientDetails"));
+  g_assert_nonnull (details);
+  audit_opened (audit, details, "details.open-journal", NULL, "the client's journal");
+
+  /* The demo's clients have more sessions than her details show. */
+  all_sessions = GTK_WIDGET (gtk_widget_get_template_child (details, g_type_from_name ("KabClientDetails"),
+                                                            "all_sessions_button"));
+  if (gtk_widget_get_visible (all_sessions))
+    {
+      guint before = g_list_model_get_n_items (gtk_window_get_toplevels ());
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      g_signal_emit_by_name (all_sessions, "clicked");
+      kab_test_iterate ();
+      for (guint i = before; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) opened = g_list_model_get_item (toplevels, i);
+
+          audit_window (audit, opened, "all of a client's sessions");
+          gtk_window_destroy (opened);
+        }
+      kab_test_iterate ();
+    }
+
+  audit_opened (audit, GTK_WIDGET (window), "app.search-journal", NULL, "the journal search");
+
+  kab_window_show_view (window, "calendar");
+  kab_test_iterate ();
+  widget = kab_test_find_by_type (GTK_WIDGET (window), g_type_from_name ("KabCalendarView"));
+  audit_opened (audit, widget, "calendar.absences", NULL, "the vacations and closed days");
+  g_assert_true (gtk_widget_activate_action (widget, "calendar.show-supervision", NULL));
+  kab_test_iterate ();
+  audit_window (audit, GTK_WINDOW (window), "the supervision log");
+  audit_opened (audit, kab_test_find_by_type (widget, g_type_from_name ("KabSupervisionPage")),
+                "supervision.add", NULL, "a supervision meeting");
+  g_assert_true (gtk_widget_activate_action (widget, "calendar.show-sessions", NULL));
+
+  kab_window_show_view (window, "payments");
+  kab_test_iterate ();
+  widget = kab_test_find_by_type (GTK_WIDGET (window), g_type_from_name ("KabIncomePage"));
+  audit_opened (audit, widget, "income.export", NULL, "the export for the accountant");
+
+  templates = kab_store_list_consent_templates (store, &error);
+  g_assert_no_error (error);
+  template = g_list_model_get_item (templates, 0);
+  g_assert_nonnull (template);
+  kab_window_show_view (window, "consent");
+  kab_test_iterate ();
+  widget = kab_test_find_by_type (GTK_WIDGET (window), g_type_from_name ("KabConsentView"));
+  audit_opened (audit, widget, "consent.copy-template",
+                g_variant_new_int64 (kab_consent_template_get_id (template)), "the template editor");
+}
+
 static void
 check_everything (KabWindow *window,
                   Audit     *audit)
@@ -345,6 +479,8 @@ check_everything (KabWindow *window,
   audit_window (audit, preferences, "preferences");
   gtk_window_destroy (preferences);
   kab_test_iterate ();
+
+  audit_other_windows (window, audit);
 }
 
 typedef struct
