@@ -20,6 +20,7 @@
 #include "calendar/kab-export-dialog.h"
 #include "calendar/kab-session-block.h"
 #include "calendar/kab-session-dialog.h"
+#include "calendar/kab-today-page.h"
 #include "clients/kab-client-details.h"
 #include "clients/kab-clients-view.h"
 #include "clients/kab-new-client-dialog.h"
@@ -27,6 +28,7 @@
 #include "consent/kab-agreement-dialog.h"
 #include "payments/kab-payments-view.h"
 #include "journal/kab-journal-editor.h"
+#include "journal/kab-journal-window.h"
 #include "payments/kab-payment-dialog.h"
 
 /* Generous: CI is a loaded two-core machine. Nothing here measures time. */
@@ -381,6 +383,13 @@ static gboolean
 is_session_block (GtkWidget *widget)
 {
   return KAB_IS_SESSION_BLOCK (widget);
+}
+
+static gboolean
+is_today_menu (GtkWidget *widget)
+{
+  return gtk_widget_get_ancestor (widget, GTK_TYPE_MENU_BUTTON) != NULL &&
+         gtk_widget_get_ancestor (widget, KAB_TYPE_TODAY_PAGE) != NULL;
 }
 
 static gboolean
@@ -948,6 +957,25 @@ template_child (GtkWidget  *widget,
   return GTK_WIDGET (child);
 }
 
+/* A widget of a template that the class does not bind, by its id in the .ui. */
+static GtkWidget *
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
+        return child;
+      if ((found = find_by_id (child, id)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GtkWidget *
 view_child (Flow       *flow,
             GType       view_type,
@@ -981,8 +1009,10 @@ is_sign_popover_button (GtkWidget *widget)
 }
 
 /* Every popover and menu, opened from the keyboard: the main menu (F10), the views' menus,
- * a session's status menu, a client's menu and day of birth, the client choosers and the
- * date popovers of the dialogs, and the day a signature is recorded. Each has the keyboard once open; Escape closes it and
+ * a session's status menu in the week and in Today, a client's menu and day of birth, her
+ * journal's new-entry and print menus, the client choosers and the date popovers of the
+ * dialogs (a series' last day, the day a client cancelled), and the day a signature is
+ * recorded. Each has the keyboard once open; Escape closes it and
  * the keyboard is back on its button. */
 static void
 flow_escape_closes_popovers (Flow *flow)
@@ -1029,6 +1059,12 @@ flow_escape_closes_popovers (Flow *flow)
   xdotool ("key", "--delay", "80", "t", NULL);
   press_until ("Tab", is_session_block, 60, "the session in the week");
   g_assert_true (KAB_IS_SESSION_BLOCK (escape_closes ("a session's status menu", "Return")));
+  /* Today's list: each session's menu. */
+  kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (kab_test_find_by_type (GTK_WIDGET (flow->window), KAB_TYPE_CALENDAR_VIEW)),
+                              "day");
+  kab_test_iterate ();
+  press_until ("Tab", is_today_menu, 80, "a session's menu in Today");
+  escape_closes ("a session's menu in Today", "Return");
 
   xdotool ("key", "--delay", "80", "alt+3", NULL);
   tab_to (view_menu_button (flow, KAB_TYPE_PAYMENTS_VIEW), "the payments' menu");
@@ -1048,6 +1084,17 @@ flow_escape_closes_popovers (Flow *flow)
   escape_closes ("the client's menu", "Return");
   tab_to (template_child (details, KAB_TYPE_CLIENT_DETAILS, "birth_button"), "the day of birth");
   escape_closes ("the day of birth", "Return");
+
+  /* Her journal: the kinds of a new entry, and printing. */
+  g_assert_true (gtk_widget_activate_action (details, "details.open-journal", NULL));
+  dialog = GTK_WIDGET (wait_for_window (KAB_TYPE_JOURNAL_WINDOW));
+  tab_to (find_by_id (dialog, "new_button"), "the journal's new entry");
+  escape_closes ("the journal's new entry", "Return");
+  tab_to (find_by_id (dialog, "print_button"), "the journal's printing");
+  escape_closes ("the journal's printing", "Return");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kab_test_iterate ();
+  focus (GTK_WINDOW (flow->window));
 
   /* The first and last day of an export, from the calendar's menu ("E" for Export). */
   xdotool ("key", "--delay", "80", "alt+2", NULL);
@@ -1083,8 +1130,30 @@ flow_escape_closes_popovers (Flow *flow)
   escape_closes ("the session's client chooser", "Return");
   tab_to (template_child (dialog, KAB_TYPE_SESSION_DIALOG, "date_button"), "the session's date");
   escape_closes ("the session's date", "Return");
-  xdotool ("key", "Escape", NULL);
-  wait_for_window_gone (KAB_TYPE_SESSION_DIALOG);
+  /* A series' last day: the session repeats, until a day. */
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (template_child (dialog, KAB_TYPE_SESSION_DIALOG, "repeat_row")), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (template_child (dialog, KAB_TYPE_SESSION_DIALOG, "repeat_row")), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (dialog, KAB_TYPE_SESSION_DIALOG, "ends_row")), 1);
+  kab_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (template_child (dialog, KAB_TYPE_SESSION_DIALOG, "until_button")));
+  tab_to (template_child (dialog, KAB_TYPE_SESSION_DIALOG, "until_button"), "the series' last day");
+  escape_closes ("the series' last day", "Return");
+  /* Escape would ask whether to drop the changed dialog (first-day's escape-asks). */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kab_test_iterate ();
+
+  /* The day the client cancelled, in tomorrow's session. */
+  focus (GTK_WINDOW (flow->window));
+  g_assert_true (gtk_widget_activate_action (kab_test_find_by_type (GTK_WIDGET (flow->window), KAB_TYPE_CALENDAR_VIEW),
+                                             "calendar.edit-session", "x", kab_session_get_id (session)));
+  dialog = GTK_WIDGET (wait_for_window (KAB_TYPE_SESSION_DIALOG));
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (template_child (dialog, KAB_TYPE_SESSION_DIALOG, "cancel_row")), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (template_child (dialog, KAB_TYPE_SESSION_DIALOG, "cancel_row")), TRUE);
+  kab_test_iterate ();
+  tab_to (template_child (dialog, KAB_TYPE_SESSION_DIALOG, "cancel_date_button"), "the day of cancelling");
+  escape_closes ("the day of cancelling", "Return");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kab_test_iterate ();
 }
 
 typedef void (*FlowFunc) (Flow *flow);
