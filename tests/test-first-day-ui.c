@@ -7,6 +7,7 @@
 
 #include "kab-application.h"
 #include "kab-model-error.h"
+#include "kab-money.h"
 #include "kab-print-document.h"
 #include "calendar/kab-calendar-view.h"
 #include "core/kab-calendar-util.h"
@@ -457,6 +458,69 @@ test_today_default (Fixture       *f,
                     gconstpointer  data)
 {
   run_kabinett (f, check_today_default);
+}
+
+/* Today's menu offers the statuses in the calendar's words: what each would charge, under
+ * the notice rule applied to a cancellation made now. Made as it opens. */
+static void
+check_today_menu_charges (Fixture   *f,
+                          KabWindow *window)
+{
+  KabTodayPage *page = find_today (window);
+  KabStore *store = kab_window_get_store (window);
+  GtkWidget *button = kab_test_find_by_type (GTK_WIDGET (kab_today_page_get_list (page, "day")),
+                                             GTK_TYPE_MENU_BUTTON);
+  g_autoptr(KabSession) session = kab_store_load_session (store, f->today_session, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gboolean begun;
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  g_autofree char *late = NULL;
+  GMenuModel *model;
+  g_autoptr(GMenuModel) statuses = NULL;
+
+  g_assert_nonnull (session);
+  begun = g_date_time_compare (kab_session_get_start (session), now) <= 0;
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  kab_test_iterate ();
+  model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (model);
+  g_menu_model_get_item_attribute (model, 0, G_MENU_ATTRIBUTE_LABEL, "s", &heading);
+  statuses = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+  for (int i = 0; i < g_menu_model_get_n_items (statuses); i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_menu_model_get_item_attribute (statuses, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_string_append_printf (labels, "%s\n", label);
+    }
+  g_test_message ("%s\n%s", heading, labels->str);
+
+  /* Today at 12:00 with the default 24 hours' notice: before noon a cancellation is late,
+   * after it the session has begun. */
+  g_assert_cmpstr (heading, ==, begun ? "What Happened" : "Cancelled now: late (less than 24 hours’ notice)");
+  g_assert_nonnull (strstr (labels->str, "Cancelled in _Time · not charged"));
+  g_assert_nonnull (strstr (labels->str, "Cancelled by _Me · not charged"));
+  if (!begun)
+    g_assert_nonnull (strstr (labels->str, "_Attended · once it has begun"));
+  {
+    gint64 charge = kab_store_preview_session_charge (store, session, KAB_SESSION_STATUS_CANCELLED_LATE);
+    g_autofree char *money = kab_money_format (charge, kab_practice_get_currency (kab_store_get_practice (store)));
+
+    g_assert_cmpint (charge, >, 0);
+    late = g_strdup_printf ("Cancelled _Late · charged %s\n", money);
+    g_assert_nonnull (strstr (labels->str, late));
+  }
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+}
+
+static void
+test_today_menu_charges (Fixture       *f,
+                         gconstpointer  data)
+{
+  run_kabinett (f, check_today_menu_charges);
 }
 
 static void
@@ -1671,6 +1735,8 @@ main (int   argc,
               today_setup, test_today_default, fixture_teardown);
   g_test_add ("/first-day/today/mark-attended", Fixture, NULL,
               today_setup, test_today_mark_attended, fixture_teardown);
+  g_test_add ("/first-day/today/menu-charges", Fixture, NULL,
+              today_setup, test_today_menu_charges, fixture_teardown);
   g_test_add ("/first-day/today/opens-places", Fixture, NULL,
               today_setup, test_today_opens_places, fixture_teardown);
 

@@ -10,6 +10,7 @@
 #include "kab-calendar-view.h"
 #include "kab-money.h"
 #include "kab-session-block.h"
+#include "kab-status-menu.h"
 
 struct _KabSessionBlock
 {
@@ -381,15 +382,11 @@ details_label (KabSessionBlock *self)
   return label;
 }
 
-/* Whether the session's client pays by prepaid package: a charged status then uses up a
- * session of the package rather than nothing. */
-static gboolean
-uses_package (KabStore   *store,
-              KabSession *session)
+static GVariant *
+status_nick_target (KabSession       *session,
+                    KabSessionStatus  status)
 {
-  KabClient *client = kab_store_find_client (store, kab_session_get_client_id (session));
-
-  return client != NULL && kab_client_get_billing_plan (client) == KAB_BILLING_PLAN_PACKAGE;
+  return g_variant_new_string (kab_session_status_to_nick (status));
 }
 
 /* The statuses of the menu, each with what the store's rules would charge for it on the
@@ -398,76 +395,19 @@ static GMenuModel *
 menu_with_charges (KabSessionBlock *self,
                    GMenuModel      *template)
 {
-  static const struct { KabSessionStatus status; const char *label; } items[] = {
-    { KAB_SESSION_STATUS_PLANNED, N_("_Planned") },
-    { KAB_SESSION_STATUS_ATTENDED, N_("_Attended") },
-    { KAB_SESSION_STATUS_CANCELLED_IN_TIME, N_("Cancelled in _Time") },
-    { KAB_SESSION_STATUS_CANCELLED_LATE, N_("Cancelled _Late") },
-    { KAB_SESSION_STATUS_NO_SHOW, N_("_No-Show") },
-    { KAB_SESSION_STATUS_CANCELLED_BY_PRACTITIONER, N_("Cancelled by _Me") },
-  };
   GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), KAB_TYPE_CALENDAR_VIEW);
   KabStore *store = view != NULL ? kab_calendar_view_get_store (KAB_CALENDAR_VIEW (view)) : NULL;
   g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) statuses = g_menu_new ();
+  g_autoptr(GMenu) statuses = NULL;
   g_autoptr(GMenuItem) details = g_menu_item_new (NULL, NULL);
   g_autoptr(GMenuModel) rest = NULL;
-  const char *code;
-  gboolean ahead;
+  g_autofree char *heading = NULL;
 
   if (store == NULL)
     return g_object_ref (template);
 
-  code = kab_practice_get_currency (kab_store_get_practice (store));
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    ahead = g_date_time_compare (kab_session_get_start (self->session), now) > 0;
-  }
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    {
-      g_autoptr(GMenuItem) item = NULL;
-      g_autofree char *label = NULL;
-      gint64 amount;
-
-      if (items[i].status == KAB_SESSION_STATUS_PLANNED)
-        {
-          label = g_strdup (_(items[i].label));
-        }
-      else if ((items[i].status == KAB_SESSION_STATUS_ATTENDED ||
-                items[i].status == KAB_SESSION_STATUS_NO_SHOW) && ahead)
-        {
-          /* Translators: a status a session that has not begun cannot have yet, e.g.
-           * "_Attended · once it has begun" */
-          label = g_strdup_printf (_("%s · once it has begun"), _(items[i].label));
-        }
-      else if ((amount = kab_store_preview_session_charge (store, self->session,
-                                                           items[i].status)) > 0)
-        {
-          g_autofree char *money = kab_money_format (amount, code);
-
-          /* Translators: a session status in its menu and what it charges, e.g.
-           * "Cancelled _Late · charged 600,00 kr" */
-          label = g_strdup_printf (_("%s · charged %s"), _(items[i].label), money);
-        }
-      else if (kab_session_status_is_charged (items[i].status) && uses_package (store, self->session))
-        {
-          /* Translators: a session status in its menu that uses up a session of the
-           * client's prepaid package instead of a charge, e.g. "Cancelled _Late · from
-           * the package" */
-          label = g_strdup_printf (_("%s · from the package"), _(items[i].label));
-        }
-      else
-        {
-          /* Translators: a session status in its menu that charges nothing, e.g.
-           * "Cancelled in _Time · not charged" */
-          label = g_strdup_printf (_("%s · not charged"), _(items[i].label));
-        }
-
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target (item, "block.status", "s",
-                                         kab_session_status_to_nick (items[i].status));
-      g_menu_append_item (statuses, item);
-    }
+  statuses = kab_status_menu_new (store, self->session, "block.status", status_nick_target);
+  heading = kab_status_menu_heading (store, self->session);
 
   g_menu_item_set_attribute (details, "custom", "s", "details");
   {
@@ -475,30 +415,7 @@ menu_with_charges (KabSessionBlock *self,
     g_menu_append_item (head, details);
     g_menu_append_section (menu, NULL, G_MENU_MODEL (head));
   }
-  /* The practice's notice rule, applied to a cancellation made now. */
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    int hours = kab_store_get_cancel_hours_on (store, kab_session_get_start (self->session));
-    GTimeSpan notice = g_date_time_difference (kab_session_get_start (self->session), now);
-    g_autofree char *heading = NULL;
-
-    if (notice <= 0)
-      heading = g_strdup (_("What Happened"));
-    else if (notice >= hours * G_TIME_SPAN_HOUR)
-      /* Translators: the heading of a future session's statuses; %d is the practice's
-       * notice period in hours */
-      heading = g_strdup_printf (ngettext ("Cancelled now: in time (%d hour’s notice)",
-                                           "Cancelled now: in time (%d hours’ notice)", hours),
-                                 hours);
-    else
-      /* Translators: the heading of a future session's statuses; %d is the practice's
-       * notice period in hours */
-      heading = g_strdup_printf (ngettext ("Cancelled now: late (less than %d hour’s notice)",
-                                           "Cancelled now: late (less than %d hours’ notice)",
-                                           hours),
-                                 hours);
-    g_menu_append_section (menu, heading, G_MENU_MODEL (statuses));
-  }
+  g_menu_append_section (menu, heading, G_MENU_MODEL (statuses));
   /* The template's sections after the statuses: the journal, then edit and delete. */
   for (int i = 2; i < g_menu_model_get_n_items (template); i++)
     {

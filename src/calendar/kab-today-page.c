@@ -8,6 +8,7 @@
 #include "kab-calendar-util.h"
 #include "kab-enums.h"
 #include "kab-money.h"
+#include "kab-status-menu.h"
 #include "kab-today-page.h"
 #include "journal/kab-journal-document.h"
 #include "journal/kab-journal-editor.h"
@@ -147,28 +148,21 @@ open_in_view_target (const char *view,
   return g_variant_new ("(ssx)", view, action, client_id);
 }
 
-/* The whole choice of statuses and what else a session offers, one click away. */
-static GtkWidget *
-new_session_menu_button (KabSession *session)
+/* The whole choice of statuses, each saying what it charges as the calendar's do, and
+ * what else a session offers, one click away. The menu is made as it opens: what a
+ * cancellation costs depends on the time left before the session. */
+static void
+fill_session_menu (GtkMenuButton *button,
+                   gpointer       user_data)
 {
+  KabTodayPage *self = user_data;
+  KabSession *session = g_object_get_data (G_OBJECT (button), "kab-session");
   g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) statuses = g_menu_new ();
+  g_autoptr(GMenu) statuses = kab_status_menu_new (self->store, session, "calendar.set-status", status_target);
   g_autoptr(GMenu) more = g_menu_new ();
   g_autoptr(GMenuItem) edit = NULL;
   g_autoptr(GMenuItem) pay = NULL;
-  GEnumClass *klass = g_type_class_ref (KAB_TYPE_SESSION_STATUS);
-  GtkWidget *button = gtk_menu_button_new ();
-
-  for (guint i = 0; i < klass->n_values; i++)
-    {
-      KabSessionStatus status = klass->values[i].value;
-      g_autoptr(GMenuItem) item = g_menu_item_new (kab_session_status_to_label (status), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "calendar.set-status",
-                                               status_target (session, status));
-      g_menu_append_item (statuses, item);
-    }
-  g_type_class_unref (klass);
+  g_autofree char *heading = kab_status_menu_heading (self->store, session);
 
   edit = g_menu_item_new (_("_Edit Session…"), NULL);
   g_menu_item_set_action_and_target_value (edit, "calendar.edit-session",
@@ -180,11 +174,20 @@ new_session_menu_button (KabSession *session)
                                                                 kab_session_get_client_id (session)));
   g_menu_append_item (more, pay);
 
-  g_menu_append_section (menu, C_("heading", "What Happened"), G_MENU_MODEL (statuses));
+  g_menu_append_section (menu, heading, G_MENU_MODEL (statuses));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (more));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
 
+static GtkWidget *
+new_session_menu_button (KabTodayPage *self,
+                         KabSession   *session)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_object_set_data_full (G_OBJECT (button), "kab-session", g_object_ref (session), g_object_unref);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), fill_session_menu, self, NULL);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Status and More"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -197,8 +200,9 @@ new_session_menu_button (KabSession *session)
 /* A session of the day, or one in the past still to be marked: its time and status,
  * "attended" in one click, the other statuses and a payment in the menu. */
 static GtkWidget *
-new_session_row (KabSession *session,
-                 gboolean    with_day)
+new_session_row (KabTodayPage *self,
+                 KabSession   *session,
+                 gboolean      with_day)
 {
   g_autoptr(GDateTime) end = kab_session_dup_end (session);
   g_autofree char *time = kab_calendar_format_time_range (kab_session_get_start (session), end);
@@ -228,7 +232,7 @@ new_session_row (KabSession *session,
                                                 "win.open-in-view",
                                                 open_in_view_target ("payments", "payments.record-for",
                                                                      kab_session_get_client_id (session))));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_session_menu_button (session));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_session_menu_button (self, session));
 
   return row;
 }
@@ -269,7 +273,7 @@ fill_day (KabTodayPage *self)
     {
       g_autoptr(KabSession) session = g_list_model_get_item (sessions, i);
 
-      append_row (self->day_list, new_session_row (session, FALSE));
+      append_row (self->day_list, new_session_row (self, session, FALSE));
     }
 }
 
@@ -369,7 +373,7 @@ fill_past_planned (KabTodayPage *self,
           continue;
         }
 
-      append_row (self->waiting_list, new_session_row (session, TRUE));
+      append_row (self->waiting_list, new_session_row (self, session, TRUE));
       shown++;
     }
 
