@@ -497,6 +497,125 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
 }
 
+/* One client's search, from the rule: an entry is found when its text or one of its
+ * corrections holds the query, in any case. Random journals in three scripts are
+ * searched for random parts of their words, and each answer is compared with that rule
+ * and, for three characters or more, with the practice-wide trigram search limited to
+ * the client: the two ways of searching agree. */
+static gboolean
+oracle_holds (const char *text,
+              const char *query)
+{
+  g_autofree char *folded_text = g_utf8_casefold (text, -1);
+  g_autofree char *folded_query = g_utf8_casefold (query, -1);
+
+  return strstr (folded_text, folded_query) != NULL;
+}
+
+static void
+test_search_client_oracle (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char * const words[] = {
+    "sömn", "Oro", "Øvrebø", "søvnvansker", "Тревога", "сон", "arbete", "familj",
+    "bedömning", "vurdering", "план", "STRESS", "åtgärd", "tiltak", "наблюдения", "panik",
+  };
+  guint32 seed = g_test_rand_int ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(KabClient) other = add_client (fixture->store, "Olof", "Persson");
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);  /* entry text + corrections */
+  g_autoptr(GError) error = NULL;
+  gint64 client_id = kab_client_get_id (fixture->client);
+
+  g_test_message ("seed %u", seed);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      gboolean mine = g_rand_boolean (rand);
+      KabJournalEntry *entry;
+
+      for (guint w = 0; w < 6; w++)
+        g_string_append_printf (text, "%s ", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      entry = new_draft (fixture, text->str);
+      if (!mine)
+        {
+          g_object_set (entry, "client-id", kab_client_get_id (other), NULL);
+          g_assert_true (kab_store_save_journal_draft (fixture->store, entry, &error));
+          g_assert_no_error (error);
+        }
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        {
+          const char *word = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+          g_autofree char *corrected = g_strdup_printf ("rättat: %s", word);
+
+          g_assert_true (kab_store_sign_journal_entry (fixture->store, entry, &error));
+          g_assert_no_error (error);
+          g_assert_true (kab_store_correct_journal_entry (fixture->store, entry, "Fel ord", corrected, &error));
+          g_assert_no_error (error);
+          g_string_append_printf (text, "\n%s", corrected);
+        }
+      g_ptr_array_add (entries, entry);
+      g_ptr_array_add (texts, g_string_free (g_steal_pointer (&text), FALSE));
+    }
+
+  for (guint q = 0; q < 200; q++)
+    {
+      const char *word = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+      glong length = g_utf8_strlen (word, -1);
+      glong from = g_rand_int_range (rand, 0, (gint32) length);
+      glong count = g_rand_int_range (rand, 1, (gint32) (length - from) + 1);
+      g_autofree char *part = g_utf8_substring (word, from, from + count);
+      g_autofree char *query = g_rand_boolean (rand) ? g_utf8_strup (part, -1) : g_utf8_strdown (part, -1);
+      g_autoptr(GListModel) found = kab_store_search_journal (fixture->store, client_id, query, &error);
+      guint n_expected = 0;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          KabJournalEntry *entry = g_ptr_array_index (entries, i);
+
+          if (kab_journal_entry_get_client_id (entry) == client_id &&
+              oracle_holds (g_ptr_array_index (texts, i), query))
+            n_expected++;
+        }
+      if (g_list_model_get_n_items (found) != n_expected)
+        g_error ("seed %u: \"%s\" found %u entries, the rule says %u", seed, query,
+                 g_list_model_get_n_items (found), n_expected);
+      for (guint k = 0; k < g_list_model_get_n_items (found); k++)
+        {
+          g_autoptr(KabJournalEntry) hit = g_list_model_get_item (found, k);
+          gboolean expected_hit = FALSE;
+
+          for (guint i = 0; i < entries->len; i++)
+            if (kab_journal_entry_get_id (g_ptr_array_index (entries, i)) == kab_journal_entry_get_id (hit))
+              expected_hit = kab_journal_entry_get_client_id (hit) == client_id &&
+                             oracle_holds (g_ptr_array_index (texts, i), query);
+          if (!expected_hit)
+            g_error ("seed %u: \"%s\" found entry %" G_GINT64_FORMAT " against the rule", seed, query,
+                     kab_journal_entry_get_id (hit));
+        }
+
+      /* The trigram index agrees, where it can answer (three characters or more). */
+      if (g_utf8_strlen (query, -1) >= KAB_JOURNAL_SEARCH_MIN_CHARS)
+        {
+          g_autoptr(GListModel) practice = kab_store_search_practice_journal (fixture->store, query, 1000, &error);
+          guint mine = 0;
+
+          g_assert_no_error (error);
+          for (guint k = 0; k < g_list_model_get_n_items (practice); k++)
+            {
+              g_autoptr(KabJournalEntry) hit = g_list_model_get_item (practice, k);
+
+              mine += kab_journal_entry_get_client_id (hit) == client_id;
+            }
+          if (mine != n_expected)
+            g_error ("seed %u: \"%s\": the practice search finds %u of the client's entries, hers %u",
+                     seed, query, mine, n_expected);
+        }
+    }
+}
+
 /* The list is newest first; an entry left unsigned for more than a day is to sign. */
 static void
 test_list_and_to_sign (Fixture       *fixture,
@@ -789,6 +908,7 @@ main (int   argc,
   ADD ("delete-elsewhere", test_delete_elsewhere);
   ADD ("access-log", test_access_log);
   ADD ("search", test_search);
+  ADD ("search-client-oracle", test_search_client_oracle);
   ADD ("list-and-to-sign", test_list_and_to_sign);
   ADD ("session-entry", test_session_entry);
   ADD ("erase-client-takes-journal", test_erase_client_takes_journal);

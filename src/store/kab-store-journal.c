@@ -137,18 +137,51 @@ fts_phrase (const char *query)
   return g_string_free (g_steal_pointer (&phrase), FALSE);
 }
 
-/* Trigrams need three characters; in one client's journal a shorter query is matched by folding each text. */
+typedef struct
+{
+  const char *needle;     /* folded */
+  GHashTable *corrected;  /* entry ids whose correction holds the needle */
+} CorrectionMatch;
+
+static void
+match_correction (sqlite3_stmt *stmt,
+                  gpointer      user_data)
+{
+  CorrectionMatch *match = user_data;
+  g_autofree char *text = g_utf8_casefold (kab_store_column_text (stmt, 1), -1);
+
+  if (strstr (text, match->needle) != NULL)
+    g_hash_table_add (match->corrected, GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)));
+}
+
+/* One client's journal is searched by folding each of its texts, the entries' and their
+ * corrections', as the trigram index would match them (any part of a word, in any case).
+ * It is small: the index, asked for a word that most entries share, reads that word's
+ * whole list across the practice (40 ms at 60,000 entries), the client's 500 folded
+ * texts take a few. Trigrams also need three characters, which this does not. */
 static GListModel *
-filter_short_query (KabStore    *self,
-                    gint64       client_id,
-                    const char  *query,
-                    GError     **error)
+filter_client_journal (KabStore    *self,
+                       gint64       client_id,
+                       const char  *query,
+                       GError     **error)
 {
   g_autoptr(GListModel) all = kab_store_list_journal (self, client_id, NULL, NULL, error);
   g_autoptr(GListStore) found = g_list_store_new (KAB_TYPE_JOURNAL_ENTRY);
+  g_autoptr(GHashTable) corrected = g_hash_table_new (NULL, NULL);
   g_autofree char *needle = g_utf8_casefold (query, -1);
+  CorrectionMatch match = { needle, corrected };
+  sqlite3_stmt *stmt;
 
   if (all == NULL)
+    return NULL;
+
+  stmt = kab_store_prepare (self,
+    "SELECT c.entry_id, c.text FROM journal_correction c"
+    " JOIN journal_entry e ON e.id = c.entry_id WHERE e.client_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  if (!kab_store_each_row (self, stmt, match_correction, &match, error))
     return NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
@@ -156,17 +189,17 @@ filter_short_query (KabStore    *self,
       g_autoptr(KabJournalEntry) entry = g_list_model_get_item (all, i);
       g_autofree char *text = g_utf8_casefold (kab_journal_entry_get_text (entry), -1);
 
-      if (strstr (text, needle) != NULL)
+      if (strstr (text, needle) != NULL ||
+          g_hash_table_contains (corrected, GSIZE_TO_POINTER ((gsize) kab_journal_entry_get_id (entry))))
         g_list_store_append (found, entry);
     }
 
   return G_LIST_MODEL (g_steal_pointer (&found));
 }
 
-/* The FTS query behind both searches: @max_results -1 for all. */
+/* The FTS query behind the practice's searches: @max_results -1 for all. */
 static GListModel *
 search_journal (KabStore    *self,
-                gint64       client_id,
                 const char  *trimmed,
                 int          max_results,
                 GError     **error)
@@ -180,14 +213,12 @@ search_journal (KabStore    *self,
     "        OR e.id IN (SELECT c.entry_id FROM journal_correction c WHERE c.id IN"
     "                    (SELECT rowid FROM journal_correction_fts"
     "                     WHERE journal_correction_fts MATCH ?1)))"
-    " AND (?2 = 0 OR e.client_id = ?2)"
-    " ORDER BY e.occurred DESC, e.id DESC LIMIT ?3", error);
+    " ORDER BY e.occurred DESC, e.id DESC LIMIT ?2", error);
   if (stmt == NULL)
     return NULL;
 
   kab_store_bind_text (stmt, 1, phrase);
-  sqlite3_bind_int64 (stmt, 2, client_id);
-  sqlite3_bind_int (stmt, 3, max_results);
+  sqlite3_bind_int (stmt, 2, max_results);
   return collect_entries (self, stmt, error);
 }
 
@@ -215,14 +246,13 @@ kab_store_search_journal (KabStore    *self,
       return G_LIST_MODEL (g_list_store_new (KAB_TYPE_JOURNAL_ENTRY));
     }
 
-  if (g_utf8_strlen (trimmed, -1) < KAB_JOURNAL_SEARCH_MIN_CHARS)
-    {
-      if (client_id != 0)
-        return filter_short_query (self, client_id, trimmed, error);
-      return G_LIST_MODEL (g_list_store_new (KAB_TYPE_JOURNAL_ENTRY));
-    }
+  if (client_id != 0)
+    return filter_client_journal (self, client_id, trimmed, error);
 
-  return search_journal (self, client_id, trimmed, -1, error);
+  if (g_utf8_strlen (trimmed, -1) < KAB_JOURNAL_SEARCH_MIN_CHARS)
+    return G_LIST_MODEL (g_list_store_new (KAB_TYPE_JOURNAL_ENTRY));
+
+  return search_journal (self, trimmed, -1, error);
 }
 
 /**
@@ -250,7 +280,7 @@ kab_store_search_practice_journal (KabStore    *self,
   if (g_utf8_strlen (trimmed, -1) < KAB_JOURNAL_SEARCH_MIN_CHARS)
     return G_LIST_MODEL (g_list_store_new (KAB_TYPE_JOURNAL_ENTRY));
 
-  return search_journal (self, 0, trimmed, (int)max_results, error);
+  return search_journal (self, trimmed, (int)max_results, error);
 }
 
 static KabJournalEntry *
