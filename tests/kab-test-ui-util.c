@@ -119,6 +119,31 @@ kab_test_wait_until_in_view (GtkWidget *widget)
 }
 
 /**
+ * kab_test_find_widget:
+ *
+ * Returns: (transfer none) (nullable): the first widget below @root, depth first, that
+ *   @match accepts
+ */
+GtkWidget *
+kab_test_find_widget (GtkWidget          *root,
+                      KabTestWidgetMatch  match,
+                      gconstpointer       data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (match (child, data))
+        return child;
+      if ((found = kab_test_find_widget (child, match, data)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
  * kab_test_find_toplevel:
  *
  * Returns: (transfer none) (nullable): the first toplevel window of @type

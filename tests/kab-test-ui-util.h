@@ -15,6 +15,12 @@ void       kab_test_wait_until_in_view  (GtkWidget *widget);
 GtkWindow *kab_test_find_toplevel       (GType      type);
 GtkWidget *kab_test_find_by_type        (GtkWidget *root,
                                          GType      type);
+
+typedef gboolean (*KabTestWidgetMatch) (GtkWidget     *widget,
+                                        gconstpointer  data);
+GtkWidget *kab_test_find_widget         (GtkWidget          *root,
+                                         KabTestWidgetMatch  match,
+                                         gconstpointer       data);
 void       kab_test_destroy_all_windows (void);
 
 G_END_DECLS

@@ -428,6 +428,19 @@ wait_for_refresh (void)
     kab_test_iterate ();
 }
 
+/* The week of @day, refreshed and drawn. */
+static void
+show_week (KabCalendarView *view,
+           GDateTime       *day,
+           KabWeekGrid     *grid)
+{
+  kab_calendar_view_set_mode (view, "week");
+  kab_calendar_view_set_date (view, day);
+  wait_for_refresh ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (grid));
+}
+
+
 static void
 check_today_default (Fixture   *f,
                      KabWindow *window)
@@ -684,6 +697,19 @@ client_dropdown (KabSessionDialog *dialog)
   return GTK_DROP_DOWN (dropdown);
 }
 
+/* The list goes before its dialog, as a user's click outside closes it first: GTK 4.8
+ * looks up the pointer over a popover that is going away with its window, and the
+ * pointer of Xvfb rests in the middle of the screen, over the list. */
+static void
+close_with_list_open (KabSessionDialog *dialog,
+                      GtkWidget        *popover)
+{
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  kab_test_iterate ();
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kab_test_iterate ();
+}
+
 /* The session dialog's chooser lists clients by family name, like the Clients view, and
  * opens with the focus in its search field. */
 static void
@@ -715,8 +741,7 @@ check_chooser (Fixture   *f,
   g_assert_nonnull (focus);
   g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  kab_test_iterate ();
+  close_with_list_open (dialog, popover);
 }
 
 static void
@@ -811,8 +836,7 @@ check_chooser_search (Fixture   *f,
   button = kab_test_find_by_type (GTK_WIDGET (client_dropdown (dialog)), GTK_TYPE_TOGGLE_BUTTON);
   g_assert_true (has_label (button, "Eva Lindström"));
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  kab_test_iterate ();
+  close_with_list_open (dialog, popover);
 }
 
 static void
@@ -1263,10 +1287,7 @@ check_overlaps (Fixture   *f,
   int day_width;
   graphene_rect_t bounds;
 
-  kab_calendar_view_set_mode (view, "week");
-  kab_calendar_view_set_date (view, day);
-  wait_for_refresh ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (grid));
+  show_week (view, day, grid);
   day_width = (gtk_widget_get_width (GTK_WIDGET (grid)) - kab_week_grid_get_gutter_width (grid)) / 7;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); child != NULL;
@@ -1405,10 +1426,7 @@ check_more_button (Fixture   *f,
   guint n_entries = 0;
   guint n;
 
-  kab_calendar_view_set_mode (view, "week");
-  kab_calendar_view_set_date (view, day);
-  wait_for_refresh ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (grid));
+  show_week (view, day, grid);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -1538,10 +1556,7 @@ check_focus_scrolls (Fixture   *f,
   GtkAdjustment *adjustment;
   graphene_rect_t bounds;
 
-  kab_calendar_view_set_mode (view, "week");
-  kab_calendar_view_set_date (view, day);
-  wait_for_refresh ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (grid));
+  show_week (view, day, grid);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); child != NULL;
        child = gtk_widget_get_next_sibling (child))

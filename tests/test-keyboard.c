@@ -957,23 +957,19 @@ template_child (GtkWidget  *widget,
   return GTK_WIDGET (child);
 }
 
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
 /* A widget of a template that the class does not bind, by its id in the .ui. */
 static GtkWidget *
 find_by_id (GtkWidget  *root,
             const char *id)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
-        return child;
-      if ((found = find_by_id (child, id)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return kab_test_find_widget (root, has_id, id);
 }
 
 static GtkWidget *

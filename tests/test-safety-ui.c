@@ -125,22 +125,18 @@ dialog_closed (gpointer location)
   return dialog == NULL || !gtk_widget_get_visible (dialog);
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static GtkWidget *
 find_response_button (GtkWidget  *widget,
                       const char *label)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_response_button (child, label)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return kab_test_find_widget (widget, is_button_labelled, label);
 }
 
 /* Answers @dialog and waits until it is gone, so that the next dialog found is a new one. */
