@@ -19,6 +19,7 @@
 #include "kab-absences-page.h"
 #include "kab-encryption-group.h"
 #include "reminders/kab-reminder-preferences.h"
+#include "kab-text.h"
 
 /* Each valid change is saved at once, as in GNOME Settings: there is no Apply button to
  * forget. A change the practice refuses marks its row and is not saved; its message is
@@ -624,7 +625,8 @@ save_copy (KabPreferencesWindow *self,
 
   if (saved)
     {
-      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *basename = g_filename_display_basename (path);
+      g_autofree char *name = kab_isolate (basename);
       /* A toast's title is markup, and the name is the user's. */
       g_autofree char *message = g_markup_printf_escaped (passphrase != NULL
                                                             ? _("An encrypted copy of the practice "

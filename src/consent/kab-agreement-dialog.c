@@ -15,6 +15,7 @@
 #include "kab-consent-values.h"
 #include "kab-page-preview.h"
 #include "kab-client-chooser.h"
+#include "kab-text.h"
 
 struct _KabAgreementDialog
 {
@@ -419,6 +420,7 @@ kab_agreement_dialog_save_pdf (KabAgreementDialog  *self,
                                const char          *path,
                                GError             **error)
 {
+  g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
@@ -438,7 +440,8 @@ kab_agreement_dialog_save_pdf (KabAgreementDialog  *self,
   if (self->consent == NULL)
     return record_printed (self, error);
 
-  name = g_filename_display_basename (path);
+  basename = g_filename_display_basename (path);
+  name = kab_isolate (basename);
   /* Translators: %s is the name of the PDF file */
   message = g_strdup_printf (_("Saved “%s”"), name);
   add_toast (self, message);

@@ -11,6 +11,7 @@
 #include "kab-consent-view-private.h"
 #include "kab-template-editor.h"
 #include "kab-view-shortcuts.h"
+#include "kab-text.h"
 
 static GtkWindow *
 parent_window (KabConsentView *self)
@@ -195,6 +196,7 @@ on_save_again_response (GtkNativeDialog *chooser,
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   g_autoptr(KabPrintDocument) document = NULL;
@@ -210,7 +212,8 @@ on_save_again_response (GtkNativeDialog *chooser,
     {
       client = kab_store_find_client (save->view->store, kab_consent_get_client_id (save->consent));
       document = kab_consent_document_new_stored (save->consent, client);
-      name = g_filename_display_basename (path);
+      basename = g_filename_display_basename (path);
+      name = kab_isolate (basename);
       if (kab_print_document_export_pdf (document, path, &error))
         {
           /* Translators: %s is the name of the PDF file */

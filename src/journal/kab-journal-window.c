@@ -12,6 +12,7 @@
 #include "kab-journal-editor.h"
 #include "kab-journal-row.h"
 #include "kab-journal-window.h"
+#include "kab-text.h"
 
 struct _KabJournalWindow
 {
@@ -266,7 +267,8 @@ on_save_response (GtkNativeDialog  *chooser,
 
       if (kab_journal_window_save_pdf (self, path, from, to, &error))
         {
-          g_autofree char *name = g_filename_display_basename (path);
+          g_autofree char *basename = g_filename_display_basename (path);
+          g_autofree char *name = kab_isolate (basename);
           /* Translators: %s is the name of the PDF file */
           g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
           toast (self, message);

@@ -16,6 +16,7 @@
 #include "kab-print-save.h"
 #include "kab-store-documents.h"
 #include "kab-view-shortcuts.h"
+#include "kab-text.h"
 
 static GtkWindow *
 parent_window (KabPaymentsView *self)
@@ -118,6 +119,7 @@ on_receipt_saved (const char   *path,
                   gpointer      user_data)
 {
   KabPaymentsView *self = user_data;
+  g_autofree char *display = NULL;
   g_autofree char *shown = NULL;
 
   if (error != NULL)
@@ -126,7 +128,8 @@ on_receipt_saved (const char   *path,
       return;
     }
 
-  shown = g_filename_display_name (path);
+  display = g_filename_display_name (path);
+  shown = kab_isolate (display);
   /* Translators: %s is the full path of the PDF file, so that the user finds it */
   kab_payments_add_toast (GTK_WIDGET (self), toast_new_printf (_("Receipt saved in “%s”"), shown));
 }
