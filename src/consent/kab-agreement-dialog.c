@@ -187,14 +187,17 @@ static char *
 template_label (KabConsentTemplate *template,
                 gpointer            user_data)
 {
+  g_autofree char *title = NULL;
+
   if (template == NULL)
     return g_strdup ("");
 
+  title = kab_isolate (kab_consent_template_get_title (template));
   /* Translators: a template in a list: %1$s is its language, %2$s its title, %3$d its
    * version: "Swedish — Behandlingsavtal, version 2" */
   return g_strdup_printf (_("%1$s — %2$s, version %3$d"),
                           kab_consent_language_name (kab_consent_template_get_language (template)),
-                          kab_consent_template_get_title (template),
+                          title,
                           kab_consent_template_get_version (template));
 }
 

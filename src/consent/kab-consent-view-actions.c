@@ -42,14 +42,16 @@ on_recorded (KabConsentView     *self,
              KabAgreementDialog *dialog)
 {
   KabClient *client = kab_store_find_client (self->store, kab_consent_get_client_id (consent));
+  g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
   if (client == NULL)
     return;
 
+  name = kab_isolate (kab_client_get_display_name (client));
   /* Translators: %s is the client's name */
   message = g_strdup_printf (_("The agreement for %s is on record as printed. Record the day once it is signed."),
-                             kab_client_get_display_name (client));
+                             name);
   kab_consent_view_toast (self, message);
   kab_consent_view_show_client (self, client);
 }
@@ -307,7 +309,7 @@ kab_consent_view_record_date (KabConsentView  *self,
   g_autoptr(KabConsent) changed = kab_consent_copy (consent);
   g_autoptr(GError) error = NULL;
   KabClient *client = kab_store_find_client (self->store, kab_consent_get_client_id (consent));
-  const char *name = client != NULL ? kab_client_get_display_name (client) : "";
+  g_autofree char *name = kab_isolate (client != NULL ? kab_client_get_display_name (client) : "");
   g_autofree char *message = NULL;
   g_autofree char *markup = NULL;
   AdwToast *toast;
@@ -384,11 +386,12 @@ static void
 on_template_saved (KabConsentView     *self,
                    KabConsentTemplate *template)
 {
+  g_autofree char *title = kab_isolate (kab_consent_template_get_title (template));
   g_autofree char *message = NULL;
 
   /* Translators: %1$s is a template's title, %2$d its version */
   message = g_strdup_printf (_("“%1$s” saved as version %2$d"),
-                             kab_consent_template_get_title (template),
+                             title,
                              kab_consent_template_get_version (template));
   kab_consent_view_toast (self, message);
 }
