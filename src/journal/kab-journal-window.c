@@ -288,10 +288,10 @@ save_pdf_action (GtkWidget  *widget,
   KabJournalWindow *self = KAB_JOURNAL_WINDOW (widget);
   GtkFileChooserNative *chooser;
   /* Translators: the file name of a saved journal; %s is the client's name */
-  g_autofree char *name = g_strdup_printf (_("%s – journal.pdf"),
-                                           kab_client_get_display_name (self->client));
+  g_autofree char *wanted = g_strdup_printf (_("%s – journal.pdf"),
+                                             kab_client_get_display_name (self->client));
+  g_autofree char *name = kab_file_name_from (wanted);
 
-  g_strdelimit (name, "/\\:*?\"<>|", '-');
   chooser = gtk_file_chooser_native_new (_("Save Journal as PDF"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);

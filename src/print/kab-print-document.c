@@ -13,6 +13,7 @@
 
 #include "kab-print-document.h"
 #include "kab-print-layout-private.h"
+#include "kab-text.h"
 
 struct _KabPrintDocument
 {
@@ -735,12 +736,11 @@ kab_print_document_use_settings (KabPrintDocument  *self,
 {
   g_autoptr(GtkPrintSettings) settings = last != NULL ? gtk_print_settings_copy (last)
                                                       : gtk_print_settings_new ();
-  g_autofree char *name = g_strdup (*self->title != '\0' ? self->title : _("Document"));
+  /* A title may hold a slash or other characters a file name cannot. */
+  g_autofree char *name = kab_file_name_from (*self->title != '\0' ? self->title : _("Document"));
 
   g_return_if_fail (KAB_IS_PRINT_DOCUMENT (self));
 
-  /* A title may hold a slash or other characters a file name cannot. */
-  g_strdelimit (name, "/\\:*?\"<>|", '-');
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, NULL);
   gtk_print_operation_set_print_settings (operation, settings);
