@@ -576,6 +576,7 @@ load_backups (KabPreferencesWindow *self)
   const char *db_path = kab_store_get_path (self->store);
   g_autofree char *dir = kab_store_get_backup_dir (db_path);
   g_autofree char *display_dir = g_filename_display_name (dir);
+  g_autofree char *isolated_dir = kab_isolate (display_dir);
   g_autofree char *description = NULL;
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
@@ -587,7 +588,7 @@ load_backups (KabPreferencesWindow *self)
   /* Translators: %s is a folder, e.g. /home/anna/.local/share/kabinett/backups */
   description = g_strdup_printf (_("Each day you use Kabinett, it copies the practice into "
                                    "“%s”. It keeps the last 7 days, and one copy a month for "
-                                   "a year."), display_dir);
+                                   "a year."), isolated_dir);
   adw_preferences_group_set_description (self->backups_group, description);
 
   backups = kab_store_list_backups (db_path, &error);
