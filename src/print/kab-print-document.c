@@ -515,7 +515,8 @@ set_save_error (GError     **error,
                 const char  *path,
                 int          errsv)
 {
-  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *basename = g_filename_display_basename (path);
+  g_autofree char *name = kab_isolate (basename);
 
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
                /* Translators: %s is a file name; after the colon comes the system's reason,
@@ -563,7 +564,8 @@ kab_print_document_export_pdf (KabPrintDocument  *self,
     {
       if (sink.errsv == 0)
         {
-          g_autofree char *name = g_filename_display_basename (path);
+          g_autofree char *basename = g_filename_display_basename (path);
+          g_autofree char *name = kab_isolate (basename);
 
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                        /* Translators: %s is a file name; after the colon comes a technical reason */
