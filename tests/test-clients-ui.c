@@ -587,13 +587,13 @@ test_delete (Fixture       *fixture,
   g_assert_true (kab_clients_view_show_client (view, kab_client_get_id (bo)));
   g_assert_true (gtk_widget_activate_action (fixture->view, "clients.delete", NULL));
   iterate ();
-  respond ("Delete \u2068Bo Berg\u2069?", "_Cancel");
+  respond ("Delete \u200E\u2068Bo Berg\u2069?", "_Cancel");
   g_assert_nonnull (kab_store_find_client (fixture->store, kab_client_get_id (bo)));
 
   /* Confirmed: gone, and the details show nobody. */
   g_assert_true (gtk_widget_activate_action (fixture->view, "clients.delete", NULL));
   iterate ();
-  respond ("Delete \u2068Bo Berg\u2069?", "_Delete");
+  respond ("Delete \u200E\u2068Bo Berg\u2069?", "_Delete");
   g_assert_null (kab_store_find_client (fixture->store, kab_client_get_id (bo)));
   g_assert_null (kab_clients_view_get_client (view));
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
@@ -633,7 +633,7 @@ put_under_overlay (Fixture *fixture)
 #define RTL_GIVEN "\u05d3\u05e0\u05d4"
 #define RTL_FAMILY "\u05db\u05d4\u05df"
 #define RTL_NAME RTL_GIVEN " " RTL_FAMILY
-#define ISOLATED(text) "\u2068" text "\u2069"
+#define ISOLATED(text) "\u200E\u2068" text "\u2069"
 
 static gint64
 show_right_to_left_client (Fixture *fixture)
@@ -654,9 +654,10 @@ show_right_to_left_client (Fixture *fixture)
 }
 
 /* Issue 15, item 10: a name written right to left keeps its direction to itself inside
- * Kabinett's sentences. It is wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE
- * in the delete question and in the toasts, so that "Delete", the "?" and the words after
- * it are not carried into the name's direction. */
+ * Kabinett's sentences. It is wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE,
+ * after a LEFT-TO-RIGHT MARK (the interface's direction), in the delete question and in
+ * the toasts, so that "Delete", the "?" and the words after it are not carried into the
+ * name's direction, and "‎⁨דנה כהן⁩ archived" stays a left-to-right sentence. */
 static void
 test_right_to_left_name_delete (Fixture       *fixture,
                                 gconstpointer  data)

@@ -11,6 +11,7 @@
 #include "kab-supervision.h"
 #include "kab-text.h"
 
+#define LRM "\u200E"
 #define FSI "\u2068"
 #define PDI "\u2069"
 
@@ -31,7 +32,9 @@ has_any_hidden (const char *text)
 
 /* The rule: the text, whole and unchanged, between one FIRST STRONG ISOLATE and one POP
  * DIRECTIONAL ISOLATE, so that a right-to-left name cannot carry the words and numbers
- * of the sentence around it into its own direction. */
+ * of the sentence around it into its own direction; before it a mark of the interface's
+ * direction (left to right here), so that a sentence that starts with the name keeps the
+ * direction of its language (Pango takes it from the first strong character). */
 static void
 test_isolate (void)
 {
@@ -41,26 +44,26 @@ test_isolate (void)
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       g_autofree char *isolated = kab_isolate (texts[i]);
-      g_autofree char *expected = g_strconcat (FSI, texts[i], PDI, NULL);
+      g_autofree char *expected = g_strconcat (LRM, FSI, texts[i], PDI, NULL);
 
       g_assert_cmpstr (isolated, ==, expected);
       g_assert_true (g_utf8_validate (isolated, -1, NULL));
-      g_assert_cmpuint (strlen (isolated), ==, strlen (texts[i]) + 2 * strlen (FSI));
+      g_assert_cmpuint (strlen (isolated), ==, strlen (texts[i]) + 3 * strlen (FSI));
     }
 
   /* Nothing to isolate is an empty isolate, never a crash. */
   {
     g_autofree char *isolated = kab_isolate (NULL);
 
-    g_assert_cmpstr (isolated, ==, FSI PDI);
+    g_assert_cmpstr (isolated, ==, LRM FSI PDI);
   }
 
-  /* In a sentence, the name is one unit: "Delete ⁨דנה⁩?" */
+  /* In a sentence, the name is one unit: "Delete ‎⁨דנה⁩?" */
   {
     g_autofree char *name = kab_isolate ("\u05d3\u05e0\u05d4");
     g_autofree char *sentence = g_strdup_printf ("Delete %s?", name);
 
-    g_assert_cmpstr (sentence, ==, "Delete " FSI "\u05d3\u05e0\u05d4" PDI "?");
+    g_assert_cmpstr (sentence, ==, "Delete " LRM FSI "\u05d3\u05e0\u05d4" PDI "?");
   }
 }
 

@@ -7,6 +7,14 @@
 
 #include "kab-text.h"
 
+/* The direction of the interface, by GTK's own rule (gtk_get_locale_direction()): its
+ * translation of "default:LTR". Only GLib is needed to read it. */
+static gboolean
+locale_is_rtl (void)
+{
+  return g_strcmp0 (g_dgettext ("gtk40", "default:LTR"), "default:RTL") == 0;
+}
+
 /**
  * kab_isolate:
  * @text: (nullable): text the user typed, e.g. a client's name
@@ -16,12 +24,19 @@
  * inside a sentence or beside other text, and cannot reorder the words and numbers
  * around it. A text that is a label's whole content needs no isolate.
  *
+ * Before the isolate comes a mark of the interface's direction (U+200E LEFT-TO-RIGHT
+ * MARK, or U+200F in a right-to-left language). Pango (1.50) takes a paragraph's
+ * direction from its first strong character even inside an isolate, so "דנה archived"
+ * would otherwise turn the whole sentence right to left. Inside a sentence the mark
+ * changes nothing. Both are invisible, on screen and on paper.
+ *
  * Returns: (transfer full): the isolated text; for %NULL, an empty isolate
  */
 char *
 kab_isolate (const char *text)
 {
-  return g_strconcat ("\u2068", text != NULL ? text : "", "\u2069", NULL);
+  return g_strconcat (locale_is_rtl () ? "\u200F" : "\u200E",
+                      "\u2068", text != NULL ? text : "", "\u2069", NULL);
 }
 
 /**
