@@ -641,8 +641,8 @@ fill_consultations (KabTodayPage *self)
       if (held < CONSULTATION_MEETINGS && (held == 0 || kab_client_get_next_session (client) != NULL))
         continue;
 
-      /* Translators: a row of Today's waiting work */
       name = kab_isolate (kab_client_get_display_name (client));
+      /* Translators: a row of Today's waiting work */
       title = g_strdup_printf (_("Consultation with %s held"), name);
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                "%u meeting: finish, or go on with psychotherapy",

@@ -217,8 +217,8 @@ export_client_activated (GtkWidget  *view,
   if (task == NULL)
     return;
 
-  /* Translators: title of the file chooser; %s is the client's name */
   isolated = kab_isolate (task->name);
+  /* Translators: title of the file chooser; %s is the client's name */
   title = g_strdup_printf (_("Export the Records of %s"), isolated);
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -400,8 +400,8 @@ erase_client_activated (GtkWidget  *view,
     }
 
   history_text = describe_history (&history);
-  /* Translators: %s is the client's name */
   isolated = kab_isolate (task->name);
+  /* Translators: %s is the client's name */
   heading = g_strdup_printf (_("Erase %s?"), isolated);
   backups_text = kab_client_traces_describe_backups (task->store, task->client_id,
                                                      task->created, &n_backups);

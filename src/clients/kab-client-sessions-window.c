@@ -144,8 +144,8 @@ kab_client_sessions_window_new (KabClient  *client,
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
-  /* Translators: under the title "Sessions": "Anna Karlsson, 120 sessions" */
   name = kab_isolate (kab_client_get_display_name (client));
+  /* Translators: under the title "Sessions": "Anna Karlsson, 120 sessions" */
   subtitle = g_strdup_printf (ngettext ("%s, %u session", "%s, %u sessions", n), name, n);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), kab_client_get_display_name (client));

@@ -623,8 +623,8 @@ sell_package (KabPaymentsView *self,
                 "kind", KAB_CHARGE_KIND_PACKAGE,
                 NULL);
 
-  /* Translators: %s is a client's name */
   name = kab_isolate (kab_client_get_display_name (client));
+  /* Translators: %s is a client's name */
   toast = toast_new_printf (_("Package sold to %s"), name);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "view", g_object_ref (self), g_object_unref);
@@ -670,8 +670,8 @@ sell_package_activated (GtkWidget  *widget,
   size = kab_client_get_package_size (client);
   amount = kab_money_format (kab_client_get_fee (client), currency (self));
   dialog = adw_message_dialog_new (parent_window (self), NULL, NULL);
-  /* Translators: %s is a client's name */
   name = kab_isolate (kab_client_get_display_name (client));
+  /* Translators: %s is a client's name */
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Sell a Package to %s?"),
                                      name);
   /* Translators: %d is the number of sessions in the package, %s its price */

@@ -84,15 +84,15 @@ kab_reminder_send (GtkWidget   *widget,
     {
       gtk_show_uri_full (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, reminder->uri,
                          GDK_CURRENT_TIME, NULL, on_uri_shown, g_object_ref (widget));
-      /* Translators: %s is the client's name */
       name = kab_isolate (kab_client_get_display_name (reminder->client));
+      /* Translators: %s is the client's name */
       message = g_strdup_printf (_("Reminder for %s opened in your mail program"), name);
     }
   else
     {
       gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), reminder->text);
-      /* Translators: %s is the client's name */
       name = kab_isolate (kab_client_get_display_name (reminder->client));
+      /* Translators: %s is the client's name */
       message = g_strdup_printf (_("%s has no e-mail address: the reminder is copied for an SMS"),
                                  name);
     }
