@@ -19,6 +19,7 @@
 #include "kab-absences-page.h"
 #include "kab-encryption-group.h"
 #include "reminders/kab-reminder-preferences.h"
+#include "kab-text.h"
 
 /* Each valid change is saved at once, as in GNOME Settings: there is no Apply button to
  * forget. A change the practice refuses marks its row and is not saved; its message is
@@ -575,6 +576,7 @@ load_backups (KabPreferencesWindow *self)
   const char *db_path = kab_store_get_path (self->store);
   g_autofree char *dir = kab_store_get_backup_dir (db_path);
   g_autofree char *display_dir = g_filename_display_name (dir);
+  g_autofree char *isolated_dir = kab_isolate (display_dir);
   g_autofree char *description = NULL;
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
@@ -586,7 +588,7 @@ load_backups (KabPreferencesWindow *self)
   /* Translators: %s is a folder, e.g. /home/anna/.local/share/kabinett/backups */
   description = g_strdup_printf (_("Each day you use Kabinett, it copies the practice into "
                                    "“%s”. It keeps the last 7 days, and one copy a month for "
-                                   "a year."), display_dir);
+                                   "a year."), isolated_dir);
   adw_preferences_group_set_description (self->backups_group, description);
 
   backups = kab_store_list_backups (db_path, &error);
@@ -624,7 +626,8 @@ save_copy (KabPreferencesWindow *self,
 
   if (saved)
     {
-      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *basename = g_filename_display_basename (path);
+      g_autofree char *name = kab_isolate (basename);
       /* A toast's title is markup, and the name is the user's. */
       g_autofree char *message = g_markup_printf_escaped (passphrase != NULL
                                                             ? _("An encrypted copy of the practice "

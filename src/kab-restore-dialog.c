@@ -9,6 +9,7 @@
 
 #include "kab-restore-dialog.h"
 #include "kab-store.h"
+#include "kab-text.h"
 
 /* "Friday 20 November 2026" for a backup of the folder, else the file's name. */
 static char *
@@ -127,7 +128,8 @@ void
 kab_restore_dialog_confirm (GtkWindow  *parent,
                             const char *backup_path)
 {
-  g_autofree char *what = describe_backup (backup_path);
+  g_autofree char *described = describe_backup (backup_path);
+  g_autofree char *what = kab_isolate (described);
   g_autofree char *heading = NULL;
   GtkWidget *dialog;
 

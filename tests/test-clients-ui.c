@@ -587,17 +587,109 @@ test_delete (Fixture       *fixture,
   g_assert_true (kab_clients_view_show_client (view, kab_client_get_id (bo)));
   g_assert_true (gtk_widget_activate_action (fixture->view, "clients.delete", NULL));
   iterate ();
-  respond ("Delete Bo Berg?", "_Cancel");
+  respond ("Delete \u200E\u2068Bo Berg\u2069?", "_Cancel");
   g_assert_nonnull (kab_store_find_client (fixture->store, kab_client_get_id (bo)));
 
   /* Confirmed: gone, and the details show nobody. */
   g_assert_true (gtk_widget_activate_action (fixture->view, "clients.delete", NULL));
   iterate ();
-  respond ("Delete Bo Berg?", "_Delete");
+  respond ("Delete \u200E\u2068Bo Berg\u2069?", "_Delete");
   g_assert_null (kab_store_find_client (fixture->store, kab_client_get_id (bo)));
   g_assert_null (kab_clients_view_get_client (view));
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
   g_assert_cmpuint (shown_count (fixture), ==, 1);
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+/* The view as the main window holds it: under a toast overlay. */
+static GtkWidget *
+put_under_overlay (Fixture *fixture)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  g_object_ref (fixture->view);
+  gtk_window_set_child (fixture->window, NULL);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), fixture->view);
+  g_object_unref (fixture->view);
+  gtk_window_set_child (fixture->window, overlay);
+  iterate ();
+  return overlay;
+}
+
+#define RTL_GIVEN "\u05d3\u05e0\u05d4"
+#define RTL_FAMILY "\u05db\u05d4\u05df"
+#define RTL_NAME RTL_GIVEN " " RTL_FAMILY
+#define ISOLATED(text) "\u200E\u2068" text "\u2069"
+
+static gint64
+show_right_to_left_client (Fixture *fixture)
+{
+  g_autoptr(KabClient) client = NULL;
+
+  add_client (fixture->store, RTL_GIVEN, RTL_FAMILY);
+  client = g_list_model_get_item (kab_store_get_clients (fixture->store), 0);
+  g_assert_cmpstr (kab_client_get_display_name (client), ==, RTL_NAME);
+  g_assert_true (kab_clients_view_show_client (KAB_CLIENTS_VIEW (fixture->view),
+                                               kab_client_get_id (client)));
+  iterate ();
+
+  /* Alone in its label, the name is its own paragraph: left bare. */
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (get_widget (fixture->view, "name_label"))), ==,
+                   RTL_NAME);
+  return kab_client_get_id (client);
+}
+
+/* Issue 15, item 10: a name written right to left keeps its direction to itself inside
+ * Kabinett's sentences. It is wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE,
+ * after a LEFT-TO-RIGHT MARK (the interface's direction), in the delete question and in
+ * the toasts, so that "Delete", the "?" and the words after it are not carried into the
+ * name's direction, and "‎⁨דנה כהן⁩ archived" stays a left-to-right sentence. */
+static void
+test_right_to_left_name_delete (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *overlay = put_under_overlay (fixture);
+  gint64 id = show_right_to_left_client (fixture);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.delete", NULL));
+  iterate ();
+  respond ("Delete " ISOLATED (RTL_NAME) "?", "_Delete");
+  g_assert_null (kab_store_find_client (fixture->store, id));
+
+  collect_labels (overlay, text);
+  g_assert_nonnull (strstr (text->str, ISOLATED (RTL_NAME) " deleted"));
+}
+
+static void
+test_right_to_left_name_archive (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkWidget *overlay = put_under_overlay (fixture);
+  gint64 id = show_right_to_left_client (fixture);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  click (get_widget (fixture->view, "archive_button"));
+  g_assert_cmpint (kab_client_get_status (kab_store_find_client (fixture->store, id)), ==,
+                   KAB_CLIENT_STATUS_ARCHIVED);
+
+  collect_labels (overlay, text);
+  g_assert_nonnull (strstr (text->str, ISOLATED (RTL_NAME) " archived"));
+  g_assert_null (strstr (text->str, RTL_NAME " archived"));
 }
 
 /* A practice larger than the first frame's rows: the list shows every client once the
@@ -699,6 +791,10 @@ main (int   argc,
               fixture_set_up, test_client_story, fixture_tear_down);
   g_test_add ("/clients/ui/delete", Fixture, NULL,
               fixture_set_up, test_delete, fixture_tear_down);
+  g_test_add ("/clients/ui/right-to-left-name/delete", Fixture, NULL,
+              fixture_set_up, test_right_to_left_name_delete, fixture_tear_down);
+  g_test_add ("/clients/ui/right-to-left-name/archive", Fixture, NULL,
+              fixture_set_up, test_right_to_left_name_archive, fixture_tear_down);
   g_test_add ("/clients/ui/long-list", Fixture, NULL,
               fixture_set_up, test_long_list, fixture_tear_down);
   g_test_add ("/clients/ui/huge-paste", Fixture, NULL,

@@ -1465,7 +1465,7 @@ check_more_button (Fixture   *f,
                      ==, top);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), popover));
 
-  /* Each hidden session once, by its client's name. */
+  /* Each hidden session once, by its client's name, isolated in the line (issue 15). */
   for (GtkWidget *entry = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover)));
        entry != NULL; entry = gtk_widget_get_next_sibling (entry))
     {
@@ -1475,8 +1475,10 @@ check_more_button (Fixture   *f,
       for (guint i = 0; i < hidden->len; i++)
         {
           KabSession *session = kab_session_block_get_session (g_ptr_array_index (hidden, i));
+          g_autofree char *isolated = g_strconcat ("\u200E\u2068", kab_session_get_client_name (session),
+                                                   "\u2069, ", NULL);
 
-          listed |= g_str_has_prefix (text, kab_session_get_client_name (session));
+          listed |= g_str_has_prefix (text, isolated);
         }
       g_assert_true (listed);
       n_entries++;
@@ -1503,8 +1505,10 @@ check_more_button (Fixture   *f,
     {
       KabSession *session = kab_session_block_get_session (g_ptr_array_index (hidden, i));
       const char *text = gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (first_entry))));
+      g_autofree char *isolated = g_strconcat ("\u200E\u2068", kab_session_get_client_name (session),
+                                               "\u2069, ", NULL);
 
-      if (g_str_has_prefix (text, kab_session_get_client_name (session)))
+      if (g_str_has_prefix (text, isolated))
         opened = session;
     }
   g_assert_nonnull (opened);

@@ -224,8 +224,9 @@ test_write_sign_correct_print (Fixture       *f,
   entry = stored_entry (f);
   g_assert_true (kab_journal_entry_is_signed (entry));
   g_assert_cmpstr (kab_journal_entry_get_signed_by (entry), ==, "Karin Lindqvist, leg. psykolog");
+  /* The name, the user's words, keeps its writing direction to itself. */
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (status_label)),
-                                   "Signed by Karin Lindqvist"));
+                                   "Signed by \u200E\u2068Karin Lindqvist, leg. psykolog\u2069 on "));
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (text_view)));
   locked_box = get_widget (GTK_WIDGET (editor), "locked_box");
   g_assert_true (gtk_widget_get_visible (locked_box));

@@ -14,6 +14,7 @@
 #include "journal/kab-journal-editor.h"
 #include "reminders/kab-reminder-send.h"
 #include "reminders/kab-reminders-dialog.h"
+#include "kab-text.h"
 
 static GtkWindow *
 parent_window (KabCalendarView *self)
@@ -107,13 +108,14 @@ show_week_activated (GtkWidget  *widget,
 
 /* Planning */
 
-static const char *
+/* The client's name, isolated for a sentence. */
+static char *
 client_name (KabCalendarView *self,
              gint64           client_id)
 {
   KabClient *client = kab_store_find_client (self->store, client_id);
 
-  return client != NULL ? kab_client_get_display_name (client) : "";
+  return kab_isolate (client != NULL ? kab_client_get_display_name (client) : "");
 }
 
 static void
@@ -134,6 +136,7 @@ on_session_saved (KabCalendarView *self,
                   GObject         *what)
 {
   g_autoptr(GDateTime) start = NULL;
+  g_autofree char *name = NULL;
 
   if (KAB_IS_SERIES (what))
     {
@@ -143,9 +146,9 @@ on_session_saved (KabCalendarView *self,
       GDateTime *from = g_date_time_compare (first, now) > 0 ? first : now;
       g_autoptr(GDateTime) horizon = g_date_time_add_weeks (from, 8);
       g_autoptr(GPtrArray) starts = kab_series_expand (series, from, horizon);
+      g_autofree char *series_name = client_name (self, kab_series_get_client_id (series));
       /* Translators: after saving a recurring appointment */
-      AdwToast *toast = toast_new_printf (_("Sessions with %s planned"),
-                                          client_name (self, kab_series_get_client_id (series)));
+      AdwToast *toast = toast_new_printf (_("Sessions with %s planned"), series_name);
 
       if (starts->len > 0)
         {
@@ -163,9 +166,8 @@ on_session_saved (KabCalendarView *self,
     }
 
   start = g_date_time_ref (kab_session_get_start (KAB_SESSION (what)));
-  kab_calendar_add_toast (GTK_WIDGET (self),
-                          toast_new_printf (_("Session with %s saved"),
-                                            kab_session_get_client_name (KAB_SESSION (what))));
+  name = kab_isolate (kab_session_get_client_name (KAB_SESSION (what)));
+  kab_calendar_add_toast (GTK_WIDGET (self), toast_new_printf (_("Session with %s saved"), name));
 
   if (self->range_from != NULL &&
       (g_date_time_compare (start, self->range_from) < 0 ||
@@ -343,6 +345,7 @@ set_status_activated (GtkWidget  *widget,
   KabCalendarView *self = KAB_CALENDAR_VIEW (widget);
   g_autoptr(KabSession) session = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   KabSessionStatus status, old_status;
   StatusUndo *undo;
   const char *nick;
@@ -372,6 +375,7 @@ set_status_activated (GtkWidget  *widget,
   undo->store = g_object_ref (self->store);
   undo->session_id = id;
   undo->status = old_status;
+  name = kab_isolate (kab_session_get_client_name (session));
 
   /* A package used up: the session was charged on its own; time to sell the next one. */
   {
@@ -386,7 +390,7 @@ set_status_activated (GtkWidget  *widget,
         /* Translators: after a status change, when the client's prepaid package is used
          * up: "Anna Karlsson: Attended" */
         AdwToast *toast = toast_new_printf (_("%s: %s. The package is used up, so the session is charged on its own."),
-                                            kab_session_get_client_name (session),
+                                            name,
                                             kab_session_status_to_label (status));
 
         /* The toast's one button sells the next package (the menu still undoes). */
@@ -406,7 +410,7 @@ set_status_activated (GtkWidget  *widget,
                           undo_toast_new (
                             /* Translators: after a status change: "Anna Karlsson: No-show" */
                             toast_new_printf (C_("toast", "%s: %s"),
-                                              kab_session_get_client_name (session),
+                                              name,
                                               kab_session_status_to_label (status)),
                             undo, G_CALLBACK (on_status_undo), status_undo_free));
 }
@@ -567,6 +571,7 @@ on_delete_response (AdwMessageDialog *dialog,
                     DeleteRequest    *request)
 {
   KabCalendarView *self = request->view;
+  g_autofree char *name = kab_isolate (kab_session_get_client_name (request->session));
   DeleteUndo *undo;
   gboolean done;
 
@@ -591,10 +596,8 @@ on_delete_response (AdwMessageDialog *dialog,
                           undo_toast_new (
                             g_strcmp0 (response, "end-series") == 0
                             /* Translators: after ending a recurring appointment: "Sessions with Anna Karlsson ended" */
-                            ? toast_new_printf (_("Sessions with %s ended"),
-                                                kab_session_get_client_name (request->session))
-                            : toast_new_printf (_("Session with %s deleted"),
-                                                kab_session_get_client_name (request->session)),
+                            ? toast_new_printf (_("Sessions with %s ended"), name)
+                            : toast_new_printf (_("Session with %s deleted"), name),
                             undo, G_CALLBACK (on_delete_undo), delete_undo_free));
 }
 
@@ -607,6 +610,7 @@ delete_session_activated (GtkWidget  *widget,
   g_autoptr(KabSession) session = load_session (self, g_variant_get_int64 (parameter));
   g_autofree char *day = NULL;
   g_autofree char *time = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   DeleteRequest *request;
@@ -617,6 +621,7 @@ delete_session_activated (GtkWidget  *widget,
 
   day = kab_calendar_format_day_in_sentence (kab_session_get_start (session));
   time = kab_calendar_format_time (kab_session_get_start (session));
+  name = kab_isolate (kab_session_get_client_name (session));
   charged = kab_session_status_is_charged (kab_session_get_status (session)) &&
             kab_session_get_fee (session) > 0;
 
@@ -624,7 +629,7 @@ delete_session_activated (GtkWidget  *widget,
                           /* Translators: "The session with Anna Karlsson on Monday 16 November 2026 at 10:00 …" */
                           ? _("The session with %s on %s at %s is deleted, and so is what it charged.")
                           : _("The session with %s on %s at %s is deleted."),
-                          kab_session_get_client_name (session), day, time);
+                          name, day, time);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), _("Delete Session?"), body));
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));

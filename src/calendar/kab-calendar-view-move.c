@@ -7,6 +7,7 @@
 
 #include "kab-calendar-util.h"
 #include "kab-calendar-view-private.h"
+#include "kab-text.h"
 
 /* Moves and lengths snap to this many minutes. */
 #define SNAP_MINUTES 5
@@ -77,7 +78,7 @@ describe_overlaps (KabCalendarView *self,
     return NULL;
 
   first = g_list_model_get_item (overlaps, 0);
-  return g_strdup (kab_session_get_client_name (first));
+  return kab_isolate (kab_session_get_client_name (first));
 }
 
 static void
@@ -91,6 +92,7 @@ move_session_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *overlap = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GDateTime) end = NULL;
   AdwToast *toast;
@@ -133,13 +135,14 @@ move_session_activated (GtkWidget  *widget,
   end = kab_session_dup_end (session);
   when = kab_calendar_format_time_range (start, end);
   overlap = describe_overlaps (self, session);
+  name = kab_isolate (kab_session_get_client_name (session));
   if (overlap != NULL)
     /* Translators: after moving a session onto another: "Anna Karlsson: 10:00–10:50, overlaps Lars Berg" */
     title = g_markup_printf_escaped (_("%s: %s, overlaps %s"),
-                                     kab_session_get_client_name (session), when, overlap);
+                                     name, when, overlap);
   else
     /* Translators: after moving a session or changing its length: "Anna Karlsson: 10:00–10:50" */
-    title = g_markup_printf_escaped (C_("toast", "%s: %s"), kab_session_get_client_name (session), when);
+    title = g_markup_printf_escaped (C_("toast", "%s: %s"), name, when);
 
   /* One undo toast for moves: the last replaces the one before. (libadwaita 1.2 also
    * aborts when a high-priority toast pushed aside comes back while it still shows.) */

@@ -11,6 +11,7 @@
 #include "kab-money.h"
 #include "kab-session-block.h"
 #include "kab-status-menu.h"
+#include "kab-text.h"
 
 struct _KabSessionBlock
 {
@@ -169,13 +170,16 @@ update_labels (KabSessionBlock *self)
   g_autofree char *status_label = g_utf8_strdown (kab_session_status_to_label (status), -1);
   g_autofree char *accessible = NULL;
   const char *name = kab_session_get_client_name (session);
+  g_autofree char *isolated = kab_isolate (name);
 
   if (self->compact)
     {
       g_autofree char *time = kab_calendar_format_time (kab_session_get_start (session));
       g_autofree char *shortened = short_name (session);
+      g_autofree char *isolated_short = kab_isolate (shortened);
       /* Translators: a session in the month view: start time and short name, "10:00 Anna K." */
-      g_autofree char *text = g_strdup_printf (C_("month view session", "%s %s"), time, shortened);
+      g_autofree char *text = g_strdup_printf (C_("month view session", "%s %s"), time,
+                                               isolated_short);
 
       gtk_label_set_label (GTK_LABEL (self->name_label), text);
     }
@@ -187,7 +191,7 @@ update_labels (KabSessionBlock *self)
 
   /* Translators: what a screen reader says for a session: name, time, status:
    * "Anna Karlsson, 10:00–10:50, planned" */
-  accessible = g_strdup_printf (C_("session block", "%s, %s, %s"), name, range, status_label);
+  accessible = g_strdup_printf (C_("session block", "%s, %s, %s"), isolated, range, status_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);

@@ -12,6 +12,7 @@
 #include "kab-today-page.h"
 #include "journal/kab-journal-document.h"
 #include "journal/kab-journal-editor.h"
+#include "kab-text.h"
 
 /* Everything here is a door to where the work is done: a row opens its session, week,
  * agreement or debt, and the buttons on a row do the one thing most often done there
@@ -305,6 +306,7 @@ fill_week (KabTodayPage *self)
       g_autoptr(KabSession) session = i < n ? g_list_model_get_item (sessions, i) : NULL;
       g_autoptr(GDateTime) day = session != NULL ? kab_calendar_day_start (kab_session_get_start (session)) : NULL;
       g_autofree char *time = NULL;
+      g_autofree char *name = NULL;
 
       if (session != NULL && is_cancelled (kab_session_get_status (session)))
         continue;
@@ -329,8 +331,9 @@ fill_week (KabTodayPage *self)
         g_string_append (line, ", ");
 
       time = kab_calendar_format_time (kab_session_get_start (session));
+      name = kab_isolate (kab_session_get_client_name (session));
       /* Translators: one session in the week's brief: "10:00 Anna Karlsson" */
-      g_string_append_printf (line, C_("today", "%s %s"), time, kab_session_get_client_name (session));
+      g_string_append_printf (line, C_("today", "%s %s"), time, name);
     }
 }
 
@@ -415,6 +418,7 @@ fill_journal_to_sign (KabTodayPage *self,
       KabClient *client = kab_store_find_client (self->store, kab_journal_entry_get_client_id (entry));
       g_autofree char *when = kab_journal_format_moment (kab_journal_entry_get_occurred (entry));
       g_autofree char *title = NULL;
+      g_autofree char *name = NULL;
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
@@ -424,9 +428,9 @@ fill_journal_to_sign (KabTodayPage *self,
           break;
         }
 
+      name = kab_isolate (client != NULL ? kab_client_get_display_name (client) : "");
       /* Translators: a row of Today's waiting work: "Journal note to sign: Anna Karlsson" */
-      title = g_strdup_printf (_("Journal note to sign: %s"),
-                               client != NULL ? kab_client_get_display_name (client) : "");
+      title = g_strdup_printf (_("Journal note to sign: %s"), name);
       /* Translators: a found journal entry: its date and time, kind and state, e.g.
        * "10 March 2026 14:00 · Session · Draft, not signed" */
       subtitle = g_strdup_printf (_("%s · %s · %s"), when,
@@ -477,6 +481,7 @@ fill_agreements (KabTodayPage *self)
       KabClient *client = g_ptr_array_index (waiting, i);
       g_autofree char *next = kab_calendar_format_day_in_sentence (kab_client_get_next_session (client));
       g_autofree char *title = NULL;
+      g_autofree char *name = NULL;
       g_autofree char *subtitle = NULL;
 
       if (i >= MAX_WAITING_ROWS)
@@ -486,8 +491,9 @@ fill_agreements (KabTodayPage *self)
           break;
         }
 
+      name = kab_isolate (kab_client_get_display_name (client));
       /* Translators: a row of Today's waiting work: "Agreement to sign: Anna Karlsson" */
-      title = g_strdup_printf (_("Agreement to sign: %s"), kab_client_get_display_name (client));
+      title = g_strdup_printf (_("Agreement to sign: %s"), name);
       /* Translators: when the client comes next: "Next session Monday 7 December 2026" */
       subtitle = g_strdup_printf (_("Next session %s"), next);
       append_row (self->waiting_list,
@@ -520,6 +526,7 @@ fill_debts (KabTodayPage *self,
       g_autofree char *amount = NULL;
       g_autofree char *since = NULL;
       g_autofree char *title = NULL;
+      g_autofree char *name = NULL;
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
@@ -535,8 +542,9 @@ fill_debts (KabTodayPage *self,
 
       amount = kab_money_format (debt->amount, currency);
       since = kab_calendar_format_day_in_sentence (debt->since);
+      name = kab_isolate (kab_client_get_display_name (client));
       /* Translators: a row of Today's waiting work: "Anna Karlsson owes 1 200 kr" */
-      title = g_strdup_printf (_("%s owes %s"), kab_client_get_display_name (client), amount);
+      title = g_strdup_printf (_("%s owes %s"), name, amount);
       /* Translators: the date of the oldest unpaid charge */
       subtitle = g_strdup_printf (_("Unpaid since %s"), since);
       row = new_row (title, subtitle, "win.open-in-view",
@@ -624,6 +632,7 @@ fill_consultations (KabTodayPage *self)
     {
       g_autoptr(KabClient) client = g_list_model_get_item (clients, i);
       g_autofree char *title = NULL;
+      g_autofree char *name = NULL;
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
       guint held;
@@ -636,8 +645,9 @@ fill_consultations (KabTodayPage *self)
       if (held < CONSULTATION_MEETINGS && (held == 0 || kab_client_get_next_session (client) != NULL))
         continue;
 
+      name = kab_isolate (kab_client_get_display_name (client));
       /* Translators: a row of Today's waiting work */
-      title = g_strdup_printf (_("Consultation with %s held"), kab_client_get_display_name (client));
+      title = g_strdup_printf (_("Consultation with %s held"), name);
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                "%u meeting: finish, or go on with psychotherapy",
                                                "%u meetings: finish, or go on with psychotherapy", held),

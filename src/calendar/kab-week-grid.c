@@ -9,6 +9,7 @@
 
 #include "kab-calendar-util.h"
 #include "kab-week-grid.h"
+#include "kab-text.h"
 
 #define N_DAYS          7
 #define MINUTES_PER_DAY (24 * 60)
@@ -508,6 +509,7 @@ on_more_clicked (KabWeekGrid *self,
       g_autoptr(GDateTime) end = NULL;
       g_autofree char *range = NULL;
       g_autofree char *status = NULL;
+      g_autofree char *name = NULL;
       g_autofree char *text = NULL;
       GtkWidget *entry;
       GtkWidget *label;
@@ -521,9 +523,9 @@ on_more_clicked (KabWeekGrid *self,
       end = kab_session_dup_end (session);
       range = kab_calendar_format_time_range (kab_session_get_start (session), end);
       status = g_utf8_strdown (kab_session_status_to_label (kab_session_get_status (session)), -1);
+      name = kab_isolate (kab_session_get_client_name (session));
       /* The same words as the block says to a screen reader: name, time, status. */
-      text = g_strdup_printf (C_("session block", "%s, %s, %s"),
-                              kab_session_get_client_name (session), range, status);
+      text = g_strdup_printf (C_("session block", "%s, %s, %s"), name, range, status);
 
       label = gtk_label_new (text);
       gtk_label_set_xalign (GTK_LABEL (label), 0);

@@ -10,6 +10,7 @@
 #include "kab-clients-view.h"
 #include "kab-toast.h"
 #include "kab-client-traces.h"
+#include "kab-text.h"
 
 /* What a dialog acts on once the user answers: the view may be gone by then. */
 typedef struct
@@ -175,10 +176,12 @@ on_export_response (GtkNativeDialog *dialog,
     kab_client_traces_forget_file (written);
   if (written != NULL)
     {
-      g_autofree char *name = g_filename_display_basename (written);
+      g_autofree char *client = kab_isolate (task->name);
+      g_autofree char *basename = g_filename_display_basename (written);
+      g_autofree char *name = kab_isolate (basename);
 
       /* Translators: %s is the client's name, the second %s the file name */
-      message = g_strdup_printf (_("The records of %s were saved as “%s”."), task->name, name);
+      message = g_strdup_printf (_("The records of %s were saved as “%s”."), client, name);
     }
   else
     {
@@ -199,6 +202,7 @@ export_client_activated (GtkWidget  *view,
   ClientTask *task = client_task_new (view, parameter);
   GtkRoot *window = gtk_widget_get_root (view);
   g_autofree char *title = NULL;
+  g_autofree char *isolated = NULL;
   g_autofree char *file_name = NULL;
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   const char *ids[] = { "pdf", "json", NULL };
@@ -213,8 +217,9 @@ export_client_activated (GtkWidget  *view,
   if (task == NULL)
     return;
 
+  isolated = kab_isolate (task->name);
   /* Translators: title of the file chooser; %s is the client's name */
-  title = g_strdup_printf (_("Export the Records of %s"), task->name);
+  title = g_strdup_printf (_("Export the Records of %s"), isolated);
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
@@ -376,6 +381,7 @@ erase_client_activated (GtkWidget  *view,
   GtkRoot *window = gtk_widget_get_root (view);
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
+  g_autofree char *isolated = NULL;
   g_autofree char *history_text = NULL;
   g_autofree char *body = NULL;
   g_autofree char *backups_text = NULL;
@@ -394,8 +400,9 @@ erase_client_activated (GtkWidget  *view,
     }
 
   history_text = describe_history (&history);
+  isolated = kab_isolate (task->name);
   /* Translators: %s is the client's name */
-  heading = g_strdup_printf (_("Erase %s?"), task->name);
+  heading = g_strdup_printf (_("Erase %s?"), isolated);
   backups_text = kab_client_traces_describe_backups (task->store, task->client_id,
                                                      task->created, &n_backups);
   body = g_strdup_printf ("%s%s\n\n%s\n\n%s",

@@ -16,6 +16,7 @@
 #include "kab-text-limit.h"
 #include "journal/kab-journal-editor.h"
 #include "journal/kab-journal-window.h"
+#include "kab-text.h"
 
 /* How many sessions and payments the pane shows; "Show All" opens the rest. */
 #define N_UPCOMING_SESSIONS 3
@@ -765,10 +766,11 @@ new_consent_row (KabConsent *consent)
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = NULL;
   g_autofree char *subtitle = dup_consent_dates (consent);
+  g_autofree char *name = kab_isolate (kab_consent_get_title (consent));
   GtkWidget *badge = gtk_label_new (NULL);
 
   /* Translators: an agreement's title and version: "Therapy agreement (version 2)" */
-  title = g_strdup_printf (_("%s (version %d)"), kab_consent_get_title (consent),
+  title = g_strdup_printf (_("%s (version %d)"), name,
                            kab_consent_get_template_version (consent));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

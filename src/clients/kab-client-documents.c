@@ -10,6 +10,7 @@
 #include "kab-print-save.h"
 #include "kab-store-documents.h"
 #include "core/kab-documents.h"
+#include "kab-text.h"
 
 static void
 add_toast (GtkWidget  *widget,
@@ -59,6 +60,7 @@ on_saved (const char   *path,
   Saving *saving = user_data;
   g_autoptr(GError) sent_error = NULL;
   g_autofree char *shown = NULL;
+  g_autofree char *isolated = NULL;
   g_autofree char *text = NULL;
 
   if (error != NULL)
@@ -74,8 +76,9 @@ on_saved (const char   *path,
                sent_error->message);
 
   shown = g_filename_display_name (path);
+  isolated = kab_isolate (shown);
   /* Translators: %s is the full path of the PDF file, so that the user finds it */
-  text = g_strdup_printf (_("Saved in “%s”"), shown);
+  text = g_strdup_printf (_("Saved in “%s”"), isolated);
   add_toast (saving->widget, text);
 }
 

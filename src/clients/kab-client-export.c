@@ -13,6 +13,7 @@
 #include "kab-money.h"
 #include "journal/kab-journal-document.h"
 #include "print/kab-print-document.h"
+#include "kab-text.h"
 
 /* U+200B ZERO WIDTH SPACE: put before a user's line that would read as print markup. */
 #define ZWSP "\xe2\x80\x8b"
@@ -390,22 +391,9 @@ kab_client_export_dup_file_name (KabClient  *client,
 {
   /* Translators: the file name of a client's exported records; %s is the name */
   g_autofree char *base = g_strdup_printf (_("%s – records"), kab_client_get_display_name (client));
-
-  GString *clean = g_string_new (NULL);
-
-  g_strdelimit (base, "/\\:*?\"<>|", '-');
+  g_autofree char *wanted = g_strdup_printf ("%s.%s", base, extension);
 
   /* A name saved before such characters were refused: no control character or
    * direction override in a file name, where it would hide or reverse the extension. */
-  for (const char *p = base; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_type (c) == G_UNICODE_CONTROL || g_unichar_type (c) == G_UNICODE_FORMAT)
-        continue;
-      g_string_append_unichar (clean, c);
-    }
-
-  g_string_append_printf (clean, ".%s", extension);
-  return g_string_free (clean, FALSE);
+  return kab_file_name_from (wanted);
 }

@@ -9,6 +9,7 @@
 #include "kab-clients-private.h"
 #include "kab-enums.h"
 #include "kab-session.h"
+#include "kab-text.h"
 
 struct _KabClientSessionsWindow
 {
@@ -128,6 +129,7 @@ kab_client_sessions_window_new (KabClient  *client,
   GtkSortListModel *sorted;
   GtkNoSelection *selection;
   g_autofree char *subtitle = NULL;
+  g_autofree char *name = NULL;
   guint n = g_list_model_get_n_items (sessions);
 
   g_return_val_if_fail (KAB_IS_CLIENT (client), NULL);
@@ -142,9 +144,9 @@ kab_client_sessions_window_new (KabClient  *client,
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
+  name = kab_isolate (kab_client_get_display_name (client));
   /* Translators: under the title "Sessions": "Anna Karlsson, 120 sessions" */
-  subtitle = g_strdup_printf (ngettext ("%s, %u session", "%s, %u sessions", n),
-                              kab_client_get_display_name (client), n);
+  subtitle = g_strdup_printf (ngettext ("%s, %u session", "%s, %u sessions", n), name, n);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), kab_client_get_display_name (client));
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-clients-view-private.h"
+#include "kab-text.h"
 
 /* The question while it is asked: a second Ctrl+Q brings it forward, not a second one. */
 #define UNSAVED_NOTES_DIALOG "kab-unsaved-notes-dialog"
@@ -77,9 +78,7 @@ kab_clients_view_may_close (KabClientsView *self,
     return TRUE;
 
   client = kab_clients_view_get_shown (self);
-  /* The name keeps its writing direction to itself (U+2068 … U+2069). */
-  name = g_strdup_printf ("\u2068%s\u2069",
-                          client != NULL ? kab_client_get_display_name (client) : "");
+  name = kab_isolate (client != NULL ? kab_client_get_display_name (client) : "");
   /* Translators: the first %s is a client's name, the second says why saving failed. */
   body = g_strdup_printf (_("The notes about %s could not be saved. %s"), name, error->message);
   dialog = adw_message_dialog_new (window, _("Notes Not Saved"), body);

@@ -9,6 +9,7 @@
 #include "kab-new-client-dialog.h"
 #include "kab-client-data.h"
 #include "kab-view-shortcuts.h"
+#include "kab-text.h"
 
 static GtkWindow *
 get_window (KabClientsView *self)
@@ -140,7 +141,7 @@ static char *
 dup_status_message (KabClient       *client,
                     KabClientStatus  old_status)
 {
-  const char *name = kab_client_get_display_name (client);
+  g_autofree char *name = kab_isolate (kab_client_get_display_name (client));
   KabClientStatus status = kab_client_get_status (client);
 
   if (status == KAB_CLIENT_STATUS_ARCHIVED)
@@ -331,6 +332,7 @@ explain_history (KabClientsView         *self,
                  const KabClientHistory *history)
 {
   g_autofree char *records = dup_history_text (history);
+  g_autofree char *name = kab_isolate (kab_client_get_display_name (client));
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
@@ -338,7 +340,7 @@ explain_history (KabClientsView         *self,
   body = g_strdup_printf (_("%s has records that must be kept: %s. Archive the client "
                             "instead: archived clients are hidden from the list and "
                             "their records stay."),
-                          kab_client_get_display_name (client), records);
+                          name, records);
   dialog = adw_message_dialog_new (get_window (self), _("This Client Cannot Be Deleted"), body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   if (kab_client_get_status (client) != KAB_CLIENT_STATUS_ARCHIVED)
@@ -364,7 +366,7 @@ on_delete_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "delete") != 0 || client == NULL)
     return;
 
-  name = g_strdup (kab_client_get_display_name (client));
+  name = kab_isolate (kab_client_get_display_name (client));
   if (!kab_store_delete_client (self->store, client, &error))
     {
       show_message (self, _("The Client Was Not Deleted"), error->message);
@@ -383,10 +385,11 @@ confirm_delete (KabClientsView *self,
   GtkWidget *dialog = adw_message_dialog_new (get_window (self), NULL,
                                               _("Their contact details and notes will be "
                                                 "deleted. This cannot be undone."));
+  g_autofree char *name = kab_isolate (kab_client_get_display_name (client));
 
   /* Translators: %s is a client's name: "Delete Anna Karlsson?" */
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete %s?"),
-                                     kab_client_get_display_name (client));
+                                     name);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "delete", _("_Delete"),

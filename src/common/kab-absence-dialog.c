@@ -7,6 +7,7 @@
 
 #include "kab-absence-dialog.h"
 #include "kab-date-format.h"
+#include "kab-text.h"
 
 /* How many sessions the confirmation lists by name before it counts the rest. */
 #define MAX_LISTED 12
@@ -105,10 +106,10 @@ describe_sessions (GListModel *sessions)
       g_autoptr(GDateTime) start = g_date_time_to_local (kab_session_get_start (session));
       g_autofree char *day = kab_date_format_table (start);
       g_autofree char *time = g_date_time_format (start, "%H:%M");
+      g_autofree char *name = kab_isolate (kab_session_get_client_name (session));
 
       /* Translators: one session in a list: the day, the time and the client's name */
-      g_string_append_printf (text, _("%s, %s · %s"), day, time,
-                              kab_session_get_client_name (session));
+      g_string_append_printf (text, _("%s, %s · %s"), day, time, name);
       g_string_append_c (text, '\n');
     }
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-client-traces.h"
+#include "kab-text.h"
 
 /**
  * kab_client_traces_describe_backups:
@@ -98,24 +99,25 @@ kab_client_traces_erase (KabStore   *store,
                          gboolean    from_backups)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *isolated = kab_isolate (name);
   guint n = 0;
 
   kab_client_traces_forget_recent (name);
 
   if (!from_backups)
     /* Translators: %s is the client's name */
-    return g_strdup_printf (_("All records of %s were erased."), name);
+    return g_strdup_printf (_("All records of %s were erased."), isolated);
 
   if (!kab_store_erase_client_from_backups (kab_store_get_path (store), client_id, created,
                                             &n, &error))
     /* Translators: %s is the client's name, then the reason */
     return g_strdup_printf (_("All records of %s were erased from the practice, but not from "
-                              "every backup: %s"), name, error->message);
+                              "every backup: %s"), isolated, error->message);
 
   /* Translators: %1$s is the client's name, %2$u a number of backups */
   return g_strdup_printf (ngettext ("All records of %1$s were erased, and from %2$u backup.",
                                     "All records of %1$s were erased, and from %2$u backups.", n),
-                          name, n);
+                          isolated, n);
 }
 
 static gboolean

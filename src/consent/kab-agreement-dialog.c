@@ -15,6 +15,7 @@
 #include "kab-consent-values.h"
 #include "kab-page-preview.h"
 #include "kab-client-chooser.h"
+#include "kab-text.h"
 
 struct _KabAgreementDialog
 {
@@ -186,14 +187,17 @@ static char *
 template_label (KabConsentTemplate *template,
                 gpointer            user_data)
 {
+  g_autofree char *title = NULL;
+
   if (template == NULL)
     return g_strdup ("");
 
+  title = kab_isolate (kab_consent_template_get_title (template));
   /* Translators: a template in a list: %1$s is its language, %2$s its title, %3$d its
    * version: "Swedish — Behandlingsavtal, version 2" */
   return g_strdup_printf (_("%1$s — %2$s, version %3$d"),
                           kab_consent_language_name (kab_consent_template_get_language (template)),
-                          kab_consent_template_get_title (template),
+                          title,
                           kab_consent_template_get_version (template));
 }
 
@@ -419,6 +423,7 @@ kab_agreement_dialog_save_pdf (KabAgreementDialog  *self,
                                const char          *path,
                                GError             **error)
 {
+  g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
@@ -438,7 +443,8 @@ kab_agreement_dialog_save_pdf (KabAgreementDialog  *self,
   if (self->consent == NULL)
     return record_printed (self, error);
 
-  name = g_filename_display_basename (path);
+  basename = g_filename_display_basename (path);
+  name = kab_isolate (basename);
   /* Translators: %s is the name of the PDF file */
   message = g_strdup_printf (_("Saved “%s”"), name);
   add_toast (self, message);

@@ -11,6 +11,7 @@
 #include "kab-consent-view-private.h"
 #include "kab-template-editor.h"
 #include "kab-view-shortcuts.h"
+#include "kab-text.h"
 
 static GtkWindow *
 parent_window (KabConsentView *self)
@@ -41,14 +42,16 @@ on_recorded (KabConsentView     *self,
              KabAgreementDialog *dialog)
 {
   KabClient *client = kab_store_find_client (self->store, kab_consent_get_client_id (consent));
+  g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
   if (client == NULL)
     return;
 
+  name = kab_isolate (kab_client_get_display_name (client));
   /* Translators: %s is the client's name */
   message = g_strdup_printf (_("The agreement for %s is on record as printed. Record the day once it is signed."),
-                             kab_client_get_display_name (client));
+                             name);
   kab_consent_view_toast (self, message);
   kab_consent_view_show_client (self, client);
 }
@@ -195,6 +198,7 @@ on_save_again_response (GtkNativeDialog *chooser,
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   g_autoptr(KabPrintDocument) document = NULL;
@@ -210,7 +214,8 @@ on_save_again_response (GtkNativeDialog *chooser,
     {
       client = kab_store_find_client (save->view->store, kab_consent_get_client_id (save->consent));
       document = kab_consent_document_new_stored (save->consent, client);
-      name = g_filename_display_basename (path);
+      basename = g_filename_display_basename (path);
+      name = kab_isolate (basename);
       if (kab_print_document_export_pdf (document, path, &error))
         {
           /* Translators: %s is the name of the PDF file */
@@ -304,7 +309,7 @@ kab_consent_view_record_date (KabConsentView  *self,
   g_autoptr(KabConsent) changed = kab_consent_copy (consent);
   g_autoptr(GError) error = NULL;
   KabClient *client = kab_store_find_client (self->store, kab_consent_get_client_id (consent));
-  const char *name = client != NULL ? kab_client_get_display_name (client) : "";
+  g_autofree char *name = kab_isolate (client != NULL ? kab_client_get_display_name (client) : "");
   g_autofree char *message = NULL;
   g_autofree char *markup = NULL;
   AdwToast *toast;
@@ -381,11 +386,12 @@ static void
 on_template_saved (KabConsentView     *self,
                    KabConsentTemplate *template)
 {
+  g_autofree char *title = kab_isolate (kab_consent_template_get_title (template));
   g_autofree char *message = NULL;
 
   /* Translators: %1$s is a template's title, %2$d its version */
   message = g_strdup_printf (_("“%1$s” saved as version %2$d"),
-                             kab_consent_template_get_title (template),
+                             title,
                              kab_consent_template_get_version (template));
   kab_consent_view_toast (self, message);
 }

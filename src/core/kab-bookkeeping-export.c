@@ -12,6 +12,7 @@
 #include "kab-enums.h"
 #include "kab-money.h"
 #include "kab-store-documents.h"
+#include "kab-text.h"
 
 /* CSV */
 
@@ -237,7 +238,8 @@ kab_bookkeeping_write_file (GFile       *file,
                                 G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
                                 NULL, NULL, &local_error))
     {
-      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *parse_name = g_file_get_parse_name (file);
+      g_autofree char *name = kab_isolate (parse_name);
 
       g_set_error (error, local_error->domain, local_error->code,
                    _("Could not save “%s”: %s"), name, local_error->message);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-consent-document.h"
+#include "kab-text.h"
 
 /**
  * kab_consent_document_new:
@@ -112,9 +113,10 @@ kab_consent_dup_pdf_name (KabClient *client,
     date = now = g_date_time_new_now_local ();
 
   day = g_date_time_format (date, "%Y-%m-%d");
-  name = g_strdelimit (g_strdup (kab_client_get_display_name (client)), "/\\:", '-');
-
   /* Translators: the name of a saved agreement: %1$s is the client's name, %2$s the
    * date as 2025-02-14. Keep “.pdf” at the end. */
-  return g_strdup_printf (_("Agreement %1$s %2$s.pdf"), name, day);
+  name = g_strdup_printf (_("Agreement %1$s %2$s.pdf"), kab_client_get_display_name (client), day);
+
+  /* No slash, control character or direction override in a file name. */
+  return kab_file_name_from (name);
 }

@@ -9,6 +9,7 @@
 #include "kab-csv-export.h"
 #include "kab-enums.h"
 #include "kab-money.h"
+#include "kab-text.h"
 
 /* RFC 4180: a field with a comma, a quote or a line break goes in quotes, and a quote
  * inside is doubled. */
@@ -127,7 +128,8 @@ kab_csv_export_payments_to_file (KabStore    *store,
   if (!g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
                                 G_FILE_CREATE_PRIVATE, NULL, NULL, &local_error))
     {
-      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *parse_name = g_file_get_parse_name (file);
+      g_autofree char *name = kab_isolate (parse_name);
 
       g_set_error (error, local_error->domain, local_error->code,
                    _("Could not save “%s”: %s"), name, local_error->message);

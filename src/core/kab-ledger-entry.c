@@ -10,6 +10,7 @@
 #include "kab-ledger-entry.h"
 #include "kab-date-format.h"
 #include "kab-money.h"
+#include "kab-text.h"
 
 struct _KabLedgerEntry
 {
@@ -202,8 +203,12 @@ describe (const char *label,
     with_detail = g_strdup (label);
 
   if (note != NULL && *note != '\0')
-    /* Translators: a ledger line and its note, e.g. "Swish — October sessions" */
-    text = g_strdup_printf (_("%s — %s"), with_detail, note);
+    {
+      g_autofree char *isolated = kab_isolate (note);
+
+      /* Translators: a ledger line and its note, e.g. "Swish — October sessions" */
+      text = g_strdup_printf (_("%s — %s"), with_detail, isolated);
+    }
   else
     text = g_strdup (with_detail);
 

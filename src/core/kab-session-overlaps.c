@@ -7,6 +7,7 @@
 
 #include "kab-calendar-util.h"
 #include "kab-session-overlaps.h"
+#include "kab-text.h"
 
 /* How far ahead a series is checked: as far as the store writes it out. */
 #define SERIES_HORIZON_WEEKS 26
@@ -120,9 +121,10 @@ describe_one (KabSession *session)
   g_autoptr(GDateTime) end = kab_session_dup_end (session);
   g_autofree char *day = kab_calendar_format_day_in_sentence (kab_session_get_start (session));
   g_autofree char *range = kab_calendar_format_time_range (kab_session_get_start (session), end);
+  g_autofree char *name = kab_isolate (kab_session_get_client_name (session));
 
   /* Translators: an overlapping session: "Anna Karlsson, Monday 16 November 2026, 10:00–10:50" */
-  return g_strdup_printf (C_("overlap", "%s, %s, %s"), kab_session_get_client_name (session), day, range);
+  return g_strdup_printf (C_("overlap", "%s, %s, %s"), name, day, range);
 }
 
 /**

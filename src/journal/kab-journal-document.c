@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kab-journal-document.h"
+#include "kab-text.h"
 
 /* U+200B ZERO WIDTH SPACE: put before a user's line that would read as print markup. */
 #define ZWSP "\xe2\x80\x8b"
@@ -45,13 +46,16 @@ kab_journal_dup_status (KabJournalEntry *entry)
 {
   g_autofree char *signed_at = NULL;
   g_autofree char *deleted_at = NULL;
+  g_autofree char *who = NULL;
 
+  /* The user's words keep their direction to themselves (invisible on paper). */
   if (kab_journal_entry_is_deleted (entry))
     {
+      g_autofree char *reason = kab_isolate (kab_journal_entry_get_deletion_reason (entry));
+
       deleted_at = kab_journal_format_moment (kab_journal_entry_get_deleted_at (entry));
       /* Translators: a deleted journal entry: when, and the reason given */
-      return g_strdup_printf (_("Deleted on %s. Reason: %s"), deleted_at,
-                              kab_journal_entry_get_deletion_reason (entry));
+      return g_strdup_printf (_("Deleted on %s. Reason: %s"), deleted_at, reason);
     }
 
   if (!kab_journal_entry_is_signed (entry))
@@ -60,9 +64,9 @@ kab_journal_dup_status (KabJournalEntry *entry)
                      : _("Draft, not signed"));
 
   signed_at = kab_journal_format_moment (kab_journal_entry_get_signed_at (entry));
+  who = kab_isolate (kab_journal_entry_get_signed_by (entry));
   /* Translators: a signed journal entry: who signed it (name, title) and when */
-  return g_strdup_printf (_("Signed by %s on %s"), kab_journal_entry_get_signed_by (entry),
-                          signed_at);
+  return g_strdup_printf (_("Signed by %s on %s"), who, signed_at);
 }
 
 /* The user's own text, kept as typed: a line that starts like markup is shielded, and

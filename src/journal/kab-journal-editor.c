@@ -12,6 +12,7 @@
 #include "kab-journal-editor.h"
 #include "kab-model-error.h"
 #include "kab-text-limit.h"
+#include "kab-text.h"
 
 typedef enum {
   MODE_CORRECTION,
@@ -90,13 +91,15 @@ update_corrections (KabJournalEditor *self)
       g_autofree char *heading = NULL;
       g_autofree char *escaped_heading = NULL;
       g_autofree char *escaped_text = g_markup_escape_text (correction->text, -1);
+      g_autofree char *made_by = kab_isolate (correction->made_by);
+      g_autofree char *reason = kab_isolate (correction->reason);
 
       if (correction->objection)
         heading = g_strdup_printf (_("Client’s objection, recorded on %s by %s:"),
-                                   made_at, correction->made_by);
+                                   made_at, made_by);
       else
         heading = g_strdup_printf (_("Correction on %s by %s. Reason: %s"),
-                                   made_at, correction->made_by, correction->reason);
+                                   made_at, made_by, reason);
       escaped_heading = g_markup_escape_text (heading, -1);
       g_string_append_printf (markup, "%s<b>%s</b>\n%s", i > 0 ? "\n\n" : "",
                               escaped_heading, escaped_text);

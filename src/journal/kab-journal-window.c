@@ -12,6 +12,7 @@
 #include "kab-journal-editor.h"
 #include "kab-journal-row.h"
 #include "kab-journal-window.h"
+#include "kab-text.h"
 
 struct _KabJournalWindow
 {
@@ -266,7 +267,8 @@ on_save_response (GtkNativeDialog  *chooser,
 
       if (kab_journal_window_save_pdf (self, path, from, to, &error))
         {
-          g_autofree char *name = g_filename_display_basename (path);
+          g_autofree char *basename = g_filename_display_basename (path);
+          g_autofree char *name = kab_isolate (basename);
           /* Translators: %s is the name of the PDF file */
           g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
           toast (self, message);
@@ -286,10 +288,10 @@ save_pdf_action (GtkWidget  *widget,
   KabJournalWindow *self = KAB_JOURNAL_WINDOW (widget);
   GtkFileChooserNative *chooser;
   /* Translators: the file name of a saved journal; %s is the client's name */
-  g_autofree char *name = g_strdup_printf (_("%s – journal.pdf"),
-                                           kab_client_get_display_name (self->client));
+  g_autofree char *wanted = g_strdup_printf (_("%s – journal.pdf"),
+                                             kab_client_get_display_name (self->client));
+  g_autofree char *name = kab_file_name_from (wanted);
 
-  g_strdelimit (name, "/\\:*?\"<>|", '-');
   chooser = gtk_file_chooser_native_new (_("Save Journal as PDF"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);

@@ -443,7 +443,7 @@ kab_consent_template_validate (KabConsentTemplate  *self,
       return FALSE;
     }
 
-  if (!kab_model_check_text (self->title, KAB_MODEL_MAX_NAME_CHARS, C_("agreement title", "Title"), error) ||
+  if (!kab_model_check_name (self->title, KAB_MODEL_MAX_NAME_CHARS, C_("agreement title", "Title"), error) ||
       !kab_model_check_text (self->key, KAB_MODEL_MAX_NAME_CHARS, _("Key"), error) ||
       !kab_model_check_language (self->language, error))
     return FALSE;

@@ -7,6 +7,7 @@
 
 #include "kab-model-private.h"
 #include "kab-money.h"
+#include "kab-text.h"
 
 /* Returns TRUE when the field changed. NULL is stored as "" so getters never return NULL. */
 gboolean
@@ -209,9 +210,11 @@ kab_model_check_email (const char  *email,
   stripped = g_strstrip (g_strdup (email));
   if (!email_has_shape (stripped))
     {
+      g_autofree char *isolated = kab_isolate (stripped);
+
       g_set_error (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_EMAIL,
                    _("“%s” does not look like an email address. Check it, e.g. name@example.org."),
-                   stripped);
+                   isolated);
       return FALSE;
     }
 

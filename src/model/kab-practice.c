@@ -396,7 +396,8 @@ kab_practice_validate (KabPractice  *self,
 {
   g_return_val_if_fail (KAB_IS_PRACTICE (self), FALSE);
 
-  if (!kab_model_check_text (self->practitioner_name, KAB_MODEL_MAX_NAME_CHARS,
+  /* The practitioner's name signs journal entries and agreements: a name, like a client's. */
+  if (!kab_model_check_name (self->practitioner_name, KAB_MODEL_MAX_NAME_CHARS,
                              _("Practitioner name"), error) ||
       !kab_model_check_text (self->title, KAB_MODEL_MAX_NAME_CHARS, C_("professional title", "Title"), error) ||
       !kab_model_check_text (self->address, KAB_MODEL_MAX_ADDRESS_CHARS, _("Address"), error) ||

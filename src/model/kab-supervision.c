@@ -120,7 +120,8 @@ kab_supervision_check_pseudonym (const char  *pseudonym,
       return FALSE;
     }
 
-  if (!kab_model_check_text (pseudonym, 40, _("Code"), error))
+  /* No hidden character either: it could make a client's name pass for a code. */
+  if (!kab_model_check_name (pseudonym, 40, _("Code"), error))
     return FALSE;
 
   folded = fold (pseudonym);
@@ -425,8 +426,8 @@ kab_supervision_validate (KabSupervision  *self,
         return FALSE;
     }
 
-  return kab_model_check_text (self->leader, 200, _("Supervisor or leader"), error) &&
-         kab_model_check_text (self->group_name, 200, _("Group"), error) &&
+  return kab_model_check_name (self->leader, 200, _("Supervisor or leader"), error) &&
+         kab_model_check_name (self->group_name, 200, _("Group"), error) &&
          kab_model_check_long_text (self->notes, _("Notes"), error);
 }
 

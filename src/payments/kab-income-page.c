@@ -11,6 +11,7 @@
 #include "kab-income-page.h"
 #include "kab-money.h"
 #include "kab-payments-private.h"
+#include "kab-text.h"
 
 enum { COLUMN_MONTH, COLUMN_CHARGED, COLUMN_PAID, COLUMN_OUTSTANDING, N_COLUMNS };
 
@@ -190,7 +191,8 @@ on_export_saved (KabBookkeepingDialog *dialog,
                  GFile                *file,
                  KabIncomePage        *self)
 {
-  g_autofree char *shown = g_file_get_parse_name (file);
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+  g_autofree char *shown = kab_isolate (parse_name);
   g_autofree char *first = kab_date_format_document (kab_bookkeeping_dialog_get_first (dialog));
   g_autofree char *last = kab_date_format_document (kab_bookkeeping_dialog_get_last (dialog));
   g_autofree char *message = NULL;

@@ -11,6 +11,7 @@
 #include "kab-payments-private.h"
 #include "kab-store-documents.h"
 #include "kab-store-invoice-payments.h"
+#include "kab-text.h"
 
 /* The group keeps its rows in a list box of its own, made again on each refresh: there
  * are few overdue invoices at any time. */
@@ -75,7 +76,8 @@ payment_row (KabPayment *payment)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (note != NULL && *note != '\0')
     {
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", day, note);
+      g_autofree char *isolated = kab_isolate (note);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", day, isolated);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
@@ -153,11 +155,11 @@ new_row (GtkWidget        *group,
   g_autofree char *day = g_date_time_format (due, "%x");
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *name = kab_isolate (client != NULL ? kab_client_get_display_name (client) : "");
   gint64 paid = 0;
 
   /* Translators: an overdue invoice: its number, then the client's name */
-  title = g_strdup_printf (_("Invoice %s · %s"), number,
-                           client != NULL ? kab_client_get_display_name (client) : "");
+  title = g_strdup_printf (_("Invoice %s · %s"), number, name);
   /* Translators: an overdue invoice: its amount, then the day it was due */
   subtitle = g_strdup_printf (_("%s, due %s"), amount, day);
   if (kab_store_get_invoice_paid (store, invoice->id, &paid, NULL) && paid > 0)

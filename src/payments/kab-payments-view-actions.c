@@ -16,6 +16,7 @@
 #include "kab-print-save.h"
 #include "kab-store-documents.h"
 #include "kab-view-shortcuts.h"
+#include "kab-text.h"
 
 static GtkWindow *
 parent_window (KabPaymentsView *self)
@@ -31,13 +32,14 @@ currency (KabPaymentsView *self)
   return kab_practice_get_currency (kab_store_get_practice (self->store));
 }
 
-static const char *
+/* The client's name, isolated for a sentence. */
+static char *
 client_name (KabPaymentsView *self,
              gint64           client_id)
 {
   KabClient *client = kab_store_find_client (self->store, client_id);
 
-  return client != NULL ? kab_client_get_display_name (client) : "";
+  return kab_isolate (client != NULL ? kab_client_get_display_name (client) : "");
 }
 
 static AdwToast *
@@ -118,6 +120,7 @@ on_receipt_saved (const char   *path,
                   gpointer      user_data)
 {
   KabPaymentsView *self = user_data;
+  g_autofree char *display = NULL;
   g_autofree char *shown = NULL;
 
   if (error != NULL)
@@ -126,7 +129,8 @@ on_receipt_saved (const char   *path,
       return;
     }
 
-  shown = g_filename_display_name (path);
+  display = g_filename_display_name (path);
+  shown = kab_isolate (display);
   /* Translators: %s is the full path of the PDF file, so that the user finds it */
   kab_payments_add_toast (GTK_WIDGET (self), toast_new_printf (_("Receipt saved in “%s”"), shown));
 }
@@ -299,6 +303,7 @@ on_payment_saved (KabPaymentsView  *self,
                   KabPaymentDialog *dialog)
 {
   g_autofree char *amount = kab_money_format (kab_payment_get_amount (payment), currency (self));
+  g_autofree char *name = client_name (self, kab_payment_get_client_id (payment));
   gboolean was_new = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "new"));
   gint64 invoice_id = 0;
   AdwToast *toast;
@@ -314,11 +319,10 @@ on_payment_saved (KabPaymentsView  *self,
                                  &invoice_id, NULL) && invoice_id != 0)
     /* Translators: %s is an amount, then a client's name */
     toast = toast_new_printf (_("Payment of %s from %s recorded; its invoice is paid"), amount,
-                              client_name (self, kab_payment_get_client_id (payment)));
+                              name);
   else
     /* Translators: %s is an amount, then a client's name */
-    toast = toast_new_printf (_("Payment of %s from %s recorded"), amount,
-                              client_name (self, kab_payment_get_client_id (payment)));
+    toast = toast_new_printf (_("Payment of %s from %s recorded"), amount, name);
   adw_toast_set_button_label (toast, _("_Print Receipt"));
   g_object_set_data_full (G_OBJECT (toast), "view", g_object_ref (self), g_object_unref);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_print_toast_clicked),
@@ -345,6 +349,7 @@ remove_payment (KabPaymentsView *self,
                 KabPayment      *payment)
 {
   g_autofree char *amount = kab_money_format (kab_payment_get_amount (payment), currency (self));
+  g_autofree char *name = client_name (self, kab_payment_get_client_id (payment));
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
@@ -355,8 +360,7 @@ remove_payment (KabPaymentsView *self,
     }
 
   /* Translators: %s is an amount, then a client's name */
-  toast = toast_new_printf (_("Payment of %s from %s removed"), amount,
-                            client_name (self, kab_payment_get_client_id (payment)));
+  toast = toast_new_printf (_("Payment of %s from %s removed"), amount, name);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "view", g_object_ref (self), g_object_unref);
@@ -470,6 +474,7 @@ kab_payments_view_activate_charge (KabPaymentsView *self,
   g_autoptr(GDateTime) local = g_date_time_to_local (kab_charge_get_date (charge));
   g_autofree char *date = kab_date_format_table (local);
   g_autofree char *amount = kab_money_format (kab_charge_get_amount (charge), currency (self));
+  g_autofree char *name = client_name (self, kab_charge_get_client_id (charge));
   GtkWidget *dialog;
 
   if (kab_charge_get_session_id (charge) != 0)
@@ -485,7 +490,7 @@ kab_payments_view_activate_charge (KabPaymentsView *self,
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("%s of %s to %s on %s will be taken off the ledger, and the balance lowered by the same amount."),
                                   kab_charge_kind_to_label (kab_charge_get_kind (charge)), amount,
-                                  client_name (self, kab_charge_get_client_id (charge)), date);
+                                  name, date);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),
@@ -599,6 +604,7 @@ sell_package (KabPaymentsView *self,
   g_autoptr(KabCharge) charge = kab_charge_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   gint64 charge_id = 0;
   AdwToast *toast;
 
@@ -617,8 +623,9 @@ sell_package (KabPaymentsView *self,
                 "kind", KAB_CHARGE_KIND_PACKAGE,
                 NULL);
 
+  name = kab_isolate (kab_client_get_display_name (client));
   /* Translators: %s is a client's name */
-  toast = toast_new_printf (_("Package sold to %s"), kab_client_get_display_name (client));
+  toast = toast_new_printf (_("Package sold to %s"), name);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "view", g_object_ref (self), g_object_unref);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (remove_charge_from_toast),
@@ -646,6 +653,7 @@ sell_package_activated (GtkWidget  *widget,
   KabClient *client = kab_store_find_client (self->store,
                                              kab_ledger_page_get_client_id (self->ledger_page));
   g_autofree char *amount = NULL;
+  g_autofree char *name = NULL;
   int size;
   GtkWidget *dialog;
 
@@ -662,9 +670,10 @@ sell_package_activated (GtkWidget  *widget,
   size = kab_client_get_package_size (client);
   amount = kab_money_format (kab_client_get_fee (client), currency (self));
   dialog = adw_message_dialog_new (parent_window (self), NULL, NULL);
+  name = kab_isolate (kab_client_get_display_name (client));
   /* Translators: %s is a client's name */
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Sell a Package to %s?"),
-                                     kab_client_get_display_name (client));
+                                     name);
   /* Translators: %d is the number of sessions in the package, %s its price */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   ngettext ("A package of %d session is charged today for %s. Attended sessions, late cancellations and no-shows use it up in date order; once it is used up, sessions are charged one by one again.",

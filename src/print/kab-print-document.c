@@ -13,6 +13,7 @@
 
 #include "kab-print-document.h"
 #include "kab-print-layout-private.h"
+#include "kab-text.h"
 
 struct _KabPrintDocument
 {
@@ -514,7 +515,8 @@ set_save_error (GError     **error,
                 const char  *path,
                 int          errsv)
 {
-  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *basename = g_filename_display_basename (path);
+  g_autofree char *name = kab_isolate (basename);
 
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
                /* Translators: %s is a file name; after the colon comes the system's reason,
@@ -562,7 +564,8 @@ kab_print_document_export_pdf (KabPrintDocument  *self,
     {
       if (sink.errsv == 0)
         {
-          g_autofree char *name = g_filename_display_basename (path);
+          g_autofree char *basename = g_filename_display_basename (path);
+          g_autofree char *name = kab_isolate (basename);
 
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                        /* Translators: %s is a file name; after the colon comes a technical reason */
@@ -735,12 +738,11 @@ kab_print_document_use_settings (KabPrintDocument  *self,
 {
   g_autoptr(GtkPrintSettings) settings = last != NULL ? gtk_print_settings_copy (last)
                                                       : gtk_print_settings_new ();
-  g_autofree char *name = g_strdup (*self->title != '\0' ? self->title : _("Document"));
+  /* A title may hold a slash or other characters a file name cannot. */
+  g_autofree char *name = kab_file_name_from (*self->title != '\0' ? self->title : _("Document"));
 
   g_return_if_fail (KAB_IS_PRINT_DOCUMENT (self));
 
-  /* A title may hold a slash or other characters a file name cannot. */
-  g_strdelimit (name, "/\\:*?\"<>|", '-');
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, NULL);
   gtk_print_operation_set_print_settings (operation, settings);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-print-job.h"
+#include "kab-text.h"
 
 /* The printer and options chosen last time for a document printed this way. */
 static GtkPrintSettings *last_print_settings;
@@ -28,6 +29,7 @@ kab_print_job_new (KabPrintDocument *document,
 {
   GtkPrintOperation *operation;
   g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autofree char *wanted = NULL;
   g_autofree char *base = NULL;
 
   g_return_val_if_fail (KAB_IS_PRINT_DOCUMENT (document), NULL);
@@ -37,10 +39,10 @@ kab_print_job_new (KabPrintDocument *document,
   kab_print_document_use_settings (document, operation, last_print_settings);
 
   /* GTK adds the extension of the format chosen in the dialog. */
-  base = g_strdup (file_name);
-  if (g_str_has_suffix (base, ".pdf"))
-    base[strlen (base) - strlen (".pdf")] = '\0';
-  g_strdelimit (base, "/\\:*?\"<>|", '-');
+  wanted = g_strdup (file_name);
+  if (g_str_has_suffix (wanted, ".pdf"))
+    wanted[strlen (wanted) - strlen (".pdf")] = '\0';
+  base = kab_file_name_from (wanted);
   settings = gtk_print_settings_copy (gtk_print_operation_get_print_settings (operation));
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, base);
   gtk_print_operation_set_print_settings (operation, settings);

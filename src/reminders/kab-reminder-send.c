@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-reminder-send.h"
+#include "kab-text.h"
 
 /* Toasts go to the nearest overlay above @widget. */
 static void
@@ -73,6 +74,7 @@ kab_reminder_send (GtkWidget   *widget,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
@@ -82,16 +84,17 @@ kab_reminder_send (GtkWidget   *widget,
     {
       gtk_show_uri_full (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, reminder->uri,
                          GDK_CURRENT_TIME, NULL, on_uri_shown, g_object_ref (widget));
+      name = kab_isolate (kab_client_get_display_name (reminder->client));
       /* Translators: %s is the client's name */
-      message = g_strdup_printf (_("Reminder for %s opened in your mail program"),
-                                 kab_client_get_display_name (reminder->client));
+      message = g_strdup_printf (_("Reminder for %s opened in your mail program"), name);
     }
   else
     {
       gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), reminder->text);
+      name = kab_isolate (kab_client_get_display_name (reminder->client));
       /* Translators: %s is the client's name */
       message = g_strdup_printf (_("%s has no e-mail address: the reminder is copied for an SMS"),
-                                 kab_client_get_display_name (reminder->client));
+                                 name);
     }
 
   if (!kab_reminder_mark_prepared (store, reminder, now, &error))

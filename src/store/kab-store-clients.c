@@ -8,6 +8,7 @@
 #include "kab-enum-types.h"
 #include "kab-identity-number.h"
 #include "kab-store-private.h"
+#include "kab-text.h"
 
 #define CLIENT_COLUMNS \
   "id, given_name, family_name, birth_date, phone, email, address, emergency_contact," \
@@ -631,10 +632,12 @@ kab_store_delete_client (KabStore   *self,
 
   if (n_history > 0)
     {
+      g_autofree char *name = kab_isolate (kab_client_get_display_name (client));
+
       g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED,
                    _("%s has sessions, payments, agreements or journal entries on record and "
                      "cannot be deleted. Archive the client instead."),
-                   kab_client_get_display_name (client));
+                   name);
       return FALSE;
     }
 

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kab-store-private.h"
+#include "kab-text.h"
 
 /* The version of the export's layout, for programs that read it. */
 #define KAB_EXPORT_FORMAT_VERSION 1
@@ -470,6 +471,7 @@ kab_store_erase_client (KabStore    *self,
         {
           int years = kab_practice_get_retention_years (self->practice);
           g_autofree char *day = format_day (until);
+          g_autofree char *name = kab_isolate (kab_client_get_display_name (client));
 
           g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED,
                        /* Translators: %1$s is the client's name, %2$s a date such as
@@ -481,7 +483,7 @@ kab_store_erase_client (KabStore    *self,
                                  "after their last session or payment, as set in "
                                  "Preferences. They can be erased from that date.",
                                  years),
-                       kab_client_get_display_name (client), day, years);
+                       name, day, years);
           return FALSE;
         }
     }

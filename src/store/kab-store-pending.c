@@ -16,6 +16,7 @@
 #include "kab-money.h"
 #include "kab-store-pending.h"
 #include "kab-store-private.h"
+#include "kab-text.h"
 
 /* A commit can fail after its data reached the disk: fsync reports EIO, the user is told
  * "not saved", and yet SQLite replays the journal at the next start. Told it failed, the
@@ -642,8 +643,7 @@ client_name (KabStore *self,
   if (client == NULL)
     return g_strdup ("—");
 
-  /* The name keeps its writing direction to itself (U+2068 … U+2069). */
-  return g_strdup_printf ("\u2068%s\u2069", kab_client_get_display_name (client));
+  return kab_isolate (kab_client_get_display_name (client));
 }
 
 static char *

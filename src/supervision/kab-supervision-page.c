@@ -11,6 +11,7 @@
 #include "kab-supervision-dialog.h"
 #include "kab-supervision-page.h"
 #include "kab-supervision-summary.h"
+#include "kab-text.h"
 
 struct _KabSupervisionPage
 {
@@ -99,18 +100,30 @@ create_row (gpointer item,
   g_autoptr(GString) title = g_string_new (NULL);
   g_autoptr(GString) subtitle = g_string_new (hours);
   const char *group = kab_supervision_get_group_name (meeting);
+  const char *leader = kab_supervision_get_leader (meeting);
 
+  /* The group, the leader and the codes are the user's words, joined with ours. */
   g_string_printf (title, "%s   %s", when, kab_supervision_kind_to_label (kab_supervision_get_kind (meeting)));
   if (*group != '\0')
-    g_string_append_printf (title, " (%s)", group);
+    {
+      g_autofree char *isolated = kab_isolate (group);
 
-  if (*kab_supervision_get_leader (meeting) != '\0')
-    g_string_append_printf (subtitle, " · %s", kab_supervision_get_leader (meeting));
+      g_string_append_printf (title, " (%s)", isolated);
+    }
+
+  if (*leader != '\0')
+    {
+      g_autofree char *isolated = kab_isolate (leader);
+
+      g_string_append_printf (subtitle, " · %s", isolated);
+    }
   if (*cases != '\0')
     {
+      g_autofree char *isolated = kab_isolate (cases);
+
       g_string_append (subtitle, " · ");
       /* Translators: the codes of the cases brought to a meeting, e.g. “Cases: A. K., B-7” */
-      g_string_append_printf (subtitle, _("Cases: %s"), cases);
+      g_string_append_printf (subtitle, _("Cases: %s"), isolated);
     }
   if (kab_supervision_get_series_id (meeting) != 0)
     adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("media-playlist-repeat-symbolic"));
