@@ -848,7 +848,8 @@ sum_by_month (KabStore     *self,
  *
  * For each month of @year: the charges dated in it, the payments dated in it, and the
  * part of the month's charges still unpaid today (payments settle the oldest charges
- * first, as for kab_store_list_debts()).
+ * first, as for kab_store_list_debts()). The entries that moved balances to a new
+ * currency are neither charged nor paid: nobody owed or paid them.
  */
 gboolean
 kab_store_get_income (KabStore   *self,
@@ -870,11 +871,13 @@ kab_store_get_income (KabStore   *self,
    * since payments settle the oldest first: the running sums stop at ?2. */
   return sum_by_month (self,
                        "SELECT strftime ('%m', date, 'unixepoch', 'localtime'), sum (amount)"
-                       " FROM charge WHERE date >= ?1 AND date < ?2 GROUP BY 1",
+                       " FROM charge WHERE date >= ?1 AND date < ?2"
+                       " AND conversion_id IS NULL GROUP BY 1",
                        from, to, G_STRUCT_OFFSET (KabIncome, charged), out_months, error) &&
          sum_by_month (self,
                        "SELECT strftime ('%m', date, 'unixepoch', 'localtime'), sum (amount)"
-                       " FROM payment WHERE date >= ?1 AND date < ?2 GROUP BY 1",
+                       " FROM payment WHERE date >= ?1 AND date < ?2"
+                       " AND conversion_id IS NULL GROUP BY 1",
                        from, to, G_STRUCT_OFFSET (KabIncome, paid), out_months, error) &&
          sum_by_month (self,
                        "WITH billed AS MATERIALIZED ("
