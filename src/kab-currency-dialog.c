@@ -115,11 +115,10 @@ describe (KabCurrencyDialog          *self,
   g_autofree char *moves = NULL;
   g_autofree char *count = NULL;
 
-  /* Translators: %s is the practice's currency now (an ISO code, e.g. EUR), twice */
-  keeps = g_strdup_printf (_("Kabinett keeps one currency per practice, so that two "
-                             "currencies are never added up in one balance. Everything "
-                             "already recorded in %s stays as it is: charges, payments, "
-                             "receipts and invoices keep the currency they were made in."),
+  /* Translators: %s is the practice's currency now, an ISO code, e.g. EUR */
+  keeps = g_strdup_printf (_("Kabinett adds up one currency per practice. What is already "
+                             "recorded in %s stays as it is: charges, payments, receipts and "
+                             "invoices keep the currency they were made in."),
                            old);
 
   if (self->blocked)
@@ -146,7 +145,7 @@ describe (KabCurrencyDialog          *self,
                                           preview->n_clients),
                              preview->n_clients);
 
-  return g_strdup_printf ("%s\n\n%s %s", keeps, moves, count);
+  return g_strdup_printf ("%s\n\n%s\n\n%s", keeps, moves, count);
 }
 
 static void

@@ -413,6 +413,18 @@ test_random (Fixture       *f,
     }
 
   check_after (f, kab_test_store_reopen (&f->db));
+
+  /* The currency of a day: the one left at the first conversion after it. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) before = g_date_time_add_days (now, -1);
+    g_autoptr(GDateTime) after = g_date_time_add_days (now, 1);
+    g_autofree char *then = kab_store_dup_currency_on (f->db.store, before);
+    g_autofree char *later = kab_store_dup_currency_on (f->db.store, after);
+
+    g_assert_cmpstr (then, ==, "EUR");
+    g_assert_cmpstr (later, ==, current (f));
+  }
 }
 
 static void

@@ -32,6 +32,42 @@ kab_store_ledger_has_entries (KabStore *self)
   return used != 0;
 }
 
+static void
+read_text (sqlite3_stmt *stmt,
+           gpointer      user_data)
+{
+  *(char **)user_data = g_strdup (kab_store_column_text (stmt, 0));
+}
+
+/**
+ * kab_store_dup_currency_on:
+ * @date: a moment
+ *
+ * Returns: (transfer full): the currency the practice kept its accounts in just before
+ *   @date: the one it left at the first conversion from @date on, or the one it keeps now
+ */
+char *
+kab_store_dup_currency_on (KabStore  *self,
+                           GDateTime *date)
+{
+  char *currency = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  stmt = kab_store_prepare (self,
+    "SELECT from_currency FROM currency_conversion WHERE date >= ?1 ORDER BY date, id LIMIT 1",
+    NULL);
+  if (stmt != NULL)
+    {
+      kab_store_bind_time (stmt, 1, date);
+      kab_store_query_row (self, stmt, read_text, &currency, NULL, NULL);
+    }
+
+  return currency != NULL ? currency : g_strdup (kab_practice_get_currency (self->practice));
+}
+
 static gboolean
 count (KabStore    *self,
        const char  *sql,

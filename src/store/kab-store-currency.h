@@ -21,6 +21,9 @@ typedef struct
  * kab_store_convert_currency(). */
 gboolean     kab_store_ledger_has_entries     (KabStore               *self);
 
+char        *kab_store_dup_currency_on        (KabStore               *self,
+                                               GDateTime              *date);
+
 gboolean     kab_store_preview_conversion     (KabStore               *self,
                                                KabConversionPreview   *out_preview,
                                                GError                **error);
