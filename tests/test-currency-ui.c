@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "kab-currency-dialog.h"
+#include "core/kab-ledger.h"
+#include "core/kab-ledger-entry.h"
 #include "kab-money.h"
 #include "kab-preferences-window.h"
 #include "kab-store.h"
@@ -228,6 +230,26 @@ test_convert (Fixture       *f,
                                                              "fee_currency_label"))), ==,
                    kab_currency_get_symbol ("SEK"));
   g_assert_null (kab_test_find_toplevel (KAB_TYPE_CURRENCY_DIALOG));
+
+  /* The client's ledger: the charge in euros, closed in euros, opened in kronor; each
+   * line in its own currency, and the balance after the last is the one kept. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) lines = kab_ledger_build (f->store, f->owes, NULL, NULL, &error);
+    const char * const currencies[] = { "EUR", "EUR", "SEK" };
+    const gint64 balances[] = { 10000, 0, 115000 };
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (lines->len, ==, 3);
+    for (guint i = 0; i < lines->len; i++)
+      {
+        g_assert_cmpstr (kab_ledger_entry_get_currency (lines->pdata[i]), ==, currencies[i]);
+        g_assert_cmpint (kab_ledger_entry_get_balance (lines->pdata[i]), ==, balances[i]);
+      }
+    for (guint i = 1; i < lines->len; i++)
+      g_assert_nonnull (strstr (kab_ledger_entry_get_description (lines->pdata[i]),
+                                "Balance converted from EUR to SEK at 1 EUR = 11"));
+  }
 }
 
 /* An invoice still unpaid stops the conversion: the dialog says why and offers no rate. */

@@ -482,6 +482,13 @@ kab_debt_clear (KabDebt *debt)
   g_clear_pointer (&debt->since, g_date_time_unref);
 }
 
+/* A change of currency closes a balance and opens it again at the same moment: the
+ * closing entry (in the currency left) comes first, so that the running balance goes to
+ * zero in the old currency before it starts in the new one. */
+#define CLOSING_ENTRY \
+  "(conversion_id IS NOT NULL AND currency <>" \
+  " (SELECT to_currency FROM currency_conversion WHERE id = conversion_id))"
+
 /**
  * kab_store_list_ledger:
  * @client_id: one client, or 0 for the whole practice
@@ -508,20 +515,24 @@ kab_store_list_ledger (KabStore   *self,
    * the client index for a client and the date index for the practice. */
   if (client_id != 0)
     stmt = kab_store_prepare (self,
-      "SELECT 0, id, client_id, session_id, date, amount, currency, kind, period, note"
+      "SELECT 0, id, client_id, session_id, date, amount, currency, kind, period, note,"
+      " " CLOSING_ENTRY
       " FROM charge WHERE client_id = ?1 AND date >= ?2 AND date < ?3"
       " UNION ALL"
-      " SELECT 1, id, client_id, NULL, date, amount, currency, method, '', note"
+      " SELECT 1, id, client_id, NULL, date, amount, currency, method, '', note,"
+      " " CLOSING_ENTRY
       " FROM payment WHERE client_id = ?1 AND date >= ?2 AND date < ?3"
-      " ORDER BY 5, 1, 2", error);
+      " ORDER BY 5, 11 DESC, 1, 2", error);
   else
     stmt = kab_store_prepare (self,
-      "SELECT 0, id, client_id, session_id, date, amount, currency, kind, period, note"
+      "SELECT 0, id, client_id, session_id, date, amount, currency, kind, period, note,"
+      " " CLOSING_ENTRY
       " FROM charge WHERE date >= ?2 AND date < ?3"
       " UNION ALL"
-      " SELECT 1, id, client_id, NULL, date, amount, currency, method, '', note"
+      " SELECT 1, id, client_id, NULL, date, amount, currency, method, '', note,"
+      " " CLOSING_ENTRY
       " FROM payment WHERE date >= ?2 AND date < ?3"
-      " ORDER BY 5, 1, 2", error);
+      " ORDER BY 5, 11 DESC, 1, 2", error);
   if (stmt == NULL)
     return NULL;
 
