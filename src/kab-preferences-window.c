@@ -11,6 +11,7 @@
 
 #include "kab-business-page.h"
 #include "kab-country.h"
+#include "kab-currency-dialog.h"
 #include "kab-money.h"
 #include "kab-preferences-window.h"
 #include "kab-restore-dialog.h"
@@ -364,22 +365,53 @@ on_fee_row_changed (KabPreferencesWindow *self)
 }
 
 static void
+on_currency_converted (KabPreferencesWindow *self,
+                       guint                 n_clients)
+{
+  g_autofree char *message = NULL;
+
+  g_clear_object (&self->practice);
+  self->practice = kab_practice_copy (kab_store_get_practice (self->store));
+  load_practice (self);
+  /* Translators: a toast after the currency changed; %s is its ISO code, e.g. SEK */
+  message = g_strdup_printf (ngettext ("The practice now keeps its accounts in %s; "
+                                       "%u balance was converted.",
+                                       "The practice now keeps its accounts in %s; "
+                                       "%u balances were converted.", n_clients),
+                             kab_practice_get_currency (self->practice), n_clients);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+static void
 on_currency_changed (KabPreferencesWindow *self)
 {
   const char *code = get_selected_currency (self);
   g_autoptr(KabPractice) trial = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
 
   if (self->loading || code == NULL ||
       g_strcmp0 (code, kab_practice_get_currency (self->practice)) == 0)
     return;
 
+  /* With entries in the ledger the currency changes only by an explicit conversion;
+   * the row shows the currency kept until it is done. */
+  if (kab_store_ledger_has_entries (self->store))
+    {
+      dialog = kab_currency_dialog_new (GTK_WINDOW (self), self->store, code);
+      self->loading = TRUE;
+      select_currency (self, kab_practice_get_currency (self->practice));
+      self->loading = FALSE;
+      g_signal_connect_object (dialog, "converted", G_CALLBACK (on_currency_converted),
+                               self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
   trial = kab_practice_copy (self->practice);
   kab_practice_set_currency (trial, code);
   if (!kab_store_save_practice (self->store, trial, &error))
     {
-      GtkWidget *dialog;
-
       /* Refused (money in the ledger): the row goes back to the currency kept, and the
        * reason is said in full, not in a toast cut short. */
       select_currency (self, kab_practice_get_currency (self->practice));

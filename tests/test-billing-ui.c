@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kab-application.h"
+#include "kab-currency-dialog.h"
 #include "kab-money.h"
 #include "kab-preferences-window.h"
 #include "kab-window.h"
@@ -491,20 +492,40 @@ check_currency (Fixture   *f,
   }
   g_assert_cmpstr (row_balance (window, f->client), ==, owed);
 
-  /* Money in the ledger: refused, said in full, and the row goes back. */
+  /* Money in the ledger: only an explicit conversion, said in full; cancelled, the row
+   * goes back and nothing changes. */
   preferences = open_preferences (window);
   choose_currency (preferences, "SEK");
   g_assert_cmpstr (kab_practice_get_currency (kab_store_get_practice (store)), ==, "EUR");
   g_assert_cmpstr (chosen_currency (preferences), ==, "EUR");
-  refusal = kab_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  refusal = kab_test_find_toplevel (KAB_TYPE_CURRENCY_DIALOG);
   g_assert_nonnull (refusal);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (refusal)),
-                            "does not convert"));
+                            "stays as it is"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (refusal), "cancel");
+  gtk_window_destroy (refusal);
+  kab_test_iterate ();
+  g_assert_cmpstr (row_balance (window, f->client), ==, owed);
+
+  /* Converted at 11.50: the client list shows the balance in kronor at once. */
+  choose_currency (preferences, "SEK");
+  refusal = kab_test_find_toplevel (KAB_TYPE_CURRENCY_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (refusal),
+                                                                      KAB_TYPE_CURRENCY_DIALOG,
+                                                                      "rate_row")), "11.50");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (refusal), "convert");
   gtk_window_destroy (refusal);
   gtk_window_destroy (GTK_WINDOW (preferences));
   kab_test_iterate ();
 
-  g_assert_cmpstr (row_balance (window, f->client), ==, owed);
+  g_assert_cmpstr (kab_practice_get_currency (kab_store_get_practice (store)), ==, "SEK");
+  g_assert_cmpstr (kab_client_row_get_currency (client_row (window, f->client)), ==, "SEK");
+  {
+    g_autofree char *money = kab_money_format (103500, "SEK");
+    g_autofree char *converted = g_strdup_printf ("Owes %s", money);
+
+    g_assert_cmpstr (row_balance (window, f->client), ==, converted);
+  }
 }
 
 static void

@@ -376,6 +376,19 @@ kab_ledger_entry_get_balance (KabLedgerEntry *self)
   return self->balance;
 }
 
+/**
+ * kab_ledger_entry_get_currency:
+ *
+ * Returns: the ISO code of the currency the line was made in
+ */
+const char *
+kab_ledger_entry_get_currency (KabLedgerEntry *self)
+{
+  g_return_val_if_fail (KAB_IS_LEDGER_ENTRY (self), NULL);
+
+  return self->currency;
+}
+
 void
 kab_ledger_entry_set_balance (KabLedgerEntry *self,
                               gint64          balance)

@@ -31,6 +31,7 @@ const char     *kab_ledger_entry_get_description  (KabLedgerEntry *self);
 gint64          kab_ledger_entry_get_charged      (KabLedgerEntry *self);
 gint64          kab_ledger_entry_get_paid         (KabLedgerEntry *self);
 gint64          kab_ledger_entry_get_balance      (KabLedgerEntry *self);
+const char     *kab_ledger_entry_get_currency     (KabLedgerEntry *self);
 void            kab_ledger_entry_set_balance      (KabLedgerEntry *self,
                                                    gint64          balance);
 char           *kab_ledger_entry_dup_date_text    (KabLedgerEntry *self);

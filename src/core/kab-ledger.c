@@ -14,6 +14,15 @@ client_name (KabStore *store,
   return client != NULL ? kab_client_get_display_name (client) : "";
 }
 
+/* A line is shown in the currency it was made in: after a change of currency the lines
+ * before it are not in the practice's currency of today. */
+static const char *
+entry_currency (const char *own,
+                const char *practice)
+{
+  return own != NULL && *own != '\0' ? own : practice;
+}
+
 /**
  * kab_ledger_build:
  * @client_id: one client, or 0 for the whole practice
@@ -44,7 +53,10 @@ kab_ledger_build (KabStore   *store,
     {
       if (!kab_store_get_balance_before (store, client_id, from, &balance, error))
         return NULL;
-      g_ptr_array_add (entries, kab_ledger_entry_new_opening (from, balance, currency));
+      /* Brought forward in the currency of that day, which a conversion may have left. */
+      g_autofree char *then = kab_store_dup_currency_on (store, from);
+
+      g_ptr_array_add (entries, kab_ledger_entry_new_opening (from, balance, then));
     }
 
   rows = kab_store_list_ledger (store, client_id, from, to, error);
@@ -64,7 +76,8 @@ kab_ledger_build (KabStore   *store,
           balance += kab_charge_get_amount (charge);
           entry = kab_ledger_entry_new_for_charge (charge,
                                                    client_name (store, kab_charge_get_client_id (charge)),
-                                                   currency);
+                                                   entry_currency (kab_charge_get_currency (charge),
+                                                                   currency));
         }
       else
         {
@@ -73,7 +86,8 @@ kab_ledger_build (KabStore   *store,
           balance -= kab_payment_get_amount (payment);
           entry = kab_ledger_entry_new_for_payment (payment,
                                                     client_name (store, kab_payment_get_client_id (payment)),
-                                                    currency);
+                                                    entry_currency (kab_payment_get_currency (payment),
+                                                                    currency));
         }
 
       kab_ledger_entry_set_balance (entry, balance);

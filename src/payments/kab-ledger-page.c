@@ -211,8 +211,13 @@ update_summary (KabLedgerPage *self)
     {
       g_autoptr(KabLedgerEntry) entry = g_list_model_get_item (model, i);
 
-      charged += kab_ledger_entry_get_charged (entry);
-      paid += kab_ledger_entry_get_paid (entry);
+      /* Lines in a currency the practice left are history: the totals add up only
+       * the practice's currency, so that two currencies are never summed. */
+      if (g_strcmp0 (kab_ledger_entry_get_currency (entry), currency (self)) == 0)
+        {
+          charged += kab_ledger_entry_get_charged (entry);
+          paid += kab_ledger_entry_get_paid (entry);
+        }
       closing = kab_ledger_entry_get_balance (entry);
       if (kab_ledger_entry_get_charge (entry) != NULL || kab_ledger_entry_get_payment (entry) != NULL)
         rows++;

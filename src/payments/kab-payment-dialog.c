@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "kab-client-chooser.h"
 #include "kab-enums.h"
@@ -38,6 +39,10 @@ struct _KabPaymentDialog
   GtkLabel          *amount_error_label;
   AdwComboRow       *method_row;
   AdwEntryRow       *note_row;
+  AdwExpanderRow    *foreign_row;
+  AdwEntryRow       *foreign_amount_row;
+  AdwComboRow       *foreign_currency_row;
+  char              *foreign_note;  /* what the note says of the original amount, or NULL */
   AdwPreferencesGroup *receipt_group;
   GtkButton         *remove_button;
 };
@@ -237,6 +242,101 @@ on_client_chosen (KabPaymentDialog *self)
   set_amount_text (self, text != NULL ? text : "");
 }
 
+/* Paid in another currency: the payment is recorded in the practice's currency, and
+ * the note says what came in ("Paid in EUR: 100,00 €"). */
+static const char *
+foreign_currency (KabPaymentDialog *self)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (self->foreign_currency_row);
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+static char *
+read_foreign_note (KabPaymentDialog  *self,
+                   GError           **error)
+{
+  const char *code = foreign_currency (self);
+  g_autofree char *money = NULL;
+  gint64 amount = 0;
+
+  if (code == NULL)
+    return NULL;
+
+  if (!kab_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->foreign_amount_row)),
+                        code, &amount, error))
+    return NULL;
+
+  if (amount == 0)
+    {
+      g_set_error_literal (error, KAB_MODEL_ERROR, KAB_MODEL_ERROR_INVALID_AMOUNT,
+                           _("Enter the amount paid in the other currency."));
+      return NULL;
+    }
+
+  money = kab_money_format (amount, code);
+  /* Translators: the note of a payment made in another currency; %s are its ISO code and
+   * the amount paid, e.g. "Paid in EUR: 100,00 €" */
+  return g_strdup_printf (_("Paid in %s: %s"), code, money);
+}
+
+/* The note follows the original amount as it is typed, unless the user wrote a note of
+ * their own. */
+static void
+on_foreign_changed (KabPaymentDialog *self)
+{
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+  g_autofree char *generated = NULL;
+
+  if (self->filling)
+    return;
+
+  if (adw_expander_row_get_enable_expansion (self->foreign_row))
+    generated = read_foreign_note (self, NULL);
+
+  if (*note == '\0' || g_strcmp0 (note, self->foreign_note) == 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->note_row), generated != NULL ? generated : "");
+
+  g_free (self->foreign_note);
+  self->foreign_note = g_steal_pointer (&generated);
+}
+
+/* The note to save: the user's, with the original amount in front when it is not there. */
+static char *
+read_note (KabPaymentDialog  *self,
+           GError           **error)
+{
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+  g_autofree char *foreign = NULL;
+
+  if (!adw_expander_row_get_enable_expansion (self->foreign_row))
+    return g_strdup (note);
+
+  foreign = read_foreign_note (self, error);
+  if (foreign == NULL)
+    return NULL;
+
+  if (strstr (note, foreign) != NULL)
+    return g_strdup (note);
+  if (*note == '\0')
+    return g_steal_pointer (&foreign);
+
+  return g_strconcat (foreign, " · ", note, NULL);
+}
+
+static GListModel *
+foreign_currencies (KabPaymentDialog *self)
+{
+  GtkStringList *codes = gtk_string_list_new (NULL);
+  const char * const *all = kab_currency_list ();
+
+  for (guint i = 0; all[i] != NULL; i++)
+    if (g_strcmp0 (all[i], currency (self)) != 0)
+      gtk_string_list_append (codes, all[i]);
+
+  return G_LIST_MODEL (codes);
+}
+
 /* Reads the fields into a copy of the payment; the dialog's own payment changes only
  * once the store has saved. */
 static KabPayment *
@@ -246,6 +346,7 @@ read_fields (KabPaymentDialog *self)
   KabClient *client = kab_client_chooser_get_client (self->client_chooser);
   g_autoptr(KabPayment) payment = kab_payment_copy (self->payment);
   g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
   gint64 amount = 0;
 
   if (client == NULL)
@@ -262,13 +363,21 @@ read_fields (KabPaymentDialog *self)
       return NULL;
     }
 
+  note = read_note (self, &error);
+  if (note == NULL)
+    {
+      show_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->foreign_amount_row));
+      return NULL;
+    }
+
   g_object_set (payment,
                 "client-id", kab_client_get_id (client),
                 "date", self->date,
                 "amount", amount,
                 "currency", currency (self),
                 "method", (int)adw_combo_row_get_selected (self->method_row),
-                "note", gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
+                "note", note,
                 NULL);
 
   if (!kab_payment_validate (payment, &error))
@@ -352,8 +461,13 @@ fill_fields (KabPaymentDialog *self)
   g_autoptr(GListModel) methods = method_labels ();
   g_autofree char *amount = NULL;
 
+  g_autoptr(GListModel) codes = foreign_currencies (self);
+
   gtk_label_set_label (self->currency_label, kab_currency_get_symbol (currency (self)));
   adw_combo_row_set_model (self->method_row, methods);
+  self->filling = TRUE;
+  adw_combo_row_set_model (self->foreign_currency_row, codes);
+  self->filling = FALSE;
 
   if (is_new)
     {
@@ -415,6 +529,7 @@ kab_payment_dialog_dispose (GObject *object)
   g_clear_object (&self->payment);
   g_clear_object (&self->store);
   g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_pointer (&self->foreign_note, g_free);
 
   G_OBJECT_CLASS (kab_payment_dialog_parent_class)->dispose (object);
 }
@@ -524,6 +639,9 @@ kab_payment_dialog_class_init (KabPaymentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabPaymentDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, KabPaymentDialog, amount_row);
   gtk_widget_class_bind_template_child (widget_class, KabPaymentDialog, currency_label);
+  gtk_widget_class_bind_template_child (widget_class, KabPaymentDialog, foreign_row);
+  gtk_widget_class_bind_template_child (widget_class, KabPaymentDialog, foreign_amount_row);
+  gtk_widget_class_bind_template_child (widget_class, KabPaymentDialog, foreign_currency_row);
   gtk_widget_class_bind_template_child (widget_class, KabPaymentDialog, amount_error_label);
   gtk_widget_class_bind_template_child (widget_class, KabPaymentDialog, method_row);
   gtk_widget_class_bind_template_child (widget_class, KabPaymentDialog, note_row);
@@ -531,6 +649,7 @@ kab_payment_dialog_class_init (KabPaymentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabPaymentDialog, remove_button);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_amount_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_foreign_changed);
 
   gtk_widget_class_install_action (widget_class, "payment.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "payment.remove", NULL, remove_activated);

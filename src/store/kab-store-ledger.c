@@ -482,6 +482,13 @@ kab_debt_clear (KabDebt *debt)
   g_clear_pointer (&debt->since, g_date_time_unref);
 }
 
+/* A change of currency closes a balance and opens it again at the same moment: the
+ * closing entry (in the currency left) comes first, so that the running balance goes to
+ * zero in the old currency before it starts in the new one. */
+#define CLOSING_ENTRY \
+  "(conversion_id IS NOT NULL AND currency <>" \
+  " (SELECT to_currency FROM currency_conversion WHERE id = conversion_id))"
+
 /**
  * kab_store_list_ledger:
  * @client_id: one client, or 0 for the whole practice
@@ -508,20 +515,24 @@ kab_store_list_ledger (KabStore   *self,
    * the client index for a client and the date index for the practice. */
   if (client_id != 0)
     stmt = kab_store_prepare (self,
-      "SELECT 0, id, client_id, session_id, date, amount, currency, kind, period, note"
+      "SELECT 0, id, client_id, session_id, date, amount, currency, kind, period, note,"
+      " " CLOSING_ENTRY
       " FROM charge WHERE client_id = ?1 AND date >= ?2 AND date < ?3"
       " UNION ALL"
-      " SELECT 1, id, client_id, NULL, date, amount, currency, method, '', note"
+      " SELECT 1, id, client_id, NULL, date, amount, currency, method, '', note,"
+      " " CLOSING_ENTRY
       " FROM payment WHERE client_id = ?1 AND date >= ?2 AND date < ?3"
-      " ORDER BY 5, 1, 2", error);
+      " ORDER BY 5, 11 DESC, 1, 2", error);
   else
     stmt = kab_store_prepare (self,
-      "SELECT 0, id, client_id, session_id, date, amount, currency, kind, period, note"
+      "SELECT 0, id, client_id, session_id, date, amount, currency, kind, period, note,"
+      " " CLOSING_ENTRY
       " FROM charge WHERE date >= ?2 AND date < ?3"
       " UNION ALL"
-      " SELECT 1, id, client_id, NULL, date, amount, currency, method, '', note"
+      " SELECT 1, id, client_id, NULL, date, amount, currency, method, '', note,"
+      " " CLOSING_ENTRY
       " FROM payment WHERE date >= ?2 AND date < ?3"
-      " ORDER BY 5, 1, 2", error);
+      " ORDER BY 5, 11 DESC, 1, 2", error);
   if (stmt == NULL)
     return NULL;
 
@@ -848,7 +859,8 @@ sum_by_month (KabStore     *self,
  *
  * For each month of @year: the charges dated in it, the payments dated in it, and the
  * part of the month's charges still unpaid today (payments settle the oldest charges
- * first, as for kab_store_list_debts()).
+ * first, as for kab_store_list_debts()). The entries that moved balances to a new
+ * currency are neither charged nor paid: nobody owed or paid them.
  */
 gboolean
 kab_store_get_income (KabStore   *self,
@@ -870,11 +882,13 @@ kab_store_get_income (KabStore   *self,
    * since payments settle the oldest first: the running sums stop at ?2. */
   return sum_by_month (self,
                        "SELECT strftime ('%m', date, 'unixepoch', 'localtime'), sum (amount)"
-                       " FROM charge WHERE date >= ?1 AND date < ?2 GROUP BY 1",
+                       " FROM charge WHERE date >= ?1 AND date < ?2"
+                       " AND conversion_id IS NULL GROUP BY 1",
                        from, to, G_STRUCT_OFFSET (KabIncome, charged), out_months, error) &&
          sum_by_month (self,
                        "SELECT strftime ('%m', date, 'unixepoch', 'localtime'), sum (amount)"
-                       " FROM payment WHERE date >= ?1 AND date < ?2 GROUP BY 1",
+                       " FROM payment WHERE date >= ?1 AND date < ?2"
+                       " AND conversion_id IS NULL GROUP BY 1",
                        from, to, G_STRUCT_OFFSET (KabIncome, paid), out_months, error) &&
          sum_by_month (self,
                        "WITH billed AS MATERIALIZED ("

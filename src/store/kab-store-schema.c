@@ -549,6 +549,20 @@ static const char * const migrations[] = {
    * deleting a package (the foreign key's check) read sessions by package: without
    * this index each was a scan of every session of the practice. */
   "CREATE INDEX session_package ON session (package_id) WHERE package_id IS NOT NULL;",
+
+  /* currency conversion (issue 13): when the practice changed its currency, from which
+   * to which and at what rate (as typed, "11.50"); the entries that closed each client's
+   * balance in the old currency and opened it in the new one point to it, so that
+   * income and reports can leave them out: they move a balance, nobody paid or owed it. */
+  "CREATE TABLE currency_conversion ("
+  "  id INTEGER PRIMARY KEY,"
+  "  date INTEGER NOT NULL,"
+  "  from_currency TEXT NOT NULL,"
+  "  to_currency TEXT NOT NULL,"
+  "  rate TEXT NOT NULL"
+  ");"
+  "ALTER TABLE charge ADD COLUMN conversion_id INTEGER REFERENCES currency_conversion (id);"
+  "ALTER TABLE payment ADD COLUMN conversion_id INTEGER REFERENCES currency_conversion (id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KAB_STORE_SCHEMA_VERSION);

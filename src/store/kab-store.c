@@ -986,7 +986,7 @@ load_practice (KabStore  *self,
 }
 
 /* One currency per practice: once the ledger has entries, changing it would sum two
- * currencies into one balance. */
+ * currencies into one balance; only kab_store_convert_currency() changes it then. */
 static gboolean
 check_currency (KabStore     *self,
                 KabPractice  *practice,
@@ -1013,12 +1013,11 @@ check_currency (KabStore     *self,
 
   g_set_error (error, KAB_STORE_ERROR, KAB_STORE_ERROR_REFUSED,
                /* Translators: %s are ISO currency codes, e.g. EUR and SEK */
-               _("The ledger already has entries in %s, and Kabinett does not convert "
-                 "amounts already charged or paid. It keeps one currency per practice so "
-                 "that two currencies are never added up in one balance, so the currency "
-                 "cannot be changed to %s. Record a payment made in another currency in %s, "
-                 "with its original amount in the note."),
-               old, new, old);
+               _("The ledger already has entries in %s. So that two currencies are never "
+                 "added up in one balance, the currency changes to %s only by converting "
+                 "the balances at an exchange rate: choose the currency in Preferences and "
+                 "give the rate."),
+               old, new);
   return FALSE;
 }
 

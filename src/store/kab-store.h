@@ -33,7 +33,7 @@ typedef enum
 } KabStoreError;
 
 /* The schema version this build writes. */
-#define KAB_STORE_SCHEMA_VERSION 11
+#define KAB_STORE_SCHEMA_VERSION 12
 
 #define KAB_TYPE_STORE (kab_store_get_type ())
 
@@ -356,3 +356,6 @@ G_END_DECLS
 
 /* Vacations and closed days (kab-store-absences.c). */
 #include "kab-store-absences.h"
+
+/* Changing the currency by a conversion (kab-store-currency.c). */
+#include "kab-store-currency.h"
