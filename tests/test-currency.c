@@ -11,6 +11,7 @@
 #include "kab-exchange-rate.h"
 #include "kab-model-error.h"
 #include "kab-store.h"
+#include "kab-store-billing.h"
 #include "kab-store-documents.h"
 #include "kab-test-store.h"
 
@@ -535,6 +536,48 @@ test_open_invoice (Fixture       *f,
                             invoice.id, "EUR"), ==, 1);
 }
 
+/* A charge made in the same second as the conversion comes before the conversion's
+ * closing entry in the client's ledger, and the opening entry last: each line's balance
+ * is the one after it. (The ledger once put the closing entry first at one moment.) */
+static void
+test_same_moment (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 12, 5, 10, 0, 0);
+  gint64 client = kab_test_store_add_client (f->db.store, "Anna", "Berg", KAB_BILLING_PLAN_PER_SESSION, 0);
+  g_autoptr(KabCharge) charge = kab_charge_new ();
+  g_autoptr(GListModel) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  KabExchangeRate rate;
+  gint64 expected_balance = 0;
+  const gint64 amounts[] = { 10000, -10000, 115000 };
+
+  kab_store_set_test_now (now);
+  g_object_set (charge, "client-id", client, "date", now, "amount", (gint64) 10000,
+                "currency", current (f), "kind", KAB_CHARGE_KIND_OTHER, NULL);
+  g_assert_true (kab_store_save_charge (f->db.store, charge, &error));
+  g_assert_no_error (error);
+  g_assert_true (kab_exchange_rate_parse ("11.50", &rate, &error));
+  g_assert_no_error (error);
+  g_assert_true (kab_store_convert_currency (f->db.store, "SEK", &rate, NULL, &error));
+  g_assert_no_error (error);
+  kab_store_set_test_now (NULL);
+
+  ledger = kab_store_list_ledger (f->db.store, client, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ledger), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GObject) entry = g_list_model_get_item (ledger, i);
+      gint64 amount = KAB_IS_CHARGE (entry) ? kab_charge_get_amount (KAB_CHARGE (entry))
+                                            : -kab_payment_get_amount (KAB_PAYMENT (entry));
+
+      g_assert_cmpint (amount, ==, amounts[i]);
+      expected_balance += amount;
+    }
+  g_assert_cmpint (expected_balance, ==, 10000 - 10000 + 115000);
+}
+
 /* The parser and the arithmetic on their own: rounding half away from zero. */
 static void
 test_rate (void)
@@ -578,6 +621,8 @@ main (int   argc,
   g_test_add_func ("/currency/rate", test_rate);
   g_test_add ("/currency/random", Fixture, NULL, fixture_set_up, test_random, fixture_tear_down);
   g_test_add ("/currency/invalid", Fixture, NULL, fixture_set_up, test_invalid, fixture_tear_down);
+  g_test_add ("/currency/same-moment", Fixture, NULL, fixture_set_up, test_same_moment,
+              fixture_tear_down);
   g_test_add ("/currency/open-invoice", Fixture, NULL, fixture_set_up, test_open_invoice,
               fixture_tear_down);
 

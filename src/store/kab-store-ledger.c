@@ -485,9 +485,13 @@ kab_debt_clear (KabDebt *debt)
 /* A change of currency closes a balance and opens it again at the same moment: the
  * closing entry (in the currency left) comes first, so that the running balance goes to
  * zero in the old currency before it starts in the new one. */
-#define CLOSING_ENTRY \
-  "(conversion_id IS NOT NULL AND currency <>" \
-  " (SELECT to_currency FROM currency_conversion WHERE id = conversion_id))"
+/* At one moment: what the client did first, then a conversion's closing entry, then its
+ * opening one. A charge and the conversion made in the same second as it must not swap,
+ * or the charge would seem to follow its own closing. */
+#define CONVERSION_RANK \
+  "(CASE WHEN conversion_id IS NULL THEN 0" \
+  " WHEN currency <> (SELECT to_currency FROM currency_conversion WHERE id = conversion_id)" \
+  " THEN 1 ELSE 2 END)"
 
 /**
  * kab_store_list_ledger:
@@ -516,23 +520,23 @@ kab_store_list_ledger (KabStore   *self,
   if (client_id != 0)
     stmt = kab_store_prepare (self,
       "SELECT 0, id, client_id, session_id, date, amount, currency, kind, period, note,"
-      " " CLOSING_ENTRY
+      " " CONVERSION_RANK
       " FROM charge WHERE client_id = ?1 AND date >= ?2 AND date < ?3"
       " UNION ALL"
       " SELECT 1, id, client_id, NULL, date, amount, currency, method, '', note,"
-      " " CLOSING_ENTRY
+      " " CONVERSION_RANK
       " FROM payment WHERE client_id = ?1 AND date >= ?2 AND date < ?3"
-      " ORDER BY 5, 11 DESC, 1, 2", error);
+      " ORDER BY 5, 11, 1, 2", error);
   else
     stmt = kab_store_prepare (self,
       "SELECT 0, id, client_id, session_id, date, amount, currency, kind, period, note,"
-      " " CLOSING_ENTRY
+      " " CONVERSION_RANK
       " FROM charge WHERE date >= ?2 AND date < ?3"
       " UNION ALL"
       " SELECT 1, id, client_id, NULL, date, amount, currency, method, '', note,"
-      " " CLOSING_ENTRY
+      " " CONVERSION_RANK
       " FROM payment WHERE date >= ?2 AND date < ?3"
-      " ORDER BY 5, 11 DESC, 1, 2", error);
+      " ORDER BY 5, 11, 1, 2", error);
   if (stmt == NULL)
     return NULL;
 
