@@ -161,7 +161,7 @@ static guint
 find_position (KabClientsView *self,
                gint64          client_id)
 {
-  GListModel *model = G_LIST_MODEL (self->sorted);
+  GListModel *model = G_LIST_MODEL (self->filtered);
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
@@ -324,7 +324,7 @@ on_stop_search (KabClientsView *self)
 static void
 on_search_activate (KabClientsView *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
     return;
 
   gtk_single_selection_set_selected (self->selection, 0);
@@ -388,7 +388,7 @@ new_settings (void)
 /* Enough clients to fill a tall window's list. */
 #define FIRST_FRAME_ROWS 40
 
-/* The list shows every client from now on; positions in the sorted clients are
+/* The list shows every client from now on; positions in the filtered clients are
  * positions in the selection. */
 static void
 expand_list (KabClientsView *self)
@@ -415,13 +415,15 @@ setup_models (KabClientsView *self)
 
   self->row_pool = g_ptr_array_new_with_free_func (g_object_unref);
   self->filter = kab_client_filter_new ();
-  self->filtered = gtk_filter_list_model_new (g_object_ref (kab_store_get_clients (self->store)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+  /* Sorted first, then filtered: a keystroke in the search filters a list that is
+   * already in order, and neither sorts again nor moves the clients it keeps. */
+  self->sorted = gtk_sort_list_model_new (g_object_ref (kab_store_get_clients (self->store)),
                                           new_name_sorter ());
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
   /* GTK 4.8's list view makes about 200 rows whatever its height: until the window's
    * first frame is out it is given the first few clients only (see kab_clients_view_map). */
-  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0,
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), 0,
                                           FIRST_FRAME_ROWS);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -728,7 +730,7 @@ kab_clients_view_get_model (KabClientsView *self)
 {
   g_return_val_if_fail (KAB_IS_CLIENTS_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->filtered);
 }
 
 /**
