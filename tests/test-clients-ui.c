@@ -976,6 +976,58 @@ test_search_oracle (Fixture       *fixture,
     }
 }
 
+static void
+on_shown_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *most)
+{
+  *most = MAX (*most, g_list_model_get_n_items (model));
+}
+
+/* Text typed over the selected search (Ctrl+F selects it) replaces it at once: the list
+ * goes from the clients of the old search to those of the new one, without listing the
+ * whole practice in between (the entry is empty for a moment while its text is
+ * replaced), and shows the new result. */
+static void
+test_search_replace (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GListModel *model;
+  GtkWidget *search;
+  guint most = 0;
+  gulong handler;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *family = g_strdup_printf ("%s%02u", i % 3 == 0 ? "Berg" : "Dahl", i);
+      add_client (fixture->store, i % 2 == 0 ? "Anna" : "Nils", family);
+    }
+
+  search = get_widget (fixture->view, "search_entry");
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (search), 0);
+  model = kab_clients_view_get_model (KAB_CLIENTS_VIEW (fixture->view));
+  search_for (fixture, search, "", 30);
+  search_for (fixture, search, "anna", 15);
+
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (on_shown_changed), &most);
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.find", NULL));
+  iterate ();
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (search), NULL, NULL));
+  gtk_editable_delete_selection (GTK_EDITABLE (search));
+  {
+    int position = 0;
+
+    gtk_editable_insert_text (GTK_EDITABLE (search), "berg", -1, &position);
+  }
+  iterate ();
+  g_signal_handler_disconnect (model, handler);
+
+  g_assert_cmpuint (shown_count (fixture), ==, 10);
+  g_assert_cmpuint (most, <=, 15);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -990,6 +1042,8 @@ main (int   argc,
               fixture_set_up, test_delete, fixture_tear_down);
   g_test_add ("/clients/ui/search-oracle", Fixture, NULL,
               fixture_set_up, test_search_oracle, fixture_tear_down);
+  g_test_add ("/clients/ui/search-replace", Fixture, NULL,
+              fixture_set_up, test_search_replace, fixture_tear_down);
   g_test_add ("/clients/ui/long-list", Fixture, NULL,
               fixture_set_up, test_long_list, fixture_tear_down);
   g_test_add ("/clients/ui/huge-paste", Fixture, NULL,

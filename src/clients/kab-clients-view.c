@@ -305,13 +305,29 @@ on_store_clients_changed (KabClientsView *self)
   kab_clients_view_update_actions (self);
 }
 
-static void
-on_search_changed (KabClientsView *self)
+static gboolean
+apply_search_idle (gpointer user_data)
 {
+  KabClientsView *self = user_data;
+
+  self->search_id = 0;
   expand_list (self);
   kab_client_filter_set_query (self->filter,
                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_list_state (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The search is applied from an idle that runs before the next frame, with the text the
+ * entry then holds. Text typed over a selection (Ctrl+F selects the search) or set with
+ * gtk_editable_set_text() is deleted before the new text is inserted, and GtkSearchEntry
+ * reports the empty search at once: applied as it came, every client would be listed
+ * again (some 200 rows made) only to be narrowed down on the next turn of the loop. */
+static void
+on_search_changed (KabClientsView *self)
+{
+  if (self->search_id == 0)
+    self->search_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_search_idle, self, NULL);
 }
 
 static void
@@ -495,6 +511,7 @@ kab_clients_view_dispose (GObject *object)
   KabClientsView *self = KAB_CLIENTS_VIEW (object);
 
   g_clear_handle_id (&self->reselect_id, g_source_remove);
+  g_clear_handle_id (&self->search_id, g_source_remove);
   g_clear_handle_id (&self->warm_pool_id, g_source_remove);
   g_clear_handle_id (&self->expand_id, g_source_remove);
   if (self->undo_toast != NULL)
