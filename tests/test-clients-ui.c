@@ -1026,6 +1026,21 @@ test_search_replace (Fixture       *fixture,
 
   g_assert_cmpuint (shown_count (fixture), ==, 10);
   g_assert_cmpuint (most, <=, 15);
+
+  /* Enter at once after typing shows the first client of what was typed. */
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.find", NULL));
+  iterate ();
+  gtk_editable_delete_selection (GTK_EDITABLE (search));
+  {
+    int position = 0;
+
+    gtk_editable_insert_text (GTK_EDITABLE (search), "nils dahl01", -1, &position);
+  }
+  g_signal_emit_by_name (search, "activate");
+  iterate ();
+  g_assert_nonnull (kab_clients_view_get_client (KAB_CLIENTS_VIEW (fixture->view)));
+  g_assert_cmpstr (kab_client_get_family_name (kab_clients_view_get_client (KAB_CLIENTS_VIEW (fixture->view))),
+                   ==, "Dahl01");
 }
 
 int

@@ -305,16 +305,24 @@ on_store_clients_changed (KabClientsView *self)
   kab_clients_view_update_actions (self);
 }
 
+/* The list shows what the search entry holds now. */
+static void
+apply_search (KabClientsView *self)
+{
+  g_clear_handle_id (&self->search_id, g_source_remove);
+  expand_list (self);
+  kab_client_filter_set_query (self->filter,
+                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_list_state (self);
+}
+
 static gboolean
 apply_search_idle (gpointer user_data)
 {
   KabClientsView *self = user_data;
 
   self->search_id = 0;
-  expand_list (self);
-  kab_client_filter_set_query (self->filter,
-                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  update_list_state (self);
+  apply_search (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -336,10 +344,11 @@ on_stop_search (KabClientsView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
-/* Enter in the search shows the first client found. */
+/* Enter in the search shows the first client found, for the text typed so far. */
 static void
 on_search_activate (KabClientsView *self)
 {
+  apply_search (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
     return;
 
