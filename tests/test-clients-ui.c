@@ -7,7 +7,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <langinfo.h>
+#include <string.h>
 
+#include "clients/kab-client-row.h"
 #include "clients/kab-clients-view.h"
 #include "clients/kab-new-client-dialog.h"
 #include "kab-model-error.h"
@@ -779,6 +781,360 @@ test_huge_paste (Fixture       *fixture,
                               text));
 }
 
+/* The search as it is typed: letters added and deleted, a word pasted, a letter typed in
+ * the middle, the status filter changed between keystrokes, in a random order (the seed
+ * is printed; KAB_SEARCH_SEED=N replays it). After every change the list holds exactly
+ * the clients the rule finds, in the list's order, and its rows show them from the top:
+ *
+ * - a client is shown when their status is the one chosen ("all": every status but
+ *   archived, unless archived clients are shown too), and every word of the search
+ *   (split at spaces, case ignored) occurs in their given name, family name or email;
+ * - the order: active, paused, finished, archived; then by family name (the given name
+ *   when there is none), then by given name, case ignored; then in the order added. */
+
+static const char * const oracle_givens[] = {
+  "Anna", "Anders", "Bo", "Cecilia", "Eva", "Sanna", "Nils", "Olga", "Иван", "Мария", "",
+};
+static const char * const oracle_families[] = {
+  "Karlsson", "Berg", "Lindberg", "Andersson", "Nilsen", "Dahl", "Ek", "Иванова", "Петрова",
+  "",
+};
+/* What the random typist types: letters of those names, in both cases, and spaces. */
+static const char * const oracle_keys[] = {
+  "a", "n", "s", "e", "r", "b", "o", "l", "i", "k", "d", "A", "N", "B", "K", " ",
+  "и", "в", "а", "н", "И", "М", "р",
+};
+static const char * const oracle_statuses[] = { "all", "all", "all", "active", "paused", "archived" };
+
+typedef struct
+{
+  KabClient *client;
+  char      *sort_family;
+  char      *sort_given;
+  char      *haystack;
+} OracleClient;
+
+static void
+oracle_client_clear (gpointer data)
+{
+  OracleClient *c = data;
+
+  g_free (c->sort_family);
+  g_free (c->sort_given);
+  g_free (c->haystack);
+}
+
+static int
+oracle_compare (gconstpointer a,
+                gconstpointer b)
+{
+  const OracleClient *x = *(OracleClient * const *)a;
+  const OracleClient *y = *(OracleClient * const *)b;
+  int cmp;
+
+  if (kab_client_get_status (x->client) != kab_client_get_status (y->client))
+    return kab_client_get_status (x->client) < kab_client_get_status (y->client) ? -1 : 1;
+  if ((cmp = g_utf8_collate (x->sort_family, y->sort_family)) != 0)
+    return cmp;
+  if ((cmp = g_utf8_collate (x->sort_given, y->sort_given)) != 0)
+    return cmp;
+  return (kab_client_get_id (x->client) > kab_client_get_id (y->client)) -
+         (kab_client_get_id (x->client) < kab_client_get_id (y->client));
+}
+
+static gboolean
+oracle_shows (const OracleClient *c,
+              const char         *query,
+              const char         *status,
+              gboolean            show_archived)
+{
+  KabClientStatus value = kab_client_get_status (c->client);
+  g_autofree char *folded = g_utf8_casefold (query, -1);
+  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+
+  if (g_str_equal (status, "all"))
+    {
+      if (value == KAB_CLIENT_STATUS_ARCHIVED && !show_archived)
+        return FALSE;
+    }
+  else if (!g_str_equal (kab_client_status_to_nick (value), status))
+    return FALSE;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] != '\0' && strstr (c->haystack, words[i]) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (KAB_IS_CLIENT_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static void
+check_against_oracle (Fixture    *fixture,
+                      GPtrArray  *oracle,
+                      const char *query,
+                      const char *status,
+                      gboolean    show_archived,
+                      guint32     seed,
+                      guint       step)
+{
+  GListModel *model = kab_clients_view_get_model (KAB_CLIENTS_VIEW (fixture->view));
+  GtkWidget *list_view = get_widget (fixture->view, "list_view");
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < oracle->len; i++)
+    {
+      OracleClient *c = g_ptr_array_index (oracle, i);
+
+      if (oracle_shows (c, query, status, show_archived))
+        g_ptr_array_add (expected, c->client);
+    }
+
+  if (n != expected->len)
+    g_error ("seed %u, step %u, “%s” (%s%s): the list shows %u clients, the rule %u",
+             seed, step, query, status, show_archived ? ", archived shown" : "", n, expected->len);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KabClient) shown = g_list_model_get_item (model, i);
+      KabClient *wanted = g_ptr_array_index (expected, i);
+
+      if (shown != wanted)
+        g_error ("seed %u, step %u, “%s” (%s): position %u is %s %s, the rule says %s %s",
+                 seed, step, query, status, i,
+                 kab_client_get_given_name (shown), kab_client_get_family_name (shown),
+                 kab_client_get_given_name (wanted), kab_client_get_family_name (wanted));
+    }
+
+  /* The rows show the list from its top, each its client, in order. */
+  if (n > 0)
+    {
+      collect_rows (list_view, rows);
+      g_assert_cmpuint (rows->len, >=, MIN (n, 5));
+      g_assert_cmpuint (rows->len, <=, n);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          KabClient *client = kab_client_row_get_client (g_ptr_array_index (rows, i));
+
+          if (client != g_ptr_array_index (expected, i))
+            g_error ("seed %u, step %u, “%s”: row %u shows %s %s, not %s %s", seed, step,
+                     query, i, client != NULL ? kab_client_get_given_name (client) : "nobody",
+                     client != NULL ? kab_client_get_family_name (client) : "",
+                     kab_client_get_given_name (g_ptr_array_index (expected, i)),
+                     kab_client_get_family_name (g_ptr_array_index (expected, i)));
+        }
+    }
+}
+
+static void
+test_search_oracle (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *env = g_getenv ("KAB_SEARCH_SEED");
+  guint32 seed = env != NULL ? (guint32)g_ascii_strtoull (env, NULL, 10) : g_random_int ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GArray) storage = g_array_new (FALSE, TRUE, sizeof (OracleClient));
+  g_autoptr(GPtrArray) oracle = g_ptr_array_new ();
+  KabClientsView *view = KAB_CLIENTS_VIEW (fixture->view);
+  GListModel *clients;
+  GtkWidget *search;
+  g_autoptr(GString) query = g_string_new (NULL);
+  const char *status = "all";
+  gboolean show_archived = FALSE;
+
+  g_test_message ("seed %u (replay with KAB_SEARCH_SEED=%u)", seed, seed);
+  g_array_set_clear_func (storage, oracle_client_clear);
+
+  for (guint i = 0; i < 90; i++)
+    {
+      g_autoptr(KabClient) client = kab_client_new ();
+      g_autoptr(GError) error = NULL;
+      const char *given = oracle_givens[g_rand_int_range (rand, 0, G_N_ELEMENTS (oracle_givens))];
+      const char *family = oracle_families[g_rand_int_range (rand, 0, G_N_ELEMENTS (oracle_families))];
+      g_autofree char *email = g_rand_boolean (rand) ? g_strdup_printf ("client%u@example.se", i)
+                                                     : g_strdup ("");
+      guint32 roll = g_rand_int_range (rand, 0, 10);
+
+      if (*given == '\0' && *family == '\0')
+        family = "Berg";
+      g_object_set (client, "given-name", given, "family-name", family, "email", email, NULL);
+      kab_client_set_status (client, roll < 6 ? KAB_CLIENT_STATUS_ACTIVE
+                                     : roll < 8 ? KAB_CLIENT_STATUS_PAUSED
+                                     : roll < 9 ? KAB_CLIENT_STATUS_FINISHED
+                                     : KAB_CLIENT_STATUS_ARCHIVED);
+      kab_store_save_client (fixture->store, client, &error);
+      g_assert_no_error (error);
+    }
+
+  /* Opened again on the practice, as at start (the first rows, then the rest). */
+  close_view (fixture);
+  open_view (fixture);
+  view = KAB_CLIENTS_VIEW (fixture->view);
+  search = get_widget (fixture->view, "search_entry");
+  /* No typing delay: each change is searched on the next turn of the main loop. */
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (search), 0);
+
+  clients = kab_store_get_clients (fixture->store);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 90);
+  g_array_set_size (storage, 90);
+  for (guint i = 0; i < 90; i++)
+    {
+      OracleClient *c = &g_array_index (storage, OracleClient, i);
+      const char *family;
+
+      c->client = g_list_model_get_item (clients, i);
+      g_object_unref (c->client);   /* the store keeps it */
+      family = kab_client_get_family_name (c->client);
+      c->sort_family = g_utf8_casefold (*family != '\0' ? family : kab_client_get_given_name (c->client), -1);
+      c->sort_given = g_utf8_casefold (kab_client_get_given_name (c->client), -1);
+      {
+        g_autofree char *joined = g_strjoin (" ", kab_client_get_given_name (c->client), family,
+                                             kab_client_get_email (c->client), NULL);
+        c->haystack = g_utf8_casefold (joined, -1);
+      }
+      g_ptr_array_add (oracle, c);
+    }
+  g_ptr_array_sort (oracle, oracle_compare);
+
+  iterate ();
+  check_against_oracle (fixture, oracle, "", status, show_archived, seed, 0);
+
+  for (guint step = 1; step <= 400; step++)
+    {
+      guint32 roll = g_rand_int_range (rand, 0, 100);
+
+      if (roll < 50 || query->len == 0)
+        g_string_append (query, oracle_keys[g_rand_int_range (rand, 0, G_N_ELEMENTS (oracle_keys))]);
+      else if (roll < 80)
+        {
+          /* Backspace: the last character. */
+          const char *last = g_utf8_find_prev_char (query->str, query->str + query->len);
+          g_string_truncate (query, last - query->str);
+        }
+      else if (roll < 86)
+        {
+          /* A letter typed in the middle. */
+          glong length = g_utf8_strlen (query->str, -1);
+          glong at = g_rand_int_range (rand, 0, length + 1);
+          const char *where = g_utf8_offset_to_pointer (query->str, at);
+
+          g_string_insert (query, where - query->str,
+                           oracle_keys[g_rand_int_range (rand, 0, G_N_ELEMENTS (oracle_keys))]);
+        }
+      else if (roll < 90)
+        {
+          /* A family name pasted over the search, or a word after it. */
+          const char *word = oracle_families[g_rand_int_range (rand, 0, G_N_ELEMENTS (oracle_families) - 1)];
+
+          if (g_rand_boolean (rand))
+            g_string_assign (query, word);
+          else
+            g_string_append_printf (query, " %s", oracle_givens[g_rand_int_range (rand, 0, G_N_ELEMENTS (oracle_givens))]);
+        }
+      else if (roll < 94)
+        g_string_truncate (query, 0);
+      else if (roll < 97)
+        {
+          status = oracle_statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (oracle_statuses))];
+          kab_clients_view_set_status_filter (view, status);
+        }
+      else
+        {
+          show_archived = !show_archived;
+          kab_clients_view_set_show_archived (view, show_archived);
+        }
+
+      gtk_editable_set_text (GTK_EDITABLE (search), query->str);
+      iterate ();
+      check_against_oracle (fixture, oracle, query->str, status, show_archived, seed, step);
+    }
+}
+
+static void
+on_shown_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *most)
+{
+  *most = MAX (*most, g_list_model_get_n_items (model));
+}
+
+/* Text typed over the selected search (Ctrl+F selects it) replaces it at once: the list
+ * goes from the clients of the old search to those of the new one, without listing the
+ * whole practice in between (the entry is empty for a moment while its text is
+ * replaced), and shows the new result. */
+static void
+test_search_replace (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GListModel *model;
+  GtkWidget *search;
+  guint most = 0;
+  gulong handler;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *family = g_strdup_printf ("%s%02u", i % 3 == 0 ? "Berg" : "Dahl", i);
+      add_client (fixture->store, i % 2 == 0 ? "Anna" : "Nils", family);
+    }
+
+  search = get_widget (fixture->view, "search_entry");
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (search), 0);
+  model = kab_clients_view_get_model (KAB_CLIENTS_VIEW (fixture->view));
+  search_for (fixture, search, "", 30);
+  search_for (fixture, search, "anna", 15);
+
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (on_shown_changed), &most);
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.find", NULL));
+  iterate ();
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (search), NULL, NULL));
+  gtk_editable_delete_selection (GTK_EDITABLE (search));
+  {
+    int position = 0;
+
+    gtk_editable_insert_text (GTK_EDITABLE (search), "berg", -1, &position);
+  }
+  iterate ();
+  g_signal_handler_disconnect (model, handler);
+
+  g_assert_cmpuint (shown_count (fixture), ==, 10);
+  g_assert_cmpuint (most, <=, 15);
+
+  /* Enter at once after typing shows the first client of what was typed. */
+  g_assert_true (gtk_widget_activate_action (fixture->view, "clients.find", NULL));
+  iterate ();
+  gtk_editable_delete_selection (GTK_EDITABLE (search));
+  {
+    int position = 0;
+
+    gtk_editable_insert_text (GTK_EDITABLE (search), "nils dahl01", -1, &position);
+  }
+  g_signal_emit_by_name (search, "activate");
+  iterate ();
+  g_assert_nonnull (kab_clients_view_get_client (KAB_CLIENTS_VIEW (fixture->view)));
+  g_assert_cmpstr (kab_client_get_family_name (kab_clients_view_get_client (KAB_CLIENTS_VIEW (fixture->view))),
+                   ==, "Dahl01");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -795,6 +1151,10 @@ main (int   argc,
               fixture_set_up, test_right_to_left_name_delete, fixture_tear_down);
   g_test_add ("/clients/ui/right-to-left-name/archive", Fixture, NULL,
               fixture_set_up, test_right_to_left_name_archive, fixture_tear_down);
+  g_test_add ("/clients/ui/search-oracle", Fixture, NULL,
+              fixture_set_up, test_search_oracle, fixture_tear_down);
+  g_test_add ("/clients/ui/search-replace", Fixture, NULL,
+              fixture_set_up, test_search_replace, fixture_tear_down);
   g_test_add ("/clients/ui/long-list", Fixture, NULL,
               fixture_set_up, test_long_list, fixture_tear_down);
   g_test_add ("/clients/ui/huge-paste", Fixture, NULL,

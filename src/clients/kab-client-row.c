@@ -11,7 +11,7 @@
 
 struct _KabClientRow
 {
-  AdwBin     parent_instance;
+  GtkWidget  parent_instance;
 
   KabClient *client;
   char      *currency;
@@ -23,7 +23,7 @@ struct _KabClientRow
   GtkLabel  *balance_label;
 };
 
-G_DEFINE_FINAL_TYPE (KabClientRow, kab_client_row, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (KabClientRow, kab_client_row, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 #define KAB_TYPE_CLIENT_ROW (kab_client_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (KabClientRow, kab_client_row, KAB, CLIENT_ROW, AdwBin)
+G_DECLARE_FINAL_TYPE (KabClientRow, kab_client_row, KAB, CLIENT_ROW, GtkWidget)
 
 GtkWidget  *kab_client_row_new          (const char   *currency);
 KabClient  *kab_client_row_get_client   (KabClientRow *self);

@@ -27,6 +27,7 @@ struct _KabClientsView
   guint               warm_pool_id;
   gboolean            pool_warmed;
   guint               reselect_id;
+  guint               search_id;      /* the search, applied before the next frame */
 
   /* The last status change, while its toast offers to undo it. */
   AdwToast           *undo_toast;

@@ -161,7 +161,7 @@ static guint
 find_position (KabClientsView *self,
                gint64          client_id)
 {
-  GListModel *model = G_LIST_MODEL (self->sorted);
+  GListModel *model = G_LIST_MODEL (self->filtered);
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
@@ -305,13 +305,37 @@ on_store_clients_changed (KabClientsView *self)
   kab_clients_view_update_actions (self);
 }
 
+/* The list shows what the search entry holds now. */
 static void
-on_search_changed (KabClientsView *self)
+apply_search (KabClientsView *self)
 {
+  g_clear_handle_id (&self->search_id, g_source_remove);
   expand_list (self);
   kab_client_filter_set_query (self->filter,
                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_list_state (self);
+}
+
+static gboolean
+apply_search_idle (gpointer user_data)
+{
+  KabClientsView *self = user_data;
+
+  self->search_id = 0;
+  apply_search (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The search is applied from an idle that runs before the next frame, with the text the
+ * entry then holds. Text typed over a selection (Ctrl+F selects the search) or set with
+ * gtk_editable_set_text() is deleted before the new text is inserted, and GtkSearchEntry
+ * reports the empty search at once: applied as it came, every client would be listed
+ * again (some 200 rows made) only to be narrowed down on the next turn of the loop. */
+static void
+on_search_changed (KabClientsView *self)
+{
+  if (self->search_id == 0)
+    self->search_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_search_idle, self, NULL);
 }
 
 static void
@@ -320,11 +344,12 @@ on_stop_search (KabClientsView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
-/* Enter in the search shows the first client found. */
+/* Enter in the search shows the first client found, for the text typed so far. */
 static void
 on_search_activate (KabClientsView *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) == 0)
+  apply_search (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
     return;
 
   gtk_single_selection_set_selected (self->selection, 0);
@@ -388,7 +413,7 @@ new_settings (void)
 /* Enough clients to fill a tall window's list. */
 #define FIRST_FRAME_ROWS 40
 
-/* The list shows every client from now on; positions in the sorted clients are
+/* The list shows every client from now on; positions in the filtered clients are
  * positions in the selection. */
 static void
 expand_list (KabClientsView *self)
@@ -415,13 +440,15 @@ setup_models (KabClientsView *self)
 
   self->row_pool = g_ptr_array_new_with_free_func (g_object_unref);
   self->filter = kab_client_filter_new ();
-  self->filtered = gtk_filter_list_model_new (g_object_ref (kab_store_get_clients (self->store)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+  /* Sorted first, then filtered: a keystroke in the search filters a list that is
+   * already in order, and neither sorts again nor moves the clients it keeps. */
+  self->sorted = gtk_sort_list_model_new (g_object_ref (kab_store_get_clients (self->store)),
                                           new_name_sorter ());
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
   /* GTK 4.8's list view makes about 200 rows whatever its height: until the window's
    * first frame is out it is given the first few clients only (see kab_clients_view_map). */
-  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0,
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), 0,
                                           FIRST_FRAME_ROWS);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -493,6 +520,7 @@ kab_clients_view_dispose (GObject *object)
   KabClientsView *self = KAB_CLIENTS_VIEW (object);
 
   g_clear_handle_id (&self->reselect_id, g_source_remove);
+  g_clear_handle_id (&self->search_id, g_source_remove);
   g_clear_handle_id (&self->warm_pool_id, g_source_remove);
   g_clear_handle_id (&self->expand_id, g_source_remove);
   if (self->undo_toast != NULL)
@@ -728,7 +756,7 @@ kab_clients_view_get_model (KabClientsView *self)
 {
   g_return_val_if_fail (KAB_IS_CLIENTS_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->filtered);
 }
 
 /**
