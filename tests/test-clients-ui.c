@@ -9,6 +9,7 @@
 #include <langinfo.h>
 #include <string.h>
 
+#include "clients/kab-client-details.h"
 #include "clients/kab-client-row.h"
 #include "clients/kab-clients-view.h"
 #include "clients/kab-new-client-dialog.h"
@@ -663,6 +664,28 @@ put_under_overlay (Fixture *fixture)
   return overlay;
 }
 
+/* Before a client is chosen the details pane says how to choose one; the details are
+ * built when one is. */
+static void
+test_no_client_selected (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *bin = get_widget (fixture->view, "details_bin");
+  GtkWidget *empty = adw_bin_get_child (ADW_BIN (bin));
+  g_autoptr(KabClient) client = NULL;
+
+  add_client (fixture->store, "Bo", "Berg");
+  iterate ();
+  g_assert_true (ADW_IS_STATUS_PAGE (empty));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Client Selected");
+  g_assert_true (gtk_widget_get_mapped (empty) || !gtk_widget_get_mapped (bin));
+
+  client = g_list_model_get_item (kab_store_get_clients (fixture->store), 0);
+  g_assert_true (kab_clients_view_show_client (KAB_CLIENTS_VIEW (fixture->view), kab_client_get_id (client)));
+  iterate ();
+  g_assert_true (KAB_IS_CLIENT_DETAILS (adw_bin_get_child (ADW_BIN (bin))));
+}
+
 /* Dismisses the toasts shown, as their close button does: a toast still showing when its
  * overlay is destroyed keeps the overlay, and with it the view and the store, for good
  * (libadwaita 1.2). */
@@ -1197,6 +1220,8 @@ main (int   argc,
               fixture_set_up, test_client_story, fixture_tear_down);
   g_test_add ("/clients/ui/delete", Fixture, NULL,
               fixture_set_up, test_delete, fixture_tear_down);
+  g_test_add ("/clients/ui/no-client-selected", Fixture, NULL,
+              fixture_set_up, test_no_client_selected, fixture_tear_down);
   g_test_add ("/clients/ui/right-to-left-name/delete", Fixture, NULL,
               fixture_set_up, test_right_to_left_name_delete, fixture_tear_down);
   g_test_add ("/clients/ui/right-to-left-name/archive", Fixture, NULL,
