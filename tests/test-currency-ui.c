@@ -16,13 +16,13 @@
 #include "kab-store.h"
 #include "kab-store-documents.h"
 #include "payments/kab-payment-dialog.h"
+#include "kab-test-store.h"
 #include "kab-test-util.h"
 #include "kab-test-ui-util.h"
 
 typedef struct
 {
-  char      *dir;
-  KabStore  *store;
+  KabTestStore db;
   gint64     owes;      /* owes 100,00 € */
   gint64     credit;    /* paid 25,50 € ahead */
   gint64     settled;   /* owes nothing */
@@ -39,7 +39,7 @@ add_client (Fixture    *f,
   g_autoptr(GError) error = NULL;
 
   g_object_set (client, "given-name", name, "family-name", "Test", "fee", (gint64)8000, NULL);
-  g_assert_true (kab_store_save_client (f->store, client, &error));
+  g_assert_true (kab_store_save_client (f->db.store, client, &error));
   g_assert_no_error (error);
 
   if (charged > 0)
@@ -48,7 +48,7 @@ add_client (Fixture    *f,
 
       g_object_set (charge, "client-id", kab_client_get_id (client), "date", now,
                     "amount", charged, "currency", "EUR", "kind", KAB_CHARGE_KIND_OTHER, NULL);
-      g_assert_true (kab_store_save_charge (f->store, charge, &error));
+      g_assert_true (kab_store_save_charge (f->db.store, charge, &error));
       g_assert_no_error (error);
     }
   if (paid > 0)
@@ -57,7 +57,7 @@ add_client (Fixture    *f,
 
       g_object_set (payment, "client-id", kab_client_get_id (client), "date", now,
                     "amount", paid, "currency", "EUR", "method", KAB_PAYMENT_METHOD_CASH, NULL);
-      g_assert_true (kab_store_save_payment (f->store, payment, &error));
+      g_assert_true (kab_store_save_payment (f->db.store, payment, &error));
       g_assert_no_error (error);
     }
 
@@ -69,19 +69,14 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(KabPractice) practice = NULL;
 
-  f->dir = g_dir_make_tmp ("kabinett-currency-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "practice.db", NULL);
-  f->store = kab_store_open (path, &error);
-  g_assert_no_error (error);
+  kab_test_store_set_up (&f->db, "currency-ui");
 
-  practice = kab_practice_copy (kab_store_get_practice (f->store));
+  practice = kab_practice_copy (kab_store_get_practice (f->db.store));
   kab_practice_set_currency (practice, "EUR");
   kab_practice_set_default_fee (practice, 9000);
-  g_assert_true (kab_store_save_practice (f->store, practice, &error));
+  g_assert_true (kab_store_save_practice (f->db.store, practice, &error));
   g_assert_no_error (error);
 
   f->owes = add_client (f, "Anna", 10000, 0);
@@ -94,9 +89,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   kab_test_destroy_all_windows ();
-  g_clear_object (&f->store);
-  kab_test_remove_tree (f->dir);
-  g_free (f->dir);
+  kab_test_store_tear_down (&f->db);
 }
 
 static GtkWidget *
@@ -114,7 +107,7 @@ static gint64
 balance_of (Fixture *f,
             gint64   id)
 {
-  return kab_client_get_balance (kab_store_find_client (f->store, id));
+  return kab_client_get_balance (kab_store_find_client (f->db.store, id));
 }
 
 /* Chooses @code in the currency row, as a click in its list would. */
@@ -161,7 +154,7 @@ respond (GtkWidget  *dialog,
 static GtkWidget *
 open_preferences (Fixture *f)
 {
-  GtkWidget *window = kab_preferences_window_new (f->store);
+  GtkWidget *window = kab_preferences_window_new (f->db.store);
 
   gtk_window_present (GTK_WINDOW (window));
   kab_test_wait_until_mapped (window);
@@ -193,7 +186,7 @@ test_convert (Fixture       *f,
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "convert"));
   respond (dialog, "cancel");
   g_assert_null (kab_test_find_toplevel (KAB_TYPE_CURRENCY_DIALOG));
-  g_assert_cmpstr (kab_practice_get_currency (kab_store_get_practice (f->store)), ==, "EUR");
+  g_assert_cmpstr (kab_practice_get_currency (kab_store_get_practice (f->db.store)), ==, "EUR");
   g_assert_cmpint (balance_of (f, f->owes), ==, 10000);
 
   /* A rate that is not a positive number is refused beside the field. */
@@ -219,13 +212,13 @@ test_convert (Fixture       *f,
 
   respond (dialog, "convert");
 
-  g_assert_cmpstr (kab_practice_get_currency (kab_store_get_practice (f->store)), ==, "SEK");
+  g_assert_cmpstr (kab_practice_get_currency (kab_store_get_practice (f->db.store)), ==, "SEK");
   g_assert_cmpstr (shown_currency (window), ==, "SEK");
-  g_assert_cmpint (kab_practice_get_default_fee (kab_store_get_practice (f->store)), ==, 103500);
+  g_assert_cmpint (kab_practice_get_default_fee (kab_store_get_practice (f->db.store)), ==, 103500);
   g_assert_cmpint (balance_of (f, f->owes), ==, 115000);
   g_assert_cmpint (balance_of (f, f->credit), ==, -29325);
   g_assert_cmpint (balance_of (f, f->settled), ==, 0);
-  g_assert_cmpint (kab_client_get_fee (kab_store_find_client (f->store, f->owes)), ==, 92000);
+  g_assert_cmpint (kab_client_get_fee (kab_store_find_client (f->db.store, f->owes)), ==, 92000);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child_of (window, KAB_TYPE_PREFERENCES_WINDOW,
                                                              "fee_currency_label"))), ==,
                    kab_currency_get_symbol ("SEK"));
@@ -235,7 +228,7 @@ test_convert (Fixture       *f,
    * line in its own currency, and the balance after the last is the one kept. */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(GPtrArray) lines = kab_ledger_build (f->store, f->owes, NULL, NULL, &error);
+    g_autoptr(GPtrArray) lines = kab_ledger_build (f->db.store, f->owes, NULL, NULL, &error);
     const char * const currencies[] = { "EUR", "EUR", "SEK" };
     const gint64 balances[] = { 10000, 0, 115000 };
 
@@ -265,7 +258,7 @@ test_open_invoice (Fixture       *f,
   GtkWidget *window;
   GtkWidget *dialog;
 
-  g_assert_true (kab_store_issue_invoice (f->store, f->owes, from, to, NULL, &invoice, &error));
+  g_assert_true (kab_store_issue_invoice (f->db.store, f->owes, from, to, NULL, &invoice, &error));
   g_assert_no_error (error);
 
   window = open_preferences (f);
@@ -277,7 +270,7 @@ test_open_invoice (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (child_of (dialog, KAB_TYPE_CURRENCY_DIALOG, "rate_box")));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "convert"));
   respond (dialog, "cancel");
-  g_assert_cmpstr (kab_practice_get_currency (kab_store_get_practice (f->store)), ==, "EUR");
+  g_assert_cmpstr (kab_practice_get_currency (kab_store_get_practice (f->db.store)), ==, "EUR");
   g_assert_cmpstr (shown_currency (window), ==, "EUR");
 }
 
@@ -286,7 +279,7 @@ payments_of (Fixture *f,
              gint64   id)
 {
   g_autoptr(GError) error = NULL;
-  GListModel *payments = kab_store_list_payments (f->store, id, NULL, NULL, &error);
+  GListModel *payments = kab_store_list_payments (f->db.store, id, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return payments;
@@ -299,7 +292,7 @@ static void
 test_foreign_payment (Fixture       *f,
                       gconstpointer  data)
 {
-  KabPaymentDialog *dialog = kab_payment_dialog_new (NULL, f->store, NULL, f->owes);
+  KabPaymentDialog *dialog = kab_payment_dialog_new (NULL, f->db.store, NULL, f->owes);
   GtkWidget *foreign, *original, *codes, *note, *amount;
   g_autoptr(GListModel) payments = NULL;
   g_autoptr(KabPayment) payment = NULL;
