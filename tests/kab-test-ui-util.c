@@ -137,26 +137,48 @@ kab_test_wait_until_in_view (GtkWidget *widget)
 /**
  * kab_test_find_widget:
  *
- * Returns: (transfer none) (nullable): the first widget below @root, depth first, that
- *   @match accepts
+ * Returns: (transfer none) (nullable): @root or the first widget below it, depth first,
+ *   that @match accepts
  */
 GtkWidget *
 kab_test_find_widget (GtkWidget          *root,
                       KabTestWidgetMatch  match,
                       gconstpointer       data)
 {
+  if (match (root, data))
+    return root;
+
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found;
+      GtkWidget *found = kab_test_find_widget (child, match, data);
 
-      if (match (child, data))
-        return child;
-      if ((found = kab_test_find_widget (child, match, data)) != NULL)
+      if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
+{
+  return GTK_IS_BUILDABLE (widget) &&
+         g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+/**
+ * kab_test_find_by_id:
+ *
+ * Returns: (transfer none) (nullable): the widget of a template with @id in its .ui,
+ *   bound by its class or not
+ */
+GtkWidget *
+kab_test_find_by_id (GtkWidget  *root,
+                     const char *id)
+{
+  return kab_test_find_widget (root, has_id, id);
 }
 
 /**
@@ -186,24 +208,18 @@ kab_test_find_toplevel (GType type)
  * Returns: (transfer none) (nullable): @root or the first widget below it (depth first)
  *   of @type
  */
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
 GtkWidget *
 kab_test_find_by_type (GtkWidget *root,
                        GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = kab_test_find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return kab_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 /**

@@ -21,6 +21,8 @@ typedef gboolean (*KabTestWidgetMatch) (GtkWidget     *widget,
 GtkWidget *kab_test_find_widget         (GtkWidget          *root,
                                          KabTestWidgetMatch  match,
                                          gconstpointer       data);
+GtkWidget *kab_test_find_by_id          (GtkWidget          *root,
+                                         const char         *id);
 void       kab_test_destroy_all_windows (void);
 
 G_END_DECLS

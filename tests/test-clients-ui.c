@@ -61,33 +61,10 @@ wait_for (gboolean (*done) (gpointer data),
 }
 
 static GtkWidget *
-find_by_id (GtkWidget  *widget,
-            const char *id)
-{
-  const char *own = GTK_IS_BUILDABLE (widget)
-                    ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) : NULL;
-
-  if (g_strcmp0 (own, id) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 get_widget (GtkWidget  *root,
             const char *id)
 {
-  GtkWidget *widget = find_by_id (root, id);
+  GtkWidget *widget = kab_test_find_by_id (root, id);
 
   if (widget == NULL)
     g_error ("No widget “%s” in %s", id, G_OBJECT_TYPE_NAME (root));

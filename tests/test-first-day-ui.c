@@ -1182,23 +1182,18 @@ test_drag_and_keys (Fixture       *f,
 /* The carried service: a consultation client's booking is a consultation, and after the
  * consultation's meetings Today asks what comes next. */
 
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
 static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return kab_test_find_widget (root, is_named, name);
 }
 
 static void
@@ -1326,31 +1321,26 @@ test_overlaps (Fixture       *f,
   run_kabinett (f, check_overlaps);
 }
 
+static gboolean
+is_labelled (GtkWidget     *widget,
+             gconstpointer  label)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  return mismatch == NULL;
+}
+
 /* The first widget under @root that a screen reader calls @label. */
 static GtkWidget *
 find_accessible_labelled (GtkWidget  *root,
                           const char *label)
 {
-  g_autofree char *mismatch = NULL;
-
-  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    {
-      mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
-                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-      if (mismatch == NULL)
-        return root;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_accessible_labelled (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return kab_test_find_widget (root, is_labelled, label);
 }
 
 /* What Escape runs in @widget: the action of its own shortcut for the key, as the key

@@ -283,28 +283,12 @@ weekly_series_booked (gpointer data)
   return FALSE;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 repeats_shown (gpointer data)
 {
   GtkWidget *dialog = GTK_WIDGET (kab_test_find_toplevel (KAB_TYPE_SESSION_DIALOG));
   GtkWidget *row = dialog != NULL ? GTK_WIDGET (gtk_widget_get_template_child (dialog, KAB_TYPE_SESSION_DIALOG, "repeat_row")) : NULL;
-  GtkWidget *revealer = row != NULL ? find_descendant (row, GTK_TYPE_REVEALER) : NULL;
+  GtkWidget *revealer = row != NULL ? kab_test_find_by_type (row, GTK_TYPE_REVEALER) : NULL;
 
   return revealer != NULL && adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (row)) &&
          gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
@@ -396,7 +380,7 @@ static gboolean
 is_menu_item_with (GtkWidget  *widget,
                    const char *word)
 {
-  GtkWidget *label = GTK_IS_LABEL (widget) ? widget : find_descendant (widget, GTK_TYPE_LABEL);
+  GtkWidget *label = GTK_IS_LABEL (widget) ? widget : kab_test_find_by_type (widget, GTK_TYPE_LABEL);
   g_autofree char *text = label != NULL ? g_utf8_strdown (gtk_label_get_label (GTK_LABEL (label)), -1) : NULL;
 
   return gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER_MENU) != NULL &&
@@ -957,21 +941,6 @@ template_child (GtkWidget  *widget,
   return GTK_WIDGET (child);
 }
 
-static gboolean
-has_id (GtkWidget     *widget,
-        gconstpointer  id)
-{
-  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
-}
-
-/* A widget of a template that the class does not bind, by its id in the .ui. */
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  return kab_test_find_widget (root, has_id, id);
-}
-
 static GtkWidget *
 view_child (Flow       *flow,
             GType       view_type,
@@ -989,7 +958,7 @@ view_menu_button (Flow  *flow,
                   GType  view_type)
 {
   GtkWidget *view = kab_test_find_by_type (GTK_WIDGET (flow->window), view_type);
-  GtkWidget *button = view != NULL ? find_descendant (view, GTK_TYPE_MENU_BUTTON) : NULL;
+  GtkWidget *button = view != NULL ? kab_test_find_by_type (view, GTK_TYPE_MENU_BUTTON) : NULL;
 
   g_assert_nonnull (button);
   g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
@@ -1084,9 +1053,9 @@ flow_escape_closes_popovers (Flow *flow)
   /* Her journal: the kinds of a new entry, and printing. */
   g_assert_true (gtk_widget_activate_action (details, "details.open-journal", NULL));
   dialog = GTK_WIDGET (wait_for_window (KAB_TYPE_JOURNAL_WINDOW));
-  tab_to (find_by_id (dialog, "new_button"), "the journal's new entry");
+  tab_to (kab_test_find_by_id (dialog, "new_button"), "the journal's new entry");
   escape_closes ("the journal's new entry", "Return");
-  tab_to (find_by_id (dialog, "print_button"), "the journal's printing");
+  tab_to (kab_test_find_by_id (dialog, "print_button"), "the journal's printing");
   escape_closes ("the journal's printing", "Return");
   gtk_window_destroy (GTK_WINDOW (dialog));
   kab_test_iterate ();
