@@ -20,6 +20,7 @@
 #include "payments/kab-income-chart.h"
 #include "payments/kab-payment-dialog.h"
 #include "reminders/kab-reminders-dialog.h"
+#include "kab-tooltip.h"
 
 typedef struct
 {
@@ -84,7 +85,8 @@ has_name (GtkWidget *widget)
 
   if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
       gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY) ||
-      has_text (gtk_widget_get_tooltip_text (widget)))
+      has_text (gtk_widget_get_tooltip_text (widget)) ||
+      has_text (kab_tooltip_get_text (widget)))
     return TRUE;
 
   /* GTK 4.8 exposes a search entry's placeholder, and screen readers speak it where

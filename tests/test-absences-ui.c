@@ -16,6 +16,9 @@
 #include "kab-absences-page.h"
 #include "kab-preferences-window.h"
 #include "kab-store.h"
+#include "kab-tooltip.h"
+#include "calendar/kab-month-cell.h"
+#include "calendar/kab-session-block.h"
 #include "kab-test-util.h"
 #include "kab-test-ui-util.h"
 
@@ -406,10 +409,42 @@ test_month_more (Fixture       *f,
   more = find_more_button (f->view);
   g_assert_nonnull (more);
   g_assert_true (g_str_has_suffix (gtk_button_get_label (GTK_BUTTON (more)), "more"));
+
+  /* The cell makes lines only for the sessions it has room for: the lines shown and the
+   * "N more" add up to the day's ten sessions, every line shown is a session of the day
+   * and is laid out inside the cell, and the day still counts ten sessions. */
+  {
+    GtkWidget *cell = gtk_widget_get_parent (more);
+    guint shown = 0;
+    guint hidden = 0;
+    g_autofree char *expected = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (cell); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        if (!KAB_IS_SESSION_BLOCK (child) || !gtk_widget_get_child_visible (child))
+          continue;
+        g_assert_cmpint (gtk_widget_get_height (child), >, 0);
+        g_assert_cmpint (gtk_widget_get_allocated_height (cell), >=, gtk_widget_get_height (child));
+        {
+          KabSession *session = kab_session_block_get_session (KAB_SESSION_BLOCK (child));
+          g_autoptr(GDateTime) local = g_date_time_to_local (kab_session_get_start (session));
+
+          g_assert_cmpint (g_date_time_get_day_of_year (local), ==, g_date_time_get_day_of_year (wednesday));
+        }
+        shown++;
+      }
+    g_assert_cmpuint (shown, >, 0);
+    g_assert_cmpuint (shown, <, 10);
+    hidden = 10 - shown;
+    expected = g_strdup_printf ("%u more", hidden);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (more)), ==, expected);
+    g_assert_cmpuint (kab_month_cell_get_n_sessions (KAB_MONTH_CELL (cell)), ==, 10);
+  }
   g_assert_true (gtk_widget_get_focusable (more));
   g_assert_true (gtk_widget_grab_focus (more));
-  g_assert_nonnull (gtk_widget_get_tooltip_text (more));
-  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (more), "Show "));
+  g_assert_nonnull (kab_tooltip_get_text (more));
+  g_assert_true (g_str_has_prefix (kab_tooltip_get_text (more), "Show "));
 
   /* Enter on the focused button. */
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (more)), ==, "calendar.show-week");

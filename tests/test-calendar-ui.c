@@ -18,6 +18,7 @@
 #include "kab-store.h"
 #include "kab-test-util.h"
 #include "kab-test-ui-util.h"
+#include "kab-tooltip.h"
 
 typedef struct
 {
@@ -1063,6 +1064,32 @@ test_series_ends_after_count (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 3);
 }
 
+/* The calendar's "+N" buttons and absent days take their tooltips from kab-tooltip.c,
+ * which asks the display nothing: the text is kept, given when GTK asks (query-tooltip),
+ * and given to screen readers as the description, as gtk_widget_set_tooltip_text()
+ * would. */
+static void
+test_lazy_tooltip (void)
+{
+  GtkWidget *button = g_object_ref_sink (gtk_button_new_with_label ("+2"));
+
+  g_assert_null (kab_tooltip_get_text (button));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+
+  kab_tooltip_set_text (button, "Show 2 more sessions at 10:00");
+  g_assert_cmpstr (kab_tooltip_get_text (button), ==, "Show 2 more sessions at 10:00");
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Show 2 more sessions at 10:00");
+
+  kab_tooltip_set_text (button, "");
+  g_assert_null (kab_tooltip_get_text (button));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  g_object_unref (button);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1096,6 +1123,7 @@ main (int   argc,
   g_test_add ("/calendar-ui/series-ends-after-count", Fixture, NULL,
               fixture_set_up, test_series_ends_after_count, fixture_tear_down);
   g_test_add_func ("/calendar-ui/scale", test_scale);
+  g_test_add_func ("/calendar-ui/lazy-tooltip", test_lazy_tooltip);
 
   return g_test_run ();
 }

@@ -25,6 +25,7 @@
 #include "kab-test-app.h"
 #include "kab-test-ui-util.h"
 #include "kab-test-util.h"
+#include "kab-tooltip.h"
 
 /* Each test runs Kabinett for real on a temporary practice, as `kabinett --database
  * PATH`, checks the window once it is on screen, and quits as Ctrl+Q does. */
@@ -1436,7 +1437,7 @@ check_more_button (Fixture   *f,
   /* The week scrolls to the working day once it has its size; the "+N" is clicked where
    * it is seen. */
   kab_test_wait_until_in_view (button);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, label);
+  g_assert_cmpstr (kab_tooltip_get_text (button), ==, label);
   /* The keyboard reaches it. */
   g_assert_true (gtk_widget_get_focusable (button));
   g_assert_true (gtk_widget_grab_focus (button));

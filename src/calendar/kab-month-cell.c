@@ -7,6 +7,7 @@
 
 #include "kab-calendar-util.h"
 #include "kab-month-cell.h"
+#include "kab-tooltip.h"
 
 #define SPACING 1
 
@@ -17,11 +18,20 @@ struct _KabMonthCell
   GDateTime *date;
   GtkWidget *day_button;
   GtkWidget *more_button;
-  GPtrArray *blocks;        /* KabSessionBlock, borrowed: they are children */
+  GPtrArray *sessions;      /* KabSession: the day's, by start time */
+  GPtrArray *blocks;        /* KabSessionBlock, borrowed: they are children; the first
+                             * n_lines show the first sessions, as many as fit (or all,
+                             * before the cell knows its size); the others wait hidden
+                             * for a busier day */
+  guint      n_lines;
 
+  guint      capacity;      /* the lines that fit at the last allocation; 0: not known */
   guint      n_hidden;      /* sessions that did not fit at the last allocation */
   guint      more_idle_id;
+  guint      grow_idle_id;
 };
+
+static void sync_blocks (KabMonthCell *self);
 
 G_DEFINE_FINAL_TYPE (KabMonthCell, kab_month_cell, GTK_TYPE_WIDGET)
 
@@ -59,8 +69,10 @@ kab_month_cell_measure (GtkWidget      *widget,
   /* The day number always shows; sessions show as far as there is room. */
   *minimum = day_minimum;
   *natural = day_natural;
-  for (guint i = 0; i < self->blocks->len; i++)
+  for (guint i = 0; i < self->n_lines; i++)
     *natural += SPACING + natural_height (g_ptr_array_index (self->blocks, i), for_size);
+  if (self->n_lines < self->sessions->len)
+    *natural += natural_height (self->more_button, for_size);
 }
 
 static gboolean
@@ -85,7 +97,7 @@ update_more_label (gpointer user_data)
                                          self->n_hidden), self->n_hidden, day);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      gtk_widget_set_tooltip_text (self->more_button, label);
+      kab_tooltip_set_text (self->more_button, label);
     }
   return G_SOURCE_REMOVE;
 }
@@ -103,6 +115,8 @@ set_n_hidden (KabMonthCell *self,
     self->more_idle_id = g_idle_add (update_more_label, self);
 }
 
+/* How many of the lines there are fit in @available, keeping room for "N more" unless
+ * every session of the day fits. */
 static guint
 count_fitting (KabMonthCell *self,
                int           width,
@@ -110,10 +124,10 @@ count_fitting (KabMonthCell *self,
 {
   int more_height = natural_height (self->more_button, width);
   int used = 0;
-  guint n = self->blocks->len;
+  guint n = self->sessions->len;
   guint fit = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->n_lines; i++)
     {
       int block_height = natural_height (g_ptr_array_index (self->blocks, i), width) + SPACING;
       gboolean last = i == n - 1;
@@ -126,6 +140,34 @@ count_fitting (KabMonthCell *self,
     }
 
   return fit;
+}
+
+/* How many lines the cell has room for, all being one line of the same height as the
+ * first (the month's lines are: a time and a short name, ellipsized). */
+static guint
+count_capacity (KabMonthCell *self,
+                int           width,
+                int           available)
+{
+  int line;
+
+  if (self->n_lines == 0)
+    return self->capacity;
+
+  line = natural_height (g_ptr_array_index (self->blocks, 0), width) + SPACING;
+  return line > 0 ? (guint) MAX (available, 0) / (guint) line : self->capacity;
+}
+
+/* The cell has grown (a larger window) and more lines would fit: they are made after
+ * the allocation, never during it. */
+static gboolean
+grow_idle (gpointer user_data)
+{
+  KabMonthCell *self = user_data;
+
+  self->grow_idle_id = 0;
+  sync_blocks (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* A child never gets less than its minimum width; the cell clips what overflows. */
@@ -175,9 +217,13 @@ kab_month_cell_size_allocate (GtkWidget *widget,
       y += block_height + SPACING;
     }
 
-  set_n_hidden (self, self->blocks->len - fit);
-  gtk_widget_set_child_visible (self->more_button, fit < self->blocks->len);
-  if (fit < self->blocks->len)
+  self->capacity = MAX (count_capacity (self, width, height - day_height), 1);
+  if (self->n_lines < MIN (self->capacity, self->sessions->len) && self->grow_idle_id == 0)
+    self->grow_idle_id = g_idle_add (grow_idle, self);
+
+  set_n_hidden (self, self->sessions->len - fit);
+  gtk_widget_set_child_visible (self->more_button, fit < self->sessions->len);
+  if (fit < self->sessions->len)
     gtk_widget_size_allocate (self->more_button,
                               &(GtkAllocation) { 0, y, fit_width (self->more_button, width),
                                                  natural_height (self->more_button, width) },
@@ -191,6 +237,7 @@ kab_month_cell_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->more_idle_id, g_source_remove);
+  g_clear_handle_id (&self->grow_idle_id, g_source_remove);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -207,6 +254,7 @@ kab_month_cell_finalize (GObject *object)
 
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->sessions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kab_month_cell_parent_class)->finalize (object);
 }
@@ -231,6 +279,7 @@ static void
 kab_month_cell_init (KabMonthCell *self)
 {
   self->blocks = g_ptr_array_new ();
+  self->sessions = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->day_button = gtk_button_new_with_label ("");
   gtk_widget_add_css_class (self->day_button, "flat");
@@ -321,30 +370,21 @@ kab_month_cell_set_date (KabMonthCell *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "today");
 }
 
-/**
- * kab_month_cell_set_sessions:
- * @sessions: (element-type KabSession): the day's sessions, by start time
- */
-void
-kab_month_cell_set_sessions (KabMonthCell *self,
-                             GPtrArray    *sessions)
+/* The lines of the first sessions, as many as the cell had room for: a day of twelve
+ * sessions in a cell of three lines makes three, not twelve (a month step at 20 years of
+ * data took 40–50 ms making, styling and measuring lines nobody could see). The lines
+ * already there take the new sessions, so stepping through months creates few widgets.
+ * The sessions that do not fit are reached through "N more", which opens the day. */
+static void
+sync_blocks (KabMonthCell *self)
 {
-  guint n = sessions != NULL ? sessions->len : 0;
+  guint n = self->sessions->len;
+  guint wanted = self->capacity > 0 ? MIN (n, self->capacity) : n;
   GtkWidget *previous = self->day_button;
 
-  g_return_if_fail (KAB_IS_MONTH_CELL (self));
-
-  /* The lines already there take the new sessions: stepping through months creates
-   * only the lines a busier day needs. */
-  while (self->blocks->len > n)
+  for (guint i = 0; i < wanted; i++)
     {
-      gtk_widget_unparent (g_ptr_array_index (self->blocks, self->blocks->len - 1));
-      g_ptr_array_set_size (self->blocks, self->blocks->len - 1);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      KabSession *session = g_ptr_array_index (sessions, i);
+      KabSession *session = g_ptr_array_index (self->sessions, i);
       GtkWidget *block;
 
       if (i < self->blocks->len)
@@ -362,21 +402,50 @@ kab_month_cell_set_sessions (KabMonthCell *self,
       previous = block;
     }
 
+  /* The lines left over keep their last session, hidden: neither measured nor shown,
+   * found by no search, and ready for a busier day of another month. */
+  for (guint i = wanted; i < self->blocks->len; i++)
+    gtk_widget_set_child_visible (g_ptr_array_index (self->blocks, i), FALSE);
+  self->n_lines = wanted;
+
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/**
+ * kab_month_cell_set_sessions:
+ * @sessions: (element-type KabSession): the day's sessions, by start time
+ */
+void
+kab_month_cell_set_sessions (KabMonthCell *self,
+                             GPtrArray    *sessions)
+{
+  g_return_if_fail (KAB_IS_MONTH_CELL (self));
+
+  g_ptr_array_set_size (self->sessions, 0);
+  for (guint i = 0; sessions != NULL && i < sessions->len; i++)
+    g_ptr_array_add (self->sessions, g_object_ref (g_ptr_array_index (sessions, i)));
+
+  sync_blocks (self);
+}
+
+/**
+ * kab_month_cell_get_n_sessions:
+ *
+ * Returns: the sessions of the day, shown as lines or behind "N more"
+ */
 guint
-kab_month_cell_get_n_blocks (KabMonthCell *self)
+kab_month_cell_get_n_sessions (KabMonthCell *self)
 {
   g_return_val_if_fail (KAB_IS_MONTH_CELL (self), 0);
 
-  return self->blocks->len;
+  return self->sessions->len;
 }
 
 /**
  * kab_month_cell_find_block:
  *
- * Returns: (transfer none) (nullable): the line showing the session @session_id
+ * Returns: (transfer none) (nullable): the line showing the session @session_id, if the
+ *   session has one (it may be behind "N more")
  */
 KabSessionBlock *
 kab_month_cell_find_block (KabMonthCell *self,
@@ -384,7 +453,7 @@ kab_month_cell_find_block (KabMonthCell *self,
 {
   g_return_val_if_fail (KAB_IS_MONTH_CELL (self), NULL);
 
-  for (guint i = 0; i < self->blocks->len; i++)
+  for (guint i = 0; i < self->n_lines; i++)
     {
       KabSessionBlock *block = g_ptr_array_index (self->blocks, i);
 

@@ -21,7 +21,7 @@ void             kab_month_cell_set_date     (KabMonthCell *self,
                                               gboolean      today);
 void             kab_month_cell_set_sessions (KabMonthCell *self,
                                               GPtrArray    *sessions);
-guint            kab_month_cell_get_n_blocks (KabMonthCell *self);
+guint            kab_month_cell_get_n_sessions (KabMonthCell *self);
 KabSessionBlock *kab_month_cell_find_block   (KabMonthCell *self,
                                               gint64        session_id);
 

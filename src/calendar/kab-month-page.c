@@ -8,6 +8,7 @@
 #include "kab-absence.h"
 #include "kab-calendar-util.h"
 #include "kab-month-page.h"
+#include "kab-tooltip.h"
 
 #define N_CELLS (6 * 7)
 
@@ -291,7 +292,7 @@ kab_month_page_get_n_blocks (KabMonthPage *self)
   g_return_val_if_fail (KAB_IS_MONTH_PAGE (self), 0);
 
   for (guint i = 0; i < self->n_days; i++)
-    n += kab_month_cell_get_n_blocks (self->cells[i]);
+    n += kab_month_cell_get_n_sessions (self->cells[i]);
 
   return n;
 }
@@ -349,14 +350,14 @@ kab_month_page_set_absences (KabMonthPage *self,
           if (gtk_widget_has_css_class (cell, "absent"))
             {
               gtk_widget_remove_css_class (cell, "absent");
-              gtk_widget_set_tooltip_text (cell, NULL);
+              kab_tooltip_set_text (cell, NULL);
             }
           continue;
         }
 
       gtk_widget_add_css_class (cell, "absent");
-      gtk_widget_set_tooltip_text (cell, *kab_absence_get_note (found) != '\0'
-                                         ? kab_absence_get_note (found)
-                                         : C_("calendar day", "Closed"));
+      kab_tooltip_set_text (cell, *kab_absence_get_note (found) != '\0'
+                                  ? kab_absence_get_note (found)
+                                  : C_("calendar day", "Closed"));
     }
 }

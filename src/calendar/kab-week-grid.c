@@ -10,6 +10,7 @@
 #include "kab-calendar-util.h"
 #include "kab-week-grid.h"
 #include "kab-text.h"
+#include "kab-tooltip.h"
 
 #define N_DAYS          7
 #define MINUTES_PER_DAY (24 * 60)
@@ -311,8 +312,35 @@ restack_blocks (KabWeekGrid *self)
     }
 }
 
-/* Blocks of sessions that left the grid are given to sessions that came into it:
- * stepping through weeks creates no widgets once the grid has enough. */
+/* How much of a block showing @shown stays as it is when it shows @session instead:
+ * the same client (its name label), the same hours (its time label) and the same
+ * status (its style). A weekly client is at the same hour every week, so a step
+ * through weeks mostly gives each block a session that looks as it did, and GTK has
+ * neither text to lay out again nor a style to recompute. */
+static guint
+likeness (KabSession *shown,
+          KabSession *session)
+{
+  GDateTime *a = kab_session_get_start (shown);
+  GDateTime *b = kab_session_get_start (session);
+  guint score = 0;
+
+  if (g_strcmp0 (kab_session_get_client_name (shown), kab_session_get_client_name (session)) == 0)
+    score += 4;
+  if (a != NULL && b != NULL
+      && g_date_time_get_hour (a) == g_date_time_get_hour (b)
+      && g_date_time_get_minute (a) == g_date_time_get_minute (b)
+      && kab_session_get_duration (shown) == kab_session_get_duration (session))
+    score += 2;
+  if (kab_session_get_status (shown) == kab_session_get_status (session))
+    score += 1;
+
+  return score;
+}
+
+/* Blocks of sessions that left the grid are given to sessions that came into it, each
+ * to the session it is most like: stepping through weeks creates no widgets once the
+ * grid has enough, and changes few labels. */
 static KabSessionBlock *
 take_spare_block (KabWeekGrid *self,
                   GHashTable  *spare,
@@ -320,13 +348,28 @@ take_spare_block (KabWeekGrid *self,
 {
   GHashTableIter iter;
   gpointer key, value;
-  KabSessionBlock *block;
+  gpointer best_key = NULL;
+  KabSessionBlock *block = NULL;
+  guint best = 0;
 
   g_hash_table_iter_init (&iter, spare);
-  if (g_hash_table_iter_next (&iter, &key, &value))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      block = value;
-      g_hash_table_iter_remove (&iter);
+      guint score = likeness (kab_session_block_get_session (value), session);
+
+      if (block == NULL || score > best)
+        {
+          block = value;
+          best_key = key;
+          best = score;
+          if (score == 7)
+            break;
+        }
+    }
+
+  if (block != NULL)
+    {
+      g_hash_table_remove (spare, best_key);
       kab_session_block_set_session (block, session);
       return block;
     }
@@ -389,9 +432,9 @@ update_more_button (KabWeekGrid  *self,
   /* Only when it changes: a new label asks for another layout. */
   if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) != 0)
     gtk_button_set_label (GTK_BUTTON (button), label);
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (button), description) != 0)
+  if (g_strcmp0 (kab_tooltip_get_text (button), description) != 0)
     {
-      gtk_widget_set_tooltip_text (button, description);
+      kab_tooltip_set_text (button, description);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                       -1);

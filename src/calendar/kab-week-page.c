@@ -8,6 +8,7 @@
 #include "kab-absence.h"
 #include "kab-calendar-util.h"
 #include "kab-week-page.h"
+#include "kab-tooltip.h"
 
 /* Below this an hour cannot show a session's name and time on two lines. */
 #define MIN_HOUR_HEIGHT 44
@@ -423,7 +424,7 @@ kab_week_page_set_absences (KabWeekPage *self,
       if (found == NULL)
         {
           gtk_widget_remove_css_class (self->day_boxes[i], "absent");
-          gtk_widget_set_tooltip_text (self->day_boxes[i], NULL);
+          kab_tooltip_set_text (self->day_boxes[i], NULL);
           continue;
         }
 
@@ -433,8 +434,8 @@ kab_week_page_set_absences (KabWeekPage *self,
                            *kab_absence_get_note (found) != '\0'
                            ? kab_absence_get_note (found)
                            : C_("calendar day", "Closed"));
-      gtk_widget_set_tooltip_text (self->day_boxes[i], *kab_absence_get_note (found) != '\0'
-                                   ? kab_absence_get_note (found) : NULL);
+      kab_tooltip_set_text (self->day_boxes[i], *kab_absence_get_note (found) != '\0'
+                            ? kab_absence_get_note (found) : NULL);
     }
 
   kab_week_grid_set_absent_days (self->grid, mask);

@@ -201,6 +201,7 @@ measure (Bench     *bench,
   gint64 now;
   gint64 end = 0;
   gint64 work = 0;
+  guint rounds;
 
   settle (bench);
 
@@ -210,7 +211,7 @@ measure (Bench     *bench,
   now = g_get_monotonic_time ();
   work = now - start;
 
-  for (guint round = 0; round < MAX_ROUNDS; round++)
+  for (rounds = 1; rounds <= MAX_ROUNDS; rounds++)
     {
       work += one_frame (bench, &end);
       if (!g_main_context_pending (NULL))
@@ -227,6 +228,11 @@ measure (Bench     *bench,
     double wall_ms = (end - start) / 1000.0;
 
     g_array_append_val (bench->work, work_ms);
+    /* Each input on its own, with the frames it took: an input that keeps the frame
+     * clock busy (a CSS transition, a layout that queues another) takes MAX_ROUNDS. */
+    if (g_getenv ("KABINETT_BENCH_TRACE") != NULL)
+      g_printerr ("    input %u: %.2f ms of work, %.2f ms wall, %u frame%s\n", bench->work->len,
+                  work_ms, wall_ms, MIN (rounds, MAX_ROUNDS), rounds == 1 ? "" : "s");
     g_array_append_val (bench->wall, wall_ms);
   }
 }
