@@ -174,9 +174,14 @@ on_visible_view_changed (KabWindow *self)
     g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
 }
 
+/* The views' places, empty: the first one added becomes the visible child, and would be
+ * built at once although the window then shows the view it showed last (the Clients
+ * view and its 2,000 rows built for nothing at every start on the Calendar). The view
+ * to show is built by restore_window_state(), or by kab_window_constructed(). */
 static void
 add_views (KabWindow *self)
 {
+  g_signal_handlers_block_by_func (self->view_stack, on_visible_view_changed, self);
   for (guint i = 0; i < G_N_ELEMENTS (view_infos); i++)
     {
       const KabViewInfo *info = &view_infos[i];
@@ -188,8 +193,7 @@ add_views (KabWindow *self)
                                         _(info->title));
       adw_view_stack_page_set_icon_name (page, info->icon_name);
     }
-
-  ensure_view (self, adw_view_stack_get_visible_child_name (self->view_stack));
+  g_signal_handlers_unblock_by_func (self->view_stack, on_visible_view_changed, self);
 }
 
 static void
@@ -298,6 +302,7 @@ kab_window_constructed (GObject *object)
     kab_window_show_error (self, NULL, NULL);
 
   restore_window_state (self);
+  on_visible_view_changed (self);
 
   if (self->store != NULL && kab_welcome_page_is_wanted (self->store))
     show_welcome (self);

@@ -8,7 +8,9 @@
 #include <glib/gstdio.h>
 
 #include "kab-application.h"
+#include "clients/kab-clients-view.h"
 #include "clients/kab-new-client-dialog.h"
+#include "payments/kab-payments-view.h"
 #include "kab-preferences-window.h"
 #include "consent/kab-agreement-preferences.h"
 #include "kab-window.h"
@@ -154,6 +156,12 @@ check_show_view (KabWindow *window,
 {
   g_autoptr(GVariant) state = NULL;
 
+  /* Only the view shown is built: the window starts on the welcome page of a new
+   * practice or on the view it showed last (the Calendar, by default), and the others,
+   * the Clients view with a row for every client among them, are made when first shown. */
+  g_assert_null (kab_test_find_by_type (GTK_WIDGET (window), KAB_TYPE_CLIENTS_VIEW));
+  g_assert_null (kab_test_find_by_type (GTK_WIDGET (window), KAB_TYPE_PAYMENTS_VIEW));
+
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view",
@@ -161,6 +169,8 @@ check_show_view (KabWindow *window,
       iterate ();
       g_assert_cmpstr (kab_window_get_visible_view (window), ==, view_names[i]);
     }
+  g_assert_nonnull (kab_test_find_by_type (GTK_WIDGET (window), KAB_TYPE_CLIENTS_VIEW));
+  g_assert_nonnull (kab_test_find_by_type (GTK_WIDGET (window), KAB_TYPE_PAYMENTS_VIEW));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-view",
                                   g_variant_new_string ("calendar"));

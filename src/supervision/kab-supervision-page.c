@@ -27,6 +27,8 @@ struct _KabSupervisionPage
   AdwEntryRow   *since_row;
   AdwActionRow  *since_hours_row;
   GtkListBox    *list_box;
+
+  gboolean       reload_pending;  /* the log changed while the page was not shown */
 };
 
 G_DEFINE_FINAL_TYPE (KabSupervisionPage, kab_supervision_page, ADW_TYPE_BIN)
@@ -147,7 +149,7 @@ dup_until_now (GDateTime *to)
 }
 
 static void
-reload (KabSupervisionPage *self)
+reload_now (KabSupervisionPage *self)
 {
   g_autoptr(GDateTime) from = g_date_time_new_local (self->year, 1, 1, 0, 0, 0);
   g_autoptr(GDateTime) to = g_date_time_new_local (self->year + 1, 1, 1, 0, 0, 0);
@@ -179,6 +181,35 @@ reload (KabSupervisionPage *self)
       show_hours (self, self->since_hours_row, self->since, now);
   }
   gtk_widget_set_visible (GTK_WIDGET (self->since_hours_row), self->since != NULL);
+}
+
+/* The page sits behind the calendar from the start: it reads the log when it is shown,
+ * not at every start and every change of a session while nobody looks at it. */
+static void
+reload (KabSupervisionPage *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->reload_pending = TRUE;
+      return;
+    }
+
+  self->reload_pending = FALSE;
+  reload_now (self);
+}
+
+static void
+kab_supervision_page_map (GtkWidget *widget)
+{
+  KabSupervisionPage *self = KAB_SUPERVISION_PAGE (widget);
+
+  if (self->reload_pending)
+    {
+      self->reload_pending = FALSE;
+      reload_now (self);
+    }
+
+  GTK_WIDGET_CLASS (kab_supervision_page_parent_class)->map (widget);
 }
 
 static void
@@ -377,6 +408,7 @@ kab_supervision_page_class_init (KabSupervisionPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kab_supervision_page_dispose;
+  widget_class->map = kab_supervision_page_map;
   object_class->get_property = kab_supervision_page_get_property;
   object_class->set_property = kab_supervision_page_set_property;
 
