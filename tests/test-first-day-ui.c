@@ -943,9 +943,9 @@ check_week_numbers (Fixture   *f,
 {
   KabCalendarView *view = find_calendar (window);
   KabPractice *practice = kab_store_get_practice (kab_window_get_store (window));
-  GObject *week_page = gtk_widget_get_template_child (GTK_WIDGET (view), KAB_TYPE_CALENDAR_VIEW, "week_page");
-  GObject *month_page = gtk_widget_get_template_child (GTK_WIDGET (view), KAB_TYPE_CALENDAR_VIEW, "month_page");
-  GtkWidget *week_label = kab_week_page_get_week_number_label (KAB_WEEK_PAGE (week_page));
+  KabWeekPage *week_page = kab_calendar_view_get_week_page (view);
+  KabMonthPage *month_page = kab_calendar_view_get_month_page (view);
+  GtkWidget *week_label = kab_week_page_get_week_number_label (week_page);
   g_autoptr(GDateTime) day = g_date_time_new_local (2026, 12, 30, 12, 0, 0);   /* a Wednesday */
   g_autoptr(KabPractice) other = kab_practice_copy (practice);
   g_autoptr(GError) error = NULL;
@@ -968,8 +968,8 @@ check_week_numbers (Fixture   *f,
 
     kab_calendar_view_set_date (view, january);
     kab_test_iterate ();
-    first = kab_month_page_get_week_number_label (KAB_MONTH_PAGE (month_page), 0);
-    second = kab_month_page_get_week_number_label (KAB_MONTH_PAGE (month_page), 1);
+    first = kab_month_page_get_week_number_label (month_page, 0);
+    second = kab_month_page_get_week_number_label (month_page, 1);
     g_assert_true (gtk_widget_get_visible (first));
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (first)), ==, "53");
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (second)), ==, "1");
@@ -980,7 +980,7 @@ check_week_numbers (Fixture   *f,
   g_assert_true (kab_store_save_practice (kab_window_get_store (window), other, &error));
   g_assert_no_error (error);
   kab_test_iterate ();
-  g_assert_false (gtk_widget_get_visible (kab_month_page_get_week_number_label (KAB_MONTH_PAGE (month_page), 0)));
+  g_assert_false (gtk_widget_get_visible (kab_month_page_get_week_number_label (month_page, 0)));
   g_assert_false (gtk_widget_get_visible (week_label));
 }
 
@@ -1123,8 +1123,8 @@ check_drag_and_keys (Fixture   *f,
   KabCalendarView *view = find_calendar (window);
   KabStore *store = kab_window_get_store (window);
   g_autoptr(GDateTime) today = day_at (0, 12);
-  GObject *week_page = gtk_widget_get_template_child (GTK_WIDGET (view), KAB_TYPE_CALENDAR_VIEW, "week_page");
-  KabWeekGrid *grid = kab_week_page_get_grid (KAB_WEEK_PAGE (week_page));
+  KabWeekPage *week_page = kab_calendar_view_get_week_page (view);
+  KabWeekGrid *grid = kab_week_page_get_grid (week_page);
   GtkGestureDrag *drag = find_drag_gesture (GTK_WIDGET (grid));
   GtkWidget *block;
   graphene_rect_t bounds;
@@ -1277,8 +1277,8 @@ check_overlaps (Fixture   *f,
 {
   KabCalendarView *view = find_calendar (window);
   g_autoptr(GDateTime) day = day_at (1, 15);
-  GObject *week_page = gtk_widget_get_template_child (GTK_WIDGET (view), KAB_TYPE_CALENDAR_VIEW, "week_page");
-  KabWeekGrid *grid = kab_week_page_get_grid (KAB_WEEK_PAGE (week_page));
+  KabWeekPage *week_page = kab_calendar_view_get_week_page (view);
+  KabWeekGrid *grid = kab_week_page_get_grid (week_page);
   guint visible = 0;
   int day_width;
   graphene_rect_t bounds;
@@ -1403,8 +1403,8 @@ check_more_button (Fixture   *f,
   KabCalendarView *view = find_calendar (window);
   g_autoptr(GDateTime) day = day_at (1, 15);
   g_autofree char *time = kab_calendar_format_time (day);
-  GObject *week_page = gtk_widget_get_template_child (GTK_WIDGET (view), KAB_TYPE_CALENDAR_VIEW, "week_page");
-  KabWeekGrid *grid = kab_week_page_get_grid (KAB_WEEK_PAGE (week_page));
+  KabWeekPage *week_page = kab_calendar_view_get_week_page (view);
+  KabWeekGrid *grid = kab_week_page_get_grid (week_page);
   g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
   g_autofree char *label = NULL;
   GtkWidget *button;
@@ -1544,8 +1544,8 @@ check_focus_scrolls (Fixture   *f,
 {
   KabCalendarView *view = find_calendar (window);
   g_autoptr(GDateTime) day = day_at (1, 22);
-  GObject *week_page = gtk_widget_get_template_child (GTK_WIDGET (view), KAB_TYPE_CALENDAR_VIEW, "week_page");
-  KabWeekGrid *grid = kab_week_page_get_grid (KAB_WEEK_PAGE (week_page));
+  KabWeekPage *week_page = kab_calendar_view_get_week_page (view);
+  KabWeekGrid *grid = kab_week_page_get_grid (week_page);
   GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (grid), GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *late = NULL;
   GtkAdjustment *adjustment;

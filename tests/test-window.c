@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "kab-application.h"
+#include "calendar/kab-calendar-view.h"
 #include "clients/kab-clients-view.h"
 #include "clients/kab-new-client-dialog.h"
 #include "payments/kab-payments-view.h"
@@ -171,6 +172,23 @@ check_show_view (KabWindow *window,
     }
   g_assert_nonnull (kab_test_find_by_type (GTK_WIDGET (window), KAB_TYPE_CLIENTS_VIEW));
   g_assert_nonnull (kab_test_find_by_type (GTK_WIDGET (window), KAB_TYPE_PAYMENTS_VIEW));
+
+  /* The calendar opens on Today: its week and month are made when first shown. */
+  {
+    GtkWidget *calendar = kab_test_find_by_type (GTK_WIDGET (window), KAB_TYPE_CALENDAR_VIEW);
+
+    g_assert_nonnull (calendar);
+    g_assert_cmpstr (kab_calendar_view_get_mode (KAB_CALENDAR_VIEW (calendar)), ==, "day");
+    g_assert_null (kab_test_find_by_type (calendar, KAB_TYPE_WEEK_PAGE));
+    g_assert_null (kab_test_find_by_type (calendar, KAB_TYPE_MONTH_PAGE));
+    kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (calendar), "week");
+    g_assert_nonnull (kab_test_find_by_type (calendar, KAB_TYPE_WEEK_PAGE));
+    g_assert_null (kab_test_find_by_type (calendar, KAB_TYPE_MONTH_PAGE));
+    kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (calendar), "month");
+    g_assert_nonnull (kab_test_find_by_type (calendar, KAB_TYPE_MONTH_PAGE));
+    g_assert_cmpuint (kab_calendar_view_get_n_blocks (KAB_CALENDAR_VIEW (calendar)), ==, 0);
+    kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (calendar), "day");
+  }
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-view",
                                   g_variant_new_string ("calendar"));

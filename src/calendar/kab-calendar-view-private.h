@@ -34,8 +34,8 @@ struct _KabCalendarView
   GtkStack     *main_stack;
   GtkWidget    *title_label;
   GtkStack     *mode_stack;
-  KabWeekPage  *week_page;
-  KabMonthPage *month_page;
+  KabWeekPage  *week_page;       /* NULL until the week is first shown */
+  KabMonthPage *month_page;      /* NULL until the month is first shown */
   KabTodayPage *today_page;
   GtkWidget    *previous_button;
   GtkWidget    *next_button;

@@ -98,6 +98,57 @@ update_navigation_tooltips (KabCalendarView *self)
                                   -1);
 }
 
+static void on_slot_activated (KabCalendarView *self,
+                               GDateTime       *start);
+
+static void
+apply_practice_to_week (KabCalendarView *self)
+{
+  KabPractice *practice = kab_store_get_practice (self->store);
+
+  kab_week_page_set_working_hours (self->week_page,
+                                   kab_practice_get_day_start_hour (practice),
+                                   kab_practice_get_day_end_hour (practice));
+  kab_week_grid_set_slot_minutes (kab_week_page_get_grid (self->week_page),
+                                  kab_practice_get_default_duration (practice));
+  /* Week numbers where people plan by them: the practice's country says so. */
+  kab_week_page_set_show_week_number (self->week_page,
+                                      kab_country_uses_week_numbers (kab_practice_get_country (practice)));
+}
+
+/* The week and the month are made the first time they are shown: the calendar opens on
+ * Today by default, and the first frame then lays out no hour grid and no 42 days. */
+static KabWeekPage *
+ensure_week_page (KabCalendarView *self)
+{
+  if (self->week_page != NULL)
+    return self->week_page;
+
+  self->week_page = KAB_WEEK_PAGE (kab_week_page_new ());
+  gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->week_page), "week");
+  g_signal_connect_object (kab_week_page_get_grid (self->week_page), "slot-activated",
+                           G_CALLBACK (on_slot_activated), self, G_CONNECT_SWAPPED);
+  apply_practice_to_week (self);
+  kab_week_page_scroll_to_hour (self->week_page,
+                                kab_practice_get_day_start_hour (kab_store_get_practice (self->store)));
+  return self->week_page;
+}
+
+static KabMonthPage *
+ensure_month_page (KabCalendarView *self)
+{
+  KabPractice *practice = kab_store_get_practice (self->store);
+
+  if (self->month_page != NULL)
+    return self->month_page;
+
+  self->month_page = KAB_MONTH_PAGE (kab_month_page_new ());
+  gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->month_page), "month");
+  kab_month_page_set_show_week_numbers (self->month_page,
+                                        kab_country_uses_week_numbers (kab_practice_get_country (practice)));
+  return self->month_page;
+}
+
 static void
 set_range (KabCalendarView *self,
            GDateTime       *from,
@@ -131,7 +182,7 @@ update_range (KabCalendarView *self)
       g_autoptr(GDateTime) month = kab_calendar_month_start (self->date);
       GDateTime *from, *to;
 
-      kab_month_page_set_month (self->month_page, month, self->first_weekday);
+      kab_month_page_set_month (ensure_month_page (self), month, self->first_weekday);
       kab_month_page_get_range (self->month_page, &from, &to);
       set_range (self, from, to, kab_calendar_format_month_title (month));
     }
@@ -140,7 +191,7 @@ update_range (KabCalendarView *self)
       GDateTime *from = kab_calendar_week_start (self->date, self->first_weekday);
       g_autoptr(GDateTime) after = g_date_time_add_days (from, 7);
 
-      kab_week_page_set_week_start (self->week_page, from);
+      kab_week_page_set_week_start (ensure_week_page (self), from);
       set_range (self, from, kab_calendar_day_start (after), kab_calendar_format_week_title (from));
     }
 
@@ -189,13 +240,13 @@ kab_calendar_view_refresh (KabCalendarView *self)
 
   if (is_month (self))
     {
-      kab_month_page_set_absences (self->month_page, absences);
+      kab_month_page_set_absences (ensure_month_page (self), absences);
       kab_month_page_set_sessions (self->month_page, sessions);
       kab_calendar_view_focus_moved_block (self);
       return;
     }
 
-  kab_week_page_set_working_hours (self->week_page,
+  kab_week_page_set_working_hours (ensure_week_page (self),
                                    kab_practice_get_day_start_hour (practice),
                                    kab_practice_get_day_end_hour (practice));
   kab_week_grid_set_slot_minutes (kab_week_page_get_grid (self->week_page),
@@ -235,17 +286,11 @@ on_practice_changed (KabCalendarView *self)
 {
   KabPractice *practice = kab_store_get_practice (self->store);
 
-  kab_week_page_set_working_hours (self->week_page,
-                                   kab_practice_get_day_start_hour (practice),
-                                   kab_practice_get_day_end_hour (practice));
-  kab_week_grid_set_slot_minutes (kab_week_page_get_grid (self->week_page),
-                                  kab_practice_get_default_duration (practice));
-
-  /* Week numbers where people plan by them: the practice's country says so. */
-  kab_week_page_set_show_week_number (self->week_page,
-                                      kab_country_uses_week_numbers (kab_practice_get_country (practice)));
-  kab_month_page_set_show_week_numbers (self->month_page,
-                                        kab_country_uses_week_numbers (kab_practice_get_country (practice)));
+  if (self->week_page != NULL)
+    apply_practice_to_week (self);
+  if (self->month_page != NULL)
+    kab_month_page_set_show_week_numbers (self->month_page,
+                                          kab_country_uses_week_numbers (kab_practice_get_country (practice)));
 }
 
 /* Navigation */
@@ -304,8 +349,9 @@ kab_calendar_view_go_today (KabCalendarView *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   kab_calendar_view_set_date (self, now);
-  kab_week_page_scroll_to_hour (self->week_page,
-                                kab_practice_get_day_start_hour (kab_store_get_practice (self->store)));
+  if (self->week_page != NULL)
+    kab_week_page_scroll_to_hour (self->week_page,
+                                  kab_practice_get_day_start_hour (kab_store_get_practice (self->store)));
 }
 
 /* At midnight "today" moves: the marks follow. */
@@ -374,14 +420,9 @@ kab_calendar_view_constructed (GObject *object)
                            G_CALLBACK (on_clients_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kab_store_get_practice (self->store), "notify",
                            G_CALLBACK (on_practice_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (kab_week_page_get_grid (self->week_page), "slot-activated",
-                           G_CALLBACK (on_slot_activated), self, G_CONNECT_SWAPPED);
 
   kab_supervision_page_set_store (self->supervision_page, self->store);
   kab_today_page_set_store (self->today_page, self->store);
-  on_practice_changed (self);
-  kab_week_page_scroll_to_hour (self->week_page,
-                                kab_practice_get_day_start_hour (kab_store_get_practice (self->store)));
   update_range (self);
   update_empty_state (self);
   kab_calendar_view_refresh (self);
@@ -495,8 +536,6 @@ kab_calendar_view_class_init (KabCalendarViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (KAB_TYPE_WEEK_PAGE);
-  g_type_ensure (KAB_TYPE_MONTH_PAGE);
   g_type_ensure (KAB_TYPE_SUPERVISION_PAGE);
   g_type_ensure (KAB_TYPE_TODAY_PAGE);
 
@@ -506,8 +545,6 @@ kab_calendar_view_class_init (KabCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, supervision_page);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, title_label);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, mode_stack);
-  gtk_widget_class_bind_template_child (widget_class, KabCalendarView, week_page);
-  gtk_widget_class_bind_template_child (widget_class, KabCalendarView, month_page);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, today_page);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, previous_button);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, next_button);
@@ -647,9 +684,9 @@ kab_calendar_view_find_block (KabCalendarView *self,
     return NULL;
 
   if (is_month (self))
-    return (GtkWidget *)kab_month_page_find_block (self->month_page, session_id);
+    return (GtkWidget *)kab_month_page_find_block (ensure_month_page (self), session_id);
 
-  return (GtkWidget *)kab_week_grid_find_block (kab_week_page_get_grid (self->week_page), session_id);
+  return (GtkWidget *)kab_week_grid_find_block (kab_week_page_get_grid (ensure_week_page (self)), session_id);
 }
 
 guint
@@ -661,7 +698,33 @@ kab_calendar_view_get_n_blocks (KabCalendarView *self)
     return 0;
 
   if (is_month (self))
-    return kab_month_page_get_n_blocks (self->month_page);
+    return kab_month_page_get_n_blocks (ensure_month_page (self));
 
-  return kab_week_grid_get_n_blocks (kab_week_page_get_grid (self->week_page));
+  return kab_week_grid_get_n_blocks (kab_week_page_get_grid (ensure_week_page (self)));
+}
+
+/**
+ * kab_calendar_view_get_week_page:
+ *
+ * Returns: (transfer none): the week page, made now if it was never shown
+ */
+KabWeekPage *
+kab_calendar_view_get_week_page (KabCalendarView *self)
+{
+  g_return_val_if_fail (KAB_IS_CALENDAR_VIEW (self), NULL);
+
+  return ensure_week_page (self);
+}
+
+/**
+ * kab_calendar_view_get_month_page:
+ *
+ * Returns: (transfer none): the month page, made now if it was never shown
+ */
+KabMonthPage *
+kab_calendar_view_get_month_page (KabCalendarView *self)
+{
+  g_return_val_if_fail (KAB_IS_CALENDAR_VIEW (self), NULL);
+
+  return ensure_month_page (self);
 }

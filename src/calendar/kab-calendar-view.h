@@ -5,7 +5,9 @@
 
 #include <adwaita.h>
 
+#include "kab-month-page.h"
 #include "kab-store.h"
+#include "kab-week-page.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +30,8 @@ const char *kab_calendar_view_get_title   (KabCalendarView *self);
 GtkWidget  *kab_calendar_view_find_block  (KabCalendarView *self,
                                            gint64           session_id);
 guint       kab_calendar_view_get_n_blocks (KabCalendarView *self);
+
+KabWeekPage  *kab_calendar_view_get_week_page  (KabCalendarView *self);
+KabMonthPage *kab_calendar_view_get_month_page (KabCalendarView *self);
 
 G_END_DECLS

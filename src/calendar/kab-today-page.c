@@ -317,6 +317,7 @@ fill_week (KabTodayPage *self)
           GtkWidget *row = new_row (title, line->str, "calendar.show-week",
                                     g_variant_new_int64 (g_date_time_to_unix (line_day)));
 
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
           append_row (self->week_list, row);
           g_string_truncate (line, 0);
           g_clear_pointer (&line_day, g_date_time_unref);
