@@ -129,10 +129,29 @@ shortcuts_activated (GSimpleAction *action,
                      gpointer       user_data)
 {
   KabWindow *window = get_main_window (KAB_APPLICATION (user_data));
+  GtkWindow *shortcuts;
 
-  /* GtkApplication gives every window the help overlay from our resources. */
-  if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  if (window == NULL)
+    return;
+
+  /* Made when first asked for, not with every window as GtkApplication makes a
+   * "gtk/help-overlay.ui": building all its shortcuts was 4 % of the start-up's work. */
+  shortcuts = g_object_get_data (G_OBJECT (window), "kab-shortcuts-window");
+  if (shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/kabinett/Kabinett/kab-shortcuts-window.ui");
+
+      shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_transient_for (shortcuts, GTK_WINDOW (window));
+      gtk_window_set_hide_on_close (shortcuts, TRUE);
+      /* GTK's list of windows holds it (hidden, not destroyed, when closed); it is
+       * destroyed with the main window. */
+      g_object_set_data_full (G_OBJECT (window), "kab-shortcuts-window",
+                              shortcuts, (GDestroyNotify) gtk_window_destroy);
+    }
+
+  gtk_window_present (shortcuts);
 }
 
 static void
@@ -277,7 +296,6 @@ static void
 kab_application_startup (GApplication *application)
 {
   KabApplication *self = KAB_APPLICATION (application);
-  const char * const no_accels[] = { NULL };
 
   /* Only the instance that runs opens the practice (startup is not run in one that hands
    * its command line over); it opens on a worker while gtk_init and the styles load. */
@@ -302,9 +320,6 @@ kab_application_startup (GApplication *application)
                                            app_accels[i].action,
                                            app_accels[i].accels);
 
-  /* <Control>question belongs to app.shortcuts, which opens the same overlay. */
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
-                                         no_accels);
 
 
   self->sigint_source = g_unix_signal_add (SIGINT, on_terminate_signal, self);

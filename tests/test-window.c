@@ -279,6 +279,27 @@ check_accels (KabWindow *window,
   assert_accel (app, "app.quit", "<Control>q");
   assert_accel (app, "app.preferences", "<Control>comma");
   assert_accel (app, "app.shortcuts", "<Control>question");
+
+  /* The shortcuts window is made when first asked for, and comes back the same. */
+  g_assert_null (kab_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  iterate ();
+  {
+    GtkWindow *shortcuts = kab_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+
+    g_assert_nonnull (shortcuts);
+    g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+    kab_test_wait_until_mapped (GTK_WIDGET (shortcuts));
+    gtk_window_close (shortcuts);
+    iterate ();
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+    g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+    iterate ();
+    g_assert_true (kab_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+    gtk_window_close (shortcuts);
+    iterate ();
+  }
 }
 
 static void

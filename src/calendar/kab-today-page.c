@@ -10,6 +10,7 @@
 #include "kab-money.h"
 #include "kab-status-menu.h"
 #include "kab-today-page.h"
+#include "kab-tooltip.h"
 #include "journal/kab-journal-document.h"
 #include "journal/kab-journal-editor.h"
 #include "kab-text.h"
@@ -76,6 +77,29 @@ set_placeholder (GtkListBox *list,
   gtk_list_box_set_placeholder (list, label);
 }
 
+/* One line each for the row's title and subtitle, ellipsized, and never wrapped. A
+ * wrapping label is laid out again for every width GTK asks about, and a GtkBox asks a
+ * wrapping label for its width at a given height by trying widths one after the other:
+ * Pango shaped the Today page's rows 55,000 times before the first frame, most of the
+ * start-up's work (counted with gdb and callgrind). adw_action_row_set_title_lines()
+ * ellipsizes but keeps wrapping, so the row's own labels are found and told not to wrap;
+ * should libadwaita build its rows differently, they are simply left as they are. The
+ * whole text stays in the label, for screen readers and for the row's tooltip. */
+static void
+keep_to_one_line (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) &&
+          (gtk_widget_has_css_class (child, "title") || gtk_widget_has_css_class (child, "subtitle")))
+        gtk_label_set_wrap (GTK_LABEL (child), FALSE);
+      else if (!GTK_IS_LABEL (child))
+        keep_to_one_line (child);
+    }
+}
+
 static GtkWidget *
 new_row (const char *title,
          const char *subtitle,
@@ -89,6 +113,11 @@ new_row (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
   if (escaped_subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  keep_to_one_line (row);
+  /* What is cut off shows when the pointer rests on the row. */
+  kab_tooltip_set_text (row, subtitle != NULL ? subtitle : title);
 
   if (action != NULL)
     {
@@ -317,7 +346,6 @@ fill_week (KabTodayPage *self)
           GtkWidget *row = new_row (title, line->str, "calendar.show-week",
                                     g_variant_new_int64 (g_date_time_to_unix (line_day)));
 
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
           append_row (self->week_list, row);
           g_string_truncate (line, 0);
           g_clear_pointer (&line_day, g_date_time_unref);
