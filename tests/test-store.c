@@ -564,6 +564,44 @@ test_sessions_in_range (Fixture       *fixture,
   g_assert_cmpstr (kab_session_get_client_name (first), ==, "Sigrid Dahl");
 }
 
+/* What Today lists as waiting to be marked: the range's sessions still planned, and
+ * nothing else, oldest first. */
+static void
+test_planned_sessions_in_range (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KabClient) client = add_client (fixture->store, "Sigrid", "Dahl", 0);
+  g_autoptr(GDateTime) monday = local_time (2026, 11, 16, 0, 0);
+  g_autoptr(GDateTime) next_monday = local_time (2026, 11, 23, 0, 0);
+  g_autoptr(GDateTime) t1 = local_time (2026, 11, 19, 9, 0);
+  g_autoptr(GDateTime) t2 = local_time (2026, 11, 17, 9, 0);
+  g_autoptr(GDateTime) t3 = local_time (2026, 11, 18, 9, 0);
+  g_autoptr(GDateTime) t4 = local_time (2026, 11, 20, 9, 0);
+  g_autoptr(GDateTime) t5 = local_time (2026, 11, 23, 9, 0);
+  g_autoptr(KabSession) later = add_session (fixture->store, client, t1, 0);
+  g_autoptr(KabSession) earlier = add_session (fixture->store, client, t2, 0);
+  g_autoptr(KabSession) attended = add_session (fixture->store, client, t3, 0);
+  g_autoptr(KabSession) cancelled = add_session (fixture->store, client, t4, 0);
+  g_autoptr(KabSession) outside = add_session (fixture->store, client, t5, 0);
+  g_autoptr(GListModel) planned = NULL;
+  g_autoptr(KabSession) first = NULL;
+  g_autoptr(KabSession) second = NULL;
+
+  check_charge (fixture->store, attended, KAB_SESSION_STATUS_ATTENDED, 0);
+  check_charge (fixture->store, cancelled, KAB_SESSION_STATUS_CANCELLED_BY_PRACTITIONER, 0);
+
+  planned = kab_store_list_planned_sessions (fixture->store, monday, next_monday, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (planned), ==, 2);
+  first = g_list_model_get_item (planned, 0);
+  second = g_list_model_get_item (planned, 1);
+  g_assert_cmpint (kab_session_get_id (first), ==, kab_session_get_id (earlier));
+  g_assert_cmpint (kab_session_get_id (second), ==, kab_session_get_id (later));
+  g_assert_cmpint (kab_session_get_status (first), ==, KAB_SESSION_STATUS_PLANNED);
+  g_assert_cmpstr (kab_session_get_client_name (second), ==, "Sigrid Dahl");
+}
+
 static void
 test_consent_state_and_printed_text (Fixture       *fixture,
                                      gconstpointer  data)
@@ -920,6 +958,7 @@ main (int   argc,
   ADD ("clients/delete-rules", test_client_delete_rules);
   ADD ("sessions/status-decides-charge", test_status_decides_charge);
   ADD ("sessions/in-range", test_sessions_in_range);
+  ADD ("sessions/planned-in-range", test_planned_sessions_in_range);
   ADD ("sessions/overlaps", test_overlaps);
   ADD ("series/future-only", test_series_materialises_and_edits_future_only);
   ADD ("ledger/payments-and-balances", test_payments_and_balances);

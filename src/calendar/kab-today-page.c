@@ -386,9 +386,13 @@ fill_past_planned (KabTodayPage *self,
   g_autoptr(GDateTime) today = kab_calendar_day_start (now);
   g_autoptr(GDateTime) back = g_date_time_add_days (today, -PAST_PLANNED_DAYS);
   g_autoptr(GDateTime) from = kab_calendar_day_start (back);
-  g_autoptr(GListModel) sessions = list_sessions (self, from, today);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) sessions = kab_store_list_planned_sessions (self->store, from, today, &error);
   guint n = sessions != NULL ? g_list_model_get_n_items (sessions) : 0;
   guint shown = 0, more = 0;
+
+  if (sessions == NULL)
+    g_warning ("Could not list the sessions waiting to be marked: %s", error->message);
   gint64 oldest = 0;
 
   for (guint i = n; i > 0; i--)

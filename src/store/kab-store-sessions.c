@@ -112,6 +112,37 @@ kab_store_list_sessions (KabStore   *self,
   return collect_sessions (self, stmt, error);
 }
 
+/**
+ * kab_store_list_planned_sessions:
+ *
+ * The sessions of [@from, @to) still planned (not yet marked attended, missed or
+ * cancelled), by start: what Today lists as waiting to be marked, read through the
+ * start index without making the range's other sessions.
+ *
+ * Returns: (transfer full): a list of #KabSession, or %NULL with @error set
+ */
+GListModel *
+kab_store_list_planned_sessions (KabStore   *self,
+                                 GDateTime  *from,
+                                 GDateTime  *to,
+                                 GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  stmt = kab_store_prepare (self,
+    "SELECT " SESSION_COLUMNS " FROM session WHERE start >= ?1 AND start < ?2"
+    " AND status = 'planned' ORDER BY start, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  kab_store_bind_time (stmt, 1, from);
+  kab_store_bind_time (stmt, 2, to);
+  return collect_sessions (self, stmt, error);
+}
+
 GListModel *
 kab_store_list_client_sessions (KabStore  *self,
                                 gint64     client_id,

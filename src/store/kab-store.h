@@ -156,6 +156,10 @@ GListModel  *kab_store_list_sessions          (KabStore          *self,
                                                GDateTime         *from,
                                                GDateTime         *to,
                                                GError           **error);
+GListModel  *kab_store_list_planned_sessions  (KabStore          *self,
+                                               GDateTime         *from,
+                                               GDateTime         *to,
+                                               GError           **error);
 GListModel  *kab_store_list_client_sessions   (KabStore          *self,
                                                gint64             client_id,
                                                GError           **error);
