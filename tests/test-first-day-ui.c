@@ -537,6 +537,68 @@ test_today_menu_charges (Fixture       *f,
   run_kabinett (f, check_today_menu_charges);
 }
 
+/* The week ahead: a busy day names its first four sessions and says how many more; the
+ * row's tooltip and description name them all; a quiet day names its one session. */
+static void
+check_today_week_brief (Fixture   *f,
+                        KabWindow *window)
+{
+  KabTodayPage *page = find_today (window);
+  KabStore *store = kab_window_get_store (window);
+  GtkWidget *week_list = GTK_WIDGET (kab_today_page_get_list (page, "week"));
+  g_autoptr(GDateTime) busy = day_at (2, 0);
+  g_autofree char *busy_title = kab_calendar_format_day (busy);
+  g_autoptr(GDateTime) quiet = day_at (3, 0);
+  g_autofree char *quiet_title = kab_calendar_format_day (quiet);
+  GtkWidget *busy_row = NULL;
+  GtkWidget *quiet_row = NULL;
+  g_autoptr(GDateTime) eight = day_at (2, 8);
+  g_autoptr(GDateTime) one = day_at (2, 13);
+  g_autofree char *first = kab_calendar_format_time (eight);
+  g_autofree char *last = kab_calendar_format_time (one);
+
+  for (int hour = 8; hour < 14; hour++)
+    {
+      g_autoptr(GDateTime) start = day_at (2, hour);
+      g_autoptr(KabSession) session = add_session (store, f->anna, start);
+    }
+  kab_test_iterate ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (week_list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *title;
+
+      if (!ADW_IS_ACTION_ROW (row))
+        continue;
+      title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      if (g_strcmp0 (title, busy_title) == 0)
+        busy_row = row;
+      else if (g_strcmp0 (title, quiet_title) == 0)
+        quiet_row = row;
+    }
+  g_assert_nonnull (busy_row);
+  g_assert_nonnull (quiet_row);
+
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (busy_row)), " and 2 more"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (busy_row)), first));
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (busy_row)), last));
+  g_assert_nonnull (strstr (kab_tooltip_get_text (busy_row), first));
+  g_assert_nonnull (strstr (kab_tooltip_get_text (busy_row), last));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (busy_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       kab_tooltip_get_text (busy_row));
+
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (quiet_row)), "Lars Berg"));
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (quiet_row)), "more"));
+}
+
+static void
+test_today_week_brief (Fixture       *f,
+                       gconstpointer  data)
+{
+  run_kabinett (f, check_today_week_brief);
+}
+
 static void
 check_today_mark_attended (Fixture   *f,
                            KabWindow *window)
@@ -1743,6 +1805,8 @@ main (int   argc,
 
   g_test_add ("/first-day/today/default", Fixture, NULL,
               today_setup, test_today_default, fixture_teardown);
+  g_test_add ("/first-day/today/week-brief", Fixture, NULL,
+              today_setup, test_today_week_brief, fixture_teardown);
   g_test_add ("/first-day/today/mark-attended", Fixture, NULL,
               today_setup, test_today_mark_attended, fixture_teardown);
   g_test_add ("/first-day/today/menu-charges", Fixture, NULL,

@@ -151,8 +151,21 @@ count_capacity (KabMonthCell *self,
 {
   int line;
 
+  /* A day without sessions has no line to measure: the other days of the month have
+   * the same height, and the most lines one of them found room for will do. */
   if (self->n_lines == 0)
-    return self->capacity;
+    {
+      GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+      guint most = self->capacity;
+
+      for (GtkWidget *sibling = parent != NULL ? gtk_widget_get_first_child (parent) : NULL;
+           sibling != NULL;
+           sibling = gtk_widget_get_next_sibling (sibling))
+        if (KAB_IS_MONTH_CELL (sibling) && KAB_MONTH_CELL (sibling)->n_lines > 0)
+          most = MAX (most, KAB_MONTH_CELL (sibling)->capacity);
+
+      return most;
+    }
 
   line = natural_height (g_ptr_array_index (self->blocks, 0), width) + SPACING;
   return line > 0 ? (guint) MAX (available, 0) / (guint) line : self->capacity;

@@ -22,6 +22,8 @@
 
 /* A session in the past still marked planned is looked for this far back. */
 #define PAST_PLANNED_DAYS 90
+/* The sessions a day of the week's brief names before "and 6 more". */
+#define WEEK_BRIEF_SESSIONS 4
 /* A debt is overdue when its oldest unpaid charge is older than this. */
 #define OVERDUE_DAYS 30
 /* The meetings a consultation is planned for: after them, Kabinett asks what comes next. */
@@ -324,9 +326,11 @@ fill_week (KabTodayPage *self)
   g_autoptr(GDateTime) after = g_date_time_add_days (from, 7);
   g_autoptr(GDateTime) to = kab_calendar_day_start (after);
   g_autoptr(GListModel) sessions = list_sessions (self, from, to);
-  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);   /* the first sessions, for the row */
+  g_autoptr(GString) all = g_string_new (NULL);    /* every session, for its tooltip */
   g_autoptr(GDateTime) line_day = NULL;
   guint n = sessions != NULL ? g_list_model_get_n_items (sessions) : 0;
+  guint in_line = 0;
 
   clear_list (self->week_list);
 
@@ -336,6 +340,7 @@ fill_week (KabTodayPage *self)
       g_autoptr(GDateTime) day = session != NULL ? kab_calendar_day_start (kab_session_get_start (session)) : NULL;
       g_autofree char *time = NULL;
       g_autofree char *name = NULL;
+      g_autofree char *entry = NULL;
 
       if (session != NULL && is_cancelled (kab_session_get_status (session)))
         continue;
@@ -343,11 +348,28 @@ fill_week (KabTodayPage *self)
       if (line_day != NULL && (day == NULL || !g_date_time_equal (day, line_day)))
         {
           g_autofree char *title = kab_calendar_format_day (line_day);
-          GtkWidget *row = new_row (title, line->str, "calendar.show-week",
-                                    g_variant_new_int64 (g_date_time_to_unix (line_day)));
+          g_autofree char *subtitle = NULL;
+          GtkWidget *row;
 
+          /* A day of many sessions names the first few: the row has one line, and a
+           * long text costs its layout at every size GTK asks about. The row opens the
+           * day's week; its tooltip and its description name every session. */
+          if (in_line > WEEK_BRIEF_SESSIONS)
+            /* Translators: the sessions of a day in Today's week: the first few, then
+             * how many others, "09:00 Anna K., 10:00 Per O. and 6 more" */
+            subtitle = g_strdup_printf (ngettext ("%s and %u more", "%s and %u more",
+                                                  in_line - WEEK_BRIEF_SESSIONS),
+                                        line->str, in_line - WEEK_BRIEF_SESSIONS);
+          else
+            subtitle = g_strdup (line->str);
+
+          row = new_row (title, subtitle, "calendar.show-week",
+                         g_variant_new_int64 (g_date_time_to_unix (line_day)));
+          kab_tooltip_set_text (row, all->str);
           append_row (self->week_list, row);
           g_string_truncate (line, 0);
+          g_string_truncate (all, 0);
+          in_line = 0;
           g_clear_pointer (&line_day, g_date_time_unref);
         }
 
@@ -356,13 +378,22 @@ fill_week (KabTodayPage *self)
 
       if (line_day == NULL)
         line_day = g_date_time_ref (day);
-      if (line->len > 0)
-        g_string_append (line, ", ");
 
       time = kab_calendar_format_time (kab_session_get_start (session));
       name = kab_isolate (kab_session_get_client_name (session));
       /* Translators: one session in the week's brief: "10:00 Anna Karlsson" */
-      g_string_append_printf (line, C_("today", "%s %s"), time, name);
+      entry = g_strdup_printf (C_("today", "%s %s"), time, name);
+
+      if (all->len > 0)
+        g_string_append (all, ", ");
+      g_string_append (all, entry);
+      if (in_line < WEEK_BRIEF_SESSIONS)
+        {
+          if (line->len > 0)
+            g_string_append (line, ", ");
+          g_string_append (line, entry);
+        }
+      in_line++;
     }
 }
 
