@@ -770,6 +770,7 @@ show_supervision_activated (GtkWidget  *widget,
 {
   KabCalendarView *self = KAB_CALENDAR_VIEW (widget);
 
+  kab_calendar_view_ensure_supervision_page (self);
   gtk_stack_set_visible_child_name (self->main_stack, "supervision");
 }
 

@@ -40,10 +40,11 @@ struct _KabCalendarView
   GtkWidget    *previous_button;
   GtkWidget    *next_button;
   AdwStatusPage *empty_page;
-  KabSupervisionPage *supervision_page;
+  KabSupervisionPage *supervision_page; /* NULL until the log is first shown */
 };
 
 void       kab_calendar_view_class_init_actions (GtkWidgetClass  *widget_class);
+KabSupervisionPage *kab_calendar_view_ensure_supervision_page (KabCalendarView *self);
 void       kab_calendar_view_add_shortcuts      (KabCalendarView *self);
 void       kab_calendar_view_refresh            (KabCalendarView *self);
 void       kab_calendar_view_new_session_at     (KabCalendarView *self,

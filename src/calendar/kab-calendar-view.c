@@ -134,6 +134,19 @@ ensure_week_page (KabCalendarView *self)
   return self->week_page;
 }
 
+/* The practitioner's supervision log, a page of its own: made when first shown. */
+KabSupervisionPage *
+kab_calendar_view_ensure_supervision_page (KabCalendarView *self)
+{
+  if (self->supervision_page == NULL)
+    {
+      self->supervision_page = g_object_new (KAB_TYPE_SUPERVISION_PAGE, "store", self->store, NULL);
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->supervision_page), "supervision");
+    }
+
+  return self->supervision_page;
+}
+
 static KabMonthPage *
 ensure_month_page (KabCalendarView *self)
 {
@@ -421,7 +434,6 @@ kab_calendar_view_constructed (GObject *object)
   g_signal_connect_object (kab_store_get_practice (self->store), "notify",
                            G_CALLBACK (on_practice_changed), self, G_CONNECT_SWAPPED);
 
-  kab_supervision_page_set_store (self->supervision_page, self->store);
   kab_today_page_set_store (self->today_page, self->store);
   update_range (self);
   update_empty_state (self);
@@ -536,13 +548,11 @@ kab_calendar_view_class_init (KabCalendarViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (KAB_TYPE_SUPERVISION_PAGE);
   g_type_ensure (KAB_TYPE_TODAY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/kabinett/Kabinett/calendar/kab-calendar-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, KabCalendarView, supervision_page);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, title_label);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, KabCalendarView, today_page);
