@@ -819,6 +819,82 @@ menu_labels (KabSessionBlock *block)
   return g_string_free (labels, FALSE);
 }
 
+/* The block's stripe, drawn by the block: the pixel on its leading edge, halfway down,
+ * as the cairo renderer paints it (B, G, R, A of a premultiplied ARGB32 pixel). */
+static void
+stripe_pixel (KabSessionBlock *block,
+              guchar           out[4])
+{
+  GtkWidget *widget = GTK_WIDGET (block);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  graphene_rect_t bounds;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  /* Laid out, as the user sees it: a change of status asks for a new layout. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (widget)));
+  kab_test_iterate ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 6);
+  g_assert_cmpint (height, >, 6);
+  /* As the grid paints it, in the grid's coordinates. */
+  g_assert_true (gtk_widget_compute_bounds (widget, parent, &bounds));
+  gtk_widget_snapshot_child (parent, widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (bounds.origin.x, bounds.origin.y, width, height));
+  pixels = g_malloc (width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+  memcpy (out, pixels + ((height / 2) * width + 1) * 4, 4);
+  gsk_renderer_unrealize (renderer);
+}
+
+/* Planned sessions have a stripe in the accent colour (blue), those cancelled by the
+ * psychologist a grey one: the colour follows the status. */
+static void
+test_block_stripe (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(KabSession) first = NULL;
+  g_autoptr(GError) error = NULL;
+  guchar planned[4], cancelled[4];
+
+  create_weekly_series (f);
+  kab_test_iterate ();
+  sessions = sessions_of (f, f->anna);
+  first = g_list_model_get_item (sessions, 0);
+  kab_calendar_view_set_date (KAB_CALENDAR_VIEW (f->view), kab_session_get_start (first));
+  kab_test_iterate ();
+
+  stripe_pixel (block_of (f, first), planned);
+  g_test_message ("planned stripe: R %u G %u B %u", planned[2], planned[1], planned[0]);
+  g_assert_cmpuint (planned[0], >, planned[2] + 60);   /* blue well above red */
+
+  kab_session_set_status (first, KAB_SESSION_STATUS_CANCELLED_BY_PRACTITIONER);
+  g_assert_true (kab_store_save_session (f->store, first, &error));
+  g_assert_no_error (error);
+  kab_test_iterate ();
+  stripe_pixel (block_of (f, first), cancelled);
+  g_test_message ("cancelled stripe: R %u G %u B %u", cancelled[2], cancelled[1], cancelled[0]);
+  /* A translucent grey (the block alone, without the grid under it): neutral, and more
+   * opaque than the block's faint background and hatching could make it alone. */
+  g_test_message ("cancelled stripe alpha %u", cancelled[3]);
+  g_assert_cmpint (ABS ((int) cancelled[0] - (int) cancelled[2]), <, 24);
+  g_assert_cmpint (ABS ((int) cancelled[1] - (int) cancelled[2]), <, 24);
+  g_assert_cmpuint (cancelled[3], >, 50);
+}
+
 static void
 test_status_menu_charges (Fixture       *f,
                           gconstpointer  data)
@@ -1124,6 +1200,8 @@ main (int   argc,
               fixture_set_up, test_series_ends_after_count, fixture_tear_down);
   g_test_add_func ("/calendar-ui/scale", test_scale);
   g_test_add_func ("/calendar-ui/lazy-tooltip", test_lazy_tooltip);
+  g_test_add ("/calendar-ui/block-stripe", Fixture, NULL,
+              fixture_set_up, test_block_stripe, fixture_tear_down);
 
   return g_test_run ();
 }
