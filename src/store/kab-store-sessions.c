@@ -83,6 +83,35 @@ collect_sessions (KabStore      *self,
   return G_LIST_MODEL (g_steal_pointer (&sessions));
 }
 
+/* The sessions of [@from, @to), by start, through the start index; all of them, or
+ * only those still planned. */
+static GListModel *
+list_range (KabStore   *self,
+            GDateTime  *from,
+            GDateTime  *to,
+            gboolean    planned_only,
+            GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  stmt = kab_store_prepare (self,
+                            planned_only
+                            ? "SELECT " SESSION_COLUMNS " FROM session WHERE start >= ?1 AND start < ?2"
+                              " AND status = 'planned' ORDER BY start, id"
+                            : "SELECT " SESSION_COLUMNS " FROM session WHERE start >= ?1 AND start < ?2"
+                              " ORDER BY start, id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  kab_store_bind_time (stmt, 1, from);
+  kab_store_bind_time (stmt, 2, to);
+  return collect_sessions (self, stmt, error);
+}
+
 /**
  * kab_store_list_sessions:
  * @from: start of the range (inclusive)
@@ -96,20 +125,7 @@ kab_store_list_sessions (KabStore   *self,
                          GDateTime  *to,
                          GError    **error)
 {
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
-  g_return_val_if_fail (from != NULL && to != NULL, NULL);
-
-  stmt = kab_store_prepare (self,
-    "SELECT " SESSION_COLUMNS " FROM session WHERE start >= ?1 AND start < ?2"
-    " ORDER BY start, id", error);
-  if (stmt == NULL)
-    return NULL;
-
-  kab_store_bind_time (stmt, 1, from);
-  kab_store_bind_time (stmt, 2, to);
-  return collect_sessions (self, stmt, error);
+  return list_range (self, from, to, FALSE, error);
 }
 
 /**
@@ -127,20 +143,7 @@ kab_store_list_planned_sessions (KabStore   *self,
                                  GDateTime  *to,
                                  GError    **error)
 {
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (KAB_IS_STORE (self), NULL);
-  g_return_val_if_fail (from != NULL && to != NULL, NULL);
-
-  stmt = kab_store_prepare (self,
-    "SELECT " SESSION_COLUMNS " FROM session WHERE start >= ?1 AND start < ?2"
-    " AND status = 'planned' ORDER BY start, id", error);
-  if (stmt == NULL)
-    return NULL;
-
-  kab_store_bind_time (stmt, 1, from);
-  kab_store_bind_time (stmt, 2, to);
-  return collect_sessions (self, stmt, error);
+  return list_range (self, from, to, TRUE, error);
 }
 
 GListModel *
