@@ -26,6 +26,8 @@ struct _KabMonthCell
   guint      n_lines;
 
   guint      capacity;      /* the lines that fit at the last allocation; 0: not known */
+  guint      fit_when_full; /* the lines shown beside "N more" at the last allocation
+                             * that needed it; 0: not known */
   guint      n_hidden;      /* sessions that did not fit at the last allocation */
   guint      more_idle_id;
   guint      grow_idle_id;
@@ -234,6 +236,8 @@ kab_month_cell_size_allocate (GtkWidget *widget,
   if (self->n_lines < MIN (self->capacity, self->sessions->len) && self->grow_idle_id == 0)
     self->grow_idle_id = g_idle_add (grow_idle, self);
 
+  if (fit < self->sessions->len)
+    self->fit_when_full = fit;
   set_n_hidden (self, self->sessions->len - fit);
   gtk_widget_set_child_visible (self->more_button, fit < self->sessions->len);
   if (fit < self->sessions->len)
@@ -413,6 +417,17 @@ sync_blocks (KabMonthCell *self)
         }
 
       previous = block;
+    }
+
+  /* "N more" is written now when the cell knows what it will show, so that the frame
+   * that shows the month does not need a second one for the label. */
+  if (self->capacity > 0 && (n <= self->capacity || self->fit_when_full > 0))
+    {
+      guint shown = n <= self->capacity ? n : MIN (self->fit_when_full, n);
+
+      g_clear_handle_id (&self->more_idle_id, g_source_remove);
+      self->n_hidden = n - shown;
+      update_more_label (self);
     }
 
   /* The lines left over keep their last session, hidden: neither measured nor shown,
