@@ -155,7 +155,7 @@ new_suffix_button (const char *icon_name,
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  kab_tooltip_set_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
@@ -221,7 +221,7 @@ new_session_menu_button (KabTodayPage *self,
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), fill_session_menu, self, NULL);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Status and More"));
+  kab_tooltip_set_text (button, _("Status and More"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status and More"), -1);
   gtk_widget_add_css_class (button, "flat");
@@ -680,7 +680,7 @@ new_text_button (KabTodayPage *self,
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  kab_tooltip_set_text (button, tooltip);
   g_object_set_data (G_OBJECT (button), "client-id", GSIZE_TO_POINTER ((gsize) client_id));
   g_object_set_data (G_OBJECT (button), "finish", finish ? GINT_TO_POINTER (1) : NULL);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_consultation_next), self, 0);
