@@ -859,6 +859,32 @@ stripe_pixel (KabSessionBlock *block,
   gsk_renderer_unrealize (renderer);
 }
 
+/* A change of the practice's working day reaches the week already shown: a shorter day
+ * fills the same height with taller hours. */
+static void
+test_working_day_follows_practice (Fixture       *f,
+                                   gconstpointer  data)
+{
+  KabWeekGrid *grid = kab_week_page_get_grid (kab_calendar_view_get_week_page (KAB_CALENDAR_VIEW (f->view)));
+  g_autoptr(KabPractice) practice = kab_practice_copy (kab_store_get_practice (f->store));
+  g_autoptr(GError) error = NULL;
+  int before;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (f->view)));
+  kab_test_iterate ();
+  before = kab_week_grid_get_hour_height (grid);
+  g_assert_cmpint (kab_practice_get_day_end_hour (practice) - kab_practice_get_day_start_hour (practice), >, 4);
+
+  kab_practice_set_day_start_hour (practice, 9);
+  kab_practice_set_day_end_hour (practice, 12);
+  g_assert_true (kab_store_save_practice (f->store, practice, &error));
+  g_assert_no_error (error);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (f->view)));
+  kab_test_iterate ();
+  g_test_message ("hour height %d, then %d", before, kab_week_grid_get_hour_height (grid));
+  g_assert_cmpint (kab_week_grid_get_hour_height (grid), >, before);
+}
+
 /* Planned sessions have a stripe in the accent colour (blue), those cancelled by the
  * psychologist a grey one: the colour follows the status. */
 static void
@@ -1200,6 +1226,8 @@ main (int   argc,
               fixture_set_up, test_series_ends_after_count, fixture_tear_down);
   g_test_add_func ("/calendar-ui/scale", test_scale);
   g_test_add_func ("/calendar-ui/lazy-tooltip", test_lazy_tooltip);
+  g_test_add ("/calendar-ui/working-day-follows-practice", Fixture, NULL,
+              fixture_set_up, test_working_day_follows_practice, fixture_tear_down);
   g_test_add ("/calendar-ui/block-stripe", Fixture, NULL,
               fixture_set_up, test_block_stripe, fixture_tear_down);
 

@@ -147,18 +147,24 @@ kab_calendar_view_ensure_supervision_page (KabCalendarView *self)
   return self->supervision_page;
 }
 
-static KabMonthPage *
-ensure_month_page (KabCalendarView *self)
+static void
+apply_practice_to_month (KabCalendarView *self)
 {
   KabPractice *practice = kab_store_get_practice (self->store);
 
+  kab_month_page_set_show_week_numbers (self->month_page,
+                                        kab_country_uses_week_numbers (kab_practice_get_country (practice)));
+}
+
+static KabMonthPage *
+ensure_month_page (KabCalendarView *self)
+{
   if (self->month_page != NULL)
     return self->month_page;
 
   self->month_page = KAB_MONTH_PAGE (kab_month_page_new ());
   gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->month_page), "month");
-  kab_month_page_set_show_week_numbers (self->month_page,
-                                        kab_country_uses_week_numbers (kab_practice_get_country (practice)));
+  apply_practice_to_month (self);
   return self->month_page;
 }
 
@@ -231,7 +237,6 @@ update_empty_state (KabCalendarView *self)
 void
 kab_calendar_view_refresh (KabCalendarView *self)
 {
-  KabPractice *practice = kab_store_get_practice (self->store);
   g_autoptr(GListModel) sessions = NULL;
   g_autoptr(GListModel) absences = NULL;
   g_autoptr(GError) error = NULL;
@@ -259,12 +264,9 @@ kab_calendar_view_refresh (KabCalendarView *self)
       return;
     }
 
-  kab_week_page_set_working_hours (ensure_week_page (self),
-                                   kab_practice_get_day_start_hour (practice),
-                                   kab_practice_get_day_end_hour (practice));
-  kab_week_grid_set_slot_minutes (kab_week_page_get_grid (self->week_page),
-                                  kab_practice_get_default_duration (practice));
-  kab_week_grid_set_sessions (kab_week_page_get_grid (self->week_page), sessions);
+  /* The working hours and the slot come from apply_practice_to_week(), when the page is
+   * made and when the practice changes: not again at every step. */
+  kab_week_grid_set_sessions (kab_week_page_get_grid (ensure_week_page (self)), sessions);
   kab_week_page_set_absences (self->week_page, absences);
   kab_calendar_view_focus_moved_block (self);
 }
@@ -294,16 +296,14 @@ on_clients_changed (KabCalendarView *self)
   queue_refresh (self);
 }
 
+/* The pages made so far follow the practice; the others take it when they are made. */
 static void
 on_practice_changed (KabCalendarView *self)
 {
-  KabPractice *practice = kab_store_get_practice (self->store);
-
   if (self->week_page != NULL)
     apply_practice_to_week (self);
   if (self->month_page != NULL)
-    kab_month_page_set_show_week_numbers (self->month_page,
-                                          kab_country_uses_week_numbers (kab_practice_get_country (practice)));
+    apply_practice_to_month (self);
 }
 
 /* Navigation */
