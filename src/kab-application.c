@@ -292,6 +292,38 @@ on_terminate_signal (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* GTK starts loading the icon theme on a worker when the display opens, but libadwaita
+ * and GtkApplication then add their resource paths to it, which throws that load away:
+ * the window's first icon would load the whole theme again on the main thread, the
+ * largest single part of presenting the window. It is loaded again here, on a worker,
+ * while the store is read and the window is built. GtkIconTheme is made for lookups
+ * from other threads once it is set up: a lookup on the main thread meanwhile waits for
+ * this one instead of repeating it. */
+static void
+load_icon_theme (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  gtk_icon_theme_has_icon (GTK_ICON_THEME (task_data), "go-next-symbolic");
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_loading_icon_theme (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GTask) task = NULL;
+
+  if (display == NULL)
+    return;
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, start_loading_icon_theme);
+  g_task_set_task_data (task, g_object_ref (gtk_icon_theme_get_for_display (display)), g_object_unref);
+  g_task_run_in_thread (task, load_icon_theme);
+}
+
 static void
 kab_application_startup (GApplication *application)
 {
@@ -307,6 +339,7 @@ kab_application_startup (GApplication *application)
     }
 
   G_APPLICATION_CLASS (kab_application_parent_class)->startup (application);
+  start_loading_icon_theme ();
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
