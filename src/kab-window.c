@@ -174,10 +174,26 @@ on_visible_view_changed (KabWindow *self)
     g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
 }
 
+/* The bottom switcher shows only in a narrow window: it gets its buttons when the
+ * window first becomes narrow with the views shown, not at every start. */
+static void
+on_title_visible_changed (KabWindow *self)
+{
+  if (!adw_view_switcher_title_get_title_visible (self->switcher_title)
+      || !adw_view_switcher_title_get_view_switcher_enabled (self->switcher_title)
+      || adw_view_switcher_bar_get_stack (self->switcher_bar) != NULL)
+    return;
+
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+}
+
 /* The views' places, empty: the first one added becomes the visible child, and would be
  * built at once although the window then shows the view it showed last (the Clients
  * view and its 2,000 rows built for nothing at every start on the Calendar). The view
- * to show is built by restore_window_state(), or by kab_window_constructed(). */
+ * to show is built by restore_window_state(), or by kab_window_constructed().
+ *
+ * The switchers get the stack once its pages are in: libadwaita 1.2's switcher builds
+ * all of its buttons again at each page added (30 buttons made for 8 kept). */
 static void
 add_views (KabWindow *self)
 {
@@ -194,6 +210,13 @@ add_views (KabWindow *self)
       adw_view_stack_page_set_icon_name (page, info->icon_name);
     }
   g_signal_handlers_unblock_by_func (self->view_stack, on_visible_view_changed, self);
+
+  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::view-switcher-enabled",
+                           G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
+  on_title_visible_changed (self);
 }
 
 static void
