@@ -460,6 +460,238 @@ test_month_more (Fixture       *f,
   g_assert_cmpuint (kab_calendar_view_get_n_blocks (KAB_CALENDAR_VIEW (f->view)), ==, 10);
 }
 
+/* The month's cells, in order, as the month page lays them out. */
+static void
+collect_cells (GtkWidget *widget,
+               GPtrArray *cells)
+{
+  if (KAB_IS_MONTH_CELL (widget))
+    {
+      g_ptr_array_add (cells, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cells (child, cells);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Runs @action and the main loop until the first frame after it is painted, no longer:
+ * what the user sees in that frame is what is checked. */
+static void
+step_to_first_frame (Fixture    *f,
+                     const char *action)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (f->view);
+  gboolean painted = FALSE;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_true (gtk_widget_activate_action (f->view, action, NULL));
+  while (!painted && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_true (painted);
+}
+
+/* Every day that shows: its lines and its "N more" add up to its sessions, and the label
+ * says how many are behind it. */
+static guint
+check_month_shown (Fixture *f)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  guint busy = 0;
+
+  collect_cells (f->view, cells);
+  g_assert_cmpuint (cells->len, ==, 42);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      guint n = kab_month_cell_get_n_sessions (KAB_MONTH_CELL (cell));
+      GtkWidget *more = NULL;
+      guint shown = 0;
+
+      if (!gtk_widget_get_visible (cell) || n == 0)
+        continue;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (cell); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          if (KAB_IS_SESSION_BLOCK (child) && gtk_widget_get_child_visible (child))
+            {
+              shown++;
+              g_assert_cmpint (gtk_widget_get_height (child), >, 0);
+            }
+          else if (GTK_IS_BUTTON (child) && gtk_widget_has_css_class (child, "more"))
+            more = child;
+        }
+
+      g_assert_nonnull (more);
+      g_assert_cmpuint (shown, >, 0);
+      g_assert_cmpuint (shown, <=, n);
+      if (shown < n)
+        {
+          g_autofree char *expected = g_strdup_printf ("%u more", n - shown);
+
+          g_assert_true (gtk_widget_get_child_visible (more));
+          g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (more)), ==, expected);
+          busy++;
+        }
+      else
+        {
+          g_assert_false (gtk_widget_get_child_visible (more));
+        }
+    }
+
+  return busy;
+}
+
+/* Months of five and six weeks have days of two heights. Stepping from one to the other
+ * shows the new month whole in its first frame: as many lines as fit, and "N more"
+ * already counting the rest (it once took two or three frames, the lines growing and the
+ * counts changing after the month showed). */
+static void
+test_month_step_one_frame (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GDateTime) first = kab_calendar_month_start (f->monday);
+
+  g_autoptr(GDateTime) week = kab_calendar_week_start (first, G_DATE_MONDAY);
+
+  /* Every day busy for four months: eight weekly series on each day of the week. */
+  for (int day = 0; day < 7; day++)
+    for (int hour = 8; hour < 16; hour++)
+      {
+        g_autoptr(KabSeries) series = kab_series_new ();
+        g_autoptr(GDateTime) date = g_date_time_add_days (week, day);
+        g_autoptr(GError) error = NULL;
+
+        g_object_set (series, "client-id", kab_client_get_id (f->anna), "first-date", date,
+                      "start-minute", hour * 60, "duration", 50, "interval-weeks", 1,
+                      "fee", (gint64)120000, "max-count", 20, NULL);
+        g_assert_true (kab_store_save_series (f->store, series, &error));
+        g_assert_no_error (error);
+      }
+
+  kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (f->view), "month");
+  kab_calendar_view_set_date (KAB_CALENDAR_VIEW (f->view), first);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  kab_test_iterate ();
+
+  /* Once through the four months (the cells learn both heights), then checked at every
+   * step, forward and back. */
+  for (int i = 0; i < 3; i++)
+    {
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      g_assert_true (gtk_widget_activate_action (f->view, "calendar.next", NULL));
+      kab_test_iterate ();
+    }
+  for (int i = 0; i < 3; i++)
+    {
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      kab_test_iterate ();
+      step_to_first_frame (f, "calendar.previous");
+      g_assert_cmpuint (check_month_shown (f), >, 20);
+    }
+  for (int i = 0; i < 3; i++)
+    {
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      kab_test_iterate ();
+      step_to_first_frame (f, "calendar.next");
+      g_assert_cmpuint (check_month_shown (f), >, 20);
+    }
+}
+
+/* A line of the month is drawn by its block, without a label inside: it is as tall as a
+ * line of text whatever its text, is named for screen readers, and its text is painted
+ * inside it. */
+static void
+test_month_line_drawn (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(KabSession) session = add_session (f, 2, 10);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  KabSessionBlock *block = NULL;
+  GtkWidget *parent;
+  int height;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  graphene_rect_t bounds;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *pixels = NULL;
+  guint ink = 0;
+  int width;
+
+  kab_calendar_view_set_mode (KAB_CALENDAR_VIEW (f->view), "month");
+  kab_calendar_view_set_date (KAB_CALENDAR_VIEW (f->view), f->monday);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  kab_test_iterate ();
+
+  collect_cells (f->view, cells);
+  for (guint i = 0; i < cells->len && block == NULL; i++)
+    block = kab_month_cell_find_block (g_ptr_array_index (cells, i), kab_session_get_id (session));
+  g_assert_nonnull (block);
+  g_assert_true (kab_session_block_get_compact (block));
+  g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (block)));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (block), GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  /* The same height for a longer name: the line does not measure its text. */
+  height = gtk_widget_get_height (GTK_WIDGET (block));
+  g_assert_cmpint (height, >, 6);
+  {
+    KabClient *client = kab_store_find_client (f->store, kab_client_get_id (f->anna));
+    g_autoptr(KabClient) renamed = kab_client_copy (client);
+
+    g_object_set (renamed, "given-name", "Annabella-Kristina Wilhelmina", NULL);
+    g_assert_true (kab_store_save_client (f->store, renamed, &error));
+    g_assert_no_error (error);
+  }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  kab_test_iterate ();
+  block = NULL;
+  for (guint i = 0; i < cells->len && block == NULL; i++)
+    block = kab_month_cell_find_block (g_ptr_array_index (cells, i), kab_session_get_id (session));
+  g_assert_nonnull (block);
+  g_assert_true (g_str_has_prefix (kab_session_get_client_name (kab_session_block_get_session (block)),
+                                   "Annabella"));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (block)), ==, height);
+
+  /* Painted as the grid paints it: dark text on the light line, in its middle. */
+  width = gtk_widget_get_width (GTK_WIDGET (block));
+  parent = gtk_widget_get_parent (GTK_WIDGET (block));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (block), parent, &bounds));
+  gtk_widget_snapshot_child (parent, GTK_WIDGET (block), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (bounds.origin.x, bounds.origin.y, width, height));
+  pixels = g_malloc (width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+  for (int y = 0; y < height; y++)
+    for (int x = 8; x < width; x++)
+      {
+        const guchar *pixel = pixels + (y * width + x) * 4;
+
+        /* B, G, R, A: a glyph's pixel is dark where the line is light. */
+        if (pixel[3] > 200 && pixel[0] + pixel[1] + pixel[2] < 3 * 110)
+          ink++;
+      }
+  gsk_renderer_unrealize (renderer);
+  g_test_message ("%u dark pixels in a line of %d × %d", ink, width, height);
+  g_assert_cmpuint (ink, >, 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,6 +714,10 @@ main (int   argc,
               test_keep_planned, fixture_tear_down);
   g_test_add ("/absences-ui/month-more", Fixture, NULL, fixture_set_up,
               test_month_more, fixture_tear_down);
+  g_test_add ("/absences-ui/month-step-one-frame", Fixture, NULL, fixture_set_up,
+              test_month_step_one_frame, fixture_tear_down);
+  g_test_add ("/absences-ui/month-line-drawn", Fixture, NULL, fixture_set_up,
+              test_month_line_drawn, fixture_tear_down);
 
   return g_test_run ();
 }

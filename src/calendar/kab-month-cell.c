@@ -10,6 +10,8 @@
 #include "kab-tooltip.h"
 
 #define SPACING 1
+/* A month shows four to six weeks: its days are taller when it has fewer. */
+#define MAX_WEEKS 6
 
 struct _KabMonthCell
 {
@@ -25,9 +27,13 @@ struct _KabMonthCell
                              * for a busier day */
   guint      n_lines;
 
-  guint      capacity;      /* the lines that fit at the last allocation; 0: not known */
-  guint      fit_when_full; /* the lines shown beside "N more" at the last allocation
-                             * that needed it; 0: not known */
+  /* By the number of weeks of the month shown (0: not told), as a cell is as tall in
+   * every month of as many weeks: */
+  guint      n_weeks;
+  guint      capacity[MAX_WEEKS + 1];      /* the lines that fit at the last allocation;
+                                            * 0: not known */
+  guint      fit_when_full[MAX_WEEKS + 1]; /* the lines shown beside "N more" at the last
+                                            * allocation that needed it; 0: not known */
   guint      n_hidden;      /* sessions that did not fit at the last allocation */
   guint      more_idle_id;
   guint      grow_idle_id;
@@ -158,19 +164,19 @@ count_capacity (KabMonthCell *self,
   if (self->n_lines == 0)
     {
       GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
-      guint most = self->capacity;
+      guint most = self->capacity[self->n_weeks];
 
       for (GtkWidget *sibling = parent != NULL ? gtk_widget_get_first_child (parent) : NULL;
            sibling != NULL;
            sibling = gtk_widget_get_next_sibling (sibling))
         if (KAB_IS_MONTH_CELL (sibling) && KAB_MONTH_CELL (sibling)->n_lines > 0)
-          most = MAX (most, KAB_MONTH_CELL (sibling)->capacity);
+          most = MAX (most, KAB_MONTH_CELL (sibling)->capacity[self->n_weeks]);
 
       return most;
     }
 
   line = natural_height (g_ptr_array_index (self->blocks, 0), width) + SPACING;
-  return line > 0 ? (guint) MAX (available, 0) / (guint) line : self->capacity;
+  return line > 0 ? (guint) MAX (available, 0) / (guint) line : self->capacity[self->n_weeks];
 }
 
 /* The cell has grown (a larger window) and more lines would fit: they are made after
@@ -232,12 +238,12 @@ kab_month_cell_size_allocate (GtkWidget *widget,
       y += block_height + SPACING;
     }
 
-  self->capacity = MAX (count_capacity (self, width, height - day_height), 1);
-  if (self->n_lines < MIN (self->capacity, self->sessions->len) && self->grow_idle_id == 0)
+  self->capacity[self->n_weeks] = MAX (count_capacity (self, width, height - day_height), 1);
+  if (self->n_lines < MIN (self->capacity[self->n_weeks], self->sessions->len) && self->grow_idle_id == 0)
     self->grow_idle_id = g_idle_add (grow_idle, self);
 
   if (fit < self->sessions->len)
-    self->fit_when_full = fit;
+    self->fit_when_full[self->n_weeks] = fit;
   set_n_hidden (self, self->sessions->len - fit);
   gtk_widget_set_child_visible (self->more_button, fit < self->sessions->len);
   if (fit < self->sessions->len)
@@ -396,7 +402,9 @@ static void
 sync_blocks (KabMonthCell *self)
 {
   guint n = self->sessions->len;
-  guint wanted = self->capacity > 0 ? MIN (n, self->capacity) : n;
+  guint capacity = self->capacity[self->n_weeks];
+  guint fit_when_full = self->fit_when_full[self->n_weeks];
+  guint wanted = capacity > 0 ? MIN (n, capacity) : n;
   GtkWidget *previous = self->day_button;
 
   for (guint i = 0; i < wanted; i++)
@@ -421,9 +429,9 @@ sync_blocks (KabMonthCell *self)
 
   /* "N more" is written now when the cell knows what it will show, so that the frame
    * that shows the month does not need a second one for the label. */
-  if (self->capacity > 0 && (n <= self->capacity || self->fit_when_full > 0))
+  if (capacity > 0 && (n <= capacity || fit_when_full > 0))
     {
-      guint shown = n <= self->capacity ? n : MIN (self->fit_when_full, n);
+      guint shown = n <= capacity ? n : MIN (fit_when_full, n);
 
       g_clear_handle_id (&self->more_idle_id, g_source_remove);
       self->n_hidden = n - shown;
@@ -437,6 +445,23 @@ sync_blocks (KabMonthCell *self)
   self->n_lines = wanted;
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * kab_month_cell_set_n_weeks:
+ * @n_weeks: the weeks of the month shown, 4 to 6
+ *
+ * Tells the cell how tall it will be before its sessions are set: it then makes the
+ * lines that will fit and writes its "N more" at once, as it did the last time it
+ * showed a month of as many weeks, and the month shows in one frame.
+ */
+void
+kab_month_cell_set_n_weeks (KabMonthCell *self,
+                            guint         n_weeks)
+{
+  g_return_if_fail (KAB_IS_MONTH_CELL (self));
+
+  self->n_weeks = MIN (n_weeks, MAX_WEEKS);
 }
 
 /**

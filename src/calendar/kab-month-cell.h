@@ -19,6 +19,8 @@ void             kab_month_cell_set_date     (KabMonthCell *self,
                                               GDateTime    *date,
                                               gboolean      in_month,
                                               gboolean      today);
+void             kab_month_cell_set_n_weeks  (KabMonthCell *self,
+                                              guint         n_weeks);
 void             kab_month_cell_set_sessions (KabMonthCell *self,
                                               GPtrArray    *sessions);
 guint            kab_month_cell_get_n_sessions (KabMonthCell *self);

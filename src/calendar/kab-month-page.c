@@ -215,6 +215,7 @@ kab_month_page_set_month (KabMonthPage *self,
       gboolean in_month = g_date_time_get_month (date) == g_date_time_get_month (month_start);
 
       gtk_widget_set_visible (GTK_WIDGET (self->cells[i]), i < self->n_days);
+      kab_month_cell_set_n_weeks (self->cells[i], self->n_days / 7);
       kab_month_cell_set_date (self->cells[i], date, in_month, kab_calendar_day_index (now, date) == 0);
 
       if (i < 7)

@@ -20,8 +20,11 @@ struct _KabSessionBlock
   KabSession         *session;
   gboolean            compact;
 
-  GtkWidget          *name_label;
+  GtkWidget          *name_label;  /* the week's block: name above time */
   GtkWidget          *time_label;
+  PangoLayout        *layout;      /* the month's line, drawn: "10:00 Anna K." */
+  guint               line_serial; /* the pango context line_height was measured with */
+  int                 line_height;
   GtkWidget          *popover;
   GtkWidget          *details;   /* the head of the popover's menu */
   GSimpleActionGroup *actions;
@@ -111,6 +114,13 @@ set_struck_through (KabSessionBlock *self,
       pango_attr_list_insert (attributes, pango_attr_strikethrough_new (TRUE));
     }
 
+  if (self->layout != NULL)
+    {
+      pango_layout_set_attributes (self->layout, attributes);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
   gtk_label_set_attributes (GTK_LABEL (self->name_label), attributes);
   if (self->time_label != NULL)
     gtk_label_set_attributes (GTK_LABEL (self->time_label), attributes);
@@ -181,7 +191,9 @@ update_labels (KabSessionBlock *self)
       g_autofree char *text = g_strdup_printf (C_("month view session", "%s %s"), time,
                                                isolated_short);
 
-      gtk_label_set_label (GTK_LABEL (self->name_label), text);
+      /* Only drawn: a line's height does not depend on its text (see measure()). */
+      pango_layout_set_text (self->layout, text, -1);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   else
     {
@@ -511,10 +523,94 @@ kab_session_block_size_allocate (GtkWidget *widget,
     gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
+/* The month's line is one line of text drawn by the block itself, not a box and a label
+ * inside the button: a month step rebinds some 200 lines, and a label measured its new
+ * text, then laid it out again at its width, then drew it; stepping back through
+ * attended months spent most of its time there. The line is as tall as a line of its
+ * font, whatever the text, so a new text only needs drawing. Its accessible name is the
+ * block's own label (update_labels()). */
+static void
+kab_session_block_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  KabSessionBlock *self = KAB_SESSION_BLOCK (widget);
+  PangoContext *context;
+
+  /* A line takes the width its day gives it, and ellipsizes what does not fit. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
+  context = gtk_widget_get_pango_context (widget);
+  if (self->line_height <= 0 || self->line_serial != pango_context_get_serial (context))
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+      int height = pango_font_metrics_get_height (metrics);
+
+      if (height <= 0)
+        height = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
+      self->line_height = PANGO_PIXELS_CEIL (height);
+      self->line_serial = pango_context_get_serial (context);
+      pango_font_metrics_unref (metrics);
+    }
+
+  *minimum = *natural = self->line_height;
+}
+
+static void
+snapshot_line (KabSessionBlock *self,
+               GtkSnapshot     *snapshot)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int text_height = 0;
+  GdkRGBA color;
+
+  if (width <= 0)
+    return;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, &color);
+#else
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+
+  pango_layout_set_width (self->layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_size (self->layout, NULL, &text_height);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (height - text_height) / 2));
+  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 build_children (KabSessionBlock *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *box;
+
+  if (self->compact)
+    {
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      /* measure() and size_allocate() are the block's own: it has no child to lay out. */
+      gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+      return;
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   self->name_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->name_label), 0);
@@ -523,19 +619,16 @@ build_children (KabSessionBlock *self)
   gtk_widget_add_css_class (self->name_label, "name");
   gtk_box_append (GTK_BOX (box), self->name_label);
 
-  if (!self->compact)
-    {
-      self->time_label = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (self->time_label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (self->time_label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_single_line_mode (GTK_LABEL (self->time_label), TRUE);
-      gtk_widget_add_css_class (self->time_label, "time");
-      gtk_box_append (GTK_BOX (box), self->time_label);
-    }
+  self->time_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->time_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->time_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (self->time_label), TRUE);
+  gtk_widget_add_css_class (self->time_label, "time");
+  gtk_box_append (GTK_BOX (box), self->time_label);
 
   gtk_widget_set_valign (box, GTK_ALIGN_START);
   gtk_button_set_child (GTK_BUTTON (self), box);
-  gtk_widget_add_css_class (GTK_WIDGET (self), self->compact ? "compact" : "full");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "full");
 }
 
 /* Alt+arrows move the focused session (a day sideways, 5 minutes up or down), Shift+Alt
@@ -604,6 +697,7 @@ kab_session_block_dispose (GObject *object)
 
   self->details = NULL;
   g_clear_pointer (&self->popover, gtk_widget_unparent);
+  g_clear_object (&self->layout);
   g_clear_object (&self->session);
   g_clear_object (&self->actions);
 
@@ -707,6 +801,9 @@ kab_session_block_snapshot (GtkWidget   *widget,
                                  &GRAPHENE_RECT_INIT (x, box.origin.y, STRIPE_WIDTH, box.size.height));
     }
 
+  if (self->layout != NULL)
+    snapshot_line (self, snapshot);
+
   GTK_WIDGET_CLASS (kab_session_block_parent_class)->snapshot (widget, snapshot);
 }
 
@@ -722,6 +819,7 @@ kab_session_block_class_init (KabSessionBlockClass *klass)
   object_class->get_property = kab_session_block_get_property;
   object_class->set_property = kab_session_block_set_property;
 
+  widget_class->measure = kab_session_block_measure;
   widget_class->size_allocate = kab_session_block_size_allocate;
   widget_class->snapshot = kab_session_block_snapshot;
 
@@ -793,7 +891,7 @@ kab_session_block_set_session (KabSessionBlock *self,
     return;
 
   /* Before construction the labels do not exist yet; constructed() fills them. */
-  if (self->name_label != NULL)
+  if (self->name_label != NULL || self->layout != NULL)
     {
       update_labels (self);
       update_actions (self);
