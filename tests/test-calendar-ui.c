@@ -885,6 +885,61 @@ test_working_day_follows_practice (Fixture       *f,
   g_assert_cmpint (kab_week_grid_get_hour_height (grid), >, before);
 }
 
+/* Alt+Right moves a block's session a day on, Shift+Alt+Down makes it 5 minutes longer:
+ * the keyboard's drag, in every block. */
+static void
+test_block_move_keys (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(KabSession) first = NULL;
+  g_autoptr(KabSession) moved = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  KabSessionBlock *block;
+  GtkShortcut *right, *longer;
+  int duration;
+
+  create_weekly_series (f);
+  kab_test_iterate ();
+  sessions = sessions_of (f, f->anna);
+  first = g_list_model_get_item (sessions, 0);
+  start = g_date_time_ref (kab_session_get_start (first));
+  duration = kab_session_get_duration (first);
+  kab_calendar_view_set_date (KAB_CALENDAR_VIEW (f->view), start);
+  kab_test_iterate ();
+  block = block_of (f, first);
+
+  for (guint i = 0; i < 6; i++)
+    {
+      const char *keys[] = { "<Alt>Left", "<Alt>Right", "<Alt>Up", "<Alt>Down",
+                             "<Shift><Alt>Up", "<Shift><Alt>Down" };
+
+      g_assert_nonnull (find_shortcut (GTK_WIDGET (block), keys[i]));
+    }
+
+  right = find_shortcut (GTK_WIDGET (block), "<Alt>Right");
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (right), 0, GTK_WIDGET (block),
+                                               gtk_shortcut_get_arguments (right)));
+  kab_test_iterate ();
+  moved = kab_store_load_session (f->store, kab_session_get_id (first), &error);
+  g_assert_no_error (error);
+  expected = g_date_time_add_days (start, 1);
+  g_assert_true (g_date_time_equal (kab_session_get_start (moved), expected));
+  g_clear_object (&moved);
+
+  block = block_of (f, first);
+  longer = find_shortcut (GTK_WIDGET (block), "<Shift><Alt>Down");
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (longer), 0, GTK_WIDGET (block),
+                                               gtk_shortcut_get_arguments (longer)));
+  kab_test_iterate ();
+  moved = kab_store_load_session (f->store, kab_session_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_date_time_equal (kab_session_get_start (moved), expected));
+  g_assert_cmpint (kab_session_get_duration (moved), ==, duration + 5);
+}
+
 /* Planned sessions have a stripe in the accent colour (blue), those cancelled by the
  * psychologist a grey one: the colour follows the status. */
 static void
@@ -1230,6 +1285,8 @@ main (int   argc,
               fixture_set_up, test_working_day_follows_practice, fixture_tear_down);
   g_test_add ("/calendar-ui/block-stripe", Fixture, NULL,
               fixture_set_up, test_block_stripe, fixture_tear_down);
+  g_test_add ("/calendar-ui/block-move-keys", Fixture, NULL,
+              fixture_set_up, test_block_move_keys, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -529,6 +529,38 @@ kab_session_block_size_allocate (GtkWidget *widget,
  * attended months spent most of its time there. The line is as tall as a line of its
  * font, whatever the text, so a new text only needs drawing. Its accessible name is the
  * block's own label (update_labels()). */
+/* The height of a line in @context's font. The blocks of a month share one font: the
+ * metrics of the last font asked for are kept (they cost some 100,000 instructions). */
+static int
+line_height_of (PangoContext *context)
+{
+  static PangoFontDescription *last_font;
+  static PangoFontMap *last_map;
+  static PangoLanguage *last_language;
+  static int last_height;
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  PangoFontMetrics *metrics;
+  int height;
+
+  if (last_font != NULL && pango_font_description_equal (font, last_font)
+      && pango_context_get_font_map (context) == last_map
+      && pango_context_get_language (context) == last_language)
+    return last_height;
+
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  height = pango_font_metrics_get_height (metrics);
+  if (height <= 0)
+    height = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
+  pango_font_metrics_unref (metrics);
+
+  g_clear_pointer (&last_font, pango_font_description_free);
+  last_font = pango_font_description_copy (font);
+  last_map = pango_context_get_font_map (context);
+  last_language = pango_context_get_language (context);
+  last_height = PANGO_PIXELS_CEIL (height);
+  return last_height;
+}
+
 static void
 kab_session_block_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
@@ -551,14 +583,8 @@ kab_session_block_measure (GtkWidget      *widget,
   context = gtk_widget_get_pango_context (widget);
   if (self->line_height <= 0 || self->line_serial != pango_context_get_serial (context))
     {
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-      int height = pango_font_metrics_get_height (metrics);
-
-      if (height <= 0)
-        height = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
-      self->line_height = PANGO_PIXELS_CEIL (height);
+      self->line_height = line_height_of (context);
       self->line_serial = pango_context_get_serial (context);
-      pango_font_metrics_unref (metrics);
     }
 
   *minimum = *natural = self->line_height;
@@ -635,15 +661,16 @@ build_children (KabSessionBlock *self)
  * Up and Down change its length: the keyboard's drag, through "calendar.move-session". */
 static const struct
 {
-  const char *trigger;
-  int         days, minutes, duration;
+  guint           keyval;
+  GdkModifierType modifiers;
+  int             days, minutes, duration;
 } move_keys[] = {
-  { "<Alt>Left", -1, 0, 0 },
-  { "<Alt>Right", 1, 0, 0 },
-  { "<Alt>Up", 0, -5, 0 },
-  { "<Alt>Down", 0, 5, 0 },
-  { "<Shift><Alt>Up", 0, 0, -5 },
-  { "<Shift><Alt>Down", 0, 0, 5 },
+  { GDK_KEY_Left, GDK_ALT_MASK, -1, 0, 0 },
+  { GDK_KEY_Right, GDK_ALT_MASK, 1, 0, 0 },
+  { GDK_KEY_Up, GDK_ALT_MASK, 0, -5, 0 },
+  { GDK_KEY_Down, GDK_ALT_MASK, 0, 5, 0 },
+  { GDK_KEY_Up, GDK_SHIFT_MASK | GDK_ALT_MASK, 0, 0, -5 },
+  { GDK_KEY_Down, GDK_SHIFT_MASK | GDK_ALT_MASK, 0, 0, 5 },
 };
 
 static gboolean
@@ -652,26 +679,24 @@ on_move_key (GtkWidget *widget,
              gpointer   user_data)
 {
   KabSessionBlock *self = KAB_SESSION_BLOCK (widget);
-  guint i = GPOINTER_TO_UINT (user_data);
+  int days, minutes, duration;
 
   if (self->session == NULL)
     return FALSE;
 
+  g_variant_get (args, "(iii)", &days, &minutes, &duration);
   return gtk_widget_activate_action (widget, "calendar.move-session", "(xiii)",
-                                     kab_session_get_id (self->session),
-                                     move_keys[i].days, move_keys[i].minutes, move_keys[i].duration);
+                                     kab_session_get_id (self->session), days, minutes, duration);
 }
 
+/* The class's own shortcuts, parsed once: a month makes some 200 blocks. */
 static void
-add_move_keys (KabSessionBlock *self)
+add_move_keys (GtkWidgetClass *widget_class)
 {
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
   for (guint i = 0; i < G_N_ELEMENTS (move_keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (move_keys[i].trigger),
-                                                            gtk_callback_action_new (on_move_key, GUINT_TO_POINTER (i), NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+    gtk_widget_class_add_binding (widget_class, move_keys[i].keyval, move_keys[i].modifiers,
+                                  on_move_key, "(iii)",
+                                  move_keys[i].days, move_keys[i].minutes, move_keys[i].duration);
 }
 
 static void
@@ -682,7 +707,6 @@ kab_session_block_constructed (GObject *object)
   G_OBJECT_CLASS (kab_session_block_parent_class)->constructed (object);
 
   build_children (self);
-  add_move_keys (self);
   if (self->session != NULL)
     {
       update_labels (self);
@@ -820,6 +844,7 @@ kab_session_block_class_init (KabSessionBlockClass *klass)
   object_class->set_property = kab_session_block_set_property;
 
   widget_class->measure = kab_session_block_measure;
+  add_move_keys (widget_class);
   widget_class->size_allocate = kab_session_block_size_allocate;
   widget_class->snapshot = kab_session_block_snapshot;
 
