@@ -597,13 +597,13 @@ test_delete (Fixture       *fixture,
   g_assert_true (kab_clients_view_show_client (view, kab_client_get_id (bo)));
   g_assert_true (gtk_widget_activate_action (fixture->view, "clients.delete", NULL));
   iterate ();
-  respond ("Delete \u200E\u2068Bo Berg\u2069?", "_Cancel");
+  respond ("Delete Bo Berg?", "_Cancel");
   g_assert_nonnull (kab_store_find_client (fixture->store, kab_client_get_id (bo)));
 
   /* Confirmed: gone, and the details show nobody. */
   g_assert_true (gtk_widget_activate_action (fixture->view, "clients.delete", NULL));
   iterate ();
-  respond ("Delete \u200E\u2068Bo Berg\u2069?", "_Delete");
+  respond ("Delete Bo Berg?", "_Delete");
   g_assert_null (kab_store_find_client (fixture->store, kab_client_get_id (bo)));
   g_assert_null (kab_clients_view_get_client (view));
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);

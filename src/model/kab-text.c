@@ -8,11 +8,34 @@
 #include "kab-text.h"
 
 /* The direction of the interface, by GTK's own rule (gtk_get_locale_direction()): its
- * translation of "default:LTR". Only GLib is needed to read it. */
+ * translation of "default:LTR". Only GLib is needed to read it. The language does not
+ * change while Kabinett runs. */
 static gboolean
 locale_is_rtl (void)
 {
-  return g_strcmp0 (g_dgettext ("gtk40", "default:LTR"), "default:RTL") == 0;
+  static gsize rtl;
+
+  if (g_once_init_enter (&rtl))
+    g_once_init_leave (&rtl, g_strcmp0 (g_dgettext ("gtk40", "default:LTR"), "default:RTL") == 0 ? 2 : 1);
+
+  return rtl == 2;
+}
+
+/* A character that is written right to left (the blocks of Unicode's right-to-left
+ * scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation forms), or one
+ * that sets a direction (marks, embeddings, overrides, isolates). A block also holds a
+ * few neutral characters, which are isolated along: never wrong, only not needed. */
+static gboolean
+is_bidi_sensitive (gunichar c)
+{
+  return (c >= 0x0590 && c <= 0x08FF) ||
+         (c >= 0xFB1D && c <= 0xFDFF) ||
+         (c >= 0xFE70 && c <= 0xFEFF) ||
+         (c >= 0x10800 && c <= 0x10FFF) ||
+         (c >= 0x1E800 && c <= 0x1EFFF) ||
+         c == 0x061C || c == 0x200E || c == 0x200F ||
+         (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
 }
 
 /**
@@ -30,13 +53,30 @@ locale_is_rtl (void)
  * would otherwise turn the whole sentence right to left. Inside a sentence the mark
  * changes nothing. Both are invisible, on screen and on paper.
  *
- * Returns: (transfer full): the isolated text; for %NULL, an empty isolate
+ * In a left-to-right interface, a text without a right-to-left character or a
+ * direction mark is returned as it is: the bidirectional algorithm lays it out left to
+ * right with or without the isolate, and the marks would only cost Pango work (the
+ * fonts have no glyph for them, and every label with a name was split into three runs).
+ *
+ * Returns: (transfer full): the text, isolated where its direction could matter
  */
 char *
 kab_isolate (const char *text)
 {
-  return g_strconcat (locale_is_rtl () ? "\u200F" : "\u200E",
-                      "\u2068", text != NULL ? text : "", "\u2069", NULL);
+  if (text == NULL)
+    text = "";
+
+  if (!locale_is_rtl ())
+    {
+      const char *p = text;
+
+      while (*p != '\0' && !is_bidi_sensitive (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        return g_strdup (text);
+    }
+
+  return g_strconcat (locale_is_rtl () ? "\u200F" : "\u200E", "\u2068", text, "\u2069", NULL);
 }
 
 /**
