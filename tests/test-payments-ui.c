@@ -496,6 +496,13 @@ test_sell_package (Fixture       *f,
   }
 }
 
+static gboolean
+is_shown_menu_button (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_visible (widget);
+}
+
 /* A receipt from the ledger: Ctrl+P and the row's menu act on the selected payment, and
  * the receipt takes its own number, the first being 1. */
 static void
@@ -529,6 +536,30 @@ test_receipt_from_ledger (Fixture       *f,
   /* the ledger has a receipt column, and selecting the payment's row makes it the one */
   column_view = GTK_COLUMN_VIEW (kab_test_find_by_type (GTK_WIDGET (ledger), GTK_TYPE_COLUMN_VIEW));
   entries = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+
+  /* The payment's receipt button: its menu is made when it opens, and opening it
+   * selects the payment's row. */
+  {
+    GtkWidget *button = kab_test_find_widget (GTK_WIDGET (column_view), is_shown_menu_button, NULL);
+    GMenuModel *menu;
+    g_autofree char *first = NULL;
+
+    g_assert_nonnull (button);
+    g_assert_null (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    kab_test_iterate ();
+    menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    g_assert_nonnull (menu);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
+    g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &first));
+    g_assert_cmpstr (first, ==, "payments.print-receipt");
+    g_assert_nonnull (kab_ledger_page_get_selected_payment (ledger));
+    g_assert_cmpint (kab_payment_get_id (kab_ledger_page_get_selected_payment (ledger)), ==,
+                     kab_payment_get_id (payment));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    kab_test_iterate ();
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (entries));
+  }
   n = g_list_model_get_n_items (entries);
   for (guint i = 0; i < n; i++)
     {

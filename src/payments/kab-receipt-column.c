@@ -7,15 +7,26 @@
 
 #include "kab-ledger-entry.h"
 #include "kab-receipt-column.h"
+#include "kab-tooltip.h"
+
+static GMenuModel *receipt_menu (void);
 
 /* The menu acts on the selected payment (the same as Ctrl+P), so opening it selects its
- * row first. */
+ * row first. The menu itself is made then, the first time: a popover menu made with
+ * every row cost more than the rest of the row (each payment recorded adds one). */
 static void
 select_row (GtkMenuButton *button,
             gpointer       user_data)
 {
   GtkListItem *item = g_object_get_data (G_OBJECT (button), "list-item");
   GtkSingleSelection *selection = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    {
+      g_autoptr(GMenuModel) menu = receipt_menu ();
+
+      gtk_menu_button_set_menu_model (button, menu);
+    }
 
   if (item != NULL)
     gtk_single_selection_set_selected (selection, gtk_list_item_get_position (item));
@@ -45,13 +56,11 @@ on_setup (GtkSignalListItemFactory *factory,
           GtkSingleSelection       *selection)
 {
   GtkWidget *button = gtk_menu_button_new ();
-  g_autoptr(GMenuModel) menu = receipt_menu ();
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), select_row, selection, NULL);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Receipt"));
+  kab_tooltip_set_text (button, _("Receipt"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Receipt for this payment"),
                                   -1);
