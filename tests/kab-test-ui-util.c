@@ -241,3 +241,43 @@ kab_test_destroy_all_windows (void)
 
   kab_test_iterate ();
 }
+
+/**
+ * kab_test_render_widget:
+ *
+ * Renders @widget as its parent paints it (gtk_widget_snapshot_child(), in the parent's
+ * coordinates) with the cairo renderer, at its current size.
+ *
+ * Returns: (transfer full): gtk_widget_get_height() rows of gtk_widget_get_width()
+ *   premultiplied ARGB32 pixels (B, G, R, A bytes)
+ */
+guchar *
+kab_test_render_widget (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  graphene_rect_t bounds;
+  guchar *pixels;
+
+  g_assert_nonnull (parent);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  g_assert_true (gtk_widget_compute_bounds (widget, parent, &bounds));
+  gtk_widget_snapshot_child (parent, widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (bounds.origin.x, bounds.origin.y, width, height));
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  gsk_renderer_unrealize (renderer);
+  return pixels;
+}

@@ -24,5 +24,6 @@ GtkWidget *kab_test_find_widget         (GtkWidget          *root,
 GtkWidget *kab_test_find_by_id          (GtkWidget          *root,
                                          const char         *id);
 void       kab_test_destroy_all_windows (void);
+guchar    *kab_test_render_widget       (GtkWidget          *widget);
 
 G_END_DECLS

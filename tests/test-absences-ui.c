@@ -619,13 +619,7 @@ test_month_line_drawn (Fixture       *f,
   g_autoptr(KabSession) session = add_session (f, 2, 10);
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   KabSessionBlock *block = NULL;
-  GtkWidget *parent;
   int height;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  graphene_rect_t bounds;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree guchar *pixels = NULL;
   guint ink = 0;
@@ -667,17 +661,7 @@ test_month_line_drawn (Fixture       *f,
 
   /* Painted as the grid paints it: dark text on the light line, in its middle. */
   width = gtk_widget_get_width (GTK_WIDGET (block));
-  parent = gtk_widget_get_parent (GTK_WIDGET (block));
-  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (block), parent, &bounds));
-  gtk_widget_snapshot_child (parent, GTK_WIDGET (block), snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
-  g_assert_no_error (error);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (bounds.origin.x, bounds.origin.y, width, height));
-  pixels = g_malloc (width * height * 4);
-  gdk_texture_download (texture, pixels, width * 4);
+  pixels = kab_test_render_widget (GTK_WIDGET (block));
   for (int y = 0; y < height; y++)
     for (int x = 8; x < width; x++)
       {
@@ -687,7 +671,6 @@ test_month_line_drawn (Fixture       *f,
         if (pixel[3] > 200 && pixel[0] + pixel[1] + pixel[2] < 3 * 110)
           ink++;
       }
-  gsk_renderer_unrealize (renderer);
   g_test_message ("%u dark pixels in a line of %d × %d", ink, width, height);
   g_assert_cmpuint (ink, >, 20);
 }

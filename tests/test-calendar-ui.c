@@ -826,16 +826,8 @@ stripe_pixel (KabSessionBlock *block,
               guchar           out[4])
 {
   GtkWidget *widget = GTK_WIDGET (block);
-  GtkWidget *parent = gtk_widget_get_parent (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  graphene_rect_t bounds;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree guchar *pixels = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height;
 
   /* Laid out, as the user sees it: a change of status asks for a new layout. */
   gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (widget)));
@@ -845,18 +837,8 @@ stripe_pixel (KabSessionBlock *block,
   g_assert_cmpint (width, >, 6);
   g_assert_cmpint (height, >, 6);
   /* As the grid paints it, in the grid's coordinates. */
-  g_assert_true (gtk_widget_compute_bounds (widget, parent, &bounds));
-  gtk_widget_snapshot_child (parent, widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
-  g_assert_no_error (error);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (bounds.origin.x, bounds.origin.y, width, height));
-  pixels = g_malloc (width * height * 4);
-  gdk_texture_download (texture, pixels, width * 4);
+  pixels = kab_test_render_widget (widget);
   memcpy (out, pixels + ((height / 2) * width + 1) * 4, 4);
-  gsk_renderer_unrealize (renderer);
 }
 
 /* A change of the practice's working day reaches the week already shown: a shorter day
