@@ -67,12 +67,12 @@ test_demo_drafts_wait_on_today (void)
   waiting = kab_today_page_get_list (page, "waiting");
   n_rows = count_named_rows (waiting, "journal-to-sign-row", &row);
   g_assert_cmpuint (n_rows, ==, MIN (n_to_sign, 12));
-  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Journal note to sign"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Draft, not signed"));
+  g_assert_nonnull (strstr (kab_today_page_row_get_title (row), "Journal note to sign"));
+  g_assert_nonnull (strstr (kab_today_page_row_get_subtitle (row), "Draft, not signed"));
 
   /* The row opens the note itself, the oldest first. */
   to_sign = kab_store_list_journal_to_sign (store, now, &error);
-  g_signal_emit_by_name (row, "activated");
+  g_signal_emit_by_name (row, "activate");
   editor = KAB_JOURNAL_EDITOR (kab_test_find_toplevel (KAB_TYPE_JOURNAL_EDITOR));
   g_assert_nonnull (editor);
   entry = kab_journal_editor_get_entry (editor);

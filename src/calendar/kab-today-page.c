@@ -79,27 +79,25 @@ set_placeholder (GtkListBox *list,
   gtk_list_box_set_placeholder (list, label);
 }
 
-/* One line each for the row's title and subtitle, ellipsized, and never wrapped. A
- * wrapping label is laid out again for every width GTK asks about, and a GtkBox asks a
- * wrapping label for its width at a given height by trying widths one after the other:
- * Pango shaped the Today page's rows 55,000 times before the first frame, most of the
- * start-up's work (counted with gdb and callgrind). adw_action_row_set_title_lines()
- * ellipsizes but keeps wrapping, so the row's own labels are found and told not to wrap;
- * should libadwaita build its rows differently, they are simply left as they are. The
- * whole text stays in the label, for screen readers and for the row's tooltip. */
-static void
-keep_to_one_line (GtkWidget *widget)
+/* A row of the page: a title and a subtitle on one line each, ellipsized, and buttons at
+ * the end. It is a plain GtkListBoxRow holding what an AdwActionRow shows, in boxes of
+ * the same style classes, so that it looks the same: an AdwActionRow is some ten widgets
+ * with bindings and handlers, about 1.7 million instructions a row on the way to the
+ * first frame, and the page shows a score of rows at every start. One line: a wrapping
+ * label is laid out again for every width a GtkBox tries (Pango shaped the page's rows
+ * 55,000 times before the first frame when they wrapped). The whole text stays in the
+ * labels for screen readers, and in the row's tooltip. */
+static GtkWidget *
+new_line_label (const char *text,
+                const char *css_class)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) &&
-          (gtk_widget_has_css_class (child, "title") || gtk_widget_has_css_class (child, "subtitle")))
-        gtk_label_set_wrap (GTK_LABEL (child), FALSE);
-      else if (!GTK_IS_LABEL (child))
-        keep_to_one_line (child);
-    }
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
 }
 
 static GtkWidget *
@@ -108,16 +106,29 @@ new_row (const char *title,
          const char *action,
          GVariant   *target)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-  g_autofree char *escaped_subtitle = subtitle != NULL ? g_markup_escape_text (subtitle, -1) : NULL;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *title_label = new_line_label (title, "title");
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
-  if (escaped_subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  keep_to_one_line (row);
+  gtk_widget_add_css_class (header, "header");
+  gtk_widget_set_valign (header, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (titles, "title");
+  gtk_widget_set_valign (titles, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (titles, TRUE);
+  gtk_box_append (GTK_BOX (titles), title_label);
+  if (subtitle != NULL)
+    gtk_box_append (GTK_BOX (titles), new_line_label (subtitle, "subtitle"));
+  gtk_widget_add_css_class (suffixes, "suffixes");
+  gtk_box_append (GTK_BOX (header), titles);
+  gtk_box_append (GTK_BOX (header), suffixes);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), header);
+  g_object_set_data (G_OBJECT (row), "suffixes", suffixes);
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title_label, NULL,
+                                  -1);
   /* What is cut off shows when the pointer rests on the row. */
   kab_tooltip_set_text (row, subtitle != NULL ? subtitle : title);
 
@@ -127,12 +138,38 @@ new_row (const char *title,
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
     }
-  else if (target != NULL)
+  else
     {
-      g_variant_unref (g_variant_ref_sink (target));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      if (target != NULL)
+        g_variant_unref (g_variant_ref_sink (target));
     }
 
   return row;
+}
+
+static void
+add_suffix (GtkWidget *row,
+            GtkWidget *widget)
+{
+  gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (row), "suffixes")), widget);
+}
+
+/* The text of a row's title or subtitle ("title", "subtitle"), for tests. */
+static const char *
+row_text (GtkWidget  *row,
+          const char *css_class)
+{
+  GtkWidget *header = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  GtkWidget *titles = header != NULL ? gtk_widget_get_first_child (header) : NULL;
+
+  for (GtkWidget *child = titles != NULL ? gtk_widget_get_first_child (titles) : NULL;
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, css_class))
+      return gtk_label_get_text (GTK_LABEL (child));
+
+  return NULL;
 }
 
 /* A row that opens a place ends with an arrow, after its buttons. */
@@ -141,7 +178,7 @@ append_row (GtkListBox *list,
             GtkWidget  *row)
 {
   if (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)) != NULL)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+    add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
 
   gtk_list_box_append (list, row);
 }
@@ -252,19 +289,17 @@ new_session_row (KabTodayPage *self,
   gtk_widget_set_name (row, "session-row");
 
   if (status == KAB_SESSION_STATUS_PLANNED)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               new_suffix_button ("object-select-symbolic", _("Mark Attended"),
-                                                  "calendar.set-status",
-                                                  status_target (session, KAB_SESSION_STATUS_ATTENDED)));
+    add_suffix (row, new_suffix_button ("object-select-symbolic", _("Mark Attended"),
+                                        "calendar.set-status",
+                                        status_target (session, KAB_SESSION_STATUS_ATTENDED)));
   else
     gtk_widget_add_css_class (row, "dim-label");
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             new_suffix_button ("kab-payments-symbolic", _("Record Payment"),
-                                                "win.open-in-view",
-                                                open_in_view_target ("payments", "payments.record-for",
-                                                                     kab_session_get_client_id (session))));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_session_menu_button (self, session));
+  add_suffix (row, new_suffix_button ("kab-payments-symbolic", _("Record Payment"),
+                                      "win.open-in-view",
+                                      open_in_view_target ("payments", "payments.record-for",
+                                                           kab_session_get_client_id (session))));
+  add_suffix (row, new_session_menu_button (self, session));
 
   return row;
 }
@@ -448,14 +483,21 @@ fill_past_planned (KabTodayPage *self,
     append_more_row (self->waiting_list, more, "calendar.show-week", g_variant_new_int64 (oldest));
 }
 
+/* A journal row opens its note (it has no action: the editor is a window of its own). */
 static void
-on_journal_row_activated (AdwActionRow *row,
-                          KabTodayPage *self)
+on_waiting_row_activated (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          KabTodayPage  *self)
 {
   KabJournalEntry *entry = g_object_get_data (G_OBJECT (row), "entry");
-  KabJournalEditor *editor = kab_journal_editor_new (self->store, entry);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  KabJournalEditor *editor;
+  GtkRoot *root;
 
+  if (entry == NULL)
+    return;
+
+  editor = kab_journal_editor_new (self->store, entry);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
   /* Signed there, the note leaves this list. */
@@ -504,8 +546,7 @@ fill_journal_to_sign (KabTodayPage *self,
       gtk_widget_set_name (row, "journal-to-sign-row");
       g_object_set_data_full (G_OBJECT (row), "entry", g_object_ref (entry), g_object_unref);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_signal_connect_object (row, "activated", G_CALLBACK (on_journal_row_activated), self, 0);
+      add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
       append_row (self->waiting_list, row);
     }
 }
@@ -613,11 +654,10 @@ fill_debts (KabTodayPage *self,
       subtitle = g_strdup_printf (_("Unpaid since %s"), since);
       row = new_row (title, subtitle, "win.open-in-view",
                      open_in_view_target ("payments", "payments.show-client", debt->client_id));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 new_suffix_button ("kab-payments-symbolic", _("Record Payment"),
-                                                    "win.open-in-view",
-                                                    open_in_view_target ("payments", "payments.record-for",
-                                                                         debt->client_id)));
+      add_suffix (row, new_suffix_button ("kab-payments-symbolic", _("Record Payment"),
+                                          "win.open-in-view",
+                                          open_in_view_target ("payments", "payments.record-for",
+                                                               debt->client_id)));
       append_row (self->waiting_list, row);
     }
 
@@ -717,13 +757,11 @@ fill_consultations (KabTodayPage *self)
                                                "%u meetings: finish, or go on with psychotherapy", held),
                                   held);
       row = new_row (title, subtitle, NULL, NULL);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 new_text_button (self, _("_Finish"), _("Mark the client finished"),
-                                                  kab_client_get_id (client), TRUE));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 new_text_button (self, _("_Psychotherapy"),
-                                                  _("Go on with psychotherapy: new sessions are booked as psychotherapy"),
-                                                  kab_client_get_id (client), FALSE));
+      add_suffix (row, new_text_button (self, _("_Finish"), _("Mark the client finished"),
+                                        kab_client_get_id (client), TRUE));
+      add_suffix (row, new_text_button (self, _("_Psychotherapy"),
+                                        _("Go on with psychotherapy: new sessions are booked as psychotherapy"),
+                                        kab_client_get_id (client), FALSE));
       gtk_widget_set_name (row, "consultation-row");
       append_row (self->waiting_list, row);
     }
@@ -834,6 +872,8 @@ kab_today_page_init (KabTodayPage *self)
   set_placeholder (self->day_list, _("No sessions on this day"));
   set_placeholder (self->week_list, _("Nothing planned"));
   set_placeholder (self->waiting_list, _("Nothing is waiting: every session is marked, every note and agreement signed"));
+  g_signal_connect_object (self->waiting_list, "row-activated",
+                           G_CALLBACK (on_waiting_row_activated), self, 0);
 }
 
 /**
@@ -896,4 +936,32 @@ kab_today_page_get_list (KabTodayPage *self,
   if (g_strcmp0 (name, "week") == 0)
     return self->week_list;
   return self->waiting_list;
+}
+
+/**
+ * kab_today_page_row_get_title:
+ * @row: a row of one of the page's lists
+ *
+ * Returns: (nullable): the row's title, as shown, for tests
+ */
+const char *
+kab_today_page_row_get_title (GtkWidget *row)
+{
+  g_return_val_if_fail (GTK_IS_LIST_BOX_ROW (row), NULL);
+
+  return row_text (row, "title");
+}
+
+/**
+ * kab_today_page_row_get_subtitle:
+ * @row: a row of one of the page's lists
+ *
+ * Returns: (nullable): the row's subtitle, as shown, for tests
+ */
+const char *
+kab_today_page_row_get_subtitle (GtkWidget *row)
+{
+  g_return_val_if_fail (GTK_IS_LIST_BOX_ROW (row), NULL);
+
+  return row_text (row, "subtitle");
 }

@@ -18,6 +18,8 @@ void        kab_today_page_set_store    (KabTodayPage *self,
 void        kab_today_page_set_date     (KabTodayPage *self,
                                          GDateTime    *day);
 void        kab_today_page_refresh      (KabTodayPage *self);
+const char *kab_today_page_row_get_title    (GtkWidget    *row);
+const char *kab_today_page_row_get_subtitle (GtkWidget    *row);
 GtkListBox *kab_today_page_get_list     (KabTodayPage *self,
                                          const char   *name);
 
