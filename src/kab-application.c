@@ -353,8 +353,6 @@ kab_application_startup (GApplication *application)
                                            app_accels[i].action,
                                            app_accels[i].accels);
 
-
-
   self->sigint_source = g_unix_signal_add (SIGINT, on_terminate_signal, self);
   self->sigterm_source = g_unix_signal_add (SIGTERM, on_terminate_signal, self);
 }

@@ -23,8 +23,6 @@ struct _KabSessionBlock
   GtkWidget          *name_label;  /* the week's block: name above time */
   GtkWidget          *time_label;
   PangoLayout        *layout;      /* the month's line, drawn: "10:00 Anna K." */
-  guint               line_serial; /* the pango context line_height was measured with */
-  int                 line_height;
   GtkWidget          *popover;
   GtkWidget          *details;   /* the head of the popover's menu */
   GSimpleActionGroup *actions;
@@ -523,12 +521,6 @@ kab_session_block_size_allocate (GtkWidget *widget,
     gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
-/* The month's line is one line of text drawn by the block itself, not a box and a label
- * inside the button: a month step rebinds some 200 lines, and a label measured its new
- * text, then laid it out again at its width, then drew it; stepping back through
- * attended months spent most of its time there. The line is as tall as a line of its
- * font, whatever the text, so a new text only needs drawing. Its accessible name is the
- * block's own label (update_labels()). */
 /* The height of a line in @context's font. The blocks of a month share one font: the
  * metrics of the last font asked for are kept (they cost some 100,000 instructions). */
 static int
@@ -561,6 +553,12 @@ line_height_of (PangoContext *context)
   return last_height;
 }
 
+/* The month's line is one line of text drawn by the block itself, not a box and a label
+ * inside the button: a month step rebinds some 200 lines, and a label measured its new
+ * text, then laid it out again at its width, then drew it; stepping back through
+ * attended months spent most of its time there. The line is as tall as a line of its
+ * font, whatever the text, so a new text only needs drawing. Its accessible name is the
+ * block's own label (update_labels()). */
 static void
 kab_session_block_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
@@ -570,24 +568,11 @@ kab_session_block_measure (GtkWidget      *widget,
                            int            *minimum_baseline,
                            int            *natural_baseline)
 {
-  KabSessionBlock *self = KAB_SESSION_BLOCK (widget);
-  PangoContext *context;
-
   /* A line takes the width its day gives it, and ellipsizes what does not fit. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = *natural = 0;
-      return;
-    }
-
-  context = gtk_widget_get_pango_context (widget);
-  if (self->line_height <= 0 || self->line_serial != pango_context_get_serial (context))
-    {
-      self->line_height = line_height_of (context);
-      self->line_serial = pango_context_get_serial (context);
-    }
-
-  *minimum = *natural = self->line_height;
+    *minimum = *natural = 0;
+  else
+    *minimum = *natural = line_height_of (gtk_widget_get_pango_context (widget));
 }
 
 static void
@@ -777,7 +762,7 @@ kab_session_block_set_property (GObject      *object,
 /* The stripe on the block's leading edge, in its status's colour. As a CSS inset
  * box-shadow it was GTK 4.8's costliest node under the cairo renderer: an even-odd path
  * filled for every block, 14 % of a calendar step's instructions (callgrind). Drawn
- * here it is one rectangle, inside the rounded clip the block's hidden overflow sets. */
+ * here it is one rectangle, inside the clip the block's hidden overflow sets. */
 #define STRIPE_WIDTH 3
 
 static gboolean

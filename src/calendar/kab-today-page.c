@@ -124,7 +124,6 @@ new_row (const char *title,
   gtk_box_append (GTK_BOX (header), titles);
   gtk_box_append (GTK_BOX (header), suffixes);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), header);
-  g_object_set_data (G_OBJECT (row), "suffixes", suffixes);
 
   gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, title_label, NULL,
@@ -148,11 +147,14 @@ new_row (const char *title,
   return row;
 }
 
+/* Into the row's last box, after its titles (see new_row()). */
 static void
 add_suffix (GtkWidget *row,
             GtkWidget *widget)
 {
-  gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (row), "suffixes")), widget);
+  GtkWidget *header = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+  gtk_box_append (GTK_BOX (gtk_widget_get_last_child (header)), widget);
 }
 
 /* The text of a row's title or subtitle ("title", "subtitle"), for tests. */

@@ -63,10 +63,12 @@ is_bidi_sensitive (gunichar c)
 char *
 kab_isolate (const char *text)
 {
+  gboolean rtl = locale_is_rtl ();
+
   if (text == NULL)
     text = "";
 
-  if (!locale_is_rtl ())
+  if (!rtl)
     {
       const char *p = text;
 
@@ -76,7 +78,7 @@ kab_isolate (const char *text)
         return g_strdup (text);
     }
 
-  return g_strconcat (locale_is_rtl () ? "\u200F" : "\u200E", "\u2068", text, "\u2069", NULL);
+  return g_strconcat (rtl ? "\u200F" : "\u200E", "\u2068", text, "\u2069", NULL);
 }
 
 /**

@@ -9,7 +9,23 @@
 #include "kab-receipt-column.h"
 #include "kab-tooltip.h"
 
-static GMenuModel *receipt_menu (void);
+static GMenuModel *
+receipt_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+
+  g_menu_append (menu, _("_Print Receipt…"), "payments.print-receipt");
+  g_menu_append (menu, _("Save Receipt as P_DF…"), "payments.save-receipt");
+  {
+    /* Russia: the number of the receipt the self-employed make in «Мой налог» */
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Tax Service Receipt Number…"),
+                                                 "payments.tax-receipt-number");
+
+    g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
+    g_menu_append_item (menu, item);
+  }
+  return G_MENU_MODEL (menu);
+}
 
 /* The menu acts on the selected payment (the same as Ctrl+P), so opening it selects its
  * row first. The menu itself is made then, the first time: a popover menu made with
@@ -30,24 +46,6 @@ select_row (GtkMenuButton *button,
 
   if (item != NULL)
     gtk_single_selection_set_selected (selection, gtk_list_item_get_position (item));
-}
-
-static GMenuModel *
-receipt_menu (void)
-{
-  GMenu *menu = g_menu_new ();
-
-  g_menu_append (menu, _("_Print Receipt…"), "payments.print-receipt");
-  g_menu_append (menu, _("Save Receipt as P_DF…"), "payments.save-receipt");
-  {
-    /* Russia: the number of the receipt the self-employed make in «Мой налог» */
-    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Tax Service Receipt Number…"),
-                                                 "payments.tax-receipt-number");
-
-    g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
-    g_menu_append_item (menu, item);
-  }
-  return G_MENU_MODEL (menu);
 }
 
 static void
