@@ -17,6 +17,7 @@
 #include "payments/kab-debts-page.h"
 #include "core/kab-ledger-entry.h"
 #include "payments/kab-ledger-page.h"
+#include "common/kab-tooltip.h"
 #include "payments/kab-payment-dialog.h"
 #include "payments/kab-payments-view.h"
 #include "kab-test-util.h"
@@ -505,6 +506,86 @@ is_shown_menu_button (GtkWidget     *widget,
 
 /* A receipt from the ledger: Ctrl+P and the row's menu act on the selected payment, and
  * the receipt takes its own number, the first being 1. */
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The ledger's cells show each line's texts, and a line kept by a refresh shows its new
+ * running balance: a payment dated before Alena's charge leaves the charge's line (the
+ * same object) owing 500 − 120 kr. The long texts are ellipsized, and whole in their
+ * tooltips. */
+static void
+test_ledger_cells (Fixture       *f,
+                   gconstpointer  data)
+{
+  KabLedgerPage *ledger = KAB_LEDGER_PAGE (kab_test_find_by_type (f->view, KAB_TYPE_LEDGER_PAGE));
+  GtkWidget *column_view = kab_test_find_by_type (GTK_WIDGET (ledger), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(KabPayment) payment = kab_payment_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) before = g_date_time_add_days (now, -40);
+  g_autoptr(KabLedgerEntry) charge_line = NULL;
+  g_autoptr(KabLedgerEntry) kept = NULL;
+  g_autofree char *owing = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *entries;
+  GtkWidget *label;
+
+  kab_ledger_page_set_client_id (ledger, kab_client_get_id (f->alena));
+  kab_test_iterate ();
+  entries = kab_ledger_page_get_entries (ledger);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
+  charge_line = g_list_model_get_item (entries, 0);
+  owing = kab_ledger_entry_dup_balance_text (charge_line);
+  date = kab_ledger_entry_dup_date_text (charge_line);
+  g_assert_nonnull (kab_test_find_widget (column_view, is_label_with_text, owing));
+  g_assert_nonnull (kab_test_find_widget (column_view, is_label_with_text, date));
+  label = kab_test_find_widget (column_view, is_label_with_text,
+                                kab_ledger_entry_get_description (charge_line));
+  g_assert_nonnull (label);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpstr (kab_tooltip_get_text (label), ==, kab_ledger_entry_get_description (charge_line));
+
+  g_object_set (payment, "client-id", kab_client_get_id (f->alena), "date", before,
+                "amount", (gint64)12000, "currency", "SEK", NULL);
+  g_assert_true (kab_store_save_payment (f->store, payment, &error));
+  g_assert_no_error (error);
+  kab_test_iterate ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 2);
+  kept = g_list_model_get_item (entries, 1);
+  g_assert_true (kept == charge_line);
+  g_assert_cmpint (kab_ledger_entry_get_balance (kept), ==, 38000);
+  g_clear_pointer (&owing, g_free);
+  owing = kab_ledger_entry_dup_balance_text (kept);
+  g_assert_nonnull (kab_test_find_widget (column_view, is_label_with_text, owing));
+
+  /* The payment made 200 kr: its line is new, and the charge's line stays where it was
+   * and shows its new balance. */
+  g_object_set (payment, "amount", (gint64)20000, NULL);
+  g_assert_true (kab_store_save_payment (f->store, payment, &error));
+  g_assert_no_error (error);
+  kab_test_iterate ();
+  g_clear_object (&kept);
+  kept = g_list_model_get_item (entries, 1);
+  g_assert_true (kept == charge_line);
+  g_assert_cmpint (kab_ledger_entry_get_balance (kept), ==, 30000);
+  g_clear_pointer (&owing, g_free);
+  owing = kab_ledger_entry_dup_balance_text (kept);
+  g_assert_nonnull (kab_test_find_widget (column_view, is_label_with_text, owing));
+
+  /* GTK 4.8 binds the rows after a change again; a line's cell also follows its balance
+   * while its row stays bound, as a newer GTK keeps it. */
+  kab_ledger_entry_set_balance (kept, 12345);
+  g_clear_pointer (&owing, g_free);
+  owing = kab_ledger_entry_dup_balance_text (kept);
+  g_assert_nonnull (kab_test_find_widget (column_view, is_label_with_text, owing));
+}
+
 static void
 test_receipt_from_ledger (Fixture       *f,
                           gconstpointer  data)
@@ -844,6 +925,7 @@ main (int   argc,
   ADD ("fees-on-start", test_fees_on_start);
   ADD ("sell-package", test_sell_package);
   ADD ("receipt-from-ledger", test_receipt_from_ledger);
+  ADD ("ledger-cells", test_ledger_cells);
   ADD ("overdue-invoice", test_overdue_invoice);
   ADD ("overdue-at-midnight", test_overdue_at_midnight);
   g_test_add_func ("/payments-ui/day-watch", test_day_watch);

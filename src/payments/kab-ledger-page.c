@@ -12,6 +12,7 @@
 #include "kab-date-format.h"
 #include "kab-receipt-column.h"
 #include "kab-money.h"
+#include "kab-tooltip.h"
 
 struct _KabLedgerPage
 {
@@ -38,6 +39,7 @@ struct _KabLedgerPage
   GtkScrolledWindow  *scrolled_window;
   GtkColumnView      *column_view;
   GtkColumnViewColumn *client_column;
+  GtkColumnViewColumn *what_column;
   GtkColumnViewColumn *date_column;
   GtkColumnViewColumn *charged_column;
   GtkColumnViewColumn *paid_column;
@@ -87,6 +89,110 @@ set_amount (GtkLabel   *label,
   g_autofree char *text = kab_money_format (amount, currency_code);
 
   gtk_label_set_label (label, text);
+}
+
+/* Cells
+ *
+ * One label per cell, filled when its row is bound. Recording a payment adds a row, and
+ * GTK 4.8's column view then measures every row again; a builder template parsed per cell,
+ * with an expression watch per binding, made the new row cost more than all of that. */
+
+typedef char *(*CellText) (KabLedgerEntry *entry);
+
+typedef struct
+{
+  CellText text;
+  float    xalign;
+  gboolean long_text;        /* ellipsized, with the whole text as its tooltip */
+  gboolean numeric;
+  gboolean follows_balance;  /* a kept line's balance changes when a line before it does */
+} LedgerCell;
+
+static char *
+dup_client_name (KabLedgerEntry *entry)
+{
+  return g_strdup (kab_ledger_entry_get_client_name (entry));
+}
+
+static char *
+dup_description (KabLedgerEntry *entry)
+{
+  return g_strdup (kab_ledger_entry_get_description (entry));
+}
+
+static const LedgerCell date_cell = { kab_ledger_entry_dup_date_text, 0.0f, FALSE, FALSE, FALSE };
+static const LedgerCell client_cell = { dup_client_name, 0.0f, TRUE, FALSE, FALSE };
+static const LedgerCell what_cell = { dup_description, 0.0f, TRUE, FALSE, FALSE };
+static const LedgerCell charged_cell = { kab_ledger_entry_dup_charged_text, 1.0f, FALSE, TRUE, FALSE };
+static const LedgerCell paid_cell = { kab_ledger_entry_dup_paid_text, 1.0f, FALSE, TRUE, FALSE };
+static const LedgerCell balance_cell = { kab_ledger_entry_dup_balance_text, 1.0f, FALSE, TRUE, TRUE };
+
+static void
+cell_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            const LedgerCell         *cell)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), cell->xalign);
+  if (cell->long_text)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (cell->numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_show (GtkListItem      *item,
+           const LedgerCell *cell)
+{
+  KabLedgerEntry *entry = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = entry != NULL ? cell->text (entry) : NULL;
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (cell->long_text)
+    kab_tooltip_set_text (label, text);
+}
+
+static void
+on_balance_changed (KabLedgerEntry *entry,
+                    GParamSpec     *pspec,
+                    GtkListItem    *item)
+{
+  cell_show (item, &balance_cell);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           const LedgerCell         *cell)
+{
+  cell_show (item, cell);
+  if (cell->follows_balance)
+    g_signal_connect (gtk_list_item_get_item (item), "notify::balance-text",
+                      G_CALLBACK (on_balance_changed), item);
+}
+
+static void
+cell_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             const LedgerCell         *cell)
+{
+  if (cell->follows_balance)
+    g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_balance_changed, item);
+}
+
+static void
+set_cell_factory (GtkColumnViewColumn *column,
+                  const LedgerCell    *cell)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), (gpointer)cell);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), (gpointer)cell);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), (gpointer)cell);
+  gtk_column_view_column_set_factory (column, factory);
 }
 
 /* Column widths */
@@ -582,6 +688,7 @@ kab_ledger_page_class_init (KabLedgerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KabLedgerPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, KabLedgerPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, KabLedgerPage, client_column);
+  gtk_widget_class_bind_template_child (widget_class, KabLedgerPage, what_column);
   gtk_widget_class_bind_template_child (widget_class, KabLedgerPage, date_column);
   gtk_widget_class_bind_template_child (widget_class, KabLedgerPage, charged_column);
   gtk_widget_class_bind_template_child (widget_class, KabLedgerPage, paid_column);
@@ -605,6 +712,12 @@ kab_ledger_page_init (KabLedgerPage *self)
 
   g_type_ensure (KAB_TYPE_LEDGER_ENTRY);
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_cell_factory (self->date_column, &date_cell);
+  set_cell_factory (self->client_column, &client_cell);
+  set_cell_factory (self->what_column, &what_cell);
+  set_cell_factory (self->charged_column, &charged_cell);
+  set_cell_factory (self->paid_column, &paid_cell);
+  set_cell_factory (self->balance_column, &balance_cell);
 
   self->month = month_start (now);
   self->entries = g_list_store_new (KAB_TYPE_LEDGER_ENTRY);
