@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (KabApplication, kab_application, KAB, APPLICATION, AdwAppl
 
 KabApplication *kab_application_new            (void);
 void            kab_application_pin_time_zone  (void);
+void            kab_application_name_theme_at_start (void);
 void            kab_application_restore_encrypted_backup (KabApplication *self,
                                                           const char     *backup_path,
                                                           const char     *passphrase);

@@ -22,6 +22,7 @@ main (int   argc,
     localedir = LOCALEDIR;
 
   kab_application_pin_time_zone ();
+  kab_application_name_theme_at_start ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
