@@ -470,29 +470,47 @@ bench_mapped (const char *watch,
   add_figure ("mapped window: ratio GNOME Calendar / bare", median (peer_ms, RUNS) / base, "×", "");
 }
 
-/* Interactions, timed inside a real window by kab-bench-ui (one line per figure:
- * name, median, unit, target, note). */
-static void
-bench_ui (const char *ui,
-          const char *path)
+/* Interactions, timed inside a real window by kab-bench-ui: its figures, one array of
+ * fields per line (name, median, unit, target, then a note or nothing). */
+static GPtrArray *
+run_ui (const char  *ui,
+        const char  *path,
+        char       **envp)
 {
   char *argv[] = { (char *)ui, (char *)path, NULL };
+  g_autoptr(GPtrArray) figures_of_run = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   g_autofree char *output = NULL;
   g_auto(GStrv) lines = NULL;
   struct rusage usage;
   gint64 start;
 
-  output = run_child (argv, NULL, 600, &start, &usage);
+  output = run_child (argv, envp, 600, &start, &usage);
   if (output == NULL)
     exit (1);
 
   lines = g_strsplit (output, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 5);
+      char **fields = g_strsplit (lines[i], "\t", 5);
 
-      if (g_strv_length (fields) < 4)
-        continue;
+      if (g_strv_length (fields) >= 4)
+        g_ptr_array_add (figures_of_run, fields);
+      else
+        g_strfreev (fields);
+    }
+
+  return g_steal_pointer (&figures_of_run);
+}
+
+static void
+bench_ui (const char *ui,
+          const char *path)
+{
+  g_autoptr(GPtrArray) lines = run_ui (ui, path, NULL);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      char **fields = g_ptr_array_index (lines, i);
 
       add_figure (g_intern_string (fields[0]), g_ascii_strtod (fields[1], NULL),
                   g_intern_string (fields[2]), g_intern_string (fields[3]));
@@ -510,7 +528,6 @@ bench_payment_runs (const char *ui,
                     const char *path)
 {
   static const char figure[] = "payments: record a payment (write + refresh)";
-  char *argv[] = { (char *)ui, (char *)path, NULL };
   g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "KABINETT_BENCH_ONLY", "payments", TRUE);
   double medians[PAYMENT_RUNS];
   guint n = 0;
@@ -528,21 +545,13 @@ bench_payment_runs (const char *ui,
 
   for (guint attempt = 0; attempt < 2 * PAYMENT_RUNS && n < PAYMENT_RUNS; attempt++)
     {
-      g_autofree char *output = NULL;
-      g_auto(GStrv) lines = NULL;
-      struct rusage usage;
-      gint64 start;
+      g_autoptr(GPtrArray) lines = run_ui (ui, path, envp);
 
-      output = run_child (argv, envp, 600, &start, &usage);
-      if (output == NULL)
-        exit (1);
-
-      lines = g_strsplit (output, "\n", -1);
-      for (guint i = 0; lines[i] != NULL; i++)
+      for (guint i = 0; i < lines->len && n < PAYMENT_RUNS; i++)
         {
-          g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 5);
+          char **fields = g_ptr_array_index (lines, i);
 
-          if (g_strv_length (fields) >= 4 && g_strcmp0 (fields[0], figure) == 0)
+          if (g_strcmp0 (fields[0], figure) == 0)
             medians[n++] = g_ascii_strtod (fields[1], NULL);
         }
     }
