@@ -570,6 +570,25 @@ test_ledger_cells (Fixture       *f,
   g_assert_cmpint (kab_ledger_entry_get_balance (kept), ==, 38000);
   g_assert_true (shows_balance_of (column_view, kept));
 
+  /* The payment's line, with its receipt button, is as high as the charge's. */
+  {
+    g_autoptr(KabLedgerEntry) payment_line = g_list_model_get_item (entries, 0);
+    g_autofree char *payment_date = kab_ledger_entry_dup_date_text (payment_line);
+    GtkWidget *charge_label = kab_test_find_widget (column_view, is_label_with_text, date);
+    GtkWidget *payment_label = kab_test_find_widget (column_view, is_label_with_text, payment_date);
+    GtkWidget *charge_row, *payment_row;
+
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (column_view)));
+    g_assert_nonnull (charge_label);
+    g_assert_nonnull (payment_label);
+    /* label < cell < row */
+    charge_row = gtk_widget_get_parent (gtk_widget_get_parent (charge_label));
+    payment_row = gtk_widget_get_parent (gtk_widget_get_parent (payment_label));
+    g_assert_true (charge_row != payment_row);
+    g_assert_cmpint (gtk_widget_get_height (charge_row), >, 0);
+    g_assert_cmpint (gtk_widget_get_height (payment_row), ==, gtk_widget_get_height (charge_row));
+  }
+
   /* The payment made 200 kr: its line is new, and the charge's line stays where it was
    * and shows its new balance. */
   g_object_set (payment, "amount", (gint64)20000, NULL);

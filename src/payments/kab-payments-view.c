@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kab-payments-view-private.h"
+#include "kab-style.h"
 #include "kab-toast.h"
 
 G_DEFINE_FINAL_TYPE (KabPaymentsView, kab_payments_view, ADW_TYPE_BIN)
@@ -205,6 +206,7 @@ kab_payments_view_class_init (KabPaymentsViewClass *klass)
 static void
 kab_payments_view_init (KabPaymentsView *self)
 {
+  kab_style_ensure ("/org/kabinett/Kabinett/payments/kab-payments.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   kab_payments_view_add_shortcuts (self);
 }

@@ -58,6 +58,7 @@ on_setup (GtkSignalListItemFactory *factory,
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), select_row, selection, NULL);
   gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "receipt");
   kab_tooltip_set_text (button, _("Receipt"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Receipt for this payment"),
