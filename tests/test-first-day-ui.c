@@ -1524,6 +1524,23 @@ check_more_button (Fixture   *f,
    * it is seen. */
   kab_test_wait_until_in_view (button);
   g_assert_cmpstr (kab_tooltip_get_text (button), ==, label);
+  /* It covers no block: the columns leave it room (it once hid the end of a client's
+   * name). */
+  {
+    graphene_rect_t marker;
+
+    g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (grid), &marker));
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        graphene_rect_t block;
+
+        if (!KAB_IS_SESSION_BLOCK (child) || !gtk_widget_get_child_visible (child))
+          continue;
+        g_assert_true (gtk_widget_compute_bounds (child, GTK_WIDGET (grid), &block));
+        g_assert_false (graphene_rect_intersection (&block, &marker, NULL));
+      }
+  }
   /* The keyboard reaches it. */
   g_assert_true (gtk_widget_get_focusable (button));
   g_assert_true (gtk_widget_grab_focus (button));

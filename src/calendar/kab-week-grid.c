@@ -29,6 +29,8 @@ typedef struct
   int              column;
   int              n_columns;
   guint            cluster;      /* index of the first placement of its overlap cluster */
+  int              room;         /* on a cluster's first placement: the width its "+N"
+                                  * marker keeps at the day's end, beside the columns */
 } Placement;
 
 /* Side by side, a block keeps at least this width, enough for "Anna K…"; the sessions
@@ -40,6 +42,8 @@ typedef struct
   double x, y;     /* the marker's top-right corner */
   guint  n;
   guint  cluster;  /* index of the first placement of its cluster */
+  int    width;    /* its button's size */
+  int    height;
 } Marker;
 
 struct _KabWeekGrid
@@ -217,13 +221,25 @@ place_columns (GArray *placements,
     }
 }
 
+/* The width a cluster's columns share: the day's, less its marker's room. */
+static double
+columns_width (KabWeekGrid     *self,
+               const Placement *p,
+               int              width)
+{
+  /* A session alone (one being dragged) has the day to itself. */
+  int room = p->n_columns > 1 ? g_array_index (self->placements, Placement, p->cluster).room : 0;
+
+  return MAX (1.0, day_width (self, width) - room);
+}
+
 /* How many columns of a day fit side by side at a readable width. */
 static int
 shown_columns (KabWeekGrid     *self,
                const Placement *p,
                int              width)
 {
-  int fit = MAX (1, (int) (day_width (self, width) / MIN_BLOCK_WIDTH));
+  int fit = MAX (1, (int) (columns_width (self, p, width) / MIN_BLOCK_WIDTH));
 
   return MIN (p->n_columns, fit);
 }
@@ -489,14 +505,14 @@ present_more_popover (KabWeekGrid *self)
     }
 }
 
+/* Each marker's button gets its label and is measured. */
 static void
-allocate_more_buttons (KabWeekGrid *self)
+measure_more_buttons (KabWeekGrid *self)
 {
   for (guint i = 0; i < self->more_buttons->len; i++)
     {
       GtkWidget *button = g_ptr_array_index (self->more_buttons, i);
-      const Marker *marker;
-      int w, h;
+      Marker *marker;
 
       gtk_widget_set_child_visible (button, i < self->markers->len);
       if (i >= self->markers->len)
@@ -505,10 +521,22 @@ allocate_more_buttons (KabWeekGrid *self)
       marker = &g_array_index (self->markers, Marker, i);
       g_object_set_data (G_OBJECT (button), "kab-marker", GUINT_TO_POINTER (i));
       update_more_button (self, button, marker);
-      gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, &w, NULL, NULL, NULL);
-      gtk_widget_measure (button, GTK_ORIENTATION_VERTICAL, -1, &h, NULL, NULL, NULL);
-      gtk_widget_size_allocate (button,
-                                &(GtkAllocation) { (int)marker->x - w - 3, (int)marker->y + 2, w, h },
+      gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, &marker->width, NULL, NULL, NULL);
+      gtk_widget_measure (button, GTK_ORIENTATION_VERTICAL, -1, &marker->height, NULL, NULL, NULL);
+    }
+}
+
+static void
+allocate_more_buttons (KabWeekGrid *self)
+{
+  for (guint i = 0; i < self->more_buttons->len && i < self->markers->len; i++)
+    {
+      const Marker *marker = &g_array_index (self->markers, Marker, i);
+
+      gtk_widget_size_allocate (g_ptr_array_index (self->more_buttons, i),
+                                &(GtkAllocation) { (int)marker->x - marker->width - 3,
+                                                   (int)marker->y + 2,
+                                                   marker->width, marker->height },
                                 -1);
     }
 
@@ -758,8 +786,12 @@ allocate_block (KabWeekGrid     *self,
                 int              width)
 {
   int n_columns = shown_columns (self, p, width);
-  double column = day_width (self, width) / n_columns;
-  double x = day_x (self, width, p->day) + (is_rtl (self) ? n_columns - 1 - p->column : p->column) * column;
+  double column = columns_width (self, p, width) / n_columns;
+  /* The marker's room is at the day's end: on the left in a right-to-left layout. */
+  double x = day_x (self, width, p->day)
+             + (is_rtl (self) ? day_width (self, width) - columns_width (self, p, width)
+                                + (n_columns - 1 - p->column) * column
+                              : p->column * column);
   double y = minute_y (self, p->start_minute);
   double height = minute_y (self, p->end_minute) - y;
   int minimum_width, minimum_height;
@@ -822,6 +854,47 @@ allocate_overlays (KabWeekGrid *self,
     }
 }
 
+/* A session beyond the columns that fit hides, counted in its cluster's marker, at the
+ * day's end beside the cluster's first session. */
+static void
+find_markers (KabWeekGrid *self,
+              int          width)
+{
+  g_array_set_size (self->markers, 0);
+
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      const Placement *p = &g_array_index (self->placements, Placement, i);
+      gboolean dragged = (int)i == self->drag_index && self->drag_started;
+      gboolean shown = dragged || p->column < shown_columns (self, p, width);
+      const Placement *first;
+      Marker *last;
+
+      gtk_widget_set_child_visible (GTK_WIDGET (p->block), shown);
+      if (shown)
+        continue;
+
+      first = &g_array_index (self->placements, Placement, p->cluster);
+      last = self->markers->len > 0 ? &g_array_index (self->markers, Marker, self->markers->len - 1)
+                                    : NULL;
+      if (last != NULL && last->cluster == p->cluster)
+        {
+          last->n++;
+        }
+      else
+        {
+          double day_start = day_x (self, width, p->day);
+          /* Its right edge: the day's, or in a right-to-left layout the room's, which
+           * is then on the left. */
+          double right = is_rtl (self) ? day_start + first->room : day_start + day_width (self, width);
+
+          g_array_append_vals (self->markers,
+                               &(Marker) { right, minute_y (self, first->start_minute), 1, p->cluster, 0, 0 },
+                               1);
+        }
+    }
+}
+
 static void
 kab_week_grid_size_allocate (GtkWidget *widget,
                              int        width,
@@ -833,31 +906,29 @@ kab_week_grid_size_allocate (GtkWidget *widget,
   ensure_hour_layouts (self);
   allocate_overlays (self, width, height);
 
-  g_array_set_size (self->markers, 0);
+  /* Which sessions do not fit, counted in their cluster's marker; then again with the
+   * room each marker keeps beside the columns, so that it covers no block (it once hid
+   * the end of a name), which may leave one more column out. */
+  for (guint i = 0; i < self->placements->len; i++)
+    g_array_index (self->placements, Placement, i).room = 0;
+  find_markers (self, width);
+  measure_more_buttons (self);
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      const Marker *marker = &g_array_index (self->markers, Marker, i);
+
+      g_array_index (self->placements, Placement, marker->cluster).room = marker->width + 4;
+    }
+  find_markers (self, width);
+  measure_more_buttons (self);
 
   for (guint i = 0; i < self->placements->len; i++)
     {
       const Placement *p = &g_array_index (self->placements, Placement, i);
       gboolean dragged = (int)i == self->drag_index && self->drag_started;
-      int n_columns = shown_columns (self, p, width);
 
-      /* A session beyond the columns that fit hides, counted in its cluster's marker. */
-      gtk_widget_set_child_visible (GTK_WIDGET (p->block), dragged || p->column < n_columns);
-      if (!dragged && p->column >= n_columns)
-        {
-          const Placement *first = &g_array_index (self->placements, Placement, p->cluster);
-          double right = day_x (self, width, p->day) + (is_rtl (self) ? day_width (self, width) / n_columns
-                                                                       : day_width (self, width));
-          Marker *last = self->markers->len > 0
-                         ? &g_array_index (self->markers, Marker, self->markers->len - 1) : NULL;
-
-          if (last != NULL && last->cluster == p->cluster)
-            last->n++;
-          else
-            g_array_append_vals (self->markers,
-                                 &(Marker) { right, minute_y (self, first->start_minute), 1, p->cluster }, 1);
-          continue;
-        }
+      if (!gtk_widget_get_child_visible (GTK_WIDGET (p->block)))
+        continue;
 
       if (dragged)
         {
