@@ -29,8 +29,6 @@ typedef struct
   int              column;
   int              n_columns;
   guint            cluster;      /* index of the first placement of its overlap cluster */
-  int              room;         /* on a cluster's first placement: the width its "+N"
-                                  * marker keeps at the day's end, beside the columns */
 } Placement;
 
 /* Side by side, a block keeps at least this width, enough for "Anna K…"; the sessions
@@ -59,6 +57,7 @@ struct _KabWeekGrid
   GArray      *placements;    /* Placement, in session order */
   GArray      *markers;       /* Marker, made at allocation */
   GPtrArray   *more_buttons;  /* GtkButton, one per marker, the "+N" a user can press */
+  int          marker_room;   /* what a marker keeps beside its cluster's columns */
   GtkWidget   *more_popover;  /* the hidden sessions of the marker pressed */
   GtkWidget   *more_opener;   /* the button that opened it (borrowed) */
   guint        more_popdown_id;
@@ -221,16 +220,18 @@ place_columns (GArray *placements,
     }
 }
 
-/* The width a cluster's columns share: the day's, less its marker's room. */
+/* The width a cluster's columns share: the day's, less its marker's room when some of
+ * its sessions do not fit side by side at a readable width. */
 static double
 columns_width (KabWeekGrid     *self,
                const Placement *p,
                int              width)
 {
-  /* A session alone (one being dragged) has the day to itself. */
-  int room = p->n_columns > 1 ? g_array_index (self->placements, Placement, p->cluster).room : 0;
+  double day = day_width (self, width);
 
-  return MAX (1.0, day_width (self, width) - room);
+  if (p->n_columns <= MAX (1, (int) (day / MIN_BLOCK_WIDTH)))
+    return day;
+  return MAX (1.0, day - self->marker_room);
 }
 
 /* How many columns of a day fit side by side at a readable width. */
@@ -418,7 +419,8 @@ ensure_more_buttons (KabWeekGrid *self)
 
   while (self->more_buttons->len < n_clusters)
     {
-      GtkWidget *button = gtk_button_new ();
+      /* With its label from the start: marker_room () measures it. */
+      GtkWidget *button = gtk_button_new_with_label ("");
 
       gtk_widget_add_css_class (button, "more-sessions");
       gtk_widget_set_child_visible (button, FALSE);
@@ -854,6 +856,30 @@ allocate_overlays (KabWeekGrid *self,
     }
 }
 
+/* The room a marker keeps: its button with a two-digit count, measured without
+ * changing any button (a label set here would ask for another layout). */
+static int
+marker_room (KabWeekGrid *self)
+{
+  g_autofree char *widest = g_strdup_printf (C_("week view", "+%u"), 88);
+  g_autoptr(PangoLayout) layout = NULL;
+  GtkWidget *button;
+  GtkWidget *label;
+  int button_width, label_width, text_width;
+
+  if (self->more_buttons->len == 0)
+    return 0;
+
+  button = g_ptr_array_index (self->more_buttons, 0);
+  label = gtk_button_get_child (GTK_BUTTON (button));
+  gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, &button_width, NULL, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &label_width, NULL, NULL, NULL);
+  layout = gtk_widget_create_pango_layout (label, widest);
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+
+  return button_width - label_width + text_width + 4;
+}
+
 /* A session beyond the columns that fit hides, counted in its cluster's marker, at the
  * day's end beside the cluster's first session. */
 static void
@@ -886,7 +912,8 @@ find_markers (KabWeekGrid *self,
           double day_start = day_x (self, width, p->day);
           /* Its right edge: the day's, or in a right-to-left layout the room's, which
            * is then on the left. */
-          double right = is_rtl (self) ? day_start + first->room : day_start + day_width (self, width);
+          double right = is_rtl (self) ? day_start + day_width (self, width) - columns_width (self, p, width)
+                                       : day_start + day_width (self, width);
 
           g_array_append_vals (self->markers,
                                &(Marker) { right, minute_y (self, first->start_minute), 1, p->cluster, 0, 0 },
@@ -906,19 +933,9 @@ kab_week_grid_size_allocate (GtkWidget *widget,
   ensure_hour_layouts (self);
   allocate_overlays (self, width, height);
 
-  /* Which sessions do not fit, counted in their cluster's marker; then again with the
-   * room each marker keeps beside the columns, so that it covers no block (it once hid
-   * the end of a name), which may leave one more column out. */
-  for (guint i = 0; i < self->placements->len; i++)
-    g_array_index (self->placements, Placement, i).room = 0;
-  find_markers (self, width);
-  measure_more_buttons (self);
-  for (guint i = 0; i < self->markers->len; i++)
-    {
-      const Marker *marker = &g_array_index (self->markers, Marker, i);
-
-      g_array_index (self->placements, Placement, marker->cluster).room = marker->width + 4;
-    }
+  /* Which sessions do not fit, counted in their cluster's marker, which keeps its room
+   * beside the columns so that it covers no block (it once hid the end of a name). */
+  self->marker_room = marker_room (self);
   find_markers (self, width);
   measure_more_buttons (self);
 
