@@ -334,10 +334,16 @@ static gboolean theme_named_at_start;
  * kab_application_name_theme_at_start:
  *
  * Has GTK's settings made with libadwaita's theme. Called in main() before any thread
- * starts (setting the environment is not thread-safe): GTK_THEME names the theme until
- * kab_application_startup() has made the settings, and is unset there, before libadwaita
+ * starts, as setting the environment must be: GTK_THEME names the theme until
+ * kab_application_startup() has made the settings, and is unset there before libadwaita
  * looks at it. A GTK_THEME of the user's own is left alone, and libadwaita then keeps
  * out of it, as always.
+ *
+ * The unset runs while the practice's worker and GLib's D-Bus worker run (starting the
+ * practice's worker after the display opened made the first frame 44 ms later). glibc's
+ * unsetenv() moves the later entries down in place, under its lock, and frees nothing:
+ * a getenv() on another thread at that instant can at worst miss a variable (SQLite's
+ * TMPDIR, were it to make a temporary file then), never read freed memory.
  */
 void
 kab_application_name_theme_at_start (void)
@@ -375,6 +381,8 @@ kab_application_startup (GApplication *application)
       self->store_opener = kab_store_opener_start (self->store_path);
     }
 
+  /* After the practice's worker has started: opening the display takes a while, and the
+   * worker with the practice is then the longest piece of the start. */
   make_settings_with_named_theme ();
   G_APPLICATION_CLASS (kab_application_parent_class)->startup (application);
   start_loading_icon_theme ();

@@ -504,8 +504,6 @@ is_shown_menu_button (GtkWidget     *widget,
   return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_visible (widget);
 }
 
-/* A receipt from the ledger: Ctrl+P and the row's menu act on the selected payment, and
- * the receipt takes its own number, the first being 1. */
 static gboolean
 is_label_with_text (GtkWidget     *widget,
                     gconstpointer  text)
@@ -607,6 +605,8 @@ test_ledger_cells (Fixture       *f,
   g_assert_true (shows_balance_of (column_view, kept));
 }
 
+/* A receipt from the ledger: Ctrl+P and the row's menu act on the selected payment, and
+ * the receipt takes its own number, the first being 1. */
 static void
 test_receipt_from_ledger (Fixture       *f,
                           gconstpointer  data)

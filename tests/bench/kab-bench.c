@@ -537,7 +537,7 @@ bench_payment_runs (const char *ui,
     {
       Figure *first = &g_array_index (figures, Figure, i);
 
-      if (g_strcmp0 (first->name, figure) == 0)
+      if (g_strcmp0 (first->name, figure) == 0 && n < PAYMENT_RUNS)
         medians[n++] = first->median;
     }
   if (n == 0)
