@@ -234,6 +234,18 @@ columns_width (KabWeekGrid     *self,
   return MAX (1.0, day - self->marker_room);
 }
 
+/* Where a cluster's columns start: at the day's start, or after its marker's room,
+ * which is at the day's end, on the left in a right-to-left layout. */
+static double
+columns_start (KabWeekGrid     *self,
+               const Placement *p,
+               int              width)
+{
+  double start = day_x (self, width, p->day);
+
+  return is_rtl (self) ? start + day_width (self, width) - columns_width (self, p, width) : start;
+}
+
 /* How many columns of a day fit side by side at a readable width. */
 static int
 shown_columns (KabWeekGrid     *self,
@@ -789,11 +801,8 @@ allocate_block (KabWeekGrid     *self,
 {
   int n_columns = shown_columns (self, p, width);
   double column = columns_width (self, p, width) / n_columns;
-  /* The marker's room is at the day's end: on the left in a right-to-left layout. */
-  double x = day_x (self, width, p->day)
-             + (is_rtl (self) ? day_width (self, width) - columns_width (self, p, width)
-                                + (n_columns - 1 - p->column) * column
-                              : p->column * column);
+  double x = columns_start (self, p, width)
+             + (is_rtl (self) ? n_columns - 1 - p->column : p->column) * column;
   double y = minute_y (self, p->start_minute);
   double height = minute_y (self, p->end_minute) - y;
   int minimum_width, minimum_height;
@@ -909,11 +918,10 @@ find_markers (KabWeekGrid *self,
         }
       else
         {
-          double day_start = day_x (self, width, p->day);
           /* Its right edge: the day's, or in a right-to-left layout the room's, which
-           * is then on the left. */
-          double right = is_rtl (self) ? day_start + day_width (self, width) - columns_width (self, p, width)
-                                       : day_start + day_width (self, width);
+           * is then on the left, where the columns start. */
+          double right = is_rtl (self) ? columns_start (self, p, width)
+                                       : day_x (self, width, p->day) + day_width (self, width);
 
           g_array_append_vals (self->markers,
                                &(Marker) { right, minute_y (self, first->start_minute), 1, p->cluster, 0, 0 },
